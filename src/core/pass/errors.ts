@@ -1,0 +1,137 @@
+/**
+ * Typed failures of the Adobe Pass client. Every failure the client can produce is one of these
+ * values, told apart by `kind`; the flow branches on `kind`, `action` and `code`, never on message text.
+ *
+ * Enhanced error codes: reference section 9 (CL-ERR-1, CL-ERR-2).
+ */
+
+/** The remedy Adobe suggests for an enhanced error code (reference section 9). Unknown values are kept as-is. */
+export type PassAction =
+  | 'none'
+  | 'configuration'
+  | 'application-registration'
+  | 'authentication'
+  | 'authorization'
+  | 'retry'
+  | (string & {})
+
+/** The fields of an enhanced error code object, top level or item level (reference section 9). */
+export interface EnhancedError {
+  readonly status: number
+  readonly code: string
+  readonly action: PassAction
+  readonly message?: string
+  readonly details?: string
+  readonly helpUrl?: string
+  readonly trace?: string
+}
+
+abstract class PassFailure extends Error {
+  abstract readonly kind: string
+}
+
+/** An HTTP error answered with an enhanced error body (top level), or a DCR OAuth error. */
+export class PassError extends PassFailure implements EnhancedError {
+  readonly kind = 'pass' as const
+  readonly status: number
+  readonly httpStatus: number
+  readonly code: string
+  readonly action: PassAction
+  readonly details?: string
+  readonly helpUrl?: string
+  readonly trace?: string
+
+  constructor(error: EnhancedError, httpStatus: number, context: string) {
+    super(`${context}: ${error.code} (HTTP ${httpStatus}, action ${error.action})`)
+    this.name = 'PassError'
+    this.status = error.status
+    this.httpStatus = httpStatus
+    this.code = error.code
+    this.action = error.action
+    if (error.details !== undefined) this.details = error.details
+    if (error.helpUrl !== undefined) this.helpUrl = error.helpUrl
+    if (error.trace !== undefined) this.trace = error.trace
+    this.serverMessage = error.message
+  }
+
+  /** Adobe's human-readable message (may be shown to the viewer, reference section 9). */
+  readonly serverMessage: string | undefined
+}
+
+/** No answer: the network is down or the host unreachable. */
+export class NetworkError extends PassFailure {
+  readonly kind = 'network' as const
+  constructor(context: string, readonly cause?: unknown) {
+    super(`${context}: network unreachable`)
+    this.name = 'NetworkError'
+  }
+}
+
+/** No answer within the request timeout. */
+export class TimeoutError extends PassFailure {
+  readonly kind = 'timeout' as const
+  constructor(context: string, readonly timeoutMs: number) {
+    super(`${context}: no answer within ${timeoutMs} ms`)
+    this.name = 'TimeoutError'
+  }
+}
+
+/** HTTP 429 (reference section 10): wait at least `retryAfterMs` before the next request. */
+export class ThrottledError extends PassFailure {
+  readonly kind = 'throttled' as const
+  constructor(context: string, readonly retryAfterMs: number) {
+    super(`${context}: throttled (HTTP 429)`)
+    this.name = 'ThrottledError'
+  }
+}
+
+/** A response whose body is not the JSON the operation promises (or an HTTP error without one). */
+export class MalformedResponseError extends PassFailure {
+  readonly kind = 'malformed' as const
+  constructor(context: string, readonly httpStatus: number, readonly reason: string) {
+    super(`${context}: malformed response (HTTP ${httpStatus}): ${reason}`)
+    this.name = 'MalformedResponseError'
+  }
+}
+
+/** The request was cancelled by its caller (an AbortSignal); never shown to the viewer. */
+export class CancelledError extends PassFailure {
+  readonly kind = 'cancelled' as const
+  constructor(context: string) {
+    super(`${context}: cancelled`)
+    this.name = 'CancelledError'
+  }
+}
+
+export type PassClientError =
+  | PassError
+  | NetworkError
+  | TimeoutError
+  | ThrottledError
+  | MalformedResponseError
+  | CancelledError
+
+const kinds = new Set(['pass', 'network', 'timeout', 'throttled', 'malformed', 'cancelled'])
+
+/** True for any failure this client produces (checks the discriminant, so it works across realms). */
+export function isPassClientError(value: unknown): value is PassClientError {
+  return value instanceof Error && kinds.has((value as { kind?: unknown }).kind as string)
+}
+
+export function isPassError(value: unknown): value is PassError {
+  return isPassClientError(value) && value.kind === 'pass'
+}
+
+/** Worth another try later without any change (reference section 9 `retry`, 5xx, 429, transport). */
+export function isTransient(error: PassClientError): boolean {
+  switch (error.kind) {
+    case 'pass':
+      return error.action === 'retry' || error.httpStatus >= 500
+    case 'network':
+    case 'timeout':
+    case 'throttled':
+      return true
+    default:
+      return false
+  }
+}
