@@ -90,3 +90,38 @@ export interface LogoutEntry {
   readonly actionType: string
   readonly url?: string
 }
+
+/** Per-call options: every request can be cancelled (issue: "every request … can be cancelled"). */
+export interface CallOptions {
+  readonly signal?: AbortSignal
+}
+
+/**
+ * The Adobe Pass client the flow and the UI use (built by createPassClient in client.ts).
+ * Every method rejects only with a PassClientError (errors.ts). Profiles whose notAfter has passed in
+ * server time are dropped before they are returned.
+ */
+export interface PassClient {
+  /** GET /api/v2/{sp}/profiles (reference 7.2): all valid profiles. */
+  retrieveProfiles(options?: CallOptions): Promise<Profile[]>
+  /** GET /api/v2/{sp}/profiles/{mvpd} (reference 7.2): the valid profile for that provider, or null. */
+  retrieveProfileForMvpd(mvpd: string, options?: CallOptions): Promise<Profile | null>
+  /** GET /api/v2/{sp}/profiles/code/{code} (reference 7.3): empty while the sign-in is pending. */
+  retrieveProfileForCode(code: string, options?: CallOptions): Promise<Profile[]>
+  /** POST /api/v2/{sp}/sessions (reference 6.1), with the provider when it is known. */
+  createSession(params: { mvpd?: string }, options?: CallOptions): Promise<Session>
+  /** POST /api/v2/{sp}/sessions/{code} (reference 6.2). */
+  resumeSession(code: string, params: { mvpd?: string }, options?: CallOptions): Promise<Session>
+  /** GET /api/v2/{sp}/sessions/{code} (reference 6.3). */
+  retrieveSession(code: string, options?: CallOptions): Promise<SessionInfo>
+  /** GET /api/v2/{sp}/configuration (reference 5), cached briefly (CL-CFG-1, CL-CFG-R1). */
+  configuration(options?: CallOptions): Promise<Configuration>
+  /** POST …/decisions/preauthorize/{mvpd} (reference 8.1); permits cached in memory (CL-PREAUTHZ-3). */
+  preauthorize(mvpd: string, resources: readonly string[], options?: CallOptions): Promise<Decision[]>
+  /** POST …/decisions/authorize/{mvpd} (reference 8.2) for one resource, every time (CL-AUTHZ-1). */
+  authorize(mvpd: string, resource: string, options?: CallOptions): Promise<Decision>
+  /** GET …/logout/{mvpd} (reference 8A); only ever on the viewer's request (CL-LOGOUT-R1). */
+  logout(mvpd: string, options?: CallOptions): Promise<LogoutEntry[]>
+  /** Now in server time (the Date header's offset applied to the local clock). */
+  serverNow(): number
+}

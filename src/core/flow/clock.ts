@@ -1,0 +1,46 @@
+/**
+ * Time as the app sees it. Injected everywhere (flow timers, expiry checks) so tests run on a fake
+ * clock and the TV's own clock, which may be hours off, never decides an expiry alone.
+ */
+export type TimerHandle = unknown
+
+export interface Clock {
+  /** Local epoch milliseconds. */
+  now(): number
+  setTimeout(callback: () => void, ms: number): TimerHandle
+  clearTimeout(handle: TimerHandle): void
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+}
+
+/**
+ * Server time from HTTP Date headers: keeps the offset between the server's clock and ours so
+ * `serverNow()` can judge notAfter values (profiles, sessions, tokens) in the server's terms.
+ */
+export class ServerTime {
+  private offsetMs = 0
+
+  constructor(private readonly clock: Clock) {}
+
+  /** Record a response's Date header, read when the response arrived (`receivedAt`, local ms). */
+  observeDateHeader(dateHeader: string | null | undefined, receivedAt: number = this.clock.now()): void {
+    if (!dateHeader) return
+    const serverMs = Date.parse(dateHeader)
+    if (Number.isNaN(serverMs)) return
+    // A Date header has one-second resolution: ignore offsets inside that noise.
+    const offset = serverMs - receivedAt
+    this.offsetMs = Math.abs(offset) < 1000 ? 0 : offset
+  }
+
+  get offset(): number {
+    return this.offsetMs
+  }
+
+  now(): number {
+    return this.clock.now() + this.offsetMs
+  }
+}
