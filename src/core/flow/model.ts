@@ -1,0 +1,202 @@
+/**
+ * The sign-in flow's vocabulary (design section 2): states, events and effects, each a discriminated
+ * union. Effects are data; the runner performs them. Every state carries an `epoch` that changes
+ * whenever a state is entered, so the runner can recognise (and drop) results and timers that
+ * belong to a state already left.
+ */
+import type { Profile, Session } from '../pass/types'
+import type { FlowFailure } from './failure'
+import type { LastMvpd } from './ports'
+import type { FlowSettings } from './settings'
+
+/** App-wide conditions the flow must honour in whichever state it is. */
+export interface Environment {
+  /** The app is hidden (visibilitychange): polling pauses (design section 2). */
+  readonly hidden: boolean
+  /** The platform reported the network gone. */
+  readonly offline: boolean
+}
+
+interface Base {
+  readonly epoch: number
+  readonly settings: FlowSettings
+  readonly env: Environment
+  /** The remembered provider, if any (reference 14 step 0.4). */
+  readonly lastMvpd: LastMvpd | null
+}
+
+/** Which profiles request to make: the cached provider's, or all (reference 7.2). */
+export type ProfilesRoute = { readonly by: 'mvpd'; readonly mvpd: LastMvpd } | { readonly by: 'all' }
+
+/** The code the viewer types on the second screen, and when it stops working (server time). */
+export interface Activation {
+  readonly code: string
+  readonly notAfter: number
+  readonly displayUrl: string
+  readonly qrUrl: string
+}
+
+/** Poll bookkeeping while a code is shown. */
+export interface PollStatus {
+  /** At most one poll at a time (house rule 6). */
+  readonly inFlight: boolean
+  /** Local time the code was shown or the last poll ended: the next poll is due an interval later. */
+  readonly lastAt: number
+  /** Consecutive transient failures (reference 14 step 3.5). */
+  readonly failures: number
+}
+
+export interface StartingState extends Base {
+  readonly kind: 'starting'
+}
+
+export interface LoadingProfilesState extends Base {
+  readonly kind: 'loadingProfiles'
+  readonly route: ProfilesRoute
+  /** Loading again because a session answered `authorize`: an empty result then is a failure, not a new code (no loop). */
+  readonly afterAuthorize: boolean
+}
+
+export interface ChoosingState extends Base {
+  readonly kind: 'choosing'
+  /** Valid profiles, longest validity first (CL-AUTHN-R2). */
+  readonly profiles: readonly Profile[]
+  /** The tile focused first: the last provider when it is in the grid, else the first tile. */
+  readonly focusedMvpd: string
+}
+
+export interface ReauthState extends Base {
+  readonly kind: 'reauth'
+  /** "Sign in again with <provider.displayName>" (reference 14 step 4). */
+  readonly provider: LastMvpd
+}
+
+export interface ActivatingState extends Base {
+  readonly kind: 'activating'
+  /** The provider preselected for the session; null lets the viewer pick on the second screen. */
+  readonly mvpd: LastMvpd | null
+  /** null while the session is being created. */
+  readonly activation: Activation | null
+  readonly poll: PollStatus
+  /** Where Back leads (null: nowhere inside the flow; the UI owns the exit dialog). */
+  readonly backTo: 'reauth' | null
+}
+
+export interface CodeExpiredState extends Base {
+  readonly kind: 'codeExpired'
+  /** "Get a new code" creates the next session with the same choice. */
+  readonly mvpd: LastMvpd | null
+  readonly backTo: 'reauth' | null
+}
+
+export interface AuthorizedState extends Base {
+  readonly kind: 'authorized'
+  readonly profile: Profile
+  /** The provider with its name and logo; null until resolved from the configuration. */
+  readonly provider: LastMvpd | null
+  /** True once the provider and profile parts were handed to the store (saved or logged as failed). */
+  readonly persisted: boolean
+}
+
+/** Where "Try again" goes from `failed`. */
+export type RetryTarget =
+  | { readonly to: 'loadingProfiles'; readonly route: ProfilesRoute }
+  | { readonly to: 'activating'; readonly mvpd: LastMvpd | null; readonly backTo: 'reauth' | null }
+
+export interface FailedState extends Base {
+  readonly kind: 'failed'
+  readonly error: FlowFailure
+  readonly retry: RetryTarget
+}
+
+export type FlowState =
+  | StartingState
+  | LoadingProfilesState
+  | ChoosingState
+  | ReauthState
+  | ActivatingState
+  | CodeExpiredState
+  | AuthorizedState
+  | FailedState
+
+export type FlowStateKind = FlowState['kind']
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+/** What the viewer asks for (sent by the UI). */
+export type UserIntent =
+  | { readonly type: 'pickProfile'; readonly mvpd: string }
+  | { readonly type: 'signInAgain' }
+  | { readonly type: 'useAnotherProvider' }
+  | { readonly type: 'newCode' }
+  | { readonly type: 'tryAgain' }
+  | { readonly type: 'back' }
+
+/** Platform signals (sent by the UI or the composition root). */
+export type EnvironmentSignal =
+  | { readonly type: 'hidden' }
+  | { readonly type: 'visible' }
+  | { readonly type: 'offline' }
+  | { readonly type: 'online' }
+
+/** Everything outside the runner may send. */
+export type FlowInput = UserIntent | EnvironmentSignal
+
+/** Local and server time when an event was taken in (stamped by the runner; the machine stays pure). */
+export interface Stamp {
+  readonly now: number
+  readonly serverNow: number
+}
+
+/** Results of effects and timers (produced by the runner only). */
+export type EffectResult =
+  | { readonly type: 'launch' }
+  | { readonly type: 'lastMvpdLoaded'; readonly lastMvpd: LastMvpd | null }
+  | ({ readonly type: 'profilesLoaded'; readonly profiles: readonly Profile[] } & Stamp)
+  | ({ readonly type: 'profileForMvpdLoaded'; readonly profile: Profile | null } & Stamp)
+  | { readonly type: 'loadFailed'; readonly error: FlowFailure }
+  | ({ readonly type: 'sessionCreated'; readonly session: Session } & Stamp)
+  | { readonly type: 'sessionFailed'; readonly error: FlowFailure }
+  | ({ readonly type: 'pollSucceeded'; readonly profiles: readonly Profile[] } & Stamp)
+  | ({ readonly type: 'pollFailed'; readonly error: FlowFailure } & Stamp)
+  | { readonly type: 'pollDue' }
+  | ({ readonly type: 'expiryDue' } & Stamp)
+  | { readonly type: 'persisted'; readonly provider: LastMvpd }
+
+export type FlowEvent =
+  | UserIntent
+  | { readonly type: 'hidden' }
+  | ({ readonly type: 'visible' } & Stamp)
+  | { readonly type: 'offline' }
+  | ({ readonly type: 'online' } & Stamp)
+  | EffectResult
+
+// ---------------------------------------------------------------------------------------------
+// Effects
+
+export type FlowEffect =
+  | { readonly type: 'loadLastMvpd' }
+  /** GET profiles (reference 7.2, first launch). */
+  | { readonly type: 'loadProfiles' }
+  /** GET profiles/{mvpd} (reference 7.2, returning viewer). */
+  | { readonly type: 'loadProfileForMvpd'; readonly mvpd: string }
+  /** The cached provider's integration is gone (invalid_integration): stop asking for it. */
+  | { readonly type: 'forgetLastMvpd' }
+  /** POST sessions, with the provider when re-authenticating (reference 6.1, 14 steps 3 and 4). */
+  | { readonly type: 'createSession'; readonly mvpd?: string }
+  /** GET profiles/code/{code} (reference 7.3). */
+  | { readonly type: 'pollProfileForCode'; readonly code: string }
+  /** Fire `pollDue` after `ms` (replaces a pending poll timer). */
+  | { readonly type: 'schedulePoll'; readonly ms: number }
+  /** Clear the poll timer and abort a poll in flight (pause: hidden or offline). */
+  | { readonly type: 'cancelPoll' }
+  /** Fire `expiryDue` when the server clock reaches `at`. */
+  | { readonly type: 'scheduleExpiry'; readonly at: number }
+  /** Store the provider (CL-CFG-2) and profile parts (CL-AUTHN-4); resolve the name from configuration if unknown (CL-CFG-1). */
+  | { readonly type: 'persistAuthorized'; readonly profile: Profile; readonly provider: LastMvpd | null }
+
+export interface Transition {
+  readonly state: FlowState
+  readonly effects: readonly FlowEffect[]
+}

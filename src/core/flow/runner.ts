@@ -1,0 +1,324 @@
+/**
+ * Runs the flow machine: performs its effects through the injected ports and feeds the results back
+ * as events. Work belongs to the state (epoch) that asked for it: leaving the state aborts its
+ * requests and clears its timers, and any result that still arrives for it is dropped (house rule 6).
+ */
+import type { PassClient, Profile } from '../pass/types'
+import type { Clock, TimerHandle } from './clock'
+import type { FlowFailure } from './failure'
+import { assertNever, toFlowFailure } from './failure'
+import { initialState, transition } from './machine'
+import type { FlowEffect, FlowEvent, FlowInput, FlowState, Stamp } from './model'
+import type { FlowLogger, FlowStore, LastMvpd } from './ports'
+import { silentLogger } from './ports'
+import type { FlowSettingsInput } from './settings'
+import { resolveFlowSettings } from './settings'
+
+export interface FlowRunnerOptions {
+  /** The Adobe Pass client (it retries transient failures and refreshes the token itself). */
+  readonly client: PassClient
+  /** Where the provider and profile parts are kept across launches. */
+  readonly store: FlowStore
+  /** Owns every timer the flow sets. */
+  readonly clock: Clock
+  /** Poll interval (clamped to ≥ 3000 ms, CL-AUTHN-3), activation URL template, failed-poll limit. */
+  readonly settings: FlowSettingsInput
+  /**
+   * Receives what the runner recovered from (a failed save, a dropped result).
+   * @defaultValue a logger that discards everything
+   */
+  readonly logger?: FlowLogger
+}
+
+export type FlowListener = (state: FlowState) => void
+
+export interface FlowRunner {
+  /** Begin at `starting` (once). */
+  start(): void
+  /** Abort every request, clear every timer and stop notifying; the runner cannot be restarted. */
+  stop(): void
+  /** A viewer intent or a platform signal (hidden/visible/offline/online). */
+  send(input: FlowInput): void
+  /** Called with every new state; returns the unsubscribe function. */
+  subscribe(listener: FlowListener): () => void
+  getState(): FlowState
+  /** Server time, for the countdown: `activation.notAfter - serverNow()`. */
+  serverNow(): number
+}
+
+type TimerName = 'poll' | 'expiry'
+
+/** The work owned by one state visit (one epoch). */
+interface Scope {
+  readonly epoch: number
+  readonly controllers: Set<AbortController>
+  readonly timers: Map<TimerName, TimerHandle>
+  poll: AbortController | null
+}
+
+export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
+  const { client, store, clock } = validate(options)
+  const logger = options.logger ?? silentLogger
+  const settings = resolveFlowSettings(options.settings)
+
+  let state: FlowState = initialState(settings)
+  let scope = openScope(state.epoch)
+  let started = false
+  let stopped = false
+  const listeners = new Set<FlowListener>()
+  const queue: FlowEvent[] = []
+  let dispatching = false
+
+  // -- dispatching ------------------------------------------------------------------------------
+
+  /** Events are applied one at a time, in order, even when a listener sends from inside a notification. */
+  function dispatch(event: FlowEvent): void {
+    if (stopped) return
+    queue.push(event)
+    if (dispatching) return
+    dispatching = true
+    try {
+      for (let next = queue.shift(); next; next = queue.shift()) step(next)
+    } finally {
+      dispatching = false
+    }
+  }
+
+  function step(event: FlowEvent): void {
+    if (stopped) return
+    const previous = state
+    const { state: next, effects } = transition(previous, event)
+    if (next.epoch !== previous.epoch) {
+      // Leaving a state: its timers and requests end before the next state's effects start
+      // (CL-AUTHN-2: the old poll stops before a new session is created).
+      closeScope(scope)
+      scope = openScope(next.epoch)
+    }
+    state = next
+    for (const effect of effects) perform(effect)
+    if (next !== previous) notify()
+  }
+
+  function notify(): void {
+    const current = state
+    for (const listener of [...listeners]) {
+      try {
+        listener(current)
+      } catch (error) {
+        logger.warn('flow: a state listener threw', error)
+      }
+    }
+  }
+
+  /** Feed a result back only if its state is still the current one. */
+  function deliver(epoch: number, makeEvent: () => FlowEvent): void {
+    if (stopped) return
+    if (epoch !== state.epoch) {
+      logger.debug?.(`flow: dropped a result for a state already left (epoch ${epoch}, now ${state.epoch})`)
+      return
+    }
+    dispatch(makeEvent())
+  }
+
+  function stamp(): Stamp {
+    return { now: clock.now(), serverNow: client.serverNow() }
+  }
+
+  // -- effects ----------------------------------------------------------------------------------
+
+  function perform(effect: FlowEffect): void {
+    switch (effect.type) {
+      case 'loadLastMvpd':
+        return loadLastMvpd()
+      case 'loadProfiles':
+        return request(
+          (signal) => client.retrieveProfiles({ signal }),
+          (profiles) => ({ type: 'profilesLoaded', profiles, ...stamp() }),
+          (error) => ({ type: 'loadFailed', error }),
+        )
+      case 'loadProfileForMvpd':
+        return request(
+          (signal) => client.retrieveProfileForMvpd(effect.mvpd, { signal }),
+          (profile) => ({ type: 'profileForMvpdLoaded', profile, ...stamp() }),
+          (error) => ({ type: 'loadFailed', error }),
+        )
+      case 'forgetLastMvpd':
+        return void store.forgetLastMvpd().catch((error: unknown) => logger.warn('flow: could not forget the provider', error))
+      case 'createSession':
+        return request(
+          (signal) => client.createSession(effect.mvpd === undefined ? {} : { mvpd: effect.mvpd }, { signal }),
+          (session) => ({ type: 'sessionCreated', session, ...stamp() }),
+          (error) => ({ type: 'sessionFailed', error }),
+        )
+      case 'pollProfileForCode':
+        return request(
+          (signal) => client.retrieveProfileForCode(effect.code, { signal }),
+          (profiles) => ({ type: 'pollSucceeded', profiles, ...stamp() }),
+          (error) => ({ type: 'pollFailed', error, ...stamp() }),
+          true,
+        )
+      case 'schedulePoll':
+        return setTimer('poll', effect.ms, () => ({ type: 'pollDue' }))
+      case 'cancelPoll':
+        clearTimer('poll')
+        scope.poll?.abort()
+        scope.poll = null
+        return
+      case 'scheduleExpiry':
+        // The timer runs on the local clock, but the deadline is server time: convert with the
+        // current offset, and the machine re-checks against serverNow when it fires.
+        return setTimer('expiry', Math.max(0, effect.at - client.serverNow()), () => ({ type: 'expiryDue', ...stamp() }))
+      case 'persistAuthorized':
+        return void persistAuthorized(effect.profile, effect.provider)
+      default:
+        return assertNever(effect)
+    }
+  }
+
+  function request<T>(
+    call: (signal: AbortSignal) => Promise<T>,
+    onValue: (value: T) => FlowEvent,
+    onError: (error: FlowFailure) => FlowEvent,
+    isPoll = false,
+  ): void {
+    const owner = scope
+    const controller = new AbortController()
+    owner.controllers.add(controller)
+    if (isPoll) owner.poll = controller
+    const settle = (makeEvent: () => FlowEvent): void => {
+      owner.controllers.delete(controller)
+      if (owner.poll === controller) owner.poll = null
+      // Aborted by us (state left, or polling paused): whatever came back is stale.
+      if (controller.signal.aborted) return
+      deliver(owner.epoch, makeEvent)
+    }
+    let pending: Promise<T>
+    try {
+      pending = call(controller.signal)
+    } catch (error) {
+      pending = Promise.reject(error)
+    }
+    pending.then(
+      (value) => settle(() => onValue(value)),
+      (error: unknown) => settle(() => onError(toFlowFailure(error))),
+    )
+  }
+
+  function setTimer(name: TimerName, ms: number, makeEvent: () => FlowEvent): void {
+    const owner = scope
+    clearTimer(name)
+    const handle = clock.setTimeout(() => {
+      owner.timers.delete(name)
+      deliver(owner.epoch, makeEvent)
+    }, ms)
+    owner.timers.set(name, handle)
+  }
+
+  function clearTimer(name: TimerName): void {
+    const handle = scope.timers.get(name)
+    if (handle === undefined) return
+    clock.clearTimeout(handle)
+    scope.timers.delete(name)
+  }
+
+  function loadLastMvpd(): void {
+    const epoch = state.epoch
+    store.loadLastMvpd().then(
+      (lastMvpd) => deliver(epoch, () => ({ type: 'lastMvpdLoaded', lastMvpd })),
+      (error: unknown) => {
+        // A broken store reads as "no provider remembered": the viewer can still sign in.
+        logger.warn('flow: could not read the remembered provider', error)
+        deliver(epoch, () => ({ type: 'lastMvpdLoaded', lastMvpd: null }))
+      },
+    )
+  }
+
+  /** CL-CFG-2 + CL-AUTHN-4. Save failures are logged, never fatal: the viewer is signed in either way. */
+  async function persistAuthorized(profile: Profile, known: LastMvpd | null): Promise<void> {
+    const owner = scope
+    const { mvpd, attributes, notAfter } = profile
+    await store.saveProfileParts({ mvpd, attributes, notAfter }).catch((error: unknown) => {
+      logger.warn('flow: could not save the profile parts', error)
+    })
+    const provider = known ?? (await providerFromConfiguration(mvpd, owner))
+    await store.saveLastMvpd(provider).catch((error: unknown) => {
+      logger.warn('flow: could not save the provider', error)
+    })
+    deliver(owner.epoch, () => ({ type: 'persisted', provider }))
+  }
+
+  /** CL-CFG-1: the configuration is fetched only here, when the provider's name is not already known. */
+  async function providerFromConfiguration(mvpd: string, owner: Scope): Promise<LastMvpd> {
+    const controller = new AbortController()
+    owner.controllers.add(controller)
+    try {
+      const configuration = await client.configuration({ signal: controller.signal })
+      const entry = configuration.mvpds.find((candidate) => candidate.id === mvpd)
+      if (entry) return entry.logoUrl === undefined ? { id: entry.id, displayName: entry.displayName } : { id: entry.id, displayName: entry.displayName, logoUrl: entry.logoUrl }
+      logger.warn(`flow: provider ${mvpd} is not in the configuration; remembering it by id`)
+    } catch (error) {
+      logger.warn('flow: could not read the configuration; remembering the provider by id', error)
+    } finally {
+      owner.controllers.delete(controller)
+    }
+    // The id alone still lets the next launch ask for this provider's profile (reference 14.1).
+    return { id: mvpd, displayName: mvpd }
+  }
+
+  // -- scopes -----------------------------------------------------------------------------------
+
+  function openScope(epoch: number): Scope {
+    return { epoch, controllers: new Set(), timers: new Map(), poll: null }
+  }
+
+  function closeScope(closing: Scope): void {
+    for (const handle of closing.timers.values()) clock.clearTimeout(handle)
+    closing.timers.clear()
+    for (const controller of closing.controllers) controller.abort()
+    closing.controllers.clear()
+    closing.poll = null
+  }
+
+  // -- public surface ---------------------------------------------------------------------------
+
+  return {
+    start() {
+      if (started || stopped) return
+      started = true
+      dispatch({ type: 'launch' })
+    },
+    stop() {
+      if (stopped) return
+      stopped = true
+      queue.length = 0
+      closeScope(scope)
+      listeners.clear()
+    },
+    send(input) {
+      // Time-dependent signals get a stamp here so the machine stays pure.
+      switch (input.type) {
+        case 'visible':
+        case 'online':
+          return dispatch({ type: input.type, ...stamp() })
+        default:
+          return dispatch(input)
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+    getState: () => state,
+    serverNow: () => client.serverNow(),
+  }
+}
+
+function validate(options: FlowRunnerOptions): FlowRunnerOptions {
+  const missing = (['client', 'store', 'clock', 'settings'] as const).filter((key) => !options?.[key])
+  if (missing.length > 0) {
+    throw new TypeError(`createFlowRunner: missing option(s) ${missing.join(', ')} (see FlowRunnerOptions in src/core/flow/runner.ts)`)
+  }
+  return options
+}

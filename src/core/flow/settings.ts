@@ -1,0 +1,45 @@
+/** Flow settings: plain data, resolved once with defaults and the spec's floor applied. */
+
+/** CL-AUTHN-3: poll every 3–5 s; never faster than 3 s whatever the settings say. */
+export const MIN_POLL_INTERVAL_MS = 3000
+/** Reference section 11: the team default. */
+export const DEFAULT_POLL_INTERVAL_MS = 5000
+/** Design section 2 / reference 14 step 3.5: stop after 2–3 consecutive failed polls. */
+export const DEFAULT_MAX_FAILED_POLLS = 3
+/** Used only when a session answer lacks notAfter (optional on the wire; the FAQ example is 30 min). */
+export const DEFAULT_CODE_LIFETIME_MS = 30 * 60 * 1000
+
+export interface FlowSettingsInput {
+  /**
+   * Time between the end of one poll and the start of the next.
+   * @defaultValue 5000 (clamped to at least 3000, CL-AUTHN-3)
+   */
+  readonly pollIntervalMs?: number
+  /** Activation page address with a `{code}` placeholder, e.g. `https://example.com/activate?code={code}`. */
+  readonly activationUrl: string
+  /**
+   * Consecutive transient poll failures before the flow gives up and shows an error.
+   * @defaultValue 3
+   */
+  readonly maxFailedPolls?: number
+}
+
+export interface FlowSettings {
+  readonly pollIntervalMs: number
+  readonly activationUrl: string
+  readonly maxFailedPolls: number
+}
+
+export function resolveFlowSettings(input: FlowSettingsInput): FlowSettings {
+  const { activationUrl } = input
+  if (typeof activationUrl !== 'string' || activationUrl.length === 0) {
+    throw new TypeError('flow: settings.activationUrl is required (the activation page, with a {code} placeholder)')
+  }
+  const requested = input.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS
+  const pollIntervalMs = Number.isFinite(requested)
+    ? Math.max(MIN_POLL_INTERVAL_MS, requested)
+    : DEFAULT_POLL_INTERVAL_MS
+  const maxRequested = input.maxFailedPolls ?? DEFAULT_MAX_FAILED_POLLS
+  const maxFailedPolls = Number.isFinite(maxRequested) && maxRequested >= 1 ? Math.floor(maxRequested) : DEFAULT_MAX_FAILED_POLLS
+  return { pollIntervalMs, activationUrl, maxFailedPolls }
+}
