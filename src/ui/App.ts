@@ -1,0 +1,127 @@
+import { Lightning, Router } from '@lightningjs/sdk'
+import { buildRoutes } from './routes'
+import { ExitDialog } from './widgets/ExitDialog'
+import type { AppServices, RouteName, Screen } from './screens'
+import type { UiIntent } from './intents'
+import { appFonts } from './theme/fonts'
+import { colors } from './theme/tokens'
+
+interface AppTemplateSpec extends Router.App.TemplateSpec {
+  ExitDialog: typeof ExitDialog
+}
+
+/** Marks the first routed frame for tests and start-up measurements (no fixed sleeps anywhere). */
+export interface ReadySignal {
+  markReady(route: string): void
+  markRoute(route: string): void
+}
+
+/**
+ * The Router app: follows the screens the services publish, routes to their pages, hands each page
+ * its view, forwards page intents, and owns the exit dialog (Back on the first screen).
+ */
+export class App extends Router.App<AppTemplateSpec> {
+  protected services: AppServices | undefined
+  protected ready: ReadySignal | undefined
+  private current: Screen | undefined
+  private unsubscribe: (() => void) | undefined
+  private dialogOpen = false
+  private readyMarked = false
+
+  static override _template(): Lightning.Component.Template<AppTemplateSpec> {
+    return {
+      ...super._template(),
+      Background: { w: 1920, h: 1080, rect: true, color: colors.background, zIndex: -1 },
+      ExitDialog: { type: ExitDialog },
+    } as Lightning.Component.Template<AppTemplateSpec>
+  }
+
+  static getFonts(): ReturnType<typeof appFonts> {
+    return appFonts()
+  }
+
+  override _setup(): void {
+    Router.startRouter(buildRoutes((page, route) => this.onRouted(page, route)), this)
+  }
+
+  override _init(): void {
+    this.unsubscribe = this.services?.screens.subscribe((screen) => this.show(screen))
+  }
+
+  override _detach(): void {
+    this.unsubscribe?.()
+    this.unsubscribe = undefined
+  }
+
+  override _getFocused(): Lightning.Component | null | undefined {
+    if (this.dialogOpen) return this.tag('ExitDialog')
+    return Router.getActivePage()
+  }
+
+  /** Router: Back with no history left (the first screen) asks before leaving. */
+  override _handleAppClose(): void {
+    this.openExitDialog()
+  }
+
+  $intent(intent: UiIntent): void {
+    if (intent.type === 'exitApp') {
+      this.services?.exitApp()
+      return
+    }
+    if (intent.type === 'back' && !this.canGoBack()) {
+      this.openExitDialog()
+      return
+    }
+    this.services?.screens.dispatch(intent)
+  }
+
+  $closeExitDialog(): void {
+    this.dialogOpen = false
+    this.tag('ExitDialog')?.close()
+    this._refocus()
+  }
+
+  private canGoBack(): boolean {
+    return this.current?.route === 'activation' && this.current.view.canGoBack === true
+  }
+
+  private openExitDialog(): void {
+    this.dialogOpen = true
+    this.tag('ExitDialog')?.open()
+    this._refocus()
+    this.ready?.markRoute('exit')
+  }
+
+  private show(screen: Screen): void {
+    const previous = this.current
+    this.current = screen
+    const active = Router.getActivePage() as { view?: unknown } | null
+    if (previous?.route === screen.route && active && Router.getActiveRoute() === screen.route) {
+      active.view = screen.view
+      return
+    }
+    // The flow is the history: pages are not stored, so Back on them reaches _handleAppClose.
+    Router.navigate(screen.route, {}, false)
+  }
+
+  private onRouted(page: unknown, route: string): void {
+    const screen = this.current
+    if (screen && screen.route === (route as RouteName) && page) {
+      ;(page as { view?: unknown }).view = screen.view
+    }
+    if (!this.readyMarked) {
+      this.readyMarked = true
+      this.ready?.markReady(route)
+    } else {
+      this.ready?.markRoute(route)
+    }
+  }
+}
+
+/** Binds the services to the App class (the composition root's seam; no module-level state). */
+export function createApp(services: AppServices, ready?: ReadySignal): typeof App {
+  return class BoundApp extends App {
+    protected override services: AppServices | undefined = services
+    protected override ready: ReadySignal | undefined = ready
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Typed events that travel up the focus path (fireAncestors) and the pointer handlers Lightning
+ * calls when `enablePointer` is on (docs/HandlingInput/Mouse.md).
+ */
+import '@lightningjs/sdk'
+import type { UiIntent } from './intents'
+
+declare module '@lightningjs/sdk' {
+  namespace Lightning {
+    namespace Component {
+      interface FireAncestorsMap {
+        /** A Button or Tile was pressed (Enter or a pointer click); the argument is its ref. */
+        $buttonPressed(ref: string): void
+        /** The pointer hovered a focusable child: its owner moves the focus there. */
+        $pointerFocus(ref: string): void
+        /** The pointer moved the focus inside a row: a page with several rows focuses that row. */
+        $rowPointed(ref: string): void
+        /** A child changed its width (a button measured its label): its row lays out again. */
+        $itemResized(): void
+        /** The exit dialog asks its owner to close it and give the focus back to the page. */
+        $closeExitDialog(): void
+        /** A page asks the app to act (the flow, the exit dialog…). */
+        $intent(intent: UiIntent): void
+      }
+    }
+  }
+}

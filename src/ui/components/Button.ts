@@ -1,0 +1,93 @@
+import { Lightning } from '@lightningjs/sdk'
+import { colors, focus, layout, type } from '../theme/tokens'
+import { textOf } from '../theme/text'
+
+export interface ButtonTemplateSpec extends Lightning.Component.TemplateSpec {
+  label: string
+  Shadow: object
+  Background: object
+  Label: object
+}
+
+const padX = 48
+const height = 86
+
+/**
+ * A text button. Focused, it turns light with dark text and grows (ui/README.md focus rule); its
+ * width follows its label once the text is measured. Enter fires `$buttonPressed(id)` upwards.
+ */
+export class Button
+  extends Lightning.Component<ButtonTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<ButtonTemplateSpec>
+{
+  private labelText = ''
+  private measuredW = 320
+
+  static override _template(): Lightning.Component.Template<ButtonTemplateSpec> {
+    return {
+      h: height,
+      w: 320,
+      collision: true,
+      Shadow: { alpha: 0, x: -20, y: -8, color: colors.shadow },
+      Background: {},
+      Label: { x: padX, y: height / 2, mountY: 0.5, text: textOf(type.button, '', colors.text) },
+    }
+  }
+
+  get label(): string {
+    return this.labelText
+  }
+
+  set label(value: string) {
+    this.labelText = value
+    this.tag('Label')?.patch({ text: { text: value } })
+  }
+
+  override _init(): void {
+    this.tag('Label')?.on('txLoaded', () => {
+      const label = this.tag('Label')
+      this.measuredW = Math.max(200, Math.round((label?.renderWidth ?? 200) + padX * 2))
+      this._update()
+      this.fireAncestors('$itemResized')
+    })
+    this._update()
+  }
+
+  override _focus(): void {
+    this._update()
+  }
+
+  override _unfocus(): void {
+    this._update()
+  }
+
+  override _handleEnter(): boolean | void {
+    this.fireAncestors('$buttonPressed', this.ref ?? '')
+  }
+
+  /** Magic Remote: hovering takes the focus, a click presses (tv-platforms.md, LG pointer rules). */
+  _handleHover(): boolean {
+    this.fireAncestors('$pointerFocus', this.ref ?? '')
+    return false
+  }
+
+  _handleClick(): boolean {
+    this.fireAncestors('$buttonPressed', this.ref ?? '')
+    return true
+  }
+
+  private _update(): void {
+    const focused = this.hasFocus()
+    const w = this.measuredW
+    this.patch({ w })
+    this.tag('Background')?.patch({
+      texture: Lightning.Tools.getRoundRect(w, height, layout.radiusSmall, 0, 0, true, focused ? colors.focus : colors.surface2),
+    })
+    this.tag('Shadow')?.patch({
+      alpha: focused ? 1 : 0,
+      texture: Lightning.Tools.getShadowRect(w + 40, height + 36, layout.radiusSmall + 8, 18),
+    })
+    this.tag('Label')?.patch({ text: { textColor: focused ? colors.onFocus : colors.text } })
+    this.setSmooth('scale', focused ? 1.06 : 1, { duration: focus.durationS })
+  }
+}

@@ -1,0 +1,110 @@
+import { Lightning } from '@lightningjs/sdk'
+import qrcode from 'qrcode-generator'
+import { colors } from '../theme/tokens'
+
+export interface QrCodeTemplateSpec extends Lightning.Component.TemplateSpec {
+  value: string
+  size: number
+  Code: object
+}
+
+/** Quiet zone in modules (the QR spec asks for 4). */
+const quietZone = 4
+
+/** The modules of `value` as a QR code (error correction M), or null when it cannot be encoded. */
+export function qrModules(value: string): boolean[][] | null {
+  try {
+    const qr = qrcode(0, 'M')
+    qr.addData(value)
+    qr.make()
+    const n = qr.getModuleCount()
+    const rows: boolean[][] = []
+    for (let r = 0; r < n; r += 1) {
+      const row: boolean[] = []
+      for (let c = 0; c < n; c += 1) row.push(qr.isDark(r, c))
+      rows.push(row)
+    }
+    return rows
+  } catch {
+    return null
+  }
+}
+
+function cssColor(argb: number): string {
+  return `#${(argb & 0xffffff).toString(16).padStart(6, '0')}`
+}
+
+/**
+ * A QR code drawn once into a canvas texture: dark on white with its quiet zone, whole pixels per
+ * module so a phone camera reads it from the sofa (ui/README.md: at least 400 px).
+ */
+export class QrCode
+  extends Lightning.Component<QrCodeTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<QrCodeTemplateSpec>
+{
+  private qrValue = ''
+  private sizePx = 440
+
+  static override _template(): Lightning.Component.Template<QrCodeTemplateSpec> {
+    return { Code: {} }
+  }
+
+  get value(): string {
+    return this.qrValue
+  }
+
+  set value(value: string) {
+    if (value === this.qrValue) return
+    this.qrValue = value
+    this.render()
+  }
+
+  get size(): number {
+    return this.sizePx
+  }
+
+  set size(value: number) {
+    this.sizePx = value
+    this.render()
+  }
+
+  private render(): void {
+    const modules = this.qrValue ? qrModules(this.qrValue) : null
+    const code = this.tag('Code')
+    if (!code) return
+    if (!modules) {
+      code.patch({ texture: null, visible: false })
+      return
+    }
+    const total = modules.length + quietZone * 2
+    const cell = Math.max(1, Math.floor(this.sizePx / total))
+    const px = cell * total
+    const factory = (cb: (err: Error | null, canvas?: HTMLCanvasElement) => void, stage: Lightning.Stage): void => {
+      const canvas = (stage.platform as unknown as { getDrawingCanvas(): HTMLCanvasElement }).getDrawingCanvas()
+      canvas.width = px
+      canvas.height = px
+      const ctx = canvas.getContext('2d')
+      if (!ctx) {
+        cb(new Error('no 2d context'))
+        return
+      }
+      ctx.fillStyle = cssColor(colors.qrLight)
+      ctx.fillRect(0, 0, px, px)
+      ctx.fillStyle = cssColor(colors.qrDark)
+      modules.forEach((row, r) => {
+        row.forEach((dark, c) => {
+          if (dark) ctx.fillRect((c + quietZone) * cell, (r + quietZone) * cell, cell, cell)
+        })
+      })
+      cb(null, canvas)
+    }
+    code.patch({
+      visible: true,
+      x: Math.floor((this.sizePx - px) / 2),
+      y: Math.floor((this.sizePx - px) / 2),
+      w: px,
+      h: px,
+      texture: Lightning.Tools.getCanvasTexture(factory, `qr:${px}:${this.qrValue}`),
+    })
+  }
+}

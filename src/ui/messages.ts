@@ -1,0 +1,71 @@
+/**
+ * Every word the viewer reads, in one table (style.md rule 5). "TV provider", never "MVPD"; times in
+ * words; errors say what happened and what to do (../shared/ui/README.md).
+ */
+export const copy = {
+  boot: { starting: 'Signing you in…', checking: 'Checking your TV provider sign-in…' },
+  profiles: {
+    title: 'Choose how to watch',
+    subtitle: "You're signed in with more than one TV provider on this TV.",
+    hint: 'Use  ◀ ▶  to move and  OK  to choose',
+    lastUsed: 'Last used',
+    another: 'Another provider',
+    anotherMeta: 'Sign in with a code',
+  },
+  activation: {
+    title: 'Sign in with your TV provider',
+    titleWith: (provider: string) => `Sign in with ${provider}`,
+    subtitle: 'Use your phone or computer. It takes about a minute.',
+    step1: 'Go to',
+    step2: 'Enter this code',
+    scan: "Or scan with your phone's camera",
+    newCode: 'Get a new code',
+    waiting: 'Waiting for you to finish on your other device…',
+    creating: 'Getting a new code…',
+    expiresIn: 'Code expires in',
+    expired: 'This code has expired. Get a new one to continue.',
+  },
+  reauth: {
+    title: 'Welcome back',
+    subtitle: (provider: string) => `Your sign-in with ${provider} has ended. Sign in again to keep watching.`,
+    lastUsed: 'Last used on this TV',
+    again: (provider: string) => `Sign in again with ${provider}`,
+    another: 'Use another provider',
+  },
+  decisions: {
+    watchingWith: (provider: string) => `Watching with your ${provider} subscription`,
+    title: 'Live and on demand',
+    included: 'Included',
+    notIncluded: 'Not in your package',
+    checking: 'Checking…',
+    unknown: 'Press OK to check',
+    switchProvider: 'Switch provider',
+    signOut: 'Sign out',
+  },
+  exit: {
+    title: (brand: string) => `Exit ${brand}?`,
+    body: "You can come back any time; you'll stay signed in.",
+    stay: 'Stay',
+    exit: 'Exit',
+  },
+  error: { tryAgain: 'Try again' },
+} as const
+
+/** Validity in words: "29 days left", "5 hours left", "12 minutes left". */
+export function validityInWords(msLeft: number): string {
+  const minutes = Math.max(0, Math.floor(msLeft / 60000))
+  if (minutes >= 60 * 24 * 2) return `${Math.floor(minutes / (60 * 24))} days left`
+  if (minutes >= 60 * 24) return '1 day left'
+  if (minutes >= 120) return `${Math.floor(minutes / 60)} hours left`
+  if (minutes >= 60) return '1 hour left'
+  if (minutes >= 2) return `${minutes} minutes left`
+  return 'less than 2 minutes left'
+}
+
+/** Countdown text "29:41" (minutes:seconds); never negative. */
+export function countdown(msLeft: number): string {
+  const total = Math.max(0, Math.ceil(msLeft / 1000))
+  const m = Math.floor(total / 60)
+  const s = total % 60
+  return `${m}:${s < 10 ? '0' : ''}${s}`
+}

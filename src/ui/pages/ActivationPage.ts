@@ -1,0 +1,183 @@
+import { Lightning, Registry } from '@lightningjs/sdk'
+import { Button } from '../components/Button'
+import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
+import { QrCode } from '../components/QrCode'
+import { Row } from '../components/Row'
+import { colors, layout, type } from '../theme/tokens'
+import { textOf } from '../theme/text'
+import type { ActivationView } from '../views'
+import { copy, countdown } from '../messages'
+
+interface ActivationTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
+  view: ActivationView | undefined
+  Step1: { Num: { N: object }; Label: object; Url: { UrlText: object } }
+  Step2: { Num: { N: object }; Label: object }
+  CodeBox: { CodeText: object }
+  Qr: { Card: object; Code: typeof QrCode; Caption: object }
+  Actions: typeof Row
+  Waiting: { Dots: object; Text: object }
+  Timer: { Label: object; Value: object }
+}
+
+interface PageConfig extends Lightning.Component.TypeConfig {
+  IsPage: true
+}
+
+const qrCard = 500
+const qrSize = 440
+
+function stepNumber(n: string): object {
+  return {
+    w: 60,
+    h: 60,
+    texture: Lightning.Tools.getRoundRect(60, 60, 30, 0, 0, true, colors.surface2),
+    N: { x: 30, y: 32, mount: 0.5, text: textOf(type.stepNumber, n, colors.text) },
+  }
+}
+
+/**
+ * No profile (ui/activation.png): the activation address as text, the code large and letter-spaced,
+ * a QR code of the address with the code filled in, a countdown in server time, "Get a new code".
+ * The page owns one 1 s ticker for the countdown, started on activation and cleared when it leaves.
+ */
+export class ActivationPage
+  extends Lightning.Component<ActivationTemplateSpec, PageConfig>
+  implements Lightning.Component.ImplementTemplateSpec<ActivationTemplateSpec>
+{
+  private activationView: ActivationView | undefined
+  private ticker: ReturnType<typeof Registry.setInterval> | undefined
+  private pulse: Lightning.types.Animation | undefined
+
+  static override _template(): Lightning.Component.Template<ActivationTemplateSpec> {
+    return {
+      ...chromeTemplate(),
+      Step1: {
+        x: layout.marginX,
+        y: 380,
+        Num: stepNumber('1'),
+        Label: { x: 80, y: 30, mountY: 0.5, text: textOf(type.body, copy.activation.step1, colors.text) },
+        Url: { x: 180, y: 0, h: 60, UrlText: { x: 20, y: 30, mountY: 0.5, text: textOf(type.bodyStrong, '', colors.text) } },
+      },
+      Step2: {
+        x: layout.marginX,
+        y: 466,
+        Num: stepNumber('2'),
+        Label: { x: 80, y: 30, mountY: 0.5, text: textOf(type.body, copy.activation.step2, colors.text) },
+      },
+      CodeBox: { x: layout.marginX + 80, y: 560, h: 176, CodeText: { x: 58, y: 88, mountY: 0.5, text: textOf(type.code, '', colors.text) } },
+      Qr: {
+        x: 1290,
+        y: 250,
+        Card: { w: qrCard, h: qrCard, texture: Lightning.Tools.getRoundRect(qrCard, qrCard, 28, 0, 0, true, colors.qrLight) },
+        Code: { type: QrCode, x: (qrCard - qrSize) / 2, y: (qrCard - qrSize) / 2, size: qrSize },
+        Caption: { x: qrCard / 2, y: qrCard + 26, mountX: 0.5, text: textOf(type.caption, copy.activation.scan, colors.text2) },
+      },
+      Actions: { type: Row, x: layout.marginX, y: 920, gap: 30 },
+      Waiting: {
+        x: 520,
+        y: 963,
+        Dots: { y: -9, w: 74, h: 18, rect: true, color: colors.accent, colorRight: 0x404f8bff },
+        Text: { x: 100, mountY: 0.5, text: textOf(type.caption, copy.activation.waiting, colors.text2, { wordWrapWidth: 900, maxLines: 1 }) },
+      },
+      Timer: {
+        x: layout.stageW - layout.marginX,
+        y: 963,
+        mountX: 1,
+        Label: { mountY: 0.5, text: textOf(type.caption, copy.activation.expiresIn, colors.text2) },
+        Value: { mountY: 0.5, text: textOf(type.timer, '', colors.text) },
+      },
+    } as Lightning.Component.Template<ActivationTemplateSpec>
+  }
+
+  get view(): ActivationView | undefined {
+    return this.activationView
+  }
+
+  set view(value: ActivationView | undefined) {
+    this.activationView = value
+    this._update()
+  }
+
+  override _init(): void {
+    placeBrand(this.tag('Brand.BrandA'), this.tag('Brand.BrandB'))
+    this.tag('Subtitle')?.patch({ text: { text: copy.activation.subtitle } })
+    const urlText = this.tag('Step1.Url.UrlText')
+    urlText?.on('txLoaded', () => {
+      const w = Math.round(urlText.renderWidth + 40)
+      this.tag('Step1.Url')?.patch({ w, texture: Lightning.Tools.getRoundRect(w, 60, 10, 0, 0, true, colors.surface) })
+    })
+    const codeText = this.tag('CodeBox.CodeText')
+    codeText?.on('txLoaded', () => {
+      const w = Math.round(codeText.renderWidth + 58 + 36)
+      this.tag('CodeBox')?.patch({ w, texture: Lightning.Tools.getRoundRect(w, 176, 20, 2, colors.borderStrong, true, colors.surface) })
+    })
+    const label = this.tag('Timer.Label')
+    label?.on('txLoaded', () => this.tag('Timer.Value')?.patch({ x: label.renderWidth + 12 }))
+    const value = this.tag('Timer.Value')
+    value?.on('txLoaded', () => this.tag('Timer')?.patch({ w: (label?.renderWidth ?? 0) + 12 + value.renderWidth }))
+    this.pulse = this.tag('Waiting.Dots')?.animation({ duration: 1.6, repeat: -1, actions: [{ p: 'alpha', v: { 0: 1, 0.5: 0.35, 1: 1 } }] })
+    this.tag('Actions')?.setItems([{ ref: 'NewCode', type: Button, label: copy.activation.newCode }])
+    this._update()
+  }
+
+  override _active(): void {
+    this.stopTicker()
+    this.ticker = Registry.setInterval(() => this.tick(), 1000)
+    this.pulse?.start()
+    this.tick()
+  }
+
+  override _inactive(): void {
+    this.stopTicker()
+    this.pulse?.stop()
+  }
+
+  override _detach(): void {
+    this.stopTicker()
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    return this.tag('Actions')
+  }
+
+  $buttonPressed(ref: string): void {
+    if (ref === 'NewCode' && !this.activationView?.busy) this.fireAncestors('$intent', { type: 'newCode' })
+  }
+
+  override _handleBack(): boolean | void {
+    this.fireAncestors('$intent', { type: 'back' })
+  }
+
+  private stopTicker(): void {
+    if (this.ticker !== undefined) {
+      Registry.clearInterval(this.ticker)
+      this.ticker = undefined
+    }
+  }
+
+  private tick(): void {
+    const v = this.activationView
+    if (!v) return
+    const left = v.notAfter - v.now()
+    this.tag('Timer.Value')?.patch({ text: { text: v.expired || v.busy ? '' : countdown(left) } })
+    this.tag('Timer')?.patch({ visible: !v.expired && !v.busy && v.code !== '' })
+  }
+
+  private _update(): void {
+    const v = this.activationView
+    if (!v) return
+    this.tag('Title')?.patch({
+      text: { text: v.providerName ? copy.activation.titleWith(v.providerName) : copy.activation.title },
+    })
+    this.tag('Step1.Url.UrlText')?.patch({ text: { text: v.displayUrl } })
+    const showCode = !v.expired && v.code !== ''
+    this.tag('CodeBox')?.patch({ alpha: showCode ? 1 : 0.25 })
+    this.tag('CodeBox.CodeText')?.patch({ text: { text: v.code || '·······' } })
+    this.tag('Qr')?.patch({ alpha: showCode ? 1 : 0.15 })
+    this.tag('Qr.Code')?.patch({ value: showCode ? v.qrUrl : '' })
+    const waiting = v.busy ? copy.activation.creating : v.expired ? copy.activation.expired : copy.activation.waiting
+    this.tag('Waiting.Text')?.patch({ text: { text: waiting, textColor: v.expired ? colors.warning : colors.text2 } })
+    this.tag('Waiting.Dots')?.patch({ visible: !v.expired })
+    this.tick()
+  }
+}

@@ -1,0 +1,153 @@
+import { Lightning } from '@lightningjs/sdk'
+import { Button } from '../components/Button'
+import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
+import { Row } from '../components/Row'
+import { TitleCard, cardW } from '../components/TitleCard'
+import { colors, layout, type } from '../theme/tokens'
+import { textOf } from '../theme/text'
+import type { DecisionItemView, DecisionsView } from '../views'
+import { copy } from '../messages'
+
+interface DecisionsTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
+  view: DecisionsView
+  Provider: { Well: { LogoText: object; LogoImage: object }; Caption: object }
+  Cards: typeof Row
+  Notice: object
+  Actions: typeof Row
+}
+
+interface PageConfig extends Lightning.Component.TypeConfig {
+  IsPage: true
+}
+
+const badges: Record<DecisionItemView['badge'], { text: string; tone: 'success' | 'danger' | 'neutral' }> = {
+  included: { text: copy.decisions.included, tone: 'success' },
+  notIncluded: { text: copy.decisions.notIncluded, tone: 'danger' },
+  checking: { text: copy.decisions.checking, tone: 'neutral' },
+  unknown: { text: copy.decisions.unknown, tone: 'neutral' },
+}
+
+export function cardRef(id: string): string {
+  return `Card_${id.replace(/[^A-Za-z0-9_]/g, '_')}`
+}
+
+/**
+ * Signed in (ui/decisions.png): the provider, a row of titles with preauthorization badges, and
+ * "Switch provider" / "Sign out". Up/Down move between the titles and the buttons.
+ */
+export class DecisionsPage
+  extends Lightning.Component<DecisionsTemplateSpec, PageConfig>
+  implements Lightning.Component.ImplementTemplateSpec<DecisionsTemplateSpec>
+{
+  private decisionsView: DecisionsView = { providerName: '', items: [], busy: false }
+  private focusArea: 'Cards' | 'Actions' = 'Cards'
+
+  static override _template(): Lightning.Component.Template<DecisionsTemplateSpec> {
+    return {
+      ...chromeTemplate(),
+      Provider: {
+        x: layout.marginX,
+        y: 150,
+        Well: {
+          w: 180,
+          h: 72,
+          texture: Lightning.Tools.getRoundRect(180, 72, 12, 0, 0, true, colors.surface2),
+          LogoText: { x: 90, y: 36, mount: 0.5, text: textOf(type.small, '', 0xffdfe6ff, { fontStyle: '800', wordWrapWidth: 170, maxLines: 1 }) },
+          LogoImage: { x: 90, y: 36, mount: 0.5, visible: false },
+        },
+        Caption: { x: 210, y: 36, mountY: 0.5, text: textOf(type.subtitle, '', colors.text2) },
+      },
+      Cards: { type: Row, x: layout.marginX, y: 400, gap: 40 },
+      Notice: { x: layout.marginX, y: 690, text: textOf(type.caption, '', colors.text2, { wordWrapWidth: 1700, maxLines: 2 }) },
+      Actions: { type: Row, x: layout.marginX, y: 800, gap: 30 },
+    }
+  }
+
+  get view(): DecisionsView {
+    return this.decisionsView
+  }
+
+  set view(value: DecisionsView) {
+    this.decisionsView = value
+    this._update()
+  }
+
+  override _init(): void {
+    placeBrand(this.tag('Brand.BrandA'), this.tag('Brand.BrandB'))
+    this.tag('Title')?.patch({ y: 270, text: { text: copy.decisions.title } })
+    this.tag('Subtitle')?.patch({ visible: false })
+    const image = this.tag('Provider.Well.LogoImage')
+    image?.on('txLoaded', () => {
+      image.visible = true
+      this.tag('Provider.Well.LogoText')?.patch({ visible: false })
+    })
+    image?.on('txError', () => {
+      image.visible = false
+      this.tag('Provider.Well.LogoText')?.patch({ visible: true })
+    })
+    this.tag('Actions')?.setItems([
+      { ref: 'Switch', type: Button, label: copy.decisions.switchProvider },
+      { ref: 'SignOut', type: Button, label: copy.decisions.signOut },
+    ])
+    this._update()
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    if (this.focusArea === 'Cards' && this.decisionsView.items.length > 0) return this.tag('Cards')
+    return this.tag('Actions')
+  }
+
+  override _handleDown(): boolean | void {
+    if (this.focusArea === 'Actions') return false
+    this.focusArea = 'Actions'
+    this._refocus()
+  }
+
+  override _handleUp(): boolean | void {
+    if (this.focusArea === 'Cards' || this.decisionsView.items.length === 0) return false
+    this.focusArea = 'Cards'
+    this._refocus()
+  }
+
+  $rowPointed(ref: string): void {
+    if (ref === 'Cards' || ref === 'Actions') {
+      this.focusArea = ref
+      this._refocus()
+    }
+  }
+
+  $buttonPressed(ref: string): void {
+    if (this.decisionsView.busy) return
+    if (ref === 'Switch') this.fireAncestors('$intent', { type: 'switchProvider' })
+    else if (ref === 'SignOut') this.fireAncestors('$intent', { type: 'signOut' })
+    else {
+      const item = this.decisionsView.items.find((i) => cardRef(i.id) === ref)
+      if (item) this.fireAncestors('$intent', { type: 'play', resource: item.id })
+    }
+  }
+
+  private _update(): void {
+    const v = this.decisionsView
+    this.tag('Provider.Caption')?.patch({ text: { text: copy.decisions.watchingWith(v.providerName) } })
+    this.tag('Provider.Well.LogoText')?.patch({ text: { text: v.providerName } })
+    if (v.logoUrl) this.tag('Provider.Well.LogoImage')?.patch({ src: v.logoUrl, h: 52, w: 0 })
+    const cards = this.tag('Cards')
+    if (cards) {
+      const previous = cards.index
+      cards.setItems(
+        v.items.map((item) => ({
+          ref: cardRef(item.id),
+          type: TitleCard,
+          w: cardW,
+          title: item.title,
+          badge: badges[item.badge].text,
+          badgeTone: badges[item.badge].tone,
+        })),
+        previous,
+      )
+    }
+    const tones = { info: colors.text2, success: colors.success, danger: colors.danger } as const
+    this.tag('Notice')?.patch({ text: { text: v.notice?.text ?? '', textColor: tones[v.notice?.tone ?? 'info'] } })
+    this._refocus()
+  }
+}

@@ -1,0 +1,75 @@
+import { Lightning } from '@lightningjs/sdk'
+import { Button } from '../components/Button'
+import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
+import { Row } from '../components/Row'
+import { colors, layout, type } from '../theme/tokens'
+import { textOf } from '../theme/text'
+import type { ErrorView } from '../views'
+
+interface ErrorTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
+  view: ErrorView
+  Icon: { Mark: object }
+  Actions: typeof Row
+  Reference: object
+}
+
+interface PageConfig extends Lightning.Component.TypeConfig {
+  IsPage: true
+}
+
+/** What happened, what the viewer can do, "Try again" focused, a small reference (ui/error.png). */
+export class ErrorPage
+  extends Lightning.Component<ErrorTemplateSpec, PageConfig>
+  implements Lightning.Component.ImplementTemplateSpec<ErrorTemplateSpec>
+{
+  private errorView: ErrorView = { title: '', message: '', actionLabel: 'Try again' }
+
+  static override _template(): Lightning.Component.Template<ErrorTemplateSpec> {
+    return {
+      ...chromeTemplate(),
+      Icon: {
+        x: layout.marginX,
+        y: 190,
+        w: 120,
+        h: 120,
+        texture: Lightning.Tools.getRoundRect(120, 120, 60, 0, 0, true, colors.warningTint),
+        Mark: { x: 60, y: 62, mount: 0.5, text: textOf(type.icon, '!', colors.warning) },
+      },
+      Actions: { type: Row, x: layout.marginX, y: 640, gap: 30 },
+      Reference: { x: layout.marginX, y: 790, text: textOf(type.small, '', colors.text3) },
+    }
+  }
+
+  get view(): ErrorView {
+    return this.errorView
+  }
+
+  set view(value: ErrorView) {
+    this.errorView = value
+    this._update()
+  }
+
+  override _init(): void {
+    placeBrand(this.tag('Brand.BrandA'), this.tag('Brand.BrandB'))
+    // The error page's title sits lower, under its icon.
+    this.tag('Title')?.patch({ y: 360 })
+    this.tag('Subtitle')?.patch({ y: 460, text: { wordWrapWidth: 1400 } })
+    this._update()
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    return this.tag('Actions')
+  }
+
+  $buttonPressed(ref: string): void {
+    if (ref === 'TryAgain') this.fireAncestors('$intent', { type: 'tryAgain' })
+  }
+
+  private _update(): void {
+    const v = this.errorView
+    this.tag('Title')?.patch({ text: { text: v.title } })
+    this.tag('Subtitle')?.patch({ text: { text: v.message } })
+    this.tag('Reference')?.patch({ text: { text: v.reference ? `Reference: ${v.reference}` : '' } })
+    this.tag('Actions')?.setItems([{ ref: 'TryAgain', type: Button, label: v.actionLabel }])
+  }
+}

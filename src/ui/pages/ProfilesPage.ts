@@ -1,0 +1,101 @@
+import { Lightning } from '@lightningjs/sdk'
+import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
+import { Row } from '../components/Row'
+import { Tile, tileW } from '../components/Tile'
+import { colors, layout, type } from '../theme/tokens'
+import { textOf } from '../theme/text'
+import type { ProfilesView } from '../views'
+import { copy } from '../messages'
+
+interface ProfilesTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
+  view: ProfilesView
+  Grid: typeof Row
+  Hint: object
+}
+
+interface PageConfig extends Lightning.Component.TypeConfig {
+  IsPage: true
+}
+
+export const anotherProviderRef = 'AnotherProvider'
+
+/**
+ * Several valid profiles (design.md section 3): one tile per provider, longest validity first, the
+ * last provider focused, plus "Another provider" to sign in with a code. Left/Right move, OK picks.
+ */
+export class ProfilesPage
+  extends Lightning.Component<ProfilesTemplateSpec, PageConfig>
+  implements Lightning.Component.ImplementTemplateSpec<ProfilesTemplateSpec>
+{
+  private profilesView: ProfilesView = { tiles: [] }
+
+  static override _template(): Lightning.Component.Template<ProfilesTemplateSpec> {
+    return {
+      ...chromeTemplate(),
+      Grid: { type: Row, x: layout.marginX, y: 395, gap: layout.tileGap },
+      Hint: { x: layout.marginX, y: layout.stageH - layout.marginY - 60, text: textOf(type.caption, copy.profiles.hint, colors.text2) },
+    }
+  }
+
+  get view(): ProfilesView {
+    return this.profilesView
+  }
+
+  set view(value: ProfilesView) {
+    this.profilesView = value
+    this._update()
+  }
+
+  override _init(): void {
+    placeBrand(this.tag('Brand.BrandA'), this.tag('Brand.BrandB'))
+    this.tag('Title')?.patch({ text: { text: copy.profiles.title } })
+    this.tag('Subtitle')?.patch({ text: { text: copy.profiles.subtitle } })
+    this._update()
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    return this.tag('Grid')
+  }
+
+  $buttonPressed(ref: string): void {
+    if (ref === anotherProviderRef) {
+      this.fireAncestors('$intent', { type: 'useAnotherProvider' })
+      return
+    }
+    const tile = this.profilesView.tiles.find((t) => tileRef(t.mvpd) === ref)
+    if (tile) this.fireAncestors('$intent', { type: 'pickProfile', mvpd: tile.mvpd })
+  }
+
+  private _update(): void {
+    const grid = this.tag('Grid')
+    if (!grid) return
+    const tiles = this.profilesView.tiles.map((t) => ({
+      ref: tileRef(t.mvpd),
+      type: Tile,
+      w: tileW,
+      data: {
+        name: t.name,
+        meta: t.validity,
+        logoText: t.name,
+        ...(t.logoUrl ? { logoUrl: t.logoUrl } : {}),
+        ...(t.lastUsed ? { badge: copy.profiles.lastUsed } : {}),
+      },
+    }))
+    tiles.push({
+      ref: anotherProviderRef,
+      type: Tile,
+      w: tileW,
+      data: { name: copy.profiles.another, meta: copy.profiles.anotherMeta, logoText: '+' },
+    })
+    const focusAt = Math.max(
+      0,
+      this.profilesView.tiles.findIndex((t) => t.mvpd === this.profilesView.focusMvpd),
+    )
+    grid.setItems(tiles, focusAt)
+  }
+}
+
+/** Refs must be valid tag names: provider ids may hold characters Lightning's tag paths treat specially. */
+export function tileRef(mvpd: string): string {
+  return `Tile_${mvpd.replace(/[^A-Za-z0-9_]/g, '_')}`
+}

@@ -1,0 +1,30 @@
+import type { ActivationView, BootView, DecisionsView, ErrorView, ProfilesView, ReauthView } from './views'
+import type { UiIntent } from './intents'
+
+/** The screens of design.md section 3, by route, each with the view its page renders. */
+export type Screen =
+  | { readonly route: 'boot'; readonly view: BootView }
+  | { readonly route: 'profiles'; readonly view: ProfilesView }
+  | { readonly route: 'activation'; readonly view: ActivationView }
+  | { readonly route: 'reauth'; readonly view: ReauthView }
+  | { readonly route: 'decisions'; readonly view: DecisionsView }
+  | { readonly route: 'error'; readonly view: ErrorView }
+
+export type RouteName = Screen['route']
+
+/**
+ * Where screens come from: the composition root adapts the sign-in flow and the decisions logic
+ * to this, so the UI neither knows nor drives Adobe Pass itself.
+ */
+export interface ScreenSource {
+  /** Calls `listener` with the current screen at once, then on every change; returns the unsubscribe. */
+  subscribe(listener: (screen: Screen) => void): () => void
+  dispatch(intent: UiIntent): void
+}
+
+/** What the app needs from the outside world, built by src/index.ts. */
+export interface AppServices {
+  readonly screens: ScreenSource
+  /** Leaves the app the way the platform wants (Tizen exit(), webOS close, a blank page in a browser). */
+  exitApp(): void
+}

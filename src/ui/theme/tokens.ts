@@ -1,0 +1,69 @@
+/**
+ * Design tokens (../shared/ui/README.md): the only place colours, type sizes and spacing are literals.
+ * Colours are ARGB numbers as Lightning wants them.
+ */
+export const colors = {
+  background: 0xff0e1016,
+  backgroundGlow: 0xff1b2133,
+  surface: 0xff1a1d27,
+  surface2: 0xff242836,
+  border: 0xff2c3142,
+  borderStrong: 0xff343a4d,
+  text: 0xfff4f6fa,
+  text2: 0xffaab1c2,
+  text3: 0xff7c8498,
+  accent: 0xff4f8bff,
+  success: 0xff35d28f,
+  warning: 0xffffb547,
+  danger: 0xffff6b6b,
+  focus: 0xffffffff,
+  onFocus: 0xff0e1016,
+  dim: 0xb805060a,
+  shadow: 0x99000000,
+  qrDark: 0xff0f1117,
+  qrLight: 0xffffffff,
+  successTint: 0x2e35d28f,
+  dangerTint: 0x29ff6b6b,
+  warningTint: 0x26ffb547,
+} as const
+
+export const fontFamily = 'Inter'
+
+/** Text styles: size in px on the 1080 stage, weight as a CSS font weight. Nothing under 26 px. */
+export const type = {
+  brand: { fontSize: 30, weight: 800 },
+  title: { fontSize: 68, weight: 700 },
+  subtitle: { fontSize: 34, weight: 400 },
+  body: { fontSize: 36, weight: 400 },
+  bodyStrong: { fontSize: 36, weight: 700 },
+  button: { fontSize: 34, weight: 600 },
+  caption: { fontSize: 28, weight: 400 },
+  small: { fontSize: 26, weight: 400 },
+  tileName: { fontSize: 38, weight: 700 },
+  badge: { fontSize: 26, weight: 700 },
+  code: { fontSize: 112, weight: 800, letterSpacing: 22 },
+  dialogTitle: { fontSize: 56, weight: 700 },
+  icon: { fontSize: 72, weight: 800 },
+  stepNumber: { fontSize: 30, weight: 700 },
+  timer: { fontSize: 30, weight: 700 },
+} as const
+
+export type TextStyle = (typeof type)[keyof typeof type]
+
+export const layout = {
+  stageW: 1920,
+  stageH: 1080,
+  /** Title-safe margins (5 %). */
+  marginX: 96,
+  marginY: 54,
+  tileGap: 48,
+  radius: 24,
+  radiusSmall: 16,
+  radiusLarge: 28,
+} as const
+
+export const focus = {
+  scale: 1.07,
+  outline: 6,
+  durationS: 0.15,
+} as const

@@ -1,0 +1,69 @@
+/**
+ * What each screen shows, as plain data. App.ts derives these from the flow's state (present.ts);
+ * pages only render them and fire intents, so every screen can be tested with made-up views.
+ */
+export interface ProfileTileView {
+  readonly mvpd: string
+  readonly name: string
+  readonly logoUrl?: string
+  /** "Signed in · 29 days left" */
+  readonly validity: string
+  readonly lastUsed: boolean
+}
+
+export interface ProfilesView {
+  readonly tiles: readonly ProfileTileView[]
+  /** The mvpd whose tile takes the focus first (the last provider used). */
+  readonly focusMvpd?: string
+}
+
+export interface ActivationView {
+  readonly code: string
+  /** Short address shown as text ("127.0.0.1:4000/activate"). */
+  readonly displayUrl: string
+  /** Full URL with the code filled in, encoded in the QR code. */
+  readonly qrUrl: string
+  /** Session end in server time (ms); the page counts down to it. */
+  readonly notAfter: number
+  readonly expired: boolean
+  /** Set while a new code is being created. */
+  readonly busy: boolean
+  /** The provider when re-authenticating with a remembered one. */
+  readonly providerName?: string
+  /** Now in server time. */
+  readonly now: () => number
+  /** Back returns to the screen the viewer came from (reauth or the grid) instead of asking to exit. */
+  readonly canGoBack: boolean
+}
+
+export interface ReauthView {
+  readonly providerName: string
+  readonly logoUrl?: string
+}
+
+export interface DecisionItemView {
+  readonly id: string
+  readonly title: string
+  readonly badge: 'included' | 'notIncluded' | 'checking' | 'unknown'
+}
+
+export interface DecisionsView {
+  readonly providerName: string
+  readonly logoUrl?: string
+  readonly items: readonly DecisionItemView[]
+  /** A line under the row: a deny message, a permit's validity, or a sign-out result. */
+  readonly notice?: { readonly tone: 'info' | 'success' | 'danger'; readonly text: string }
+  readonly busy: boolean
+}
+
+export interface ErrorView {
+  readonly title: string
+  readonly message: string
+  /** Small print for support: the code and trace, never a secret. */
+  readonly reference?: string
+  readonly actionLabel: string
+}
+
+export interface BootView {
+  readonly message: string
+}
