@@ -131,6 +131,9 @@ export function isTransient(error: PassClientError): boolean {
     case 'timeout':
     case 'throttled':
       return true
+    case 'malformed':
+      // A 5xx answered by a proxy's HTML page is still a 5xx (reference section 9: retry on 5xx).
+      return error.httpStatus >= 500
     default:
       return false
   }

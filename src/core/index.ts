@@ -1,0 +1,45 @@
+export { parsePassSettings, passHosts, SettingsError, minPollIntervalMs, maxPollIntervalMs } from './settings'
+export type { PassSettings, PassEnvironment, PassResource } from './settings'
+export { createPassClient, PassClientOptionsError } from './pass/client'
+export type { PassClientOptions, PassRetryOptions, DeviceIdentity } from './pass/client'
+export {
+  PassError,
+  NetworkError,
+  TimeoutError,
+  ThrottledError,
+  MalformedResponseError,
+  CancelledError,
+  isPassClientError,
+  isPassError,
+  isTransient,
+} from './pass/errors'
+export type { PassAction, EnhancedError, PassClientError } from './pass/errors'
+export type {
+  PassClient,
+  CallOptions,
+  Profile,
+  ProfileType,
+  ProfileAttribute,
+  Mvpd,
+  Configuration,
+  Session,
+  SessionInfo,
+  Decision,
+  MediaToken,
+  LogoutEntry,
+} from './pass/types'
+export { MemoryStore, createIdbStore, createWebStorageStore, createResilientStore, StorageFailure } from './storage/kv'
+export type { KeyValueStore, ResilientStore, IdbStoreOptions, ResilientStoreOptions } from './storage/kv'
+export { createDeviceStore, recordVersion } from './storage/device-store'
+export type {
+  DeviceStore,
+  DeviceStoreOptions,
+  DeviceIdRecord,
+  LastMvpd,
+  ClientCredentials,
+  AccessTokenRecord,
+  CachedProfile,
+} from './storage/device-store'
+export { consoleLogger, silentLogger } from './platform/logger'
+export type { Logger, LogFields } from './platform/logger'
+export type { DeviceInfo } from './platform/device-info'

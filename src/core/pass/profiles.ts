@@ -1,0 +1,52 @@
+/**
+ * Profiles (reference section 7): which MVPD sign-ins this device has. Profiles whose `notAfter` has
+ * passed in server time are dropped (design.md section 2: expired profiles count as absent), so the
+ * TV's own clock never keeps a dead profile alive or kills a live one.
+ */
+import type { CallOptions, Profile } from './types'
+import { pathOf, type PassHttp } from './http'
+import { parseProfiles } from './wire'
+
+export interface ProfilesContext {
+  readonly http: PassHttp
+  readonly serviceProvider: string
+  readonly serverNow: () => number
+}
+
+/**
+ * Drops profiles whose notAfter is not after `now` (server time); longest validity first
+ * (CL-AUTHN-R2 auto-pick order). notBefore is not checked: the server issued it, so it has begun.
+ */
+export function validProfiles(profiles: readonly Profile[], now: number): Profile[] {
+  return profiles.filter((p) => p.notAfter > now).sort((a, b) => b.notAfter - a.notAfter)
+}
+
+/** GET /api/v2/{sp}/profiles (reference 7.2): first launch, no cached MVPD. */
+export async function retrieveProfiles(ctx: ProfilesContext, options: CallOptions = {}): Promise<Profile[]> {
+  const profiles = await ctx.http.send(
+    { method: 'GET', path: pathOf('/api/v2', ctx.serviceProvider, 'profiles'), api: 'v2', signal: options.signal },
+    parseProfiles,
+  )
+  return validProfiles(profiles, ctx.serverNow())
+}
+
+/** GET /api/v2/{sp}/profiles/{mvpd} (reference 7.2): a returning viewer with a cached MVPD. */
+export async function retrieveProfileForMvpd(ctx: ProfilesContext, mvpd: string, options: CallOptions = {}): Promise<Profile | null> {
+  const profiles = await ctx.http.send(
+    { method: 'GET', path: pathOf('/api/v2', ctx.serviceProvider, 'profiles', mvpd), api: 'v2', signal: options.signal },
+    parseProfiles,
+  )
+  return validProfiles(profiles, ctx.serverNow()).find((p) => p.mvpd === mvpd) ?? null
+}
+
+/**
+ * GET /api/v2/{sp}/profiles/code/{code} (reference 7.3): the poll. An empty list means the sign-in is
+ * still pending (reference 7.3 inference); the flow owns the interval (CL-AUTHN-1..3).
+ */
+export async function retrieveProfileForCode(ctx: ProfilesContext, code: string, options: CallOptions = {}): Promise<Profile[]> {
+  const profiles = await ctx.http.send(
+    { method: 'GET', path: pathOf('/api/v2', ctx.serviceProvider, 'profiles', 'code', code), api: 'v2', signal: options.signal },
+    parseProfiles,
+  )
+  return validProfiles(profiles, ctx.serverNow())
+}

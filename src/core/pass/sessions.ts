@@ -1,0 +1,58 @@
+/**
+ * Authentication sessions (reference section 6): the code the viewer types on the second screen.
+ * Body parameters are form-urlencoded; `domainName` and `redirectUrl` come from settings, `mvpd` only
+ * when the provider is known (reference 14.3 without, 14.4 with a preselected MVPD).
+ */
+import type { PassSettings } from '../settings'
+import type { CallOptions, Session, SessionInfo } from './types'
+import { pathOf, type PassHttp } from './http'
+import { parseSession, parseSessionInfo } from './wire'
+
+export interface SessionsContext {
+  readonly http: PassHttp
+  readonly settings: PassSettings
+}
+
+function sessionForm(settings: PassSettings, mvpd: string | undefined): Record<string, string> {
+  const form: Record<string, string> = {}
+  if (mvpd !== undefined && mvpd !== '') form.mvpd = mvpd
+  form.domainName = settings.domainName
+  form.redirectUrl = settings.redirectUrl
+  return form
+}
+
+/** POST /api/v2/{sp}/sessions (reference 6.1). */
+export function createSession(ctx: SessionsContext, params: { mvpd?: string }, options: CallOptions = {}): Promise<Session> {
+  return ctx.http.send(
+    {
+      method: 'POST',
+      path: pathOf('/api/v2', ctx.settings.serviceProvider, 'sessions'),
+      api: 'v2',
+      form: sessionForm(ctx.settings, params.mvpd),
+      signal: options.signal,
+    },
+    parseSession,
+  )
+}
+
+/** POST /api/v2/{sp}/sessions/{code} (reference 6.2). */
+export function resumeSession(ctx: SessionsContext, code: string, params: { mvpd?: string }, options: CallOptions = {}): Promise<Session> {
+  return ctx.http.send(
+    {
+      method: 'POST',
+      path: pathOf('/api/v2', ctx.settings.serviceProvider, 'sessions', code),
+      api: 'v2',
+      form: sessionForm(ctx.settings, params.mvpd),
+      signal: options.signal,
+    },
+    parseSession,
+  )
+}
+
+/** GET /api/v2/{sp}/sessions/{code} (reference 6.3). */
+export function retrieveSession(ctx: SessionsContext, code: string, options: CallOptions = {}): Promise<SessionInfo> {
+  return ctx.http.send(
+    { method: 'GET', path: pathOf('/api/v2', ctx.settings.serviceProvider, 'sessions', code), api: 'v2', signal: options.signal },
+    parseSessionInfo,
+  )
+}

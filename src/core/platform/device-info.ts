@@ -1,0 +1,67 @@
+/**
+ * X-Device-Info (reference section 3.3): what the platform can say about the device, sent Base64
+ * JSON on every request (CL-HDR-3). Required: model, version, osName, osVersion, connectionType.
+ * If it is missing or wrong Adobe may class the device `unknown` (stricter rules), so adapters fill
+ * every field they can read and nothing they would have to invent.
+ */
+import { base64Utf8 } from './base64'
+
+export interface DeviceInfo {
+  /** Restricted list (reference 3.3); `TV` on Tizen and webOS. */
+  readonly primaryHardwareType: string
+  readonly model: string
+  readonly version: string
+  readonly manufacturer?: string
+  readonly vendor?: string
+  /** Restricted list: `webOS` for LG; Tizen has no value (UNSPECIFIED), so `Linux` with osFamily `Tizen`. */
+  readonly osName: string
+  readonly osFamily?: string
+  readonly osVendor?: string
+  readonly osVersion: string
+  readonly browserName?: string
+  readonly browserVersion?: string
+  readonly displayWidth?: number
+  readonly displayHeight?: number
+  readonly diagonalScreenSize?: string
+  /** e.g. `WiFi`, `Ethernet`, `Unknown`. */
+  readonly connectionType: string
+  readonly connectionSecure?: boolean
+  /** The serviceProvider (reference 3.3 `applicationId`). */
+  readonly applicationId?: string
+}
+
+/** Field order of reference 3.3, so the header is stable between runs. */
+const order: ReadonlyArray<keyof DeviceInfo> = [
+  'primaryHardwareType', 'model', 'version', 'manufacturer', 'vendor', 'osName', 'osFamily', 'osVendor',
+  'osVersion', 'browserName', 'browserVersion', 'displayWidth', 'displayHeight', 'diagonalScreenSize',
+  'connectionType', 'connectionSecure', 'applicationId',
+]
+
+/** Fills empty required fields with `Unknown` (never sends an empty required field). */
+export function completeDeviceInfo(info: Partial<DeviceInfo>): DeviceInfo {
+  const filled = (v: string | undefined): string => (v !== undefined && v.trim() !== '' ? v.trim() : 'Unknown')
+  return {
+    ...info,
+    primaryHardwareType: filled(info.primaryHardwareType),
+    model: filled(info.model),
+    version: filled(info.version),
+    osName: filled(info.osName),
+    osVersion: filled(info.osVersion),
+    connectionType: filled(info.connectionType),
+  }
+}
+
+/** The X-Device-Info header value: Base64 of the JSON, undefined fields left out. */
+export function encodeDeviceInfo(info: DeviceInfo): string {
+  const json: Record<string, string | number | boolean> = {}
+  for (const key of order) {
+    const value = info[key]
+    if (value !== undefined && value !== '') json[key] = value
+  }
+  return base64Utf8(JSON.stringify(json))
+}
+
+/** The AP-Device-Identifier header value (reference 3.2): `fingerprint <Base64(deviceId)>`. */
+export function encodeDeviceIdentifier(deviceId: string): string {
+  return `fingerprint ${base64Utf8(deviceId)}`
+}
