@@ -1,0 +1,131 @@
+/** Shared fixtures for the flow tests: builders, an in-memory FlowStore and a wired runner. */
+import { createFlowRunner } from '../../../src/core/flow/runner'
+import type { FlowRunner } from '../../../src/core/flow/runner'
+import type { FlowState } from '../../../src/core/flow/model'
+import type { FlowLogger, FlowStore, LastMvpd, ProfileParts } from '../../../src/core/flow/ports'
+import type { FlowSettings } from '../../../src/core/flow/settings'
+import { PassError } from '../../../src/core/pass/errors'
+import type { EnhancedError } from '../../../src/core/pass/errors'
+import type { Profile, Session } from '../../../src/core/pass/types'
+import { FakeClock } from '../../support/fake-clock'
+import { FakePassClient } from '../../support/fake-pass-client'
+
+export const ACTIVATION_URL = 'https://tv.example/activate?code={code}'
+export const HOUR = 60 * 60 * 1000
+export const DAY = 24 * HOUR
+
+export const settings: FlowSettings = { pollIntervalMs: 5000, activationUrl: ACTIVATION_URL, maxFailedPolls: 3 }
+
+export function profile(mvpd: string, notAfter: number, extra: Partial<Profile> = {}): Profile {
+  return {
+    mvpd,
+    type: 'regular',
+    issuer: mvpd,
+    notBefore: 0,
+    notAfter,
+    attributes: { userID: { value: `user-${mvpd}`, state: 'plain' } },
+    ...extra,
+  }
+}
+
+export function session(code: string | undefined, notAfter: number | undefined, extra: Partial<Session> = {}): Session {
+  return {
+    actionName: 'resume',
+    actionType: 'direct',
+    reasonType: 'none',
+    ...(code === undefined ? {} : { code }),
+    ...(notAfter === undefined ? {} : { notAfter }),
+    sessionId: `session-${code ?? 'none'}`,
+    serviceProvider: 'MYCHAN',
+    missingParameters: ['mvpd'],
+    ...extra,
+  }
+}
+
+export function passError(code: string, action: EnhancedError['action'], status = 400): PassError {
+  return new PassError({ status, code, action }, status, 'test')
+}
+
+export const exampleCable: LastMvpd = { id: 'ExampleCable', displayName: 'Example Cable', logoUrl: 'https://cdn.example/ec.png' }
+
+/** A FlowStore in memory that records writes and can be told to fail. */
+export class MemoryFlowStore implements FlowStore {
+  lastMvpd: LastMvpd | null
+  parts: ProfileParts | null = null
+  readonly writes: string[] = []
+  failing = false
+
+  constructor(lastMvpd: LastMvpd | null = null) {
+    this.lastMvpd = lastMvpd
+  }
+
+  async loadLastMvpd(): Promise<LastMvpd | null> {
+    if (this.failing) throw new Error('store broken')
+    return this.lastMvpd
+  }
+  async saveLastMvpd(mvpd: LastMvpd): Promise<void> {
+    this.writes.push(`saveLastMvpd:${mvpd.id}`)
+    if (this.failing) throw new Error('store broken')
+    this.lastMvpd = mvpd
+  }
+  async forgetLastMvpd(): Promise<void> {
+    this.writes.push('forgetLastMvpd')
+    if (this.failing) throw new Error('store broken')
+    this.lastMvpd = null
+  }
+  async saveProfileParts(parts: ProfileParts): Promise<void> {
+    this.writes.push(`saveProfileParts:${parts.mvpd}`)
+    if (this.failing) throw new Error('store broken')
+    this.parts = parts
+  }
+}
+
+export interface Harness {
+  readonly clock: FakeClock
+  readonly client: FakePassClient
+  readonly store: MemoryFlowStore
+  readonly runner: FlowRunner
+  readonly states: FlowState[]
+  readonly warnings: string[]
+  /** The current state, narrowed to `kind` (fails the test when the flow is elsewhere). */
+  state<K extends FlowState['kind']>(kind: K): Extract<FlowState, { kind: K }>
+}
+
+export interface HarnessOptions {
+  readonly lastMvpd?: LastMvpd | null
+  /** Local clock at the start. */
+  readonly startAt?: number
+  /** Server time minus local time. */
+  readonly serverOffsetMs?: number
+  readonly pollIntervalMs?: number
+}
+
+export function setup(options: HarnessOptions = {}): Harness {
+  const clock = new FakeClock(options.startAt ?? 1_000_000)
+  const client = new FakePassClient(clock, { serverOffsetMs: options.serverOffsetMs ?? 0 })
+  const store = new MemoryFlowStore(options.lastMvpd ?? null)
+  const warnings: string[] = []
+  const logger: FlowLogger = { warn: (message) => warnings.push(message) }
+  const runner = createFlowRunner({
+    client,
+    store,
+    clock,
+    logger,
+    settings: { activationUrl: ACTIVATION_URL, pollIntervalMs: options.pollIntervalMs ?? 5000 },
+  })
+  const states: FlowState[] = []
+  runner.subscribe((state) => states.push(state))
+  return {
+    clock,
+    client,
+    store,
+    runner,
+    states,
+    warnings,
+    state(kind) {
+      const current = runner.getState()
+      expect(current.kind).toBe(kind)
+      return current as Extract<FlowState, { kind: typeof kind }>
+    },
+  }
+}
