@@ -2,7 +2,8 @@
  * A scriptable PassClient for tests. Every call is recorded with its arguments and signal and
  * answered by a deferred promise: the test settles it (`resolve`/`reject`) when it wants, or
  * installs an automatic answer with `on(method, handler)`. Aborting the signal rejects with
- * CancelledError, as the real client does. Server time is the clock plus `serverOffsetMs`.
+ * CancelledError, as the real client does (unless `honorAbort` is false). Server time is the
+ * clock plus `serverOffsetMs`.
  */
 import type { Clock } from '../../src/core/flow/clock'
 import { CancelledError } from '../../src/core/pass/errors'
@@ -31,8 +32,12 @@ export class FakePassClient implements PassClient {
   private readonly handlers = new Map<Method, Handler<Method>>()
   private readonly maxConcurrent = new Map<Method, number>()
 
-  constructor(private readonly clock: Clock, options: { serverOffsetMs?: number } = {}) {
+  /** false: behave like a transport that ignores AbortSignal (some TV polyfills), answering anyway. */
+  honorAbort: boolean
+
+  constructor(private readonly clock: Clock, options: { serverOffsetMs?: number; honorAbort?: boolean } = {}) {
     this.serverOffsetMs = options.serverOffsetMs ?? 0
+    this.honorAbort = options.honorAbort ?? true
   }
 
   serverNow(): number {
@@ -125,7 +130,7 @@ export class FakePassClient implements PassClient {
       this.calls.push(call as unknown as FakeCall)
       const inFlight = this.pending(method).length
       this.maxConcurrent.set(method, Math.max(this.maxInFlight(method), inFlight))
-      const signal = options?.signal
+      const signal = this.honorAbort ? options?.signal : undefined
       if (signal?.aborted) call.reject(new CancelledError(method))
       signal?.addEventListener('abort', () => call.reject(new CancelledError(method)))
       const handler = this.handlers.get(method) as Handler<M> | undefined

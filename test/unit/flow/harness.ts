@@ -7,7 +7,7 @@ import type { FlowSettings } from '../../../src/core/flow/settings'
 import { PassError } from '../../../src/core/pass/errors'
 import type { EnhancedError } from '../../../src/core/pass/errors'
 import type { Profile, Session } from '../../../src/core/pass/types'
-import { FakeClock } from '../../support/fake-clock'
+import { FakeClock, flushPromises } from '../../support/fake-clock'
 import { FakePassClient } from '../../support/fake-pass-client'
 
 export const ACTIVATION_URL = 'https://tv.example/activate?code={code}'
@@ -87,6 +87,8 @@ export interface Harness {
   readonly runner: FlowRunner
   readonly states: FlowState[]
   readonly warnings: string[]
+  /** start() and let the store answer. */
+  launch(): Promise<void>
   /** The current state, narrowed to `kind` (fails the test when the flow is elsewhere). */
   state<K extends FlowState['kind']>(kind: K): Extract<FlowState, { kind: K }>
 }
@@ -98,11 +100,16 @@ export interface HarnessOptions {
   /** Server time minus local time. */
   readonly serverOffsetMs?: number
   readonly pollIntervalMs?: number
+  /** false: the fake transport ignores aborts, so only the runner's epoch check can drop late answers. */
+  readonly honorAbort?: boolean
 }
 
 export function setup(options: HarnessOptions = {}): Harness {
   const clock = new FakeClock(options.startAt ?? 1_000_000)
-  const client = new FakePassClient(clock, { serverOffsetMs: options.serverOffsetMs ?? 0 })
+  const client = new FakePassClient(clock, {
+    serverOffsetMs: options.serverOffsetMs ?? 0,
+    honorAbort: options.honorAbort ?? true,
+  })
   const store = new MemoryFlowStore(options.lastMvpd ?? null)
   const warnings: string[] = []
   const logger: FlowLogger = { warn: (message) => warnings.push(message) }
@@ -122,10 +129,34 @@ export function setup(options: HarnessOptions = {}): Harness {
     runner,
     states,
     warnings,
+    async launch() {
+      runner.start()
+      await flushPromises()
+    },
     state(kind) {
       const current = runner.getState()
       expect(current.kind).toBe(kind)
       return current as Extract<FlowState, { kind: typeof kind }>
     },
   }
+}
+
+/**
+ * Launch without a remembered provider and no profile, answer the session with `code`, valid for
+ * `lifetimeMs` of server time: the activation screen with the code shown.
+ */
+export async function showCode(h: Harness, code = 'ABC1234', lifetimeMs = 30 * 60_000): Promise<void> {
+  await h.launch()
+  h.client.last('retrieveProfiles').resolve([])
+  await flushPromises()
+  h.client.last('createSession').resolve(session(code, h.client.serverNow() + lifetimeMs))
+  await flushPromises()
+}
+
+/** Local times at which the code was polled, relative to `from`. */
+export function pollTimes(h: Harness, from: number, code?: string): number[] {
+  return h.client
+    .callsTo('retrieveProfileForCode')
+    .filter((call) => code === undefined || call.args[0] === code)
+    .map((call) => call.at - from)
 }
