@@ -1,7 +1,7 @@
 export { parsePassSettings, passHosts, SettingsError, minPollIntervalMs, maxPollIntervalMs } from './settings'
 export type { PassSettings, PassEnvironment, PassResource } from './settings'
 export { createPassClient, PassClientOptionsError } from './pass/client'
-export type { PassClientOptions, PassRetryOptions, DeviceIdentity } from './pass/client'
+export type { PassClientOptions, PassRetryOptions } from './pass/client'
 export {
   PassError,
   NetworkError,
@@ -30,10 +30,11 @@ export type {
 } from './pass/types'
 export { MemoryStore, createIdbStore, createWebStorageStore, createResilientStore, StorageFailure } from './storage/kv'
 export type { KeyValueStore, ResilientStore, IdbStoreOptions, ResilientStoreOptions } from './storage/kv'
-export { createDeviceStore, recordVersion } from './storage/device-store'
+export { createDeviceStore, createPersistentDeviceStore, recordVersion } from './storage/device-store'
 export type {
   DeviceStore,
   DeviceStoreOptions,
+  PersistentDeviceStoreOptions,
   DeviceIdRecord,
   LastMvpd,
   ClientCredentials,
@@ -42,4 +43,12 @@ export type {
 } from './storage/device-store'
 export { consoleLogger, silentLogger } from './platform/logger'
 export type { Logger, LogFields } from './platform/logger'
-export type { DeviceInfo } from './platform/device-info'
+export { encodeDeviceIdentifier, encodeDeviceInfo, completeDeviceInfo } from './platform/device-info'
+export type { DeviceInfo, DeviceIdentity } from './platform/device-info'
+export { createPlatform } from './platform/detect'
+export type { CreatePlatformOptions } from './platform/detect'
+export { detectPlatformName, platformOverride } from './platform/platform'
+export type { Platform, PlatformName, PlatformGlobals } from './platform/platform'
+export { createDeviceIdentity, resolveDeviceId } from './platform/device-id'
+export type { DeviceIdentityOptions, DeviceIdOptions } from './platform/device-id'
+export { sha256Hex } from './platform/sha256'

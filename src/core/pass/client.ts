@@ -10,7 +10,7 @@
  * ```
  */
 import { ServerTime, type Clock } from '../flow/clock'
-import { encodeDeviceIdentifier, encodeDeviceInfo, type DeviceInfo } from '../platform/device-info'
+import { encodeDeviceIdentifier, encodeDeviceInfo, type DeviceIdentity } from '../platform/device-info'
 import { consoleLogger, type Logger } from '../platform/logger'
 import type { PassSettings } from '../settings'
 import type { DeviceStore } from '../storage/device-store'
@@ -22,14 +22,6 @@ import { logout } from './logout'
 import { retrieveProfileForCode, retrieveProfileForMvpd, retrieveProfiles, type ProfilesContext } from './profiles'
 import { createSession, resumeSession, retrieveSession, type SessionsContext } from './sessions'
 import type { PassClient } from './types'
-
-/** Who the device is: the id behind AP-Device-Identifier and the X-Device-Info fields. */
-export interface DeviceIdentity {
-  /** Stable device id (CL-HDR-4); resolved once per client. */
-  deviceId(): Promise<string>
-  /** Device information (reference 3.3); resolved once per client. */
-  deviceInfo(): Promise<DeviceInfo>
-}
 
 /** Retry and backoff for `action: retry`, 5xx and 429 (CL-ERR-1, reference section 10). */
 export interface PassRetryOptions {

@@ -30,6 +30,14 @@ export interface DeviceInfo {
   readonly applicationId?: string
 }
 
+/** Who the device is: the id behind AP-Device-Identifier and the X-Device-Info fields. */
+export interface DeviceIdentity {
+  /** Stable device id (CL-HDR-4); resolved once per client. */
+  deviceId(): Promise<string>
+  /** Device information (reference 3.3); resolved once per client. */
+  deviceInfo(): Promise<DeviceInfo>
+}
+
 /** Field order of reference 3.3, so the header is stable between runs. */
 const order: ReadonlyArray<keyof DeviceInfo> = [
   'primaryHardwareType', 'model', 'version', 'manufacturer', 'vendor', 'osName', 'osFamily', 'osVendor',

@@ -8,8 +8,9 @@
  * Every read validates the record; a record that fails validation (old version, corrupt, wrong
  * shape) is treated as absent, never thrown at the caller. Methods never reject.
  */
+import type { Clock } from '../flow/clock'
 import type { Logger } from '../platform/logger'
-import type { KeyValueStore } from './kv'
+import { createIdbStore, createResilientStore, createWebStorageStore, type KeyValueStore } from './kv'
 
 /** Bumped when a record's shape changes; older records then read as absent. */
 export const recordVersion = 1
@@ -193,4 +194,41 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
     setProfile: (profile) => write('profile', profile),
     clearProfile: () => clear('profile'),
   }
+}
+
+export interface PersistentDeviceStoreOptions {
+  readonly clock: Clock
+  readonly logger: Logger
+  /**
+   * The app's own IndexedDB database.
+   * @defaultValue `'mychannel-pass'`
+   */
+  readonly dbName?: string
+  /**
+   * The mirror for the device id and the last provider.
+   * @defaultValue `() => globalThis.localStorage` (read lazily: some private modes throw on access)
+   */
+  readonly localStorage?: () => Storage | null | undefined
+  /**
+   * Longest wait for an IndexedDB operation before falling back to memory.
+   * @defaultValue `3000`
+   */
+  readonly timeoutMs?: number
+}
+
+/**
+ * The store the app uses: IndexedDB (own named database) with the in-memory fallback, and
+ * localStorage mirroring the device id and the last provider.
+ */
+export function createPersistentDeviceStore(options: PersistentDeviceStoreOptions): DeviceStore {
+  const primary = createResilientStore({
+    primary: createIdbStore({ dbName: options.dbName ?? 'mychannel-pass' }),
+    clock: options.clock,
+    logger: options.logger,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+  })
+  const localStorageOf =
+    options.localStorage ?? (() => (typeof localStorage !== 'undefined' ? localStorage : undefined))
+  const mirror = createWebStorageStore(localStorageOf, `${options.dbName ?? 'mychannel-pass'}:`)
+  return createDeviceStore({ primary, mirror, logger: options.logger })
 }

@@ -1,0 +1,75 @@
+/**
+ * Desktop browser (development): no stable hardware id, so the device id is generated and persisted
+ * (CL-HDR-4); device info from the user agent and the Network Information API where present.
+ */
+import type { DeviceInfo } from './device-info'
+import { read, text, type Platform, type PlatformContext } from './platform'
+
+function browserOs(ua: string): { osName: string; osVersion?: string } {
+  const windows = /Windows NT ([\d.]+)/.exec(ua)
+  if (windows) return { osName: 'Windows', osVersion: windows[1] as string }
+  const android = /Android ([\d.]+)/.exec(ua)
+  if (android) return { osName: 'Android', osVersion: android[1] as string }
+  if (/CrOS/.test(ua)) return { osName: 'Chrome OS' }
+  const mac = /Mac OS X ([\d_.]+)/.exec(ua)
+  if (mac) return { osName: 'Mac OS', osVersion: (mac[1] as string).replace(/_/g, '.') }
+  if (/Linux/.test(ua)) return { osName: 'Linux' }
+  return { osName: 'Unknown' }
+}
+
+function browserName(ua: string): { browserName?: string; browserVersion?: string } {
+  const patterns: Array<[string, RegExp]> = [
+    ['Edge', /Edg\/([\d.]+)/],
+    ['Firefox', /Firefox\/([\d.]+)/],
+    ['Chrome', /Chrom(?:e|ium)\/([\d.]+)/],
+    ['Safari', /Version\/([\d.]+).*Safari/],
+  ]
+  for (const [name, re] of patterns) {
+    const m = re.exec(ua)
+    if (m) return { browserName: name, browserVersion: m[1] as string }
+  }
+  return {}
+}
+
+/** Network Information API type → X-Device-Info connectionType. */
+export function connectionTypeOf(value: unknown): string | undefined {
+  switch (value) {
+    case 'wifi':
+      return 'WiFi'
+    case 'ethernet':
+      return 'Ethernet'
+    case 'cellular':
+      return 'Cellular'
+    default:
+      return undefined
+  }
+}
+
+export function createBrowserPlatform(ctx: PlatformContext): Platform {
+  const { globals } = ctx
+  return {
+    name: 'browser',
+    stableId: () => Promise.resolve(null),
+    deviceInfo: () => {
+      const ua = text(read(globals, 'navigator.userAgent')) ?? ''
+      const os = browserOs(ua)
+      const browser = browserName(ua)
+      const info: Partial<DeviceInfo> = {
+        primaryHardwareType: 'Desktop',
+        model: browser.browserName ?? 'Browser',
+        version: browser.browserVersion ?? 'Unknown',
+        osName: os.osName,
+        osVersion: os.osVersion ?? 'Unknown',
+        connectionType: connectionTypeOf(read(globals, 'navigator.connection.type')) ?? 'Unknown',
+        ...browser,
+      }
+      const width = read(globals, 'screen.width')
+      const height = read(globals, 'screen.height')
+      return Promise.resolve({
+        ...info,
+        ...(typeof width === 'number' && width > 0 ? { displayWidth: width } : {}),
+        ...(typeof height === 'number' && height > 0 ? { displayHeight: height } : {}),
+      })
+    },
+  }
+}

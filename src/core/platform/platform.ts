@@ -1,0 +1,104 @@
+/**
+ * The platform seam of core (design.md section 1): where the device id and X-Device-Info come from.
+ * Adapters are picked by capability first, user agent second, and a `?platform=` override in
+ * development (style.md rule 11). Adapters read platform globals only through the `globals` object
+ * they are given, so tests fake Tizen and webOS without touching the real window.
+ */
+import type { Clock } from '../flow/clock'
+import type { DeviceInfo } from './device-info'
+
+export type PlatformName = 'browser' | 'tizen' | 'webos'
+
+export interface Platform {
+  readonly name: PlatformName
+  /** The platform's stable hardware id (Tizen DUID, webOS LGUDID), raw; null when there is none. */
+  stableId(): Promise<string | null>
+  /** What the platform can say for X-Device-Info (reference 3.3); unknown fields left out. */
+  deviceInfo(): Promise<Partial<DeviceInfo>>
+}
+
+/** The globals adapters read; `globalThis` in the app, a plain object in tests. */
+export type PlatformGlobals = Readonly<Record<string, unknown>>
+
+export interface PlatformContext {
+  readonly globals: PlatformGlobals
+  readonly clock: Clock
+  /** Longest wait for a callback-style platform API (LGUDID, webOS.deviceInfo). */
+  readonly callbackTimeoutMs: number
+}
+
+/** Reads `a.b.c` from an unknown value; undefined anywhere along the way. */
+export function read(root: unknown, path: string): unknown {
+  let value: unknown = root
+  for (const key of path.split('.')) {
+    if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined
+    value = (value as Record<string, unknown>)[key]
+  }
+  return value
+}
+
+/** Calls `obj.method(...args)` if it is a function, returning undefined when absent or when it throws. */
+export function callSafely(root: unknown, path: string, ...args: unknown[]): unknown {
+  const dot = path.lastIndexOf('.')
+  const owner = dot < 0 ? root : read(root, path.slice(0, dot))
+  const fn = read(owner, path.slice(dot + 1))
+  if (typeof fn !== 'function') return undefined
+  try {
+    return (fn as (...a: unknown[]) => unknown).apply(owner, args)
+  } catch {
+    return undefined
+  }
+}
+
+/** A non-empty trimmed string, or undefined. */
+export function text(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+}
+
+/**
+ * Wraps a callback-style API: resolves with what `start` delivers, or `fallback` on failure or when
+ * nothing arrives within `ms` (an LG service that never answers must not hang the start-up).
+ */
+export function fromCallback<T>(
+  clock: Clock,
+  ms: number,
+  fallback: T,
+  start: (deliver: (value: T) => void, failed: () => void) => void,
+): Promise<T> {
+  return new Promise<T>((resolve) => {
+    let done = false
+    const finish = (value: T): void => {
+      if (done) return
+      done = true
+      clock.clearTimeout(timer)
+      resolve(value)
+    }
+    const timer = clock.setTimeout(() => finish(fallback), ms)
+    try {
+      start(finish, () => finish(fallback))
+    } catch {
+      finish(fallback)
+    }
+  })
+}
+
+/** The `?platform=` override (development and test builds only), or undefined. */
+export function platformOverride(query: string | undefined, allowOverrides: boolean): PlatformName | undefined {
+  if (!allowOverrides || !query) return undefined
+  const match = /[?&]platform=([^&#]*)/.exec(query)
+  const value = match ? decodeURIComponent(match[1] ?? '').toLowerCase() : ''
+  return value === 'browser' || value === 'tizen' || value === 'webos' ? value : undefined
+}
+
+/** Capability first (the APIs the adapter will use), user agent second. */
+export function detectPlatformName(globals: PlatformGlobals): PlatformName {
+  if (typeof read(globals, 'webapis.productinfo.getDuid') === 'function' || read(globals, 'tizen') !== undefined) return 'tizen'
+  if (read(globals, 'webOSDev') !== undefined || read(globals, 'webOS') !== undefined || read(globals, 'PalmSystem') !== undefined) {
+    return 'webos'
+  }
+  const ua = text(read(globals, 'navigator.userAgent')) ?? ''
+  if (/Tizen/i.test(ua)) return 'tizen'
+  if (/Web0S|webOS/i.test(ua)) return 'webos'
+  return 'browser'
+}

@@ -1,0 +1,97 @@
+/**
+ * LG webOS TV. Stable id: LGUDID through webOSTV-dev.js `webOSDev.LGUDID`, else the Luna call
+ * `luna://com.webos.service.sm` `deviceid/getIDs` {idType: ["LGUDID"]} (tv-platforms.md section 2
+ * "Device identifier"; webOS 3.0+, absent in the emulator). Callbacks that never answer time out on
+ * the injected clock and count as "no id".
+ */
+import type { DeviceInfo } from './device-info'
+import { fromCallback, read, text, type Platform, type PlatformContext } from './platform'
+
+export function createWebOsPlatform(ctx: PlatformContext): Platform {
+  const { globals, clock, callbackTimeoutMs } = ctx
+
+  const lgudid = (): Promise<string | null> => {
+    const dev = read(globals, 'webOSDev')
+    if (typeof read(dev, 'LGUDID') === 'function') {
+      return fromCallback<string | null>(clock, callbackTimeoutMs, null, (deliver, failed) => {
+        ;(read(dev, 'LGUDID') as (o: unknown) => void).call(dev, {
+          onSuccess: (res: unknown) => deliver(text(read(res, 'id')) ?? null),
+          onFailure: failed,
+        })
+      })
+    }
+    const service = read(globals, 'webOS.service')
+    if (typeof read(service, 'request') === 'function') {
+      return fromCallback<string | null>(clock, callbackTimeoutMs, null, (deliver, failed) => {
+        ;(read(service, 'request') as (uri: string, o: unknown) => void).call(service, 'luna://com.webos.service.sm', {
+          method: 'deviceid/getIDs',
+          parameters: { idType: ['LGUDID'] },
+          onSuccess: (res: unknown) => {
+            const list = read(res, 'idList')
+            const first: unknown = Array.isArray(list) ? list[0] : undefined
+            deliver(text(read(first, 'idValue')) ?? null)
+          },
+          onFailure: failed,
+        })
+      })
+    }
+    return Promise.resolve(null)
+  }
+
+  const systemInfo = (): Promise<Record<string, unknown> | null> => {
+    const webOS = read(globals, 'webOS')
+    if (typeof read(webOS, 'deviceInfo') !== 'function') return Promise.resolve(null)
+    return fromCallback<Record<string, unknown> | null>(clock, callbackTimeoutMs, null, (deliver) => {
+      ;(read(webOS, 'deviceInfo') as (cb: (info: unknown) => void) => void).call(webOS, (info) =>
+        deliver(typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : null),
+      )
+    })
+  }
+
+  const connection = (): Promise<string | undefined> => {
+    const conn = read(globals, 'webOSDev.connection')
+    if (typeof read(conn, 'getStatus') !== 'function') return Promise.resolve(undefined)
+    return fromCallback<string | undefined>(clock, callbackTimeoutMs, undefined, (deliver, failed) => {
+      ;(read(conn, 'getStatus') as (o: unknown) => void).call(conn, {
+        onSuccess: (res: unknown) => {
+          if (read(res, 'wired.state') === 'connected') deliver('Ethernet')
+          else if (read(res, 'wifi.state') === 'connected') deliver('WiFi')
+          else deliver(undefined)
+        },
+        onFailure: failed,
+        subscribe: false,
+      })
+    })
+  }
+
+  return {
+    name: 'webos',
+    stableId: lgudid,
+    deviceInfo: async () => {
+      const [info, connectionType] = await Promise.all([systemInfo(), connection()])
+      const ua = text(read(globals, 'navigator.userAgent')) ?? ''
+      const major = text(read(info, 'versionMajor'))
+      const minor = text(read(info, 'versionMinor'))
+      const osVersion = text(read(info, 'sdkVersion')) ?? (major ? `${major}${minor ? '.' + minor : ''}` : /Web0S[/ ]?([\d.]+)/i.exec(ua)?.[1])
+      const model = text(read(info, 'modelName')) ?? text(read(info, 'modelNameAscii'))
+      const version = text(read(info, 'version'))
+      const width = read(info, 'screenWidth') ?? read(globals, 'screen.width')
+      const height = read(info, 'screenHeight') ?? read(globals, 'screen.height')
+      const out: Partial<DeviceInfo> = {
+        primaryHardwareType: 'TV',
+        manufacturer: 'LG',
+        vendor: 'LG',
+        osName: 'webOS',
+        osFamily: 'webOS',
+        osVendor: 'LG',
+        ...(model ? { model } : {}),
+        ...(version ? { version } : {}),
+        ...(osVersion ? { osVersion } : {}),
+        ...(connectionType ? { connectionType } : {}),
+        ...(typeof width === 'number' && width > 0 ? { displayWidth: width } : {}),
+        ...(typeof height === 'number' && height > 0 ? { displayHeight: height } : {}),
+      }
+      return out
+    },
+  }
+}
