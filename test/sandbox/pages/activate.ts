@@ -1,0 +1,136 @@
+/**
+ * The programmer's companion web app, as the client-server cookbook describes it (reference 6.4
+ * "second-screen pattern"): enter the code (or arrive from the QR code with it filled in), validate it
+ * (CL-AUTHN-R1), pick a TV provider when the TV did not preselect one, resume the session, then open
+ * the authenticate URL. It calls the sandbox's own state directly: it has no access token of its own.
+ */
+import { findMvpd, findServiceProvider } from '../catalog'
+import { normaliseTypedCode } from '../codes'
+import type { RequestCtx, SandboxContext } from '../context'
+import { activeMvpds, logoUrl } from '../routes/configuration'
+import { escapeHtml, parseForm } from '../http'
+import type { Session } from '../state'
+import { errorBox, renderPage, seeOther } from './layout'
+
+const BAD_CODE = "That code didn't work. Check the code on your TV, or choose “Get a new code” there."
+
+/** The live session behind a typed code, whatever its service provider (codes are unique among live sessions). */
+export function sessionForTypedCode(sandbox: SandboxContext, typed: string | null | undefined): Session | undefined {
+  if (!typed) return undefined
+  const session = sandbox.state.sessions.get(normaliseTypedCode(typed))
+  if (!session || !sandbox.state.isLive(session) || sandbox.clock.now() < session.notBefore) return undefined
+  return session
+}
+
+export function authenticatePath(session: Session): string {
+  return `/api/v2/authenticate/${encodeURIComponent(session.serviceProvider)}/${encodeURIComponent(session.code)}`
+}
+
+export function donePath(session: Session): string {
+  return `/activate/done?code=${encodeURIComponent(session.code)}`
+}
+
+function brandOf(session: Session | undefined): string {
+  return (session && findServiceProvider(session.serviceProvider)?.name.toUpperCase()) ?? 'MY CHANNEL'
+}
+
+function codeForm(code: string, error?: string): string {
+  return (
+    `<h1>Sign in on your TV</h1>` +
+    `<p>Enter the code shown on your TV screen. Letters only need to match, not their case.</p>` +
+    `<form class="card" method="post" action="/activate">` +
+    `<label for="code">Code</label>` +
+    `<input class="code" id="code" name="code" value="${escapeHtml(code)}" maxlength="16" autocomplete="one-time-code" autocapitalize="characters" autocorrect="off" spellcheck="false" required autofocus>` +
+    errorBox(error) +
+    `<button type="submit">Continue</button>` +
+    `</form>` +
+    `<p class="hint">The code is valid for a limited time. If it has run out, get a new one on your TV.</p>`
+  )
+}
+
+/** GET /activate — `?code=` (from the QR code) prefills the field; the viewer confirms it. */
+function showForm(ctx: RequestCtx): void {
+  const code = normaliseTypedCode(ctx.url.searchParams.get('code') ?? '')
+  const error = ctx.url.searchParams.get('error') === 'code' ? BAD_CODE : undefined
+  renderPage(ctx.res, { title: 'Sign in on your TV', body: codeForm(code, error), status: error ? 400 : 200 })
+}
+
+/** POST /activate — validate the code; preselected provider → its sign-in, else → the picker. */
+async function submitCode(ctx: RequestCtx): Promise<void> {
+  const form = parseForm(await ctx.body())
+  const session = sessionForTypedCode(ctx.sandbox, form.code)
+  if (!session) {
+    return renderPage(ctx.res, { title: 'Check your code', body: codeForm(normaliseTypedCode(form.code ?? ''), BAD_CODE), status: 400 })
+  }
+  if (session.completedAt !== undefined) return seeOther(ctx.res, donePath(session))
+  if (session.params.mvpd && findMvpd(session.params.mvpd)?.active) return seeOther(ctx.res, authenticatePath(session))
+  seeOther(ctx.res, `/activate/provider?code=${encodeURIComponent(session.code)}`)
+}
+
+function pickerBody(ctx: RequestCtx, session: Session, error?: string): string {
+  // Second-screen picker lists the configuration's providers; TempPass is for the TV only (FAQ Config 7 allows filtering).
+  const items = activeMvpds()
+    .filter((m) => !m.isTempPass)
+    .map(
+      (m) =>
+        `<li><button type="submit" name="mvpd" value="${escapeHtml(m.id)}">` +
+        `<img src="${escapeHtml(logoUrl(ctx.sandbox, m))}" alt="">` +
+        `<span>${escapeHtml(m.displayName)}</span></button></li>`,
+    )
+    .join('')
+  return (
+    `<h1>Choose your TV provider</h1>` +
+    `<p>Pick the company you pay for TV. You'll sign in on their page next.</p>` +
+    errorBox(error) +
+    `<form class="card" method="post" action="/activate/provider">` +
+    `<input type="hidden" name="code" value="${escapeHtml(session.code)}">` +
+    `<ul class="providers">${items}</ul></form>`
+  )
+}
+
+/** GET /activate/provider?code= — the provider picker from the configuration. */
+function showPicker(ctx: RequestCtx): void {
+  const session = sessionForTypedCode(ctx.sandbox, ctx.url.searchParams.get('code'))
+  if (!session) return seeOther(ctx.res, '/activate?error=code')
+  renderPage(ctx.res, { title: 'Choose your TV provider', body: pickerBody(ctx, session), brand: brandOf(session) })
+}
+
+/** POST /activate/provider — resume the session with the chosen mvpd (section 6.2), then authenticate. */
+async function pickProvider(ctx: RequestCtx): Promise<void> {
+  const form = parseForm(await ctx.body())
+  const session = sessionForTypedCode(ctx.sandbox, form.code)
+  if (!session) return seeOther(ctx.res, '/activate?error=code')
+  const mvpd = form.mvpd ? findMvpd(form.mvpd) : undefined
+  if (!mvpd || !mvpd.active || mvpd.isTempPass) {
+    return renderPage(ctx.res, { title: 'Choose your TV provider', body: pickerBody(ctx, session, 'Choose one of the TV providers below.'), status: 400, brand: brandOf(session) })
+  }
+  const sp = findServiceProvider(session.serviceProvider)
+  // The TV may have left out domainName/redirectUrl (section 6.1 UNSPECIFIED); the companion fills them.
+  ctx.sandbox.state.updateSession(session, {
+    mvpd: mvpd.id,
+    domainName: session.params.domainName ?? sp?.domains[0],
+    redirectUrl: session.params.redirectUrl ?? `${ctx.sandbox.publicOrigin()}${donePath(session)}`,
+  })
+  seeOther(ctx.res, authenticatePath(session))
+}
+
+/** GET /activate/done?code= — the end of the second-screen journey. */
+function done(ctx: RequestCtx): void {
+  const session = sessionForTypedCode(ctx.sandbox, ctx.url.searchParams.get('code'))
+  if (!session || session.completedAt === undefined) return seeOther(ctx.res, '/activate')
+  const mvpd = session.params.mvpd ? findMvpd(session.params.mvpd) : undefined
+  const target = session.params.redirectUrl
+  const ownDone = target?.startsWith(ctx.sandbox.publicOrigin()) ?? true
+  renderPage(ctx.res, {
+    title: "You're signed in",
+    brand: brandOf(session),
+    body:
+      `<div class="card"><div class="ok" aria-hidden="true">✓</div>` +
+      `<h1>You're signed in</h1>` +
+      `<p>You signed in with ${escapeHtml(mvpd?.displayName ?? 'your TV provider')}. Your TV will continue on its own in a few seconds. You can close this page.</p>` +
+      (target && !ownDone ? `<p class="hint">The app asked to continue at <a href="${escapeHtml(target)}">${escapeHtml(target)}</a>.</p>` : '') +
+      `</div>`,
+  })
+}
+
+export const activateHandlers = { showForm, submitCode, showPicker, pickProvider, done }
