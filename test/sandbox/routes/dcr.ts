@@ -63,9 +63,10 @@ async function register(ctx: RequestCtx): Promise<void> {
       if (error instanceof SandboxError) throw new DcrError('invalid_request', error.body.details ?? error.body.message)
       throw error
     }
+    const raw = await ctx.body()
     let body: unknown
     try {
-      body = JSON.parse((await ctx.body()).toString('utf8'))
+      body = JSON.parse(raw.toString('utf8'))
     } catch {
       throw new DcrError('invalid_request', 'The body is not JSON.')
     }

@@ -14,9 +14,11 @@ import type { ProfileRecord } from '../state'
 type Kind = 'preauthorize' | 'authorize'
 
 async function readResources(ctx: RequestCtx): Promise<string[]> {
+  // Read outside the try: an oversized body must stay a 413, not become a bad-resources 400.
+  const raw = await ctx.body()
   let body: unknown
   try {
-    body = JSON.parse((await ctx.body()).toString('utf8'))
+    body = JSON.parse(raw.toString('utf8'))
   } catch {
     throw new SandboxError('invalid_parameter_resources', 'The body is not JSON; send {"resources": ["…"]}.')
   }

@@ -1,0 +1,139 @@
+/**
+ * Bad input gets a clear error and loses nothing: malformed and oversized bodies, unknown routes,
+ * wrong methods, odd path parameters; plus CORS and the Date header every response carries.
+ */
+import { request } from 'node:http'
+
+import { MAX_BODY_BYTES } from './http'
+import { eec, Harness, startHarness } from './support/client'
+
+let h: Harness
+const TV = 'tv-robust'
+
+beforeAll(async () => {
+  h = await startHarness()
+  h.sandbox.seedProfile({ deviceId: TV, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable' })
+})
+afterAll(() => h.sandbox.stop())
+afterEach(() => {
+  h.sandbox.setClockOffset(0)
+  expect(h.client.violations).toEqual([])
+})
+
+/** Raw request with an exact target (fetch would normalise some of these paths). */
+function raw(method: string, target: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const url = new URL(h.sandbox.origin)
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, method, path: target, headers }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (c: string) => (body += c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+const profiles = (): Promise<number> => h.client.call('GET', '/api/v2/MYCHAN/profiles', { headers: h.client.tv(TV) }).then((r) => Object.keys(r.json.profiles).length)
+
+describe('bad bodies', () => {
+  it('rejects an oversized body with 413 and keeps serving (state intact)', async () => {
+    const big = JSON.stringify({ resources: ['x'.repeat(MAX_BODY_BYTES + 10)] })
+    const res = await h.client.call('POST', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Cable', { headers: { ...h.client.tv(TV), 'Content-Type': 'application/json' }, body: big })
+    expect(res.status).toBe(413)
+    expect(res.json).toMatchObject(eec(413, 'request_entity_too_large', 'none'))
+    expect(await profiles()).toBe(1)
+  })
+
+  it('rejects an oversized DCR body OAuth-style', async () => {
+    const res = await h.client.call('POST', '/o/client/register', { headers: { 'Content-Type': 'application/json', 'X-Device-Info': h.client.tv(TV)['X-Device-Info'] }, body: `{"software_statement":"${'a'.repeat(MAX_BODY_BYTES)}"}` })
+    expect(res.status).toBe(413)
+    expect(res.json).toMatchObject({ error: 'invalid_request' })
+  })
+
+  it('treats a malformed session form as missing parameters and malformed JSON decisions as bad resources', async () => {
+    const session = await h.client.call('POST', '/api/v2/MYCHAN/sessions', { headers: { ...h.client.tv(TV), 'Content-Type': 'application/x-www-form-urlencoded' }, body: '%%%&&&=' })
+    expect(session.status).toBe(200)
+    expect(session.json.actionName).toBe('resume')
+    const decisions = await h.client.call('POST', '/api/v2/MYCHAN/decisions/preauthorize/Sandbox_Cable', { headers: { ...h.client.tv(TV), 'Content-Type': 'application/json' }, body: 'null' })
+    expect(decisions.json).toMatchObject(eec(400, 'invalid_parameter_resources', 'none'))
+    expect(await profiles()).toBe(1)
+  })
+})
+
+describe('unknown routes and wrong methods', () => {
+  it.each(['/api/v2/MYCHAN/nothing-here', '/api/v2/MYCHAN', '/api/v3/MYCHAN/profiles', '/o/client/scopes', '/api/v2//profiles'])('answers 404 enhanced error JSON for %s', async (path) => {
+    const res = await raw('GET', path, { Authorization: `Bearer ${h.client.accessToken}` })
+    expect(res.status).toBe(404)
+    expect(JSON.parse(res.body)).toMatchObject(eec(404, 'resource_not_found', 'none'))
+  })
+
+  it('answers 404 HTML for unknown pages', async () => {
+    const res = await h.client.call('GET', '/nope')
+    expect(res.status).toBe(404)
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/)
+  })
+
+  it.each([
+    ['DELETE', '/api/v2/MYCHAN/profiles', 'GET'],
+    ['POST', '/api/v2/MYCHAN/configuration', 'GET'],
+    ['GET', '/api/v2/MYCHAN/sessions', 'POST'],
+    ['PUT', '/api/v2/MYCHAN/sessions/ABCDEFG', 'POST, GET'],
+    ['GET', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Cable', 'POST'],
+    ['POST', '/api/v2/MYCHAN/logout/Sandbox_Cable', 'GET'],
+    ['GET', '/o/client/token', 'POST'],
+  ])('answers 405 with Allow for %s %s', async (method, path, allow) => {
+    const res = await h.client.call(method, path, { headers: h.client.tv(TV) })
+    expect(res.status).toBe(405)
+    expect(res.headers.get('allow')).toBe(allow)
+    expect(res.json).toMatchObject(eec(405, 'method_not_allowed', 'none'))
+  })
+})
+
+describe('odd path parameters', () => {
+  it.each([
+    ['/api/v2/MY%ZZCHAN/profiles', 'invalid_parameter_service_provider'],
+    ['/api/v2/MY%2FCHAN/profiles', 'invalid_parameter_service_provider'],
+    ['/api/v2/%E2%9C%93/profiles', 'invalid_parameter_service_provider'],
+    ['/api/v2/MYCHAN/profiles/%00', 'invalid_parameter_mvpd'],
+    ['/api/v2/MYCHAN/profiles/Sandbox_Cable%20OR%201=1', 'invalid_parameter_mvpd'],
+    ['/api/v2/MYCHAN/profiles/%ZZ', 'invalid_parameter_mvpd'],
+    ['/api/v2/MYCHAN/profiles/code/%E2%9C%93%E2%9C%93', 'invalid_parameter_code'],
+    [`/api/v2/MYCHAN/profiles/code/${'A'.repeat(500)}`, 'invalid_parameter_code'],
+    ['/api/v2/MYCHAN/sessions/ab%3Ccd', 'invalid_parameter_code'],
+  ])('%s → 400 %s', async (path, code) => {
+    const res = await raw('GET', path, { Authorization: `Bearer ${h.client.accessToken}`, 'AP-Device-Identifier': `fingerprint ${Buffer.from(TV).toString('base64')}`, 'X-Device-Info': h.client.tv(TV)['X-Device-Info'] as string })
+    expect(res.status).toBe(400)
+    expect(JSON.parse(res.body)).toMatchObject(eec(400, code, 'none'))
+    expect(await profiles()).toBe(1)
+  })
+
+  it('tolerates one trailing slash (a sample calls /configuration/)', async () => {
+    const res = await h.client.call('GET', '/api/v2/MYCHAN/configuration/', { headers: h.client.auth() })
+    expect(res.status).toBe(200)
+  })
+})
+
+describe('CORS and Date', () => {
+  it('answers a preflight with the headers a browser-served TV app needs', async () => {
+    const res = await h.client.call('OPTIONS', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Cable', {
+      headers: { Origin: 'http://localhost:8080', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,ap-device-identifier,x-device-info,content-type' },
+    })
+    expect(res.status).toBe(204)
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:8080')
+    const allowed = (res.headers.get('access-control-allow-headers') ?? '').toLowerCase()
+    for (const name of ['authorization', 'ap-device-identifier', 'x-device-info', 'content-type', 'accept', 'ap-temppass-identity']) expect(allowed).toContain(name)
+    expect(res.headers.get('access-control-allow-methods')).toContain('POST')
+  })
+
+  it('exposes Date on normal and error answers, following the sandbox clock', async () => {
+    const ok = await h.client.call('GET', '/api/v2/MYCHAN/configuration', { headers: { ...h.client.auth(), Origin: 'http://tv.example' } })
+    expect(ok.headers.get('access-control-expose-headers')).toContain('Date')
+    expect(Math.abs(Date.parse(ok.headers.get('date') as string) - Date.now())).toBeLessThan(2000)
+    h.sandbox.setClockOffset(3_600_000)
+    const err = await h.client.call('GET', '/api/v2/NOBODY/configuration', { headers: { ...h.client.auth(), Origin: 'http://tv.example' } })
+    expect(err.headers.get('access-control-allow-origin')).toBe('http://tv.example')
+    expect(Date.parse(err.headers.get('date') as string) - Date.now()).toBeGreaterThan(3_590_000)
+  })
+})
