@@ -1,5 +1,5 @@
 /** DCR (reference section 4): register and token, their OAuth-style errors, and token expiry (CL-REG-R1). */
-import { b64, DEVICE_INFO, eec, Harness, SOFTWARE_STATEMENT, startHarness, TestClient, unsignedJwt } from './support/client'
+import { b64, DEVICE_INFO, eec, Harness, SOFTWARE_STATEMENT, startHarness, TestClient, unsignedJwt } from './helpers/client'
 
 let h: Harness
 const info = b64(JSON.stringify(DEVICE_INFO))

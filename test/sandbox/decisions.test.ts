@@ -1,5 +1,5 @@
 /** Decisions (reference section 8) and logout (8A): permit, item-level deny, request-level errors. */
-import { eec, Harness, startHarness } from './support/client'
+import { eec, Harness, startHarness } from './helpers/client'
 
 let h: Harness
 const TV = 'tv-decisions'

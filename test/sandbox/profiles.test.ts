@@ -1,5 +1,5 @@
 /** Profiles (reference section 7): list, per mvpd, poll by code; isolation per device; expiry; revoke; TempPass. */
-import { eec, Harness, startHarness } from './support/client'
+import { eec, Harness, startHarness } from './helpers/client'
 
 let h: Harness
 

@@ -5,7 +5,7 @@
 import { request } from 'node:http'
 
 import { MAX_BODY_BYTES } from './http'
-import { eec, Harness, startHarness } from './support/client'
+import { eec, Harness, startHarness } from './helpers/client'
 
 let h: Harness
 const TV = 'tv-robust'

@@ -2,7 +2,7 @@
  * The second-screen sign-in driven through the HTML pages with plain form posts (reference 6.4
  * pattern; 7.3 polling): code → provider → stand-in login → done, ending with the profile for the code.
  */
-import { Harness, pageText, startHarness } from './support/client'
+import { Harness, pageText, startHarness } from './helpers/client'
 
 let h: Harness
 

@@ -1,6 +1,6 @@
 /** Sessions (reference section 6): create, resume, retrieve, authenticate URL; codes; expiry. */
 import { CODE_ALPHABET } from './codes'
-import { b64, deviceHeaders, DEVICE_INFO, eec, Harness, startHarness } from './support/client'
+import { b64, deviceHeaders, DEVICE_INFO, eec, Harness, startHarness } from './helpers/client'
 
 let h: Harness
 const TV = 'tv-sessions-1'

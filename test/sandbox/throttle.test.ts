@@ -3,7 +3,7 @@
  * recovery 1 s after the first 429. The clock is shifted instead of slept, except for one real 1 s wait.
  */
 import { RECOVERY_MS, Throttle } from './throttle'
-import { deviceHeaders, Harness, startHarness, TestClient } from './support/client'
+import { deviceHeaders, Harness, startHarness, TestClient } from './helpers/client'
 
 describe('Throttle (unit, injected time)', () => {
   it('lets 10 through at one instant, refuses the 11th, and passes again at most 1 s after the first 429', () => {
