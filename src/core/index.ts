@@ -52,3 +52,5 @@ export type { Platform, PlatformName, PlatformGlobals } from './platform/platfor
 export { createDeviceIdentity, resolveDeviceId } from './platform/device-id'
 export type { DeviceIdentityOptions, DeviceIdOptions } from './platform/device-id'
 export { sha256Hex } from './platform/sha256'
+export * from './flow'
+export { systemClock } from './flow/clock'

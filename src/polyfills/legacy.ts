@@ -5,7 +5,6 @@
  */
 import 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only'
 
-/* eslint-disable no-extend-native -- filling in standard methods an old engine lacks is the point */
 type AnyRecord = Record<string, unknown>
 
 const root: AnyRecord =

@@ -69,3 +69,33 @@ export function countdown(msLeft: number): string {
   const s = total % 60
   return `${m}:${s < 10 ? '0' : ''}${s}`
 }
+
+export interface FailureCopy {
+  readonly title: string
+  readonly message: string
+}
+
+/** Words for each failure the flow can show, by kind and enhanced error `action` (CL-ERR-1). */
+export const failureCopy = {
+  network: {
+    title: "We can't reach the sign-in service",
+    message: "Check that your TV is connected to the internet. We'll try again on our own, or you can try now.",
+  },
+  timeout: { title: 'The sign-in service is taking too long', message: 'It may be busy. Try again in a moment.' },
+  throttled: { title: 'Too many attempts at once', message: 'Wait a few seconds, then try again.' },
+  configuration: {
+    title: "Sign-in isn't available right now",
+    message: "This app's sign-in setup needs attention. Try again later, or contact support and quote the reference below.",
+  },
+  authentication: { title: 'Your TV provider sign-in has ended', message: 'Sign in again to keep watching.' },
+  retry: { title: 'The sign-in service had a problem', message: 'This is usually brief. Try again in a moment.' },
+  malformed: {
+    title: 'The sign-in service sent something unexpected',
+    message: 'This is usually brief. Try again in a moment.',
+  },
+  pollingFailed: {
+    title: 'We lost track of your sign-in',
+    message: 'Try again to get a new code. If you already finished on your phone, you may be signed in already.',
+  },
+  generic: { title: 'Something went wrong signing in', message: 'Try again. If it keeps happening, contact support and quote the reference below.' },
+} as const satisfies Record<string, FailureCopy>

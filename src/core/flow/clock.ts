@@ -11,11 +11,14 @@ export interface Clock {
   clearTimeout(handle: TimerHandle): void
 }
 
+// The one place real timers are allowed: everything else receives this through injection.
+/* eslint-disable no-restricted-globals */
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 }
+/* eslint-enable no-restricted-globals */
 
 /**
  * Server time from HTTP Date headers: keeps the offset between the server's clock and ours so

@@ -11,6 +11,8 @@ export interface ButtonTemplateSpec extends Lightning.Component.TemplateSpec {
 
 const padX = 48
 const height = 86
+const shadowBlur = 24
+const shadowMargin = shadowBlur * 2
 
 /**
  * A text button. Focused, it turns light with dark text and grows (ui/README.md focus rule); its
@@ -28,9 +30,9 @@ export class Button
       h: height,
       w: 320,
       collision: true,
-      Shadow: { alpha: 0, x: -20, y: -8, color: colors.shadow },
+      Shadow: { alpha: 0, x: -shadowMargin, y: -shadowMargin + 10, color: colors.shadow },
       Background: {},
-      Label: { x: padX, y: height / 2, mountY: 0.5, text: textOf(type.button, '', colors.text) },
+      Label: { x: 160, y: height / 2 + 3, mount: 0.5, text: textOf(type.button, '', colors.text) },
     }
   }
 
@@ -80,12 +82,13 @@ export class Button
     const focused = this.hasFocus()
     const w = this.measuredW
     this.patch({ w })
+    this.tag('Label')?.patch({ x: w / 2 })
     this.tag('Background')?.patch({
       texture: Lightning.Tools.getRoundRect(w, height, layout.radiusSmall, 0, 0, true, focused ? colors.focus : colors.surface2),
     })
     this.tag('Shadow')?.patch({
       alpha: focused ? 1 : 0,
-      texture: Lightning.Tools.getShadowRect(w + 40, height + 36, layout.radiusSmall + 8, 18),
+      texture: Lightning.Tools.getShadowRect(w, height, layout.radiusSmall, shadowBlur),
     })
     this.tag('Label')?.patch({ text: { textColor: focused ? colors.onFocus : colors.text } })
     this.setSmooth('scale', focused ? 1.06 : 1, { duration: focus.durationS })

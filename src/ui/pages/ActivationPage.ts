@@ -15,7 +15,7 @@ interface ActivationTemplateSpec extends Lightning.Component.TemplateSpec, Chrom
   CodeBox: { CodeText: object }
   Qr: { Card: object; Code: typeof QrCode; Caption: object }
   Actions: typeof Row
-  Waiting: { Dots: object; Text: object }
+  Waiting: { Dots: { D0: object; D1: object; D2: object }; Text: object }
   Timer: { Label: object; Value: object }
 }
 
@@ -25,6 +25,10 @@ interface PageConfig extends Lightning.Component.TypeConfig {
 
 const qrCard = 500
 const qrSize = 440
+
+function dot(i: number): object {
+  return { x: i * 28, w: 18, h: 18, texture: Lightning.Tools.getRoundRect(18, 18, 9, 0, 0, true, colors.accent) }
+}
 
 function stepNumber(n: string): object {
   return {
@@ -46,7 +50,7 @@ export class ActivationPage
 {
   private activationView: ActivationView | undefined
   private ticker: ReturnType<typeof Registry.setInterval> | undefined
-  private pulse: Lightning.types.Animation | undefined
+  private pulse: Lightning.types.Animation[] = []
 
   static override _template(): Lightning.Component.Template<ActivationTemplateSpec> {
     return {
@@ -76,7 +80,7 @@ export class ActivationPage
       Waiting: {
         x: 520,
         y: 963,
-        Dots: { y: -9, w: 74, h: 18, rect: true, color: colors.accent, colorRight: 0x404f8bff },
+        Dots: { y: -9, D0: dot(0), D1: dot(1), D2: dot(2) },
         Text: { x: 100, mountY: 0.5, text: textOf(type.caption, copy.activation.waiting, colors.text2, { wordWrapWidth: 900, maxLines: 1 }) },
       },
       Timer: {
@@ -115,7 +119,11 @@ export class ActivationPage
     label?.on('txLoaded', () => this.tag('Timer.Value')?.patch({ x: label.renderWidth + 12 }))
     const value = this.tag('Timer.Value')
     value?.on('txLoaded', () => this.tag('Timer')?.patch({ w: (label?.renderWidth ?? 0) + 12 + value.renderWidth }))
-    this.pulse = this.tag('Waiting.Dots')?.animation({ duration: 1.6, repeat: -1, actions: [{ p: 'alpha', v: { 0: 1, 0.5: 0.35, 1: 1 } }] })
+    // A calm wave through three dots: waiting, not loading.
+    const dots = [this.tag('Waiting.Dots.D0'), this.tag('Waiting.Dots.D1'), this.tag('Waiting.Dots.D2')]
+    this.pulse = dots.flatMap((d, i) =>
+      d ? [d.animation({ duration: 1.5, repeat: -1, delay: i * 0.25, actions: [{ p: 'alpha', v: { 0: 1, 0.5: 0.25, 1: 1 } }] })] : [],
+    )
     this.tag('Actions')?.setItems([{ ref: 'NewCode', type: Button, label: copy.activation.newCode }])
     this._update()
   }
@@ -123,13 +131,13 @@ export class ActivationPage
   override _active(): void {
     this.stopTicker()
     this.ticker = Registry.setInterval(() => this.tick(), 1000)
-    this.pulse?.start()
+    this.pulse.forEach((a) => a.start())
     this.tick()
   }
 
   override _inactive(): void {
     this.stopTicker()
-    this.pulse?.stop()
+    this.pulse.forEach((a) => a.stop())
   }
 
   override _detach(): void {

@@ -16,6 +16,8 @@ export function textOf(
     lineHeight: Math.round(style.fontSize * 1.3),
     letterSpacing: 'letterSpacing' in style ? style.letterSpacing : 0,
     textColor: color,
+    // Centre glyphs in their line box so mountY 0.5 centres text optically.
+    verticalAlign: 'middle',
     ...extra,
   }
 }

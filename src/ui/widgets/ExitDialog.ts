@@ -7,7 +7,8 @@ import { copy } from '../messages'
 
 interface ExitDialogTemplateSpec extends Lightning.Component.TemplateSpec {
   Dim: object
-  Panel: { Shadow: object; Title: object; Body: object; Actions: typeof Row }
+  PanelShadow: object
+  Panel: { Title: object; Body: object; Actions: typeof Row }
 }
 
 const panelW = 900
@@ -28,13 +29,18 @@ export class ExitDialog
       visible: false,
       zIndex: 50,
       Dim: { w: layout.stageW, h: layout.stageH, rect: true, color: colors.dim },
+      PanelShadow: {
+        x: (layout.stageW - panelW) / 2 - 80,
+        y: (layout.stageH - panelH) / 2 - 60,
+        color: colors.shadow,
+        texture: Lightning.Tools.getShadowRect(panelW, panelH, 28, 40),
+      },
       Panel: {
         x: (layout.stageW - panelW) / 2,
         y: (layout.stageH - panelH) / 2,
         w: panelW,
         h: panelH,
         texture: Lightning.Tools.getRoundRect(panelW, panelH, 28, 2, colors.borderStrong, true, colors.surface),
-        Shadow: { x: -40, y: -20, zIndex: -1, color: colors.shadow, texture: Lightning.Tools.getShadowRect(panelW + 80, panelH + 80, 40, 40) },
         Title: { x: 64, y: 64, text: textOf(type.dialogTitle, '', colors.text) },
         Body: { x: 64, y: 150, text: textOf(type.caption, copy.exit.body, colors.text2, { fontSize: 32, wordWrapWidth: panelW - 128 }) },
         Actions: { type: Row, x: 64, y: 270, gap: 30 },

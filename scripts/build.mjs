@@ -1,0 +1,24 @@
+// Production dist: dist/es6 (Chromium 80+) and dist/es5 (Chromium 53+: webOS 4, Tizen 4), settings
+// baked into each index.html. The CLI writes index.html only into a fresh folder, so start clean.
+import { rmSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { distSizes, formatSizes } from './sizes.mjs'
+import { lowerToEs5 } from './lower-lightning-es5.mjs'
+
+const started = Date.now()
+rmSync('dist', { recursive: true, force: true })
+const result = spawnSync('npx', ['lng', 'dist', '--es6', '--es5'], {
+  stdio: ['ignore', 'pipe', 'pipe'],
+  env: { ...process.env, NODE_ENV: 'production' },
+  encoding: 'utf8',
+})
+if (result.status !== 0 || /✖|error/i.test(result.stdout ?? '')) {
+  process.stdout.write(result.stdout ?? '')
+  process.stderr.write(result.stderr ?? '')
+  console.error('build failed')
+  process.exit(1)
+}
+await lowerToEs5('dist/es5/js/lightning.es5.min.js')
+const seconds = ((Date.now() - started) / 1000).toFixed(1)
+console.log(`built dist/es6 and dist/es5 in ${seconds} s`)
+console.log(formatSizes(distSizes('dist')))

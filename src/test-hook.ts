@@ -1,0 +1,70 @@
+/**
+ * window.__tvApp: what browser tests and the start-up benchmark read (readiness, the route, the focus
+ * path, the visible texts). Installed in development and test builds only, never in store packages.
+ */
+import type { Lightning } from '@lightningjs/sdk'
+import type { ReadySignal } from './ui/App'
+
+export interface TvAppHook extends ReadySignal {
+  ready: boolean
+  route: string
+  routes: string[]
+  /** performance.now() at the first routed frame. */
+  readyAt: number
+  exited: boolean
+  focusPath(): string[]
+  texts(): string[]
+  settled(): boolean
+}
+
+type Node = Lightning.Element & { text?: { text?: string } | null }
+
+function visibleTexts(root: Node | undefined, out: string[]): void {
+  if (!root || !root.visible || root.alpha <= 0.05) return
+  const t = root.text?.text
+  if (typeof t === 'string' && t.trim() !== '') out.push(t)
+  for (const child of root.children as Node[]) visibleTexts(child, out)
+}
+
+export function installTestHook(target: Record<string, unknown>): TvAppHook {
+  let app: Lightning.Application | undefined
+  const hook: TvAppHook & { attach(app: Lightning.Application): void } = {
+    ready: false,
+    route: '',
+    routes: [],
+    readyAt: 0,
+    exited: false,
+    attach(value) {
+      app = value
+    },
+    markReady(route) {
+      // Ready once the first routed page has been drawn, not merely created.
+      app?.stage.once('frameEnd', () => {
+        hook.route = route
+        hook.routes.push(route)
+        hook.readyAt = typeof performance !== 'undefined' ? performance.now() : 0
+        hook.ready = true
+      })
+    },
+    markRoute(route) {
+      app?.stage.once('frameEnd', () => {
+        hook.route = route
+        hook.routes.push(route)
+      })
+    },
+    focusPath() {
+      return (app?.focusPath ?? []).map((c) => c.ref ?? c.constructor.name)
+    },
+    texts() {
+      const out: string[] = []
+      visibleTexts(app as unknown as Node | undefined, out)
+      return out
+    },
+    settled() {
+      const transitions = (app?.stage as unknown as { transitions?: { active?: Set<unknown> } } | undefined)?.transitions
+      return !transitions?.active || transitions.active.size === 0
+    },
+  }
+  target.__tvApp = hook
+  return hook
+}

@@ -1,0 +1,128 @@
+/**
+ * From the sign-in flow's state to the screen the viewer sees (design.md section 3). Pure: the names
+ * of providers come from `names`, which the screen source fills from the configuration.
+ */
+import type { FlowFailure, FlowState, Mvpd, PassSettings } from '../core'
+import { activationUrls, failureRemedy } from '../core'
+import { copy, failureCopy, validityInWords, type FailureCopy } from './messages'
+import type { Screen } from './screens'
+
+export interface PresentContext {
+  readonly settings: Pick<PassSettings, 'activationUrl' | 'resources'>
+  /** Provider names and logos known so far (configuration), by id. */
+  readonly names: ReadonlyMap<string, Mvpd>
+  readonly serverNow: () => number
+}
+
+export function present(state: FlowState, ctx: PresentContext): Screen {
+  switch (state.kind) {
+    case 'starting':
+      return { route: 'boot', view: { message: copy.boot.starting } }
+    case 'loadingProfiles':
+      return { route: 'boot', view: { message: copy.boot.checking } }
+    case 'choosing': {
+      const now = ctx.serverNow()
+      return {
+        route: 'profiles',
+        view: {
+          focusMvpd: state.focusedMvpd,
+          tiles: state.profiles.map((p) => {
+            const known = ctx.names.get(p.mvpd) ?? (state.lastMvpd?.id === p.mvpd ? state.lastMvpd : undefined)
+            return {
+              mvpd: p.mvpd,
+              name: known?.displayName ?? p.mvpd,
+              ...(known?.logoUrl ? { logoUrl: known.logoUrl } : {}),
+              validity: `Signed in · ${validityInWords(p.notAfter - now)}`,
+              lastUsed: state.lastMvpd?.id === p.mvpd,
+            }
+          }),
+        },
+      }
+    }
+    case 'reauth':
+      return {
+        route: 'reauth',
+        view: { providerName: state.provider.displayName, ...(state.provider.logoUrl ? { logoUrl: state.provider.logoUrl } : {}) },
+      }
+    case 'activating':
+    case 'codeExpired': {
+      const activation = state.kind === 'activating' ? state.activation : null
+      const urls = activationUrls(ctx.settings.activationUrl, activation?.code ?? '')
+      return {
+        route: 'activation',
+        view: {
+          code: activation?.code ?? '',
+          displayUrl: shortUrl(activation?.displayUrl ?? urls.displayUrl),
+          qrUrl: activation?.qrUrl ?? '',
+          notAfter: activation?.notAfter ?? 0,
+          expired: state.kind === 'codeExpired',
+          busy: state.kind === 'activating' && activation === null,
+          ...(state.mvpd ? { providerName: state.mvpd.displayName } : {}),
+          now: ctx.serverNow,
+          canGoBack: state.backTo !== null,
+        },
+      }
+    }
+    case 'authorized': {
+      const provider = state.provider ?? ctx.names.get(state.profile.mvpd)
+      return {
+        route: 'decisions',
+        view: {
+          providerName: provider?.displayName ?? state.profile.mvpd,
+          ...(provider?.logoUrl ? { logoUrl: provider.logoUrl } : {}),
+          items: ctx.settings.resources.map((r) => ({ id: r.id, title: r.title, badge: 'unknown' as const })),
+          busy: false,
+        },
+      }
+    }
+    case 'failed': {
+      const words = failureWords(state.error)
+      return {
+        route: 'error',
+        view: { ...words, reference: failureReference(state.error), actionLabel: copy.error.tryAgain },
+      }
+    }
+    default:
+      return assertNever(state)
+  }
+}
+
+/** The address as a viewer types it: no scheme, no trailing slash. */
+export function shortUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/\/$/, '')
+}
+
+export function failureWords(error: FlowFailure): FailureCopy {
+  if (failureRemedy(error) === 'waitForNetwork') return failureCopy.network
+  switch (error.kind) {
+    case 'timeout':
+      return failureCopy.timeout
+    case 'throttled':
+      return failureCopy.throttled
+    case 'malformed':
+      return failureCopy.malformed
+    case 'pollingFailed':
+      return failureCopy.pollingFailed
+    case 'pass': {
+      if (error.action === 'configuration' || error.action === 'application-registration') return failureCopy.configuration
+      if (error.action === 'authentication') return failureCopy.authentication
+      if (error.action === 'retry' || error.httpStatus >= 500) return failureCopy.retry
+      return failureCopy.generic
+    }
+    default:
+      return failureCopy.generic
+  }
+}
+
+/** Small print for support: the enhanced error code and trace, or the failure kind. Never a secret. */
+export function failureReference(error: FlowFailure): string {
+  if (error.kind === 'pass') return [error.code, error.trace].filter(Boolean).join(' · ')
+  if (error.kind === 'pollingFailed') return `polling_failed · ${failureReference(error.last)}`
+  if (error.kind === 'network' || error.kind === 'offline') return 'network_error'
+  if (error.kind === 'malformed') return `malformed_response · HTTP ${error.httpStatus}`
+  return error.kind
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected state ${JSON.stringify(value)}`)
+}

@@ -1,0 +1,60 @@
+/**
+ * The whole stack for a browser test file: the sandbox over loopback, a dist served over loopback,
+ * and a Chromium profile. `tvQuery()` points the app at this sandbox through the `pass.*` overrides.
+ */
+import type { Page } from 'playwright-core'
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox'
+import type { StaticServer } from '../support/static-server'
+import { launchBrowser, openApp, serveDist, type Browser, type Flavour } from './harness'
+
+export interface Stack {
+  readonly sandbox: Sandbox
+  readonly web: StaticServer
+  readonly browser: Browser
+  /** `pass.<key>` overrides pointing the app at this sandbox, plus any extras. */
+  tvQuery(extra?: Record<string, string>): Record<string, string>
+  /** A new tab with the TV app open and ready (same profile: IndexedDB is shared between tabs). */
+  openTv(extra?: Record<string, string>): Promise<Page>
+  stop(): Promise<void>
+}
+
+export async function startStack(options: { flavour?: Flavour; sandbox?: SandboxOptions } = {}): Promise<Stack> {
+  const sandbox = await startSandbox({ port: 0, mode: 'test', ...options.sandbox })
+  const web = await serveDist(options.flavour ?? 'es6')
+  const browser = await launchBrowser()
+  const tvQuery = (extra: Record<string, string> = {}): Record<string, string> => ({
+    'pass.baseUrl': sandbox.origin,
+    'pass.activationUrl': `${sandbox.publicOrigin}/activate?code={code}`,
+    ...extra,
+  })
+  return {
+    sandbox,
+    web,
+    browser,
+    tvQuery,
+    async openTv(extra) {
+      const page = await browser.context.newPage()
+      await openApp(page, web.origin, tvQuery(extra))
+      return page
+    },
+    async stop() {
+      await browser.close()
+      await web.stop()
+      await sandbox.stop()
+    },
+  }
+}
+
+/** The raw device id the TV sent (decoded from `AP-Device-Identifier: fingerprint <Base64>`). */
+export function tvDeviceId(sandbox: Sandbox): string {
+  for (const r of sandbox.requests()) {
+    const header = r.headers['ap-device-identifier']
+    if (header?.startsWith('fingerprint ')) return Buffer.from(header.slice('fingerprint '.length), 'base64').toString('utf8')
+  }
+  throw new Error('the TV has not sent AP-Device-Identifier yet')
+}
+
+/** Requests the sandbox recorded whose "METHOD path" matches, e.g. /^GET \/api\/v2\/MYCHAN\/profiles$/. */
+export function requestsMatching(sandbox: Sandbox, pattern: RegExp): number {
+  return sandbox.requests().filter((r) => pattern.test(`${r.method} ${r.path}`)).length
+}
