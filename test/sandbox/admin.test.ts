@@ -181,6 +181,19 @@ describe('modes and the state file', () => {
     }
   })
 
+  it('stop() ends pending latency timers and open connections promptly', async () => {
+    const sb = await startSandbox({ throttle: false, faults: [{ route: '*', latencyMs: 60_000, count: 0 }] })
+    const pending = fetch(`${sb.origin}/api/v2/MYCHAN/configuration`).then(
+      (r) => r.status,
+      () => 'closed',
+    )
+    await new Promise((r) => setTimeout(r, 100))
+    const started = Date.now()
+    await sb.stop()
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(await pending).toBe('closed')
+  })
+
   it('validates options with a message naming the option', async () => {
     await expect(startSandbox({ sessionTtlMs: -1 })).rejects.toThrow(/sessionTtlMs/)
     await expect(startSandbox({ mode: 'staging' as never })).rejects.toThrow(/mode/)

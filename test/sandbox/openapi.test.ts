@@ -7,7 +7,7 @@
 import dcrSpec from './openapi/dcrApi.json'
 import restSpec from './openapi/restApiV2.json'
 import { b64, CallOptions, DEVICE_INFO, Harness, startHarness } from './helpers/client'
-import { checkResponse, OPERATIONS, OperationInfo, optionalHeaders, patchedComponents, requiredHeaders } from './helpers/openapi'
+import { checkResponse, compileSchema, OPERATIONS, OperationInfo, optionalHeaders, patchedComponents, requiredHeaders } from './helpers/openapi'
 
 let h: Harness
 const TV = 'tv-contract'
@@ -120,6 +120,12 @@ describe('schema errata handled by the checker', () => {
     const patched = patchedComponents(rest as unknown as Record<string, unknown>) as typeof rest.components
     expect(patched.schemas.Message).toEqual({})
     expect(patched.schemas.ErrorInformation).toEqual(rest.components.schemas.ErrorInformation)
+  })
+
+  it('understands OpenAPI 3.0 nullable (none in the files today, so a future one does not break the checker)', () => {
+    const validate = compileSchema({ type: 'object', properties: { details: { type: 'string', nullable: true } } })
+    expect(validate({ details: null })).toBe(true)
+    expect(validate({ details: 3 })).toBe(false)
   })
 
   it('still rejects bodies of the wrong shape', () => {

@@ -69,6 +69,11 @@ const DCR_ERROR_SCHEMA = {
   },
 }
 
+/** Compiles a standalone schema with the same ajv settings (for checks of the checker itself). */
+export function compileSchema(schema: Json): ValidateFunction {
+  return ajv.compile(schema)
+}
+
 const compiled = new Map<string, ValidateFunction>()
 function compile(specId: string, schema: Json): ValidateFunction {
   const text = JSON.stringify(schema).replace(/"#\/components\//g, `"${specId}#/components/`)
