@@ -12,6 +12,7 @@ interface Timer {
 }
 
 export class FakeClock implements Clock {
+  static maxTimersPerAdvance = 10_000
   private time: number
   private nextId = 1
   private readonly timers = new Map<number, Timer>()
@@ -48,7 +49,12 @@ export class FakeClock implements Clock {
   async advance(ms: number): Promise<void> {
     const target = this.time + ms
     await flushPromises()
+    let fired = 0
     for (let timer = this.earliest(); timer && timer.due <= target; timer = this.earliest()) {
+      // A timer that keeps re-arming itself at the same instant would hang the test run instead of failing it.
+      if (++fired > FakeClock.maxTimersPerAdvance) {
+        throw new Error(`FakeClock: more than ${FakeClock.maxTimersPerAdvance} timers fired in one advance (a timer loop?)`)
+      }
       this.timers.delete(timer.id)
       this.time = timer.due
       timer.callback()

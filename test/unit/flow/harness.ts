@@ -102,6 +102,8 @@ export interface HarnessOptions {
   readonly pollIntervalMs?: number
   /** false: the fake transport ignores aborts, so only the runner's epoch check can drop late answers. */
   readonly honorAbort?: boolean
+  /** true: the runner's clearTimeout does nothing (an unreliable platform), so cleared timers still fire. */
+  readonly leakyTimers?: boolean
 }
 
 export function setup(options: HarnessOptions = {}): Harness {
@@ -116,7 +118,7 @@ export function setup(options: HarnessOptions = {}): Harness {
   const runner = createFlowRunner({
     client,
     store,
-    clock,
+    clock: options.leakyTimers ? { now: () => clock.now(), setTimeout: (cb, ms) => clock.setTimeout(cb, ms), clearTimeout: () => undefined } : clock,
     logger,
     settings: { activationUrl: ACTIVATION_URL, pollIntervalMs: options.pollIntervalMs ?? 5000 },
   })

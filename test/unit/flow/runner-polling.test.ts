@@ -197,6 +197,20 @@ describe('stop conditions (CL-AUTHN-2)', () => {
     expect(h.client.callsTo('retrieveProfileForCode')).toHaveLength(1)
   })
 
+  it('"Use another provider" and the viewer picks the remembered one anyway: its name is known, no configuration (CL-CFG-1)', async () => {
+    const h = setup({ lastMvpd: exampleCable })
+    await h.launch()
+    h.client.last('retrieveProfileForMvpd').resolve(null)
+    await flushPromises()
+    h.runner.send({ type: 'useAnotherProvider' })
+    h.client.last('createSession').resolve(session('ABC1234', h.client.serverNow() + 30 * MINUTE))
+    h.client.on('retrieveProfileForCode', () => [profile('ExampleCable', h.client.serverNow() + DAY)])
+    await h.clock.advance(5_000)
+
+    expect(h.state('authorized').provider).toEqual(exampleCable)
+    expect(h.client.callsTo('configuration')).toHaveLength(0)
+  })
+
   it('from codeExpired, "Get a new code" creates a session with the same provider choice', async () => {
     const h = setup({ lastMvpd: exampleCable })
     await h.launch()
@@ -254,6 +268,23 @@ describe('visibility (design section 2: pause while hidden)', () => {
 
     expect(inFlight.signal?.aborted).toBe(true)
     expect(h.state('activating').env.hidden).toBe(true)
+  })
+
+  it('the aborted poll answering late is not taken for the answer to the next poll', async () => {
+    const h = setup({ honorAbort: false })
+    await showCode(h)
+    await h.clock.advance(5_000)
+    const aborted = h.client.last('retrieveProfileForCode')
+    h.runner.send({ type: 'hidden' })
+    h.runner.send({ type: 'visible' }) // an interval has passed since the code was shown: poll again at once
+    expect(h.client.pending('retrieveProfileForCode')).toHaveLength(2)
+    aborted.resolve([profile('ExampleCable', h.client.serverNow() + DAY)])
+    await flushPromises()
+
+    expect(h.state('activating').poll.inFlight).toBe(true)
+    h.client.last('retrieveProfileForCode').resolve([])
+    await flushPromises()
+    expect(h.state('activating').poll.inFlight).toBe(false)
   })
 
   it('returning after notAfter shows the code as expired without polling', async () => {
