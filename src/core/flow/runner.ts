@@ -35,7 +35,10 @@ export type FlowListener = (state: FlowState) => void
 export interface FlowRunner {
   /** Begin at `starting` (once). */
   start(): void
-  /** Abort every request, clear every timer and stop notifying; the runner cannot be restarted. */
+  /**
+   * Abort every request, clear every timer and stop notifying (the viewer left the flow); the runner
+   * cannot be restarted. Store writes already under way finish; nothing is logged out (CL-LOGOUT-R1).
+   */
   stop(): void
   /** A viewer intent or a platform signal (hidden/visible/offline/online). */
   send(input: FlowInput): void
@@ -254,7 +257,10 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
     try {
       const configuration = await client.configuration({ signal: controller.signal })
       const entry = configuration.mvpds.find((candidate) => candidate.id === mvpd)
-      if (entry) return entry.logoUrl === undefined ? { id: entry.id, displayName: entry.displayName } : { id: entry.id, displayName: entry.displayName, logoUrl: entry.logoUrl }
+      if (entry) {
+        const { id, displayName, logoUrl } = entry
+        return logoUrl === undefined ? { id, displayName } : { id, displayName, logoUrl }
+      }
       logger.warn(`flow: provider ${mvpd} is not in the configuration; remembering it by id`)
     } catch (error) {
       logger.warn('flow: could not read the configuration; remembering the provider by id', error)
