@@ -1,0 +1,272 @@
+/**
+ * The HTTP layer as seen on the wire (through an injected fetch): headers per endpoint, bodies,
+ * error mapping, retry rules, timeouts and cancellation. Time is a FakeClock: no real waiting.
+ */
+import { accessTokens, clientSecret } from '../support/fake-adobe'
+import { deviceId, deviceInfo, rig, settle } from '../support/build'
+import {
+  CancelledError,
+  MalformedResponseError,
+  NetworkError,
+  PassError,
+  ThrottledError,
+  TimeoutError,
+  isTransient,
+} from '../../../../src/core/pass/errors'
+
+const sp = 'MYCHAN'
+const profilesPath = `/api/v2/${sp}/profiles`
+const emptyProfiles = { status: 200, json: { profiles: {} } }
+
+function decodeBase64(value: string): string {
+  return Buffer.from(value, 'base64').toString('utf8')
+}
+
+describe('headers (reference 3.1/3.2)', () => {
+  test('CL-HDR-1..3: every V2 request carries Authorization, AP-Device-Identifier and X-Device-Info', async () => {
+    const { client, adobe } = rig()
+    adobe.on((r) => (r.path.indexOf('/profiles') > 0 ? emptyProfiles : undefined))
+    adobe.script('POST', `/api/v2/${sp}/sessions`, { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'ABC1234', sessionId: 's', serviceProvider: sp, notAfter: '1' } })
+    adobe.script('GET', `/api/v2/${sp}/configuration`, { json: { mvpds: [] } })
+    adobe.script('GET', `/api/v2/${sp}/logout/Cable%2FOne`, { json: { logouts: {} } })
+    await client.retrieveProfiles()
+    await client.retrieveProfileForMvpd('Cable/One')
+    await client.retrieveProfileForCode('ABC1234')
+    await client.createSession({})
+    await client.configuration()
+    await client.logout('Cable/One')
+    const v2 = adobe.v2()
+    expect(v2).toHaveLength(6)
+    for (const r of v2) {
+      expect(r.headers['authorization']).toBe(`Bearer ${accessTokens[0]}`)
+      expect(r.headers['ap-device-identifier']).toBe(`fingerprint ${Buffer.from(deviceId).toString('base64')}`)
+      expect(JSON.parse(decodeBase64(r.headers['x-device-info'] as string))).toEqual(deviceInfo)
+    }
+  })
+
+  test('CL-HDR-5: Accept and Content-Type exactly as reference 3.2 says, and no other headers', async () => {
+    const { client, adobe } = rig()
+    adobe.script('POST', `/api/v2/${sp}/sessions`, { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'ABC1234', sessionId: 's', serviceProvider: sp } })
+    adobe.script('POST', `/api/v2/${sp}/decisions/preauthorize/Cable`, { json: { decisions: [{ resource: 'r1', mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: true }] } })
+    adobe.script('GET', profilesPath, emptyProfiles)
+    await client.retrieveProfiles()
+    await client.createSession({ mvpd: 'Cable' })
+    await client.preauthorize('Cable', ['r1'])
+    const [register, token, profiles, session, preauth] = adobe.requests
+    const names = (r: typeof register) => Object.keys(r?.headers ?? {}).sort()
+    // DCR: X-Device-Info and Content-Type are the listed headers (reference 4.1/4.2); no device id.
+    expect(register?.headers['content-type']).toBe('application/json;charset=utf-8')
+    expect(names(register)).toEqual(['accept', 'content-length', 'content-type', 'x-device-info'].filter((h) => h in (register?.headers ?? {})))
+    expect(register?.headers['ap-device-identifier']).toBeUndefined()
+    expect(register?.headers['authorization']).toBeUndefined()
+    expect(token?.headers['content-type']).toBe('application/x-www-form-urlencoded')
+    expect(token?.headers['ap-device-identifier']).toBeUndefined()
+    // V2 GET: no Content-Type; Accept is application/json;charset=utf-8 (reference 3.2).
+    expect(profiles?.headers['content-type']).toBeUndefined()
+    expect(profiles?.headers['accept']).toBe('application/json;charset=utf-8')
+    expect(names(profiles)).toEqual(['accept', 'ap-device-identifier', 'authorization', 'x-device-info'])
+    expect(session?.headers['content-type']).toBe('application/x-www-form-urlencoded')
+    expect(preauth?.headers['content-type']).toBe('application/json;charset=utf-8')
+  })
+})
+
+describe('bodies, paths and parameters', () => {
+  test('path parameters are URL-encoded; bodies have the shape of each operation', async () => {
+    const { client, adobe, settings } = rig()
+    adobe.on((r) => (r.path.indexOf('/profiles') > 0 ? emptyProfiles : undefined))
+    adobe.script('POST', `/api/v2/${sp}/sessions`, { json: { actionName: 'authenticate', actionType: 'interactive', reasonType: 'none', code: 'A B/C', sessionId: 's', serviceProvider: sp } })
+    adobe.script('POST', `/api/v2/${sp}/decisions/authorize/a%20b%2Fc`, { json: { decisions: [{ resource: 'live', mvpd: 'a b/c', serviceProvider: sp, source: 'mvpd', authorized: true, token: { notBefore: 1, notAfter: 2, serializedToken: 'bWVkaWE=' } }] } })
+    adobe.script('GET', `/api/v2/${sp}/logout/a%20b%2Fc`, { json: { logouts: { 'a b/c': { actionName: 'complete', actionType: 'none', mvpd: 'a b/c' } } } })
+    await client.retrieveProfileForMvpd('a b/c')
+    await client.retrieveProfileForCode('A B/C')
+    await client.createSession({ mvpd: 'a b/c' })
+    await client.authorize('a b/c', 'live')
+    await client.logout('a b/c')
+    const [register, token, byMvpd, byCode, session, authorize, logout] = adobe.requests
+    expect(JSON.parse(register?.body ?? '')).toEqual({ software_statement: settings.softwareStatement })
+    // CL-REG-2 / secrets: the client secret travels in the form body, never in the URL.
+    expect(Object.fromEntries(new URLSearchParams(token?.body))).toEqual({ client_id: 'client-1', client_secret: clientSecret, grant_type: 'client_credentials' })
+    expect(token?.url).not.toContain(clientSecret)
+    expect(byMvpd?.url).toBe(`http://127.0.0.1:4000/api/v2/${sp}/profiles/a%20b%2Fc`)
+    expect(byCode?.path).toBe(`/api/v2/${sp}/profiles/code/A%20B%2FC`)
+    expect(Object.fromEntries(new URLSearchParams(session?.body))).toEqual({ mvpd: 'a b/c', domainName: settings.domainName, redirectUrl: settings.redirectUrl })
+    expect(JSON.parse(authorize?.body ?? '')).toEqual({ resources: ['live'] })
+    expect(logout?.query).toEqual({ redirectUrl: settings.redirectUrl })
+  })
+
+  test('createSession without a provider sends no mvpd (reference 14.3)', async () => {
+    const { client, adobe } = rig()
+    adobe.script('POST', `/api/v2/${sp}/sessions`, { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'Q4M7ZT2', sessionId: 's', serviceProvider: sp, notBefore: '1735689600000', notAfter: '1735691400000', missingParameters: ['mvpd'] } })
+    const session = await client.createSession({})
+    expect(new URLSearchParams(adobe.requests[2]?.body).has('mvpd')).toBe(false)
+    // Session timestamps arrive as strings (reference section 2) and leave as numbers.
+    expect(session).toMatchObject({ code: 'Q4M7ZT2', notAfter: 1735691400000, missingParameters: ['mvpd'] })
+  })
+})
+
+describe('error mapping (reference section 9, CL-ERR-1, CL-ERR-2)', () => {
+  const enhanced = { status: 403, code: 'authenticated_profile_missing', action: 'authentication', message: 'No profile', details: 'd', helpUrl: 'https://help.example/x', trace: 'tr-1' }
+
+  test('an enhanced error body becomes a PassError with every field', async () => {
+    const { client, adobe } = rig()
+    adobe.script('GET', `${profilesPath}/Cable`, { status: 403, json: enhanced })
+    const error = await client.retrieveProfileForMvpd('Cable').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(PassError)
+    expect(error).toMatchObject({ kind: 'pass', status: 403, httpStatus: 403, code: 'authenticated_profile_missing', action: 'authentication', serverMessage: 'No profile', details: 'd', helpUrl: 'https://help.example/x', trace: 'tr-1' })
+  })
+
+  test('the body status and the HTTP status are both kept when they differ', async () => {
+    const { client, adobe } = rig()
+    adobe.script('GET', profilesPath, { status: 400, json: { ...enhanced, status: 412 } })
+    await expect(client.retrieveProfiles()).rejects.toMatchObject({ status: 412, httpStatus: 400 })
+  })
+
+  test('CL-ERR-2: a 200 carrying an item-level error is returned as data, not thrown', async () => {
+    const { client, adobe } = rig()
+    const deny = { resource: 'live', mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: false, error: { action: 'none', status: 403, code: 'authorization_denied_by_mvpd', message: 'Denied', trace: 't' } }
+    adobe.script('POST', `/api/v2/${sp}/decisions/authorize/Cable`, { json: { decisions: [deny] } })
+    const decision = await client.authorize('Cable', 'live')
+    expect(decision.authorized).toBe(false)
+    expect(decision.error).toMatchObject({ code: 'authorization_denied_by_mvpd', action: 'none', status: 403 })
+  })
+
+  test.each([
+    ['a non-JSON 200 body', { status: 200, text: '<html>oops</html>' }, 200],
+    ['a truncated JSON body', { status: 200, text: '{"profiles": {' }, 200],
+    ['an empty 200 body', { status: 200, text: '' }, 200],
+    ['a 200 body of the wrong shape', { status: 200, json: { profiles: { Cable: { notAfter: 'soon' } } } }, 200],
+    ['a 400 without an enhanced error body', { status: 400, text: 'Bad Request' }, 400],
+  ])('%s becomes MalformedResponseError', async (_, reply, status) => {
+    const { client, adobe } = rig()
+    adobe.script('GET', profilesPath, reply)
+    const error = await client.retrieveProfiles().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(MalformedResponseError)
+    expect(error).toMatchObject({ kind: 'malformed', httpStatus: status })
+    expect(adobe.count('GET', profilesPath)).toBe(1)
+  })
+
+  test('network loss becomes NetworkError, without retry', async () => {
+    const { client, adobe } = rig()
+    adobe.script('GET', profilesPath, 'network')
+    const error = await client.retrieveProfiles().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(isTransient(error as NetworkError)).toBe(true)
+    expect(adobe.count('GET', profilesPath)).toBe(1)
+  })
+
+  test('DCR errors (OAuth style, reference 4.1) become PassError with the OAuth code', async () => {
+    const { client, adobe } = rig()
+    adobe.script('POST', '/o/client/register', { status: 400, json: { error: 'invalid_software_statement' } })
+    await expect(client.retrieveProfiles()).rejects.toMatchObject({ kind: 'pass', code: 'invalid_software_statement', httpStatus: 400, action: 'none' })
+    expect(adobe.v2()).toHaveLength(0)
+  })
+})
+
+describe('retries (design.md section 2, reference sections 9 and 10)', () => {
+  test('5xx: at most 2 more tries, with exponential backoff, then the error', async () => {
+    const { client, adobe, clock } = rig()
+    adobe.script('GET', profilesPath, { status: 503, text: '<html>busy</html>' })
+    const error = await settle(clock, client.retrieveProfiles().catch((e: unknown) => e))
+    expect(error).toMatchObject({ kind: 'malformed', httpStatus: 503 })
+    expect(isTransient(error as MalformedResponseError)).toBe(true)
+    const times = adobe.requests.filter((r) => r.path === profilesPath).map((r) => r.at)
+    expect(times).toHaveLength(3)
+    expect((times[1] as number) - (times[0] as number)).toBeGreaterThanOrEqual(500)
+    expect((times[2] as number) - (times[1] as number)).toBeGreaterThanOrEqual(1000)
+  })
+
+  test('5xx then success: the caller sees the success', async () => {
+    const { client, adobe, clock } = rig()
+    adobe.script('GET', profilesPath, { status: 500, json: { status: 500, code: 'internal_server_error', action: 'none' } }, emptyProfiles)
+    await expect(settle(clock, client.retrieveProfiles())).resolves.toEqual([])
+    expect(adobe.count('GET', profilesPath)).toBe(2)
+  })
+
+  test('CL-ERR-1: action "retry" is retried; action "none" and 4xx are not', async () => {
+    const { client, adobe, clock } = rig()
+    adobe.script('GET', `${profilesPath}/A`, { status: 403, json: { status: 403, code: 'network_connection_timeout', action: 'retry' } })
+    adobe.script('GET', `${profilesPath}/B`, { status: 400, json: { status: 400, code: 'invalid_parameter_mvpd', action: 'none' } })
+    await expect(settle(clock, client.retrieveProfileForMvpd('A'))).rejects.toMatchObject({ code: 'network_connection_timeout' })
+    await expect(settle(clock, client.retrieveProfileForMvpd('B'))).rejects.toMatchObject({ code: 'invalid_parameter_mvpd' })
+    expect(adobe.count('GET', `${profilesPath}/A`)).toBe(3)
+    expect(adobe.count('GET', `${profilesPath}/B`)).toBe(1)
+  })
+
+  test('429 waits at least 1 s before the next request (reference section 10)', async () => {
+    const { client, adobe, clock } = rig()
+    adobe.script('GET', profilesPath, { status: 429, text: '<html>Too Many Requests</html>', headers: { 'content-type': 'text/html' } }, emptyProfiles)
+    await expect(settle(clock, client.retrieveProfiles(), 50)).resolves.toEqual([])
+    const [first, second] = adobe.requests.filter((r) => r.path === profilesPath)
+    expect((second?.at as number) - (first?.at as number)).toBeGreaterThanOrEqual(1000)
+  })
+
+  test('429 with a longer Retry-After waits that long', async () => {
+    const { client, adobe, clock } = rig()
+    adobe.script('GET', profilesPath, { status: 429, text: '', headers: { 'retry-after': '3' } }, emptyProfiles)
+    await settle(clock, client.retrieveProfiles(), 50)
+    const [first, second] = adobe.requests.filter((r) => r.path === profilesPath)
+    expect((second?.at as number) - (first?.at as number)).toBeGreaterThanOrEqual(3000)
+  })
+
+  test('429 every time ends in ThrottledError after the bounded retries', async () => {
+    const { client, adobe, clock } = rig()
+    adobe.script('GET', profilesPath, { status: 429, text: '' })
+    const error = await settle(clock, client.retrieveProfiles().catch((e: unknown) => e))
+    expect(error).toBeInstanceOf(ThrottledError)
+    expect((error as ThrottledError).retryAfterMs).toBeGreaterThanOrEqual(1000)
+    expect(adobe.count('GET', profilesPath)).toBe(3)
+  })
+
+  test('retry.limit 0 turns retries off', async () => {
+    const { client, adobe, clock } = rig({ retry: { limit: 0 } })
+    adobe.script('GET', profilesPath, { status: 502, text: '' })
+    await expect(settle(clock, client.retrieveProfiles())).rejects.toMatchObject({ httpStatus: 502 })
+    expect(adobe.count('GET', profilesPath)).toBe(1)
+  })
+})
+
+describe('timeouts and cancellation', () => {
+  test('a request without an answer times out on the injected clock', async () => {
+    const { client, adobe, clock } = rig({ timeoutMs: 4000 })
+    adobe.script('GET', profilesPath, 'hang')
+    const result = client.retrieveProfiles().catch((e: unknown) => e)
+    await clock.advance(3999)
+    expect(adobe.count('GET', profilesPath)).toBe(1)
+    await clock.advance(1)
+    const error = await result
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(error).toMatchObject({ kind: 'timeout', timeoutMs: 4000 })
+    expect(adobe.count('GET', profilesPath)).toBe(1)
+  })
+
+  test('an AbortSignal cancels an in-flight request with CancelledError', async () => {
+    const { client, adobe, clock } = rig()
+    adobe.script('GET', profilesPath, 'hang')
+    const controller = new AbortController()
+    const result = client.retrieveProfiles({ signal: controller.signal }).catch((e: unknown) => e)
+    await clock.advance(10)
+    controller.abort()
+    expect(await result).toBeInstanceOf(CancelledError)
+  })
+
+  test('an AbortSignal also cancels a backoff wait, and nothing more is sent', async () => {
+    const { client, adobe, clock } = rig()
+    adobe.script('GET', profilesPath, { status: 500, text: '' })
+    const controller = new AbortController()
+    const result = client.retrieveProfiles({ signal: controller.signal }).catch((e: unknown) => e)
+    await clock.advance(100)
+    expect(adobe.count('GET', profilesPath)).toBe(1)
+    controller.abort()
+    expect(await result).toBeInstanceOf(CancelledError)
+    await clock.advance(10000)
+    expect(adobe.count('GET', profilesPath)).toBe(1)
+  })
+
+  test('an already aborted signal sends nothing', async () => {
+    const { client, adobe } = rig()
+    const controller = new AbortController()
+    controller.abort()
+    await expect(client.retrieveProfiles({ signal: controller.signal })).rejects.toBeInstanceOf(CancelledError)
+    expect(adobe.v2()).toHaveLength(0)
+  })
+})
