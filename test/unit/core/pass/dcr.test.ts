@@ -1,0 +1,128 @@
+/**
+ * DCR (reference section 4): credentials registered once and persisted (CL-REG-2), the token
+ * persisted and reused until shortly before expiry in server time (CL-REG-3, CL-REG-R1), a 401
+ * refreshing once and retrying once, never re-registering to refresh.
+ */
+import { accessTokens } from '../support/fake-adobe'
+import { rig, settle } from '../support/build'
+
+const profilesPath = '/api/v2/MYCHAN/profiles'
+const empty = { status: 200, json: { profiles: {} } }
+const unauthorized = { status: 401, json: { status: 401, code: 'invalid_access_token_client_application', action: 'application-registration' } }
+
+test('CL-REG-2, CL-REG-3: one registration and one token for many calls, never a token per call', async () => {
+  const { client, adobe } = rig()
+  adobe.script('GET', profilesPath, empty)
+  await Promise.all([client.retrieveProfiles(), client.retrieveProfiles(), client.retrieveProfiles()])
+  await client.retrieveProfiles()
+  expect(adobe.count('POST', '/o/client/register')).toBe(1)
+  expect(adobe.count('POST', '/o/client/token')).toBe(1)
+  expect(adobe.count('GET', profilesPath)).toBe(4)
+})
+
+test('CL-REG-2, CL-REG-3: a second start with the same store makes zero DCR calls', async () => {
+  const r = rig()
+  r.adobe.script('GET', profilesPath, empty)
+  await r.client.retrieveProfiles()
+  const before = r.adobe.dcr().length
+  const second = r.restart()
+  await second.retrieveProfiles()
+  expect(before).toBe(2)
+  expect(r.adobe.dcr()).toHaveLength(2)
+  expect(r.adobe.requests[r.adobe.requests.length - 1]?.headers['authorization']).toBe(`Bearer ${accessTokens[0]}`)
+})
+
+test('CL-REG-R1: a token close to expiry is refreshed before use, with the stored credentials', async () => {
+  const r = rig({ tokenRefreshMarginMs: 300000 })
+  r.adobe.tokenTtlS = 3600
+  r.adobe.script('GET', profilesPath, empty)
+  await r.client.retrieveProfiles()
+  await r.clock.advance(3600000 - 300000 - 1000) // still outside the 5 min margin
+  await r.client.retrieveProfiles()
+  expect(r.adobe.count('POST', '/o/client/token')).toBe(1)
+  await r.clock.advance(2000) // now inside the margin
+  await r.client.retrieveProfiles()
+  expect(r.adobe.count('POST', '/o/client/token')).toBe(2)
+  expect(r.adobe.count('POST', '/o/client/register')).toBe(1)
+  const last = r.adobe.requests[r.adobe.requests.length - 1]
+  expect(last?.headers['authorization']).toBe(`Bearer ${accessTokens[1]}`)
+  // No 401 was needed: the refresh was proactive.
+  expect(r.adobe.v2().every((q) => q.path === profilesPath)).toBe(true)
+})
+
+test('CL-REG-R1: a persisted token is judged in server time (TV clock 2 h ahead of the server)', async () => {
+  const r = rig()
+  r.adobe.skewMs = -2 * 3600000
+  r.adobe.script('GET', profilesPath, empty)
+  await r.client.retrieveProfiles()
+  // Local time says the 6 h token is 2 h older than it is; server time says it is fresh.
+  await r.clock.advance(3 * 3600000)
+  const second = r.restart()
+  await second.retrieveProfiles()
+  expect(r.adobe.count('POST', '/o/client/token')).toBe(1)
+})
+
+test('CL-REG-R1: a 401 refreshes the token once and retries the request once', async () => {
+  const { client, adobe, clock } = rig()
+  adobe.script('GET', profilesPath, unauthorized, empty)
+  await expect(settle(clock, client.retrieveProfiles())).resolves.toEqual([])
+  const calls = adobe.requests.map((q) => `${q.method} ${q.path} ${q.headers['authorization'] ?? ''}`.trim())
+  expect(calls).toEqual([
+    'POST /o/client/register',
+    'POST /o/client/token',
+    `GET ${profilesPath} Bearer ${accessTokens[0]}`,
+    'POST /o/client/token',
+    `GET ${profilesPath} Bearer ${accessTokens[1]}`,
+  ])
+})
+
+test('a second 401 goes to the caller: no loop, no re-registration', async () => {
+  const { client, adobe, clock } = rig()
+  adobe.script('GET', profilesPath, unauthorized)
+  await expect(settle(clock, client.retrieveProfiles())).rejects.toMatchObject({ kind: 'pass', httpStatus: 401, action: 'application-registration' })
+  expect(adobe.count('GET', profilesPath)).toBe(2)
+  expect(adobe.count('POST', '/o/client/token')).toBe(2)
+  expect(adobe.count('POST', '/o/client/register')).toBe(1)
+})
+
+test('concurrent 401s share one refresh', async () => {
+  const { client, adobe, clock } = rig()
+  let n = 0
+  adobe.on((q) => (q.path === profilesPath ? (q.headers['authorization'] === `Bearer ${accessTokens[0]}` ? unauthorized : empty) : undefined))
+  adobe.on((q) => (q.path === profilesPath ? ((n += 1), undefined) : undefined))
+  await settle(clock, Promise.all([client.retrieveProfiles(), client.retrieveProfiles()]))
+  expect(n).toBe(4)
+  expect(adobe.count('POST', '/o/client/token')).toBe(2)
+})
+
+test('invalid_client from the token endpoint: new credentials, once (reference 4.2)', async () => {
+  const r = rig()
+  r.adobe.script('GET', profilesPath, empty)
+  await r.client.retrieveProfiles()
+  await r.store.clearAccessToken()
+  r.adobe.script('POST', '/o/client/token', { status: 400, json: { error: 'invalid_client' } }, { status: 201, json: { access_token: 'AT-after-reregistration', created_at: r.clock.now(), expires_in: 21600, token_type: 'bearer' } })
+  const second = r.restart()
+  await second.retrieveProfiles()
+  expect(r.adobe.count('POST', '/o/client/register')).toBe(2)
+  expect(r.adobe.requests[r.adobe.requests.length - 1]?.headers['authorization']).toBe('Bearer AT-after-reregistration')
+})
+
+test('credentials of another server are not reused (a ?pass.baseUrl override)', async () => {
+  const r = rig()
+  await r.store.setClientCredentials({ clientId: 'other', clientSecret: 'other-secret', origin: 'https://sp.auth.adobe.com' })
+  r.adobe.script('GET', profilesPath, empty)
+  await r.client.retrieveProfiles()
+  expect(r.adobe.count('POST', '/o/client/register')).toBe(1)
+  expect(new URLSearchParams(r.adobe.requests[1]?.body).get('client_id')).toBe('client-1')
+})
+
+test('a token without created_at or Date header still expires on time', async () => {
+  const r = rig()
+  r.adobe.sendDate = false
+  r.adobe.script('POST', '/o/client/token', { status: 201, json: { access_token: 'AT-x', expires_in: 600, token_type: 'bearer' } })
+  r.adobe.script('GET', profilesPath, empty)
+  await r.client.retrieveProfiles()
+  await r.clock.advance(600000)
+  await r.client.retrieveProfiles()
+  expect(r.adobe.count('POST', '/o/client/token')).toBe(2)
+})
