@@ -59,12 +59,21 @@ export class PassError extends PassFailure implements EnhancedError {
 }
 
 /** No answer: the network is down or the host unreachable. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- `cause` is set in the constructor
 export class NetworkError extends PassFailure {
   readonly kind = 'network' as const
-  constructor(context: string, readonly cause?: unknown) {
+  constructor(context: string, cause?: unknown) {
     super(`${context}: network unreachable`)
     this.name = 'NetworkError'
+    // Set as a plain property: `Error.cause` exists only from ES2022 typings on (declared below).
+    if (cause !== undefined) (this as { cause?: unknown }).cause = cause
   }
+}
+
+/** The underlying failure, reduced to name and message (no request headers). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the class above
+export interface NetworkError {
+  readonly cause?: unknown
 }
 
 /** No answer within the request timeout. */

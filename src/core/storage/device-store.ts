@@ -9,6 +9,7 @@
  * shape) is treated as absent, never thrown at the caller. Methods never reject.
  */
 import type { Clock } from '../flow/clock'
+import type { ProfileAttribute } from '../pass/types'
 import type { Logger } from '../platform/logger'
 import { createIdbStore, createResilientStore, createWebStorageStore, type KeyValueStore } from './kv'
 
@@ -54,7 +55,7 @@ export interface AccessTokenRecord {
 /** The profile parts kept between launches (CL-AUTHN-4). */
 export interface CachedProfile {
   readonly mvpd: string
-  readonly attributes: Readonly<Record<string, unknown>>
+  readonly attributes: Readonly<Record<string, ProfileAttribute>>
   readonly notAfter: number
 }
 
@@ -105,10 +106,16 @@ const validators = {
     str(v.accessToken) && num(v.createdAt) && num(v.expiresAt) && v.expiresAt > v.createdAt && num(v.offsetMs) && str(v.origin) && str(v.clientId)
       ? { accessToken: v.accessToken, createdAt: v.createdAt, expiresAt: v.expiresAt, offsetMs: v.offsetMs, origin: v.origin, clientId: v.clientId }
       : null) as Validator<AccessTokenRecord>,
-  profile: ((v) =>
-    str(v.mvpd) && isRecord(v.attributes) && num(v.notAfter)
-      ? { mvpd: v.mvpd, attributes: v.attributes, notAfter: v.notAfter }
-      : null) as Validator<CachedProfile>,
+  profile: ((v) => {
+    if (!str(v.mvpd) || !isRecord(v.attributes) || !num(v.notAfter)) return null
+    const attributes: Record<string, ProfileAttribute> = {}
+    for (const name of Object.keys(v.attributes)) {
+      const a = v.attributes[name]
+      if (!isRecord(a) || !('value' in a) || typeof a.state !== 'string') return null
+      attributes[name] = { value: a.value, state: a.state }
+    }
+    return { mvpd: v.mvpd, attributes, notAfter: v.notAfter }
+  }) as Validator<CachedProfile>,
 }
 
 type Key = keyof typeof validators
@@ -210,6 +217,11 @@ export interface PersistentDeviceStoreOptions {
    */
   readonly localStorage?: () => Storage | null | undefined
   /**
+   * Key prefix of the localStorage mirror.
+   * @defaultValue `'<dbName>:'`
+   */
+  readonly mirrorPrefix?: string
+  /**
    * Longest wait for an IndexedDB operation before falling back to memory.
    * @defaultValue `3000`
    */
@@ -229,6 +241,6 @@ export function createPersistentDeviceStore(options: PersistentDeviceStoreOption
   })
   const localStorageOf =
     options.localStorage ?? (() => (typeof localStorage !== 'undefined' ? localStorage : undefined))
-  const mirror = createWebStorageStore(localStorageOf, `${options.dbName ?? 'mychannel-pass'}:`)
+  const mirror = createWebStorageStore(localStorageOf, options.mirrorPrefix ?? `${options.dbName ?? 'mychannel-pass'}:`)
   return createDeviceStore({ primary, mirror, logger: options.logger })
 }
