@@ -3,7 +3,8 @@
  * Chrome 80–92 engines the es6 build reaches. Imported first by src/index.ts. ky 2 needs these at run
  * time beyond fetch and Promise (toolchain-facts.md); each is installed only where it is missing.
  */
-import 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only'
+// AbortController, and fetch/Request patched to honour its signal where the engine's fetch predates it.
+import 'abortcontroller-polyfill/dist/polyfill-patch-fetch'
 
 type AnyRecord = Record<string, unknown>
 

@@ -3,6 +3,7 @@ export type {
   Activation,
   ActivatingState,
   AuthorizedState,
+  BackTarget,
   ChoosingState,
   CodeExpiredState,
   EffectResult,

@@ -14,6 +14,7 @@ import type {
   ActivatingState,
   AuthorizedState,
   ChoosingState,
+  BackTarget,
   CodeExpiredState,
   FailedState,
   FlowEffect,
@@ -135,7 +136,7 @@ function fromChoosing(state: ChoosingState, event: FlowEvent): Transition {
       return profile ? toAuthorized(state, profile, []) : stay(state)
     }
     case 'useAnotherProvider':
-      return toActivating(state, null, null)
+      return toActivating(state, null, 'choosing') // Back returns to the grid
     default:
       return ambient(state, event)
   }
@@ -205,7 +206,7 @@ function fromActivating(state: ActivatingState, event: FlowEvent): Transition {
       // CL-AUTHN-2: the old poll stops (leaving the epoch) before the new session is requested.
       return toActivating(state, state.mvpd, state.backTo)
     case 'back':
-      return state.backTo === 'reauth' && state.lastMvpd ? toReauth(state, state.lastMvpd) : stay(state)
+      return back(state)
     case 'hidden':
     case 'offline': {
       const flag = event.type === 'hidden' ? { hidden: true } : { offline: true }
@@ -269,7 +270,7 @@ function fromCodeExpired(state: CodeExpiredState, event: FlowEvent): Transition 
     case 'newCode':
       return toActivating(state, state.mvpd, state.backTo) // the same provider choice as before
     case 'back':
-      return state.backTo === 'reauth' && state.lastMvpd ? toReauth(state, state.lastMvpd) : stay(state)
+      return back(state)
     default:
       return ambient(state, event)
   }
@@ -325,7 +326,15 @@ function toReauth(prev: Carried, provider: LastMvpd): Transition {
   return { state: { ...base(prev), kind: 'reauth', provider }, effects: [] }
 }
 
-function toActivating(prev: Carried, mvpd: LastMvpd | null, backTo: 'reauth' | null): Transition {
+/** Back from the activation screen (the poll stops as the state is left). */
+function back(state: ActivatingState | CodeExpiredState): Transition {
+  if (state.backTo === 'reauth' && state.lastMvpd) return toReauth(state, state.lastMvpd)
+  // The grid is asked for again: the profiles shown before may have expired meanwhile.
+  if (state.backTo === 'choosing') return toLoading(state, { by: 'all' }, false)
+  return stay(state)
+}
+
+function toActivating(prev: Carried, mvpd: LastMvpd | null, backTo: BackTarget): Transition {
   const state: ActivatingState = {
     ...base(prev),
     kind: 'activating',

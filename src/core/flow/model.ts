@@ -36,6 +36,12 @@ export interface Activation {
   readonly qrUrl: string
 }
 
+/**
+ * Where Back leads from the activation screen: the reauth screen, or the provider grid the viewer
+ * came from ("Another provider"); null when activation is the first screen (the exit dialog).
+ */
+export type BackTarget = 'reauth' | 'choosing' | null
+
 /** Poll bookkeeping while a code is shown. */
 export interface PollStatus {
   /** At most one poll at a time (house rule 6). */
@@ -79,14 +85,14 @@ export interface ActivatingState extends Base {
   readonly activation: Activation | null
   readonly poll: PollStatus
   /** Where Back leads (null: nowhere inside the flow; the UI owns the exit dialog). */
-  readonly backTo: 'reauth' | null
+  readonly backTo: BackTarget
 }
 
 export interface CodeExpiredState extends Base {
   readonly kind: 'codeExpired'
   /** "Get a new code" creates the next session with the same choice. */
   readonly mvpd: LastMvpd | null
-  readonly backTo: 'reauth' | null
+  readonly backTo: BackTarget
 }
 
 export interface AuthorizedState extends Base {
@@ -101,7 +107,7 @@ export interface AuthorizedState extends Base {
 /** Where "Try again" goes from `failed`. */
 export type RetryTarget =
   | { readonly to: 'loadingProfiles'; readonly route: ProfilesRoute }
-  | { readonly to: 'activating'; readonly mvpd: LastMvpd | null; readonly backTo: 'reauth' | null }
+  | { readonly to: 'activating'; readonly mvpd: LastMvpd | null; readonly backTo: BackTarget }
 
 export interface FailedState extends Base {
   readonly kind: 'failed'

@@ -193,6 +193,14 @@ describe('choosing', () => {
   it('"Use another provider" → activation without a provider', () => {
     expect(transition(choosing, { type: 'useAnotherProvider' }).effects).toEqual([{ type: 'createSession' }])
   })
+
+  it('Back from that activation asks for the grid again (its profiles may have expired meanwhile)', () => {
+    const activating = transition(choosing, { type: 'useAnotherProvider' }).state
+    expect(expectKind(activating, 'activating').backTo).toBe('choosing')
+    const { state, effects } = transition(activating, { type: 'back' })
+    expect(expectKind(state, 'loadingProfiles').route).toEqual({ by: 'all' })
+    expect(effects).toEqual([{ type: 'loadProfiles' }])
+  })
 })
 
 describe('reauth', () => {
