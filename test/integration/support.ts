@@ -1,0 +1,110 @@
+/**
+ * Builds the real client (settings, persistent store over fake-indexeddb, browser platform identity)
+ * against a sandbox on loopback, as the composition root would. A recording fetch keeps the request
+ * bodies as they went on the wire (the sandbox log has no bodies); everything else is asserted on the
+ * sandbox's own log.
+ */
+import 'fake-indexeddb/auto'
+import { startSandbox, type Sandbox } from '../sandbox'
+import { systemClock } from '../../src/core/flow/clock'
+import {
+  createDeviceIdentity,
+  createPassClient,
+  createPersistentDeviceStore,
+  createPlatform,
+  parsePassSettings,
+  type DeviceStore,
+  type Logger,
+  type LogFields,
+  type PassClient,
+  type PassClientOptions,
+  type PassSettings,
+} from '../../src/core'
+import settingsJson from '../../settings.json'
+
+export interface WireRecord {
+  readonly method: string
+  readonly path: string
+  readonly contentType: string | null
+  readonly body: string
+}
+
+export class CapturingLogger implements Logger {
+  readonly lines: string[] = []
+  debug(message: string, fields?: LogFields): void {
+    this.lines.push(`${message} ${JSON.stringify(fields ?? {})}`)
+  }
+  warn(message: string, fields?: LogFields): void {
+    this.lines.push(`WARN ${message} ${JSON.stringify(fields ?? {})}`)
+  }
+}
+
+/** A Web Storage stand-in for node (the localStorage mirror of the device store). */
+export function memoryStorage(): Storage {
+  const map = new Map<string, string>()
+  return {
+    get length() {
+      return map.size
+    },
+    clear: () => map.clear(),
+    getItem: (k) => (map.has(k) ? (map.get(k) as string) : null),
+    key: (i) => Array.from(map.keys())[i] ?? null,
+    removeItem: (k) => void map.delete(k),
+    setItem: (k, v) => void map.set(k, String(v)),
+  }
+}
+
+let dbCounter = 0
+
+export interface Device {
+  readonly store: DeviceStore
+  readonly settings: PassSettings
+  readonly wire: WireRecord[]
+  readonly logger: CapturingLogger
+  deviceId(): Promise<string>
+  /** A client over this device's store (call again for a second app start). */
+  start(options?: Partial<PassClientOptions>): PassClient
+}
+
+/** One TV: its own IndexedDB database and localStorage, pointed at the sandbox. */
+export function device(sandbox: Sandbox): Device {
+  const settings = parsePassSettings(settingsJson, `?pass.baseUrl=${encodeURIComponent(sandbox.origin)}`, true)
+  const logger = new CapturingLogger()
+  const storage = memoryStorage()
+  const store = createPersistentDeviceStore({ clock: systemClock, logger, dbName: `integration-${process.pid}-${++dbCounter}`, localStorage: () => storage })
+  const platform = createPlatform({ clock: systemClock, globals: { navigator: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0.0.0' } } })
+  const identity = createDeviceIdentity({ platform, store, clock: systemClock, logger, applicationId: settings.serviceProvider })
+  const wire: WireRecord[] = []
+  const recordingFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(String(input), init)
+    const copy = request.clone()
+    wire.push({
+      method: request.method,
+      path: new URL(request.url).pathname,
+      contentType: request.headers.get('content-type'),
+      body: request.method === 'GET' ? '' : await copy.text(),
+    })
+    return fetch(request)
+  }) as typeof fetch
+  return {
+    store,
+    settings,
+    wire,
+    logger,
+    deviceId: () => identity.deviceId(),
+    start: (options = {}) =>
+      createPassClient({ settings, store, identity, clock: systemClock, fetch: recordingFetch, logger, timeoutMs: 5000, ...options }),
+  }
+}
+
+export async function sandboxForTests(throttle = false): Promise<Sandbox> {
+  return startSandbox({ port: 0, mode: 'test', throttle })
+}
+
+/** The sandbox log as "METHOD path status" lines, API and DCR only. */
+export function calls(sandbox: Sandbox): string[] {
+  return sandbox
+    .requests()
+    .filter((r) => r.path.indexOf('/api/v2/') === 0 || r.path.indexOf('/o/client/') === 0)
+    .map((r) => `${r.method} ${r.path} ${r.status}`)
+}
