@@ -79,6 +79,7 @@ export class App extends Router.App<AppTemplateSpec> {
     this.dialogOpen = false
     this.tag('ExitDialog')?.close()
     this._refocus()
+    this.ready?.markRoute(Router.getActiveRoute() ?? '')
   }
 
   private canGoBack(): boolean {

@@ -65,6 +65,8 @@ export function present(state: FlowState, ctx: PresentContext): Screen {
     }
     case 'authorized': {
       const provider = state.provider ?? ctx.names.get(state.profile.mvpd)
+      // The provider's name is being looked up (CL-CFG-2): finish signing in rather than flash an id.
+      if (!provider && !state.persisted) return { route: 'boot', view: { message: copy.boot.starting } }
       return {
         route: 'decisions',
         view: {
