@@ -1,11 +1,12 @@
 import { Lightning } from '@lightningjs/sdk'
 import { colors, focus, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
+import { LogoWell } from './LogoWell'
 
 export interface TileTemplateSpec extends Lightning.Component.TemplateSpec {
   Shadow: object
   Frame: object
-  Logo: { LogoText: object; LogoImage: object }
+  Logo: typeof LogoWell
   Name: object
   Meta: object
   Badge: { BadgeText: object }
@@ -23,6 +24,7 @@ export interface TileData {
 export const tileW = 440
 export const tileH = 300
 const pad = 36
+const shadowBlur = 28
 
 /** A provider tile of the profiles grid (ui/profiles.png): logo well, name, validity, optional badge. */
 export class Tile
@@ -36,17 +38,10 @@ export class Tile
       w: tileW,
       h: tileH,
       collision: true,
-      Shadow: { x: -30, y: -10, alpha: 0, color: colors.shadow, texture: Lightning.Tools.getShadowRect(tileW + 60, tileH + 60, layout.radius + 10, 30) },
+      // getShadowRect pads the texture by twice the blur on every side.
+      Shadow: { x: -shadowBlur * 2, y: -shadowBlur * 2 + 18, alpha: 0, color: colors.shadow, texture: Lightning.Tools.getShadowRect(tileW, tileH, layout.radius, shadowBlur) },
       Frame: {},
-      Logo: {
-        x: pad,
-        y: pad,
-        w: tileW - pad * 2,
-        h: 96,
-        texture: Lightning.Tools.getRoundRect(tileW - pad * 2, 96, 14, 0, 0, true, colors.surface2),
-        LogoText: { x: (tileW - pad * 2) / 2, y: 48, mount: 0.5, text: textOf(type.tileName, '', 0xffdfe6ff) },
-        LogoImage: { x: (tileW - pad * 2) / 2, y: 48, mount: 0.5, visible: false },
-      },
+      Logo: { type: LogoWell, x: pad, y: pad, wellW: tileW - pad * 2, wellH: 96 },
       Name: { x: pad, y: 162, text: textOf(type.tileName, '', colors.text, { wordWrapWidth: tileW - pad * 2, maxLines: 1 }) },
       Meta: { x: pad, y: 220, text: textOf(type.caption, '', colors.text2, { wordWrapWidth: tileW - pad * 2, maxLines: 1 }) },
       Badge: { x: tileW - 26, y: -20, mountX: 1, visible: false, BadgeText: { x: 16, y: 6, text: textOf(type.badge, '', colors.text) } },
@@ -67,16 +62,6 @@ export class Tile
     badgeText?.on('txLoaded', () => {
       const w = Math.round(badgeText.renderWidth + 32)
       this.tag('Badge')?.patch({ w, h: 44, texture: Lightning.Tools.getRoundRect(w, 44, 10, 0, 0, true, colors.accent) })
-    })
-    const image = this.tag('Logo.LogoImage')
-    image?.on('txLoaded', () => {
-      image.patch({ visible: true })
-      this.tag('Logo.LogoText')?.patch({ visible: false })
-    })
-    image?.on('txError', () => {
-      // A broken logo URL must not leave an empty well: fall back to the name.
-      image.patch({ visible: false })
-      this.tag('Logo.LogoText')?.patch({ visible: true })
     })
     this._update()
   }
@@ -114,10 +99,7 @@ export class Tile
         : Lightning.Tools.getRoundRect(tileW, tileH, layout.radius, 2, colors.border, true, colors.surface),
     })
     this.tag('Shadow')?.patch({ alpha: focused ? 1 : 0 })
-    this.tag('Logo.LogoText')?.patch({ text: { text: d.logoText } })
-    if (d.logoUrl) {
-      this.tag('Logo.LogoImage')?.patch({ src: d.logoUrl, h: 72, w: 0 })
-    }
+    this.tag('Logo')?.patch({ name: d.logoText, logoUrl: d.logoUrl ?? '' })
     this.tag('Name')?.patch({ text: { text: d.name } })
     this.tag('Meta')?.patch({ text: { text: d.meta } })
     this.tag('Badge')?.patch({ visible: Boolean(d.badge) })

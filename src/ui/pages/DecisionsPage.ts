@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { Button } from '../components/Button'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
+import { LogoWell } from '../components/LogoWell'
 import { Row } from '../components/Row'
 import { TitleCard, cardW } from '../components/TitleCard'
 import { colors, layout, type } from '../theme/tokens'
@@ -10,7 +11,7 @@ import { copy } from '../messages'
 
 interface DecisionsTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
   view: DecisionsView
-  Provider: { Well: { LogoText: object; LogoImage: object }; Caption: object }
+  Provider: { Well: typeof LogoWell; Caption: object }
   Cards: typeof Row
   Notice: object
   Actions: typeof Row
@@ -48,13 +49,7 @@ export class DecisionsPage
       Provider: {
         x: layout.marginX,
         y: 150,
-        Well: {
-          w: 180,
-          h: 72,
-          texture: Lightning.Tools.getRoundRect(180, 72, 12, 0, 0, true, colors.surface2),
-          LogoText: { x: 90, y: 36, mount: 0.5, text: textOf(type.small, '', 0xffdfe6ff, { fontStyle: '800', wordWrapWidth: 170, maxLines: 1 }) },
-          LogoImage: { x: 90, y: 36, mount: 0.5, visible: false },
-        },
+        Well: { type: LogoWell, wellW: 180, wellH: 72 },
         Caption: { x: 210, y: 36, mountY: 0.5, text: textOf(type.subtitle, '', colors.text2) },
       },
       Cards: { type: Row, x: layout.marginX, y: 400, gap: 40 },
@@ -76,15 +71,6 @@ export class DecisionsPage
     placeBrand(this.tag('Brand.BrandA'), this.tag('Brand.BrandB'))
     this.tag('Title')?.patch({ y: 270, text: { text: copy.decisions.title } })
     this.tag('Subtitle')?.patch({ visible: false })
-    const image = this.tag('Provider.Well.LogoImage')
-    image?.on('txLoaded', () => {
-      image.visible = true
-      this.tag('Provider.Well.LogoText')?.patch({ visible: false })
-    })
-    image?.on('txError', () => {
-      image.visible = false
-      this.tag('Provider.Well.LogoText')?.patch({ visible: true })
-    })
     this.tag('Actions')?.setItems([
       { ref: 'Switch', type: Button, label: copy.decisions.switchProvider },
       { ref: 'SignOut', type: Button, label: copy.decisions.signOut },
@@ -129,8 +115,7 @@ export class DecisionsPage
   private _update(): void {
     const v = this.decisionsView
     this.tag('Provider.Caption')?.patch({ text: { text: copy.decisions.watchingWith(v.providerName) } })
-    this.tag('Provider.Well.LogoText')?.patch({ text: { text: v.providerName } })
-    if (v.logoUrl) this.tag('Provider.Well.LogoImage')?.patch({ src: v.logoUrl, h: 52, w: 0 })
+    this.tag('Provider.Well')?.patch({ name: v.providerName, logoUrl: v.logoUrl ?? '' })
     const cards = this.tag('Cards')
     if (cards) {
       const previous = cards.index
