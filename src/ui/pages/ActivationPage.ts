@@ -181,10 +181,11 @@ export class ActivationPage
     const showCode = !v.expired && v.code !== ''
     this.tag('CodeBox')?.patch({ alpha: showCode ? 1 : 0.25 })
     this.tag('CodeBox.CodeText')?.patch({ text: { text: v.code || '·······' } })
-    this.tag('Qr')?.patch({ alpha: showCode ? 1 : 0.15 })
+    // No QR at all rather than a grey box: an expired code must not be scanned.
+    this.tag('Qr')?.patch({ alpha: showCode ? 1 : 0 })
     this.tag('Qr.Code')?.patch({ value: showCode ? v.qrUrl : '' })
     const waiting = v.busy ? copy.activation.creating : v.expired ? copy.activation.expired : copy.activation.waiting
-    this.tag('Waiting.Text')?.patch({ text: { text: waiting, textColor: v.expired ? colors.warning : colors.text2 } })
+    this.tag('Waiting.Text')?.patch({ x: v.expired ? 0 : 100, text: { text: waiting, textColor: v.expired ? colors.warning : colors.text2 } })
     this.tag('Waiting.Dots')?.patch({ visible: !v.expired })
     this.tick()
   }
