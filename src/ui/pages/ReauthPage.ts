@@ -34,7 +34,7 @@ export class ReauthPage
         Well: { type: LogoWell, wellW: 220, wellH: 90 },
         Caption: { x: 250, y: 45, mountY: 0.5, text: textOf(type.subtitle, copy.reauth.lastUsed, colors.text2) },
       },
-      Actions: { type: Row, x: layout.marginX, y: 560, gap: 30 },
+      Actions: { type: Row, x: layout.marginX, y: 560, gap: 48 },
     }
   }
 
@@ -68,7 +68,8 @@ export class ReauthPage
 
   private _update(): void {
     const v = this.reauthView
-    this.tag('Subtitle')?.patch({ text: { text: copy.reauth.subtitle(v.providerName) } })
+    this.tag('Title')?.patch({ text: { text: v.title ?? copy.reauth.title } })
+    this.tag('Subtitle')?.patch({ text: { text: v.message ?? copy.reauth.subtitle(v.providerName) } })
     this.tag('Provider.Well')?.patch({ name: v.providerName, logoUrl: v.logoUrl ?? '' })
     this.tag('Actions')?.setItems([
       { ref: 'Again', type: Button, label: copy.reauth.again(v.providerName) },

@@ -43,7 +43,7 @@ export class ExitDialog
         texture: Lightning.Tools.getRoundRect(panelW, panelH, 28, 2, colors.borderStrong, true, colors.surface),
         Title: { x: 64, y: 64, text: textOf(type.dialogTitle, '', colors.text) },
         Body: { x: 64, y: 150, text: textOf(type.caption, copy.exit.body, colors.text2, { fontSize: 32, wordWrapWidth: panelW - 128 }) },
-        Actions: { type: Row, x: 64, y: 270, gap: 30 },
+        Actions: { type: Row, x: 64, y: 270, gap: 48 },
       },
     }
   }
