@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { colors, focus, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
+import { Pressable } from './Pressable'
 
 export interface ButtonTemplateSpec extends Lightning.Component.TemplateSpec {
   label: string
@@ -19,7 +20,7 @@ const shadowMargin = shadowBlur * 2
  * width follows its label once the text is measured. Enter fires `$buttonPressed(id)` upwards.
  */
 export class Button
-  extends Lightning.Component<ButtonTemplateSpec>
+  extends Pressable<ButtonTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<ButtonTemplateSpec>
 {
   private labelText = ''
@@ -55,30 +56,7 @@ export class Button
     this._update()
   }
 
-  override _focus(): void {
-    this._update()
-  }
-
-  override _unfocus(): void {
-    this._update()
-  }
-
-  override _handleEnter(): boolean | void {
-    this.fireAncestors('$buttonPressed', this.ref ?? '')
-  }
-
-  /** Magic Remote: hovering takes the focus, a click presses (tv-platforms.md, LG pointer rules). */
-  _handleHover(): boolean {
-    this.fireAncestors('$pointerFocus', this.ref ?? '')
-    return false
-  }
-
-  _handleClick(): boolean {
-    this.fireAncestors('$buttonPressed', this.ref ?? '')
-    return true
-  }
-
-  private _update(): void {
+  protected _update(): void {
     const focused = this.hasFocus()
     const w = this.measuredW
     this.patch({ w })

@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { colors, focus, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
+import { Pressable } from './Pressable'
 import { LogoWell } from './LogoWell'
 
 export interface TileTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -28,7 +29,7 @@ const shadowBlur = 28
 
 /** A provider tile of the profiles grid (ui/profiles.png): logo well, name, validity, optional badge. */
 export class Tile
-  extends Lightning.Component<TileTemplateSpec>
+  extends Pressable<TileTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<TileTemplateSpec>
 {
   private tileData: TileData = { name: '', meta: '', logoText: '' }
@@ -66,29 +67,7 @@ export class Tile
     this._update()
   }
 
-  override _focus(): void {
-    this._update()
-  }
-
-  override _unfocus(): void {
-    this._update()
-  }
-
-  override _handleEnter(): boolean | void {
-    this.fireAncestors('$buttonPressed', this.ref ?? '')
-  }
-
-  _handleHover(): boolean {
-    this.fireAncestors('$pointerFocus', this.ref ?? '')
-    return false
-  }
-
-  _handleClick(): boolean {
-    this.fireAncestors('$buttonPressed', this.ref ?? '')
-    return true
-  }
-
-  private _update(): void {
+  protected _update(): void {
     const focused = this.hasFocus()
     const d = this.tileData
     this.tag('Frame')?.patch({
