@@ -20,6 +20,8 @@ export type {
   ProfilesRoute,
   ReauthState,
   RetryTarget,
+  SignedIn,
+  SignOutOutcome,
   Stamp,
   StartingState,
   Transition,

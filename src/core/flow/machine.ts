@@ -24,6 +24,8 @@ import type {
   ProfilesRoute,
   ReauthState,
   RetryTarget,
+  SignedIn,
+  SignOutOutcome,
   StartingState,
   Stamp,
   Transition,
@@ -90,6 +92,7 @@ function fromLoadingProfiles(state: LoadingProfilesState, event: FlowEvent): Tra
     case 'profilesLoaded': {
       if (route.by !== 'all') return stay(state)
       const valid = validByValidity(event.profiles, event.serverNow)
+      if (state.switchFrom) return afterSwitchLoaded(state, state.switchFrom, valid)
       const [first] = valid
       if (!first) {
         // A session said "authorize" yet nothing is there: stop rather than loop session ↔ profiles.
@@ -107,6 +110,21 @@ function fromLoadingProfiles(state: LoadingProfilesState, event: FlowEvent): Tra
     default:
       return ambient(state, event)
   }
+}
+
+/**
+ * "Switch provider" (design section 3): the grid when other valid profiles exist (all of them, the
+ * current one included so the viewer can change their mind, focus on the first other provider);
+ * otherwise activation without a preselected provider (reference 14.3), whose Back returns to the
+ * sign-in still in use. The single-profile auto-pick does not apply here: it would pick the very
+ * provider the viewer wants to leave.
+ */
+function afterSwitchLoaded(state: LoadingProfilesState, from: SignedIn, valid: readonly Profile[]): Transition {
+  const [other] = valid.filter((p) => p.mvpd !== from.profile.mvpd)
+  if (other) return toChoosing(state, valid, other.mvpd)
+  const current = valid.find((p) => p.mvpd === from.profile.mvpd)
+  if (current) return toActivating(state, null, 'authorized', { profile: current, provider: from.provider })
+  return toActivating(state, null, null)
 }
 
 function onLoadFailed(state: LoadingProfilesState, error: FlowFailure): Transition {
@@ -204,7 +222,7 @@ function fromActivating(state: ActivatingState, event: FlowEvent): Transition {
       return stay(state, [{ type: 'scheduleExpiry', at: activation.notAfter }])
     case 'newCode':
       // CL-AUTHN-2: the old poll stops (leaving the epoch) before the new session is requested.
-      return toActivating(state, state.mvpd, state.backTo)
+      return toActivating(state, state.mvpd, state.backTo, state.returnTo)
     case 'back':
       return back(state)
     case 'hidden':
@@ -268,7 +286,7 @@ function resumePolling(state: ActivatingState, stamp: Stamp): Transition {
 function fromCodeExpired(state: CodeExpiredState, event: FlowEvent): Transition {
   switch (event.type) {
     case 'newCode':
-      return toActivating(state, state.mvpd, state.backTo) // the same provider choice as before
+      return toActivating(state, state.mvpd, state.backTo, state.returnTo) // the same provider choice as before
     case 'back':
       return back(state)
     default:
@@ -280,9 +298,25 @@ function fromAuthorized(state: AuthorizedState, event: FlowEvent): Transition {
   switch (event.type) {
     case 'persisted':
       return stay({ ...state, provider: event.provider, lastMvpd: event.provider, persisted: true })
+    case 'switchProvider':
+      // All profiles this time (reference 7.2), remembering where the viewer came from.
+      return toLoading(state, { by: 'all' }, false, { profile: state.profile, provider: state.provider })
+    case 'reauthenticate':
+      // Reference 14.5: a decision with action `authentication` → 14.4 with the cached provider.
+      return toReauth(state, signedInProvider(state))
+    case 'signedOut':
+      // Reference 14.6: the profile parts are gone (the client cleared them); the provider is kept
+      // for an easy sign-in again, so this and the next launch both land on reauth.
+      return toReauth({ ...state, lastMvpd: signedInProvider(state) }, signedInProvider(state), event.outcome)
     default:
-      return ambient(state, event) // final for this flow: the UI routes to decisions
+      return ambient(state, event) // the decisions screen handles play itself
   }
+}
+
+/** The provider of the sign-in in use; its id alone when its name was never resolved. */
+function signedInProvider(state: AuthorizedState): LastMvpd {
+  const { profile } = state
+  return [state.provider, state.lastMvpd].find((p) => p?.id === profile.mvpd) ?? { id: profile.mvpd, displayName: profile.mvpd }
 }
 
 function fromFailed(state: FailedState, event: FlowEvent): Transition {
@@ -309,21 +343,21 @@ function base(prev: Carried) {
   return { epoch: prev.epoch + 1, settings: prev.settings, env: prev.env, lastMvpd: prev.lastMvpd }
 }
 
-function toLoading(prev: Carried, route: ProfilesRoute, afterAuthorize: boolean): Transition {
-  const state: LoadingProfilesState = { ...base(prev), kind: 'loadingProfiles', route, afterAuthorize }
+function toLoading(prev: Carried, route: ProfilesRoute, afterAuthorize: boolean, switchFrom?: SignedIn): Transition {
+  const state: LoadingProfilesState = { ...base(prev), kind: 'loadingProfiles', route, afterAuthorize, ...(switchFrom ? { switchFrom } : {}) }
   const effect: FlowEffect = route.by === 'mvpd' ? { type: 'loadProfileForMvpd', mvpd: route.mvpd.id } : { type: 'loadProfiles' }
   return { state, effects: [effect] }
 }
 
-function toChoosing(prev: Carried, profiles: readonly Profile[]): Transition {
-  const last = prev.lastMvpd
-  const focused = profiles.find((profile) => profile.mvpd === last?.id) ?? profiles[0]
+function toChoosing(prev: Carried, profiles: readonly Profile[], focusMvpd?: string): Transition {
+  const wanted = focusMvpd ?? prev.lastMvpd?.id
+  const focused = profiles.find((profile) => profile.mvpd === wanted) ?? profiles[0]
   const state: ChoosingState = { ...base(prev), kind: 'choosing', profiles, focusedMvpd: focused?.mvpd ?? '' }
   return { state, effects: [] }
 }
 
-function toReauth(prev: Carried, provider: LastMvpd): Transition {
-  return { state: { ...base(prev), kind: 'reauth', provider }, effects: [] }
+function toReauth(prev: Carried, provider: LastMvpd, signedOut?: SignOutOutcome): Transition {
+  return { state: { ...base(prev), kind: 'reauth', provider, ...(signedOut ? { signedOut } : {}) }, effects: [] }
 }
 
 /** Back from the activation screen (the poll stops as the state is left). */
@@ -331,10 +365,12 @@ function back(state: ActivatingState | CodeExpiredState): Transition {
   if (state.backTo === 'reauth' && state.lastMvpd) return toReauth(state, state.lastMvpd)
   // The grid is asked for again: the profiles shown before may have expired meanwhile.
   if (state.backTo === 'choosing') return toLoading(state, { by: 'all' }, false)
+  // Switch provider with no other profile: Back keeps the sign-in the viewer had.
+  if (state.backTo === 'authorized' && state.returnTo) return toAuthorized(state, state.returnTo.profile, [state.returnTo.provider])
   return stay(state)
 }
 
-function toActivating(prev: Carried, mvpd: LastMvpd | null, backTo: BackTarget): Transition {
+function toActivating(prev: Carried, mvpd: LastMvpd | null, backTo: BackTarget, returnTo?: SignedIn): Transition {
   const state: ActivatingState = {
     ...base(prev),
     kind: 'activating',
@@ -342,13 +378,20 @@ function toActivating(prev: Carried, mvpd: LastMvpd | null, backTo: BackTarget):
     activation: null,
     poll: { inFlight: false, lastAt: 0, failures: 0 },
     backTo,
+    ...(returnTo ? { returnTo } : {}),
   }
   // 14.3 step 1 (no provider) or 14.4 (with the cached provider).
   return { state, effects: [mvpd ? { type: 'createSession', mvpd: mvpd.id } : { type: 'createSession' }] }
 }
 
 function toCodeExpired(prev: ActivatingState): Transition {
-  const state: CodeExpiredState = { ...base(prev), kind: 'codeExpired', mvpd: prev.mvpd, backTo: prev.backTo }
+  const state: CodeExpiredState = {
+    ...base(prev),
+    kind: 'codeExpired',
+    mvpd: prev.mvpd,
+    backTo: prev.backTo,
+    ...(prev.returnTo ? { returnTo: prev.returnTo } : {}),
+  }
   return { state, effects: [] }
 }
 
@@ -369,14 +412,14 @@ function toRetry(state: FailedState): Transition {
     case 'loadingProfiles':
       return toLoading(state, retry.route, false)
     case 'activating':
-      return toActivating(state, retry.mvpd, retry.backTo)
+      return toActivating(state, retry.mvpd, retry.backTo, retry.returnTo)
     default:
       return assertNever(retry)
   }
 }
 
 function retryActivation(state: ActivatingState): RetryTarget {
-  return { to: 'activating', mvpd: state.mvpd, backTo: state.backTo }
+  return { to: 'activating', mvpd: state.mvpd, backTo: state.backTo, ...(state.returnTo ? { returnTo: state.returnTo } : {}) }
 }
 
 // ---------------------------------------------------------------------------------------------

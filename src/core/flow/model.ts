@@ -40,7 +40,23 @@ export interface Activation {
  * Where Back leads from the activation screen: the reauth screen, or the provider grid the viewer
  * came from ("Another provider"); null when activation is the first screen (the exit dialog).
  */
-export type BackTarget = 'reauth' | 'choosing' | null
+export type BackTarget = 'reauth' | 'choosing' | 'authorized' | null
+
+/**
+ * The sign-in the viewer was using when they asked to switch provider: Back from an activation reached
+ * that way returns to it (backTo `authorized`).
+ */
+export interface SignedIn {
+  readonly profile: Profile
+  readonly provider: LastMvpd | null
+}
+
+/**
+ * How a viewer-requested logout ended (reference 8A, CL-LOGOUT-1), summarised over its entries:
+ * `complete` (nothing more to do), `interactive` (the provider has a logout page the TV cannot open;
+ * the sign-out on this TV is still finished), `invalid` (no valid profile was left to remove).
+ */
+export type SignOutOutcome = 'complete' | 'interactive' | 'invalid'
 
 /** Poll bookkeeping while a code is shown. */
 export interface PollStatus {
@@ -61,6 +77,8 @@ export interface LoadingProfilesState extends Base {
   readonly route: ProfilesRoute
   /** Loading again because a session answered `authorize`: an empty result then is a failure, not a new code (no loop). */
   readonly afterAuthorize: boolean
+  /** Set when the viewer asked to switch provider from this sign-in (the grid then excludes nothing, focuses another). */
+  readonly switchFrom?: SignedIn
 }
 
 export interface ChoosingState extends Base {
@@ -75,6 +93,8 @@ export interface ReauthState extends Base {
   readonly kind: 'reauth'
   /** "Sign in again with <provider.displayName>" (reference 14 step 4). */
   readonly provider: LastMvpd
+  /** Set when the viewer has just signed out (reference 14.6: the provider is kept for an easy sign-in again). */
+  readonly signedOut?: SignOutOutcome
 }
 
 export interface ActivatingState extends Base {
@@ -86,6 +106,8 @@ export interface ActivatingState extends Base {
   readonly poll: PollStatus
   /** Where Back leads (null: nowhere inside the flow; the UI owns the exit dialog). */
   readonly backTo: BackTarget
+  /** With backTo `authorized`: the sign-in Back returns to. */
+  readonly returnTo?: SignedIn
 }
 
 export interface CodeExpiredState extends Base {
@@ -93,6 +115,7 @@ export interface CodeExpiredState extends Base {
   /** "Get a new code" creates the next session with the same choice. */
   readonly mvpd: LastMvpd | null
   readonly backTo: BackTarget
+  readonly returnTo?: SignedIn
 }
 
 export interface AuthorizedState extends Base {
@@ -107,7 +130,7 @@ export interface AuthorizedState extends Base {
 /** Where "Try again" goes from `failed`. */
 export type RetryTarget =
   | { readonly to: 'loadingProfiles'; readonly route: ProfilesRoute }
-  | { readonly to: 'activating'; readonly mvpd: LastMvpd | null; readonly backTo: BackTarget }
+  | { readonly to: 'activating'; readonly mvpd: LastMvpd | null; readonly backTo: BackTarget; readonly returnTo?: SignedIn }
 
 export interface FailedState extends Base {
   readonly kind: 'failed'
@@ -138,6 +161,12 @@ export type UserIntent =
   | { readonly type: 'newCode' }
   | { readonly type: 'tryAgain' }
   | { readonly type: 'back' }
+  /** From decisions: choose among the other signed-in providers, or sign in with another one. */
+  | { readonly type: 'switchProvider' }
+  /** From decisions: a decision answered action `authentication` (reference 14.5 → 14.4). */
+  | { readonly type: 'reauthenticate' }
+  /** From decisions: the viewer's logout finished (CL-LOGOUT-1); only ever after a viewer request (CL-LOGOUT-R1). */
+  | { readonly type: 'signedOut'; readonly outcome: SignOutOutcome }
 
 /** Platform signals (sent by the UI or the composition root). */
 export type EnvironmentSignal =
