@@ -6,6 +6,7 @@ import './polyfills/legacy'
 import { Launch, type AppData, type Lightning, type PlatformSettings } from '@lightningjs/sdk'
 import {
   consoleLogger,
+  createDecisionsController,
   createDeviceIdentity,
   createFlowRunner,
   createPassClient,
@@ -18,6 +19,7 @@ import {
   type PassSettings,
 } from './core'
 import { createApp } from './ui/App'
+import { createDecisionsScreens } from './ui/decisions-screens'
 import { createSignInScreens } from './ui/signin-screens'
 import { staticScreens } from './ui/static-screens'
 import { safeFontLoader } from './ui/theme/fonts'
@@ -87,7 +89,15 @@ export default function (
       settings: { activationUrl: settings.activationUrl, pollIntervalMs: settings.pollIntervalMs },
       logger,
     })
-    const screens = createSignInScreens({ runner, client, settings, warn: (m) => logger.warn(m) })
+    const signIn = createSignInScreens({ runner, client, settings, warn: (m) => logger.warn(m) })
+    const decisions = createDecisionsController({
+      client,
+      resources: settings.resources,
+      onReauthenticate: () => runner.send({ type: 'reauthenticate' }),
+      onSignedOut: (outcome) => runner.send({ type: 'signedOut', outcome }),
+      logger,
+    })
+    const screens = createDecisionsScreens({ signIn, runner, decisions })
     services = { screens, exitApp }
     start = () => {
       // Polling pauses while the app is hidden and the flow recovers when the network returns.

@@ -54,3 +54,4 @@ export type { DeviceIdentityOptions, DeviceIdOptions } from './platform/device-i
 export { sha256Hex } from './platform/sha256'
 export * from './flow'
 export { systemClock } from './flow/clock'
+export * from './decisions'

@@ -12,4 +12,6 @@ export type UiIntent =
   | { readonly type: 'play'; readonly resource: string }
   | { readonly type: 'signOut' }
   | { readonly type: 'switchProvider' }
+  /** Back from the player stand-in to the titles (Back itself would ask to exit the app). */
+  | { readonly type: 'closePlayer' }
   | { readonly type: 'exitApp' }

@@ -41,6 +41,39 @@ export const copy = {
     unknown: 'Press OK to check',
     switchProvider: 'Switch provider',
     signOut: 'Sign out',
+    checkingAccess: (title: string) => `Checking with your TV provider that you can watch ${title}…`,
+    signingOut: 'Signing you out on this TV…',
+    signOutFailed: "We couldn't sign you out just now. You're still signed in on this TV. Try again in a moment.",
+    reference: (parts: string) => `Reference: ${parts}`,
+  },
+  /** What a deny means and what the viewer can do (CL-AUTHZ-R2), by DenyReason; `said` is the provider's or Adobe's own words. */
+  deny: {
+    notInPackage: (title: string, provider: string) =>
+      `${title} isn't part of your ${provider} package. Contact ${provider} to add it, or choose another title.`,
+    parentalControls: (title: string, provider: string) =>
+      `Parental controls on your ${provider} account block ${title}. Change them with ${provider}, or choose another title.`,
+    degradation: (title: string) => `${title} isn't available right now. Try again later, or choose another title.`,
+    providerBusy: (_title: string, provider: string) => `${provider} didn't answer in time. Try again in a moment.`,
+    setup: (title: string) => `${title} can't be checked because of a setup problem on our side. Contact support and quote the reference below.`,
+    other: (title: string) => `You can't watch ${title} right now. Try again later, or choose another title.`,
+    failed: (title: string) => `We couldn't check your access to ${title}. Check that your TV is online, then try again.`,
+    said: (who: string, words: string) => `${who} says: “${words}”`,
+    quoted: (words: string) => `(“${words}”)`,
+  },
+  player: {
+    headline: 'Playback would start now',
+    validity: (left: string) => `Your access to this title is confirmed for the next ${left === '1 minute' ? 'minute' : left}`,
+    validityShort: 'Your access to this title is confirmed for less than a minute',
+    degraded: 'Your TV provider could not be reached, so access was granted for now.',
+    temppass: "You're watching with a free preview.",
+    back: 'Back to titles',
+  },
+  signedOut: {
+    title: "You're signed out",
+    complete: (provider: string) => `Signing out of ${provider} has finished on this TV. Sign in again whenever you like.`,
+    interactive: (provider: string) =>
+      `Signing out of ${provider} has finished on this TV. To sign out on other devices too, visit ${provider}'s website.`,
+    invalid: (provider: string) => `You were already signed out of ${provider} on this TV. Sign in again whenever you like.`,
   },
   exit: {
     title: (brand: string) => `Exit ${brand}?`,
@@ -60,6 +93,16 @@ export function validityInWords(msLeft: number): string {
   if (minutes >= 60) return '1 hour left'
   if (minutes >= 2) return `${minutes} minutes left`
   return 'less than 2 minutes left'
+}
+
+/** A duration ahead in words, to the nearest minute: "7 minutes", "1 minute", "2 hours"; null under half a minute. */
+export function durationInWords(msLeft: number): string | null {
+  const minutes = Math.round(msLeft / 60000)
+  if (minutes < 1) return null
+  if (minutes >= 120) return `${Math.floor(minutes / 60)} hours`
+  if (minutes >= 60) return '1 hour'
+  if (minutes >= 2) return `${minutes} minutes`
+  return '1 minute'
 }
 
 /** Countdown text "29:41" (minutes:seconds); never negative. */

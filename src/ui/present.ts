@@ -39,11 +39,15 @@ export function present(state: FlowState, ctx: PresentContext): Screen {
         },
       }
     }
-    case 'reauth':
+    case 'reauth': {
+      const name = state.provider.displayName
+      // After a sign-out (CL-LOGOUT-1): say it finished on this TV, whatever the provider's logout entry asked.
+      const signedOut = state.signedOut ? { title: copy.signedOut.title, message: copy.signedOut[state.signedOut](name) } : {}
       return {
         route: 'reauth',
-        view: { providerName: state.provider.displayName, ...(state.provider.logoUrl ? { logoUrl: state.provider.logoUrl } : {}) },
+        view: { providerName: name, ...(state.provider.logoUrl ? { logoUrl: state.provider.logoUrl } : {}), ...signedOut },
       }
+    }
     case 'activating':
     case 'codeExpired': {
       const activation = state.kind === 'activating' ? state.activation : null

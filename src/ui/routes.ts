@@ -3,6 +3,7 @@ import { ActivationPage } from './pages/ActivationPage'
 import { BootPage } from './pages/BootPage'
 import { DecisionsPage } from './pages/DecisionsPage'
 import { ErrorPage } from './pages/ErrorPage'
+import { PlayerPage } from './pages/PlayerPage'
 import { ProfilesPage } from './pages/ProfilesPage'
 import { ReauthPage } from './pages/ReauthPage'
 import type { RouteName } from './screens'
@@ -14,6 +15,7 @@ export const routeNames = {
   activation: 'activation',
   reauth: 'reauth',
   decisions: 'decisions',
+  player: 'player',
   error: 'error',
 } as const satisfies Record<RouteName, RouteName>
 
@@ -30,6 +32,7 @@ export function buildRoutes(onRouted: (page: unknown, route: string) => void): R
       { path: routeNames.activation, component: ActivationPage },
       { path: routeNames.reauth, component: ReauthPage },
       { path: routeNames.decisions, component: DecisionsPage },
+      { path: routeNames.player, component: PlayerPage },
       { path: routeNames.error, component: ErrorPage },
     ],
     afterEachRoute(request) {

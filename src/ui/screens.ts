@@ -1,4 +1,4 @@
-import type { ActivationView, BootView, DecisionsView, ErrorView, ProfilesView, ReauthView } from './views'
+import type { ActivationView, BootView, DecisionsView, ErrorView, PlayerView, ProfilesView, ReauthView } from './views'
 import type { UiIntent } from './intents'
 
 /** The screens of design.md section 3, by route, each with the view its page renders. */
@@ -8,6 +8,7 @@ export type Screen =
   | { readonly route: 'activation'; readonly view: ActivationView }
   | { readonly route: 'reauth'; readonly view: ReauthView }
   | { readonly route: 'decisions'; readonly view: DecisionsView }
+  | { readonly route: 'player'; readonly view: PlayerView }
   | { readonly route: 'error'; readonly view: ErrorView }
 
 export type RouteName = Screen['route']

@@ -39,6 +39,9 @@ export interface ActivationView {
 export interface ReauthView {
   readonly providerName: string
   readonly logoUrl?: string
+  /** After a sign-out: the title and line that say it finished (else the "sign-in has ended" words). */
+  readonly title?: string
+  readonly message?: string
 }
 
 export interface DecisionItemView {
@@ -53,7 +56,19 @@ export interface DecisionsView {
   readonly items: readonly DecisionItemView[]
   /** A line under the row: a deny message, a permit's validity, or a sign-out result. */
   readonly notice?: { readonly tone: 'info' | 'success' | 'danger'; readonly text: string }
+  /** Small print under a deny: the enhanced error code and trace for support, never a secret. */
+  readonly reference?: string
   readonly busy: boolean
+}
+
+/** The player stand-in: playback would start now (the media token's validity, never the token). */
+export interface PlayerView {
+  readonly title: string
+  readonly headline: string
+  /** "Your access to this title is confirmed for the next 7 minutes" */
+  readonly validity: string
+  /** A degraded or TempPass decision says so (reference section 8 `source`). */
+  readonly note?: string
 }
 
 export interface ErrorView {

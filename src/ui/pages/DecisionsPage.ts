@@ -14,6 +14,7 @@ interface DecisionsTemplateSpec extends Lightning.Component.TemplateSpec, Chrome
   Provider: { Well: typeof LogoWell; Caption: object }
   Cards: typeof Row
   Notice: object
+  Reference: object
   Actions: typeof Row
 }
 
@@ -53,8 +54,9 @@ export class DecisionsPage
         Caption: { x: 210, y: 36, mountY: 0.5, text: textOf(type.subtitle, '', colors.text2) },
       },
       Cards: { type: Row, x: layout.marginX, y: 400, gap: 40 },
-      Notice: { x: layout.marginX, y: 690, text: textOf(type.caption, '', colors.text2, { wordWrapWidth: 1700, maxLines: 2 }) },
-      Actions: { type: Row, x: layout.marginX, y: 800, gap: 30 },
+      Notice: { x: layout.marginX, y: 680, text: textOf(type.caption, '', colors.text2, { wordWrapWidth: 1700, maxLines: 2 }) },
+      Reference: { x: layout.marginX, y: 762, text: textOf(type.small, '', colors.text3) },
+      Actions: { type: Row, x: layout.marginX, y: 830, gap: 30 },
     }
   }
 
@@ -133,6 +135,7 @@ export class DecisionsPage
     }
     const tones = { info: colors.text2, success: colors.success, danger: colors.danger } as const
     this.tag('Notice')?.patch({ text: { text: v.notice?.text ?? '', textColor: tones[v.notice?.tone ?? 'info'] } })
+    this.tag('Reference')?.patch({ text: { text: v.reference ?? '' } })
     this._refocus()
   }
 }

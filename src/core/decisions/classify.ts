@@ -1,0 +1,61 @@
+/**
+ * Pure helpers: enhanced errors to deny reasons and badges (by `code` and `action`, house rule 5),
+ * and logout entries to one outcome (reference 8A).
+ */
+import type { EnhancedError } from '../pass/errors'
+import type { Decision, LogoutEntry } from '../pass/types'
+import type { SignOutOutcome } from '../flow/model'
+import type { Badge, DenyReason } from './model'
+
+/** Reference 9.1: every code whose action is `authentication` sends the viewer to re-authentication (14.4). */
+export function needsAuthentication(error: Pick<EnhancedError, 'action'> | undefined): boolean {
+  return error?.action === 'authentication'
+}
+
+export function denyReason(error: EnhancedError | undefined): DenyReason {
+  if (!error) return 'other'
+  switch (error.code) {
+    case 'authorization_denied_by_mvpd':
+    case 'preauthorization_denied_by_mvpd':
+      return 'notInPackage'
+    case 'authorization_denied_by_parental_controls':
+      return 'parentalControls'
+    case 'authorization_denied_by_degradation_rule':
+      return 'degradation'
+    default:
+      break
+  }
+  switch (error.action) {
+    case 'retry':
+      return 'providerBusy'
+    case 'configuration':
+    case 'application-registration':
+      return 'setup'
+    default:
+      return 'other'
+  }
+}
+
+/**
+ * A preauthorization decision as a badge (CL-PREAUTHZ-1: a hint for the row, never a playback
+ * decision). Only a deny the provider or a rule made reads "Not in your package"; a deny that is
+ * really a failure (retry, setup) leaves the badge unknown.
+ */
+export function badgeOf(decision: Decision | undefined): Badge {
+  if (!decision) return 'unknown'
+  if (decision.authorized) return 'included'
+  const reason = denyReason(decision.error)
+  return reason === 'notInPackage' || reason === 'parentalControls' || reason === 'degradation' ? 'notIncluded' : 'unknown'
+}
+
+/**
+ * One outcome for the viewer over all entries (CL-LOGOUT-1): `interactive` when a provider offers a
+ * logout page (the TV cannot open it; the reference lets a TV stop there, 8A); `invalid` when every
+ * entry says no valid profile was left; otherwise `complete` (partner_logout is Apple-only, and
+ * unknown action names are treated as done, since the profile is gone either way).
+ */
+export function signOutOutcome(entries: readonly LogoutEntry[]): SignOutOutcome {
+  if (entries.some((e) => e.actionName === 'logout')) return 'interactive'
+  if (entries.length > 0 && entries.every((e) => e.actionName === 'invalid')) return 'invalid'
+  return 'complete'
+}
