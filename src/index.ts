@@ -12,11 +12,14 @@ import {
   createPassClient,
   createPersistentDeviceStore,
   createPlatform,
+  keyMapWith,
   parsePassSettings,
+  remoteKeysOf,
   systemClock,
   type DeviceStore,
   type FlowStore,
   type PassSettings,
+  type Unsubscribe,
 } from './core'
 import { createApp } from './ui/App'
 import { createDecisionsScreens } from './ui/decisions-screens'
@@ -38,26 +41,6 @@ function flowStoreOf(store: DeviceStore): FlowStore {
   }
 }
 
-/** Leaves the app as each platform wants (tv-platforms.md): Tizen exit(), webOS close, else close the tab. */
-function exitApp(): void {
-  const g = globalThis as unknown as {
-    tizen?: { application?: { getCurrentApplication?: () => { exit(): void } } }
-    webOS?: { platformBack?: () => void }
-    __tvApp?: { exited: boolean }
-  }
-  if (g.__tvApp) g.__tvApp.exited = true
-  try {
-    const tizenApp = g.tizen?.application?.getCurrentApplication?.()
-    if (tizenApp) {
-      tizenApp.exit()
-      return
-    }
-  } catch {
-    // Fall through to the generic close.
-  }
-  window.close()
-}
-
 export default function (
   appSettings: Lightning.Application.Options & { pass?: unknown },
   platformSettings: PlatformSettings,
@@ -65,6 +48,19 @@ export default function (
 ) {
   const query = typeof location !== 'undefined' ? location.search : ''
   const hook = allowOverrides ? installTestHook(window as unknown as Record<string, unknown>) : undefined
+  const platform = createPlatform({ clock: systemClock, query, allowOverrides })
+  // The composition root owns every platform subscription; leaving the app releases them.
+  const subscriptions: Unsubscribe[] = []
+  /** The exit dialog's "Exit": Tizen application exit(), webOS window.close(), a browser tab close. */
+  const exitApp = (): void => {
+    subscriptions.splice(0).forEach((unsubscribe) => unsubscribe())
+    if (hook) hook.exited = true
+    platform.exit()
+  }
+  // Keys beyond arrows/OK/Back (settings.json appSettings.keys) are registered with the platform and
+  // mapped at the codes it reports (Tizen: tvinputdevice.getKey).
+  const configuredKeys = (appSettings.keys ?? {}) as unknown as Record<string, string>
+  const keys = keyMapWith(configuredKeys, platform.registerKeys(remoteKeysOf(configuredKeys)))
 
   let services: AppServices
   let start = (): void => undefined
@@ -78,7 +74,6 @@ export default function (
   if (settings) {
     const clock = systemClock
     const logger = consoleLogger
-    const platform = createPlatform({ clock, query, allowOverrides })
     const store = createPersistentDeviceStore({ clock, logger })
     const identity = createDeviceIdentity({ platform, store, clock, logger, applicationId: settings.serviceProvider })
     const client = createPassClient({ settings, store, identity, clock, logger })
@@ -101,9 +96,10 @@ export default function (
     services = { screens, exitApp }
     start = () => {
       // Polling pauses while the app is hidden and the flow recovers when the network returns.
-      document.addEventListener('visibilitychange', () => runner.send({ type: document.hidden ? 'hidden' : 'visible' }))
-      window.addEventListener('online', () => runner.send({ type: 'online' }))
-      window.addEventListener('offline', () => runner.send({ type: 'offline' }))
+      subscriptions.push(
+        platform.onVisibilityChange((hidden) => runner.send({ type: hidden ? 'hidden' : 'visible' })),
+        platform.onNetworkChange((online) => runner.send({ type: online ? 'online' : 'offline' })),
+      )
       runner.start()
     }
   } else {
@@ -111,8 +107,9 @@ export default function (
     services = { screens: staticScreens.configurationError(), exitApp }
   }
 
-  const App = createApp(services, hook)
-  const app = Launch(App, appSettings, { ...platformSettings, fontLoader: safeFontLoader } as PlatformSettings, appData)
+  // Magic Remote (webOS): the App keeps the focus in step with the pointer showing and hiding.
+  const App = createApp({ ...services, pointerVisibility: (listener) => platform.onPointerVisibilityChange(listener) }, hook)
+  const app = Launch(App, { ...appSettings, keys }, { ...platformSettings, fontLoader: safeFontLoader } as PlatformSettings, appData)
   ;(hook as unknown as { attach?(a: unknown): void } | undefined)?.attach?.(app)
   start()
   return app

@@ -27,6 +27,7 @@ export class App extends Router.App<AppTemplateSpec> {
   private unsubscribe: (() => void) | undefined
   private dialogOpen = false
   private readyMarked = false
+  private unsubscribePointer: (() => void) | undefined
 
   static override _template(): Lightning.Component.Template<AppTemplateSpec> {
     return {
@@ -49,11 +50,27 @@ export class App extends Router.App<AppTemplateSpec> {
   }
 
   override _detach(): void {
+    this.unsubscribePointer = this.services?.pointerVisibility?.((visible) => this.onPointerVisibility(visible))
     this.unsubscribe?.()
     this.unsubscribe = undefined
   }
 
   override _getFocused(): Lightning.Component | null | undefined {
+    this.unsubscribePointer?.()
+    this.unsubscribePointer = undefined
+  }
+
+  /**
+   * Magic Remote (LG rule: pointer and keys both work). Hiding the pointer (arrow keys took over)
+   * leaves the focus where the keys put it. Lightning fires a hover only when the element under the
+   * pointer changes, so it forgets the last hovered element: when the pointer comes back and moves,
+   * the item under it takes the focus again even if it is the one hovered before the keys moved on.
+   */
+  private onPointerVisibility(visible: boolean): void {
+    if (visible) return
+    const application = this.application as unknown as { __hoveredChild?: unknown } | undefined
+    if (application) application.__hoveredChild = null
+    this._refocus()
     if (this.dialogOpen) return this.tag('ExitDialog')
     return Router.getActivePage()
   }

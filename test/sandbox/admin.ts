@@ -39,6 +39,12 @@ export interface DenyInput {
   code?: EecCode
 }
 
+/** A degradation rule (AuthZAll, reference section 8 `source`): omit both fields for every decision. */
+export interface DegradeInput {
+  resource?: string
+  mvpd?: string
+}
+
 export interface ThrottleInput {
   enabled?: boolean
   force429Count?: number
@@ -201,6 +207,21 @@ export class SandboxControl {
     this.sandbox.state.denyRules = []
   }
 
+  /** Decisions matching the rule are permitted by a degradation rule (`source: "degradation"`), whatever the package. */
+  degrade(input: DegradeInput): { rules: number } {
+    const rule: { resource?: string; mvpd?: string } = {}
+    const resource = str(input.resource, 'resource', false)
+    const mvpd = str(input.mvpd, 'mvpd', false)
+    if (resource !== undefined) rule.resource = resource
+    if (mvpd !== undefined) rule.mvpd = mvpd
+    this.sandbox.state.degradeRules.push(rule)
+    return { rules: this.sandbox.state.degradeRules.length }
+  }
+
+  clearDegrade(): void {
+    this.sandbox.state.degradeRules = []
+  }
+
   /** A read-only view of sessions and profiles, for debugging a flow. */
   snapshot(): Record<string, unknown> {
     const { state, clock } = this.sandbox
@@ -211,6 +232,7 @@ export class SandboxControl {
       sessions: [...state.sessions.values()].map((s) => ({ ...s, live: state.isLive(s) })),
       profiles: [...state.profiles.values()].map((p) => ({ ...p, valid: state.isValid(p) })),
       denyRules: state.denyRules,
+      degradeRules: state.degradeRules,
       faults: this.faults(),
       clients: state.clients.size,
       tokens: state.tokens.size,
@@ -285,6 +307,13 @@ export async function handleAdmin(control: SandboxControl, req: IncomingMessage,
         return true
       case 'POST deny/clear':
         control.clearDenies()
+        sendJson(res, 200, { ok: true })
+        return true
+      case 'POST degrade':
+        sendJson(res, 200, control.degrade((await jsonBody(req)) as unknown as DegradeInput))
+        return true
+      case 'POST degrade/clear':
+        control.clearDegrade()
         sendJson(res, 200, { ok: true })
         return true
       case 'GET state':

@@ -14,6 +14,7 @@ afterAll(() => h.sandbox.stop())
 afterEach(() => {
   h.sandbox.setClockOffset(0)
   h.sandbox.clearDenies()
+  h.sandbox.clearDegrade()
   expect(h.client.violations).toEqual([])
 })
 
@@ -41,6 +42,17 @@ describe('POST decisions/authorize/{mvpd}', () => {
     expect(pkg.json.decisions[0].token).toBeUndefined()
     const kids = await decide('authorize', 'Sandbox_Sat', ['mychannel-movies'])
     expect(kids.json.decisions[0]).toMatchObject({ authorized: false, error: eec(403, 'authorization_denied_by_parental_controls', 'none') })
+  })
+
+  it('a degradation rule permits with source "degradation", even a title the package lacks (section 8 source)', async () => {
+    h.sandbox.degrade({ mvpd: 'Sandbox_Fiber' })
+    const res = await decide('authorize', 'Sandbox_Fiber', ['mychannel-sports'])
+    expect(res.json.decisions[0]).toMatchObject({ authorized: true, source: 'degradation', token: { serializedToken: expect.any(String) } })
+    const other = await decide('authorize', 'Sandbox_Cable', ['mychannel-live'])
+    expect(other.json.decisions[0]).toMatchObject({ authorized: true, source: 'mvpd' })
+    h.sandbox.deny({ resource: 'mychannel-news', code: 'authorization_denied_by_degradation_rule' })
+    const none = await decide('authorize', 'Sandbox_Cable', ['mychannel-news'])
+    expect(none.json.decisions[0]).toMatchObject({ authorized: false, source: 'degradation', error: eec(403, 'authorization_denied_by_degradation_rule', 'none') })
   })
 
   it('denies what the admin deny switch names, with the chosen code', async () => {

@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net'
 import { networkInterfaces } from 'node:os'
 
-import { SandboxControl, DenyInput, RevokeInput, SeedProfileInput, ThrottleInput } from './admin'
+import { SandboxControl, DegradeInput, DenyInput, RevokeInput, SeedProfileInput, ThrottleInput } from './admin'
 import { SandboxClock } from './clock'
 import type { ResolvedOptions, SandboxContext } from './context'
 import type { ActiveFault, FaultSpec } from './faults'
@@ -18,7 +18,7 @@ import { Throttle } from './throttle'
 
 export type { ActiveFault, FaultSpec } from './faults'
 export type { LoggedRequest } from './request-log'
-export type { DenyInput, RevokeInput, SeedProfileInput, ThrottleInput } from './admin'
+export type { DegradeInput, DenyInput, RevokeInput, SeedProfileInput, ThrottleInput } from './admin'
 export { MVPDS, SERVICE_PROVIDERS, TEST_USERS } from './catalog'
 
 export type SandboxMode = 'test' | 'development' | 'production'
@@ -84,6 +84,9 @@ export interface Sandbox {
   completeSignIn(code: string, input?: { mvpd?: string; user?: string }): Record<string, unknown>
   deny(input: DenyInput): { rules: number }
   clearDenies(): void
+  /** Permit matching decisions by a degradation rule (`source: "degradation"`). */
+  degrade(input: DegradeInput): { rules: number }
+  clearDegrade(): void
   snapshot(): Record<string, unknown>
 }
 
@@ -185,6 +188,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     completeSignIn: (code, input) => control.completeSignIn(code, input),
     deny: (input) => control.deny(input),
     clearDenies: () => control.clearDenies(),
+    degrade: (input) => control.degrade(input),
+    clearDegrade: () => control.clearDegrade(),
     snapshot: () => control.snapshot(),
   }
 }

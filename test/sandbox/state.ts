@@ -68,6 +68,12 @@ export interface DenyRule {
   code: EecCode
 }
 
+/** A degradation rule (AuthZAll): matching decisions are permitted with `source: "degradation"`. */
+export interface DegradeRule {
+  resource?: string
+  mvpd?: string
+}
+
 interface Persisted {
   version: 1
   clients: Client[]
@@ -102,6 +108,7 @@ export class SandboxState {
   /** (sp, device) that used up TempPass (section 9: temporary_access_duration_limit_exceeded). */
   readonly tempPassUsed = new Set<string>()
   denyRules: DenyRule[] = []
+  degradeRules: DegradeRule[] = []
 
   constructor(private readonly opts: StateOptions) {
     this.load()
@@ -303,6 +310,7 @@ export class SandboxState {
     this.invalidated.clear()
     this.tempPassUsed.clear()
     this.denyRules = []
+    this.degradeRules = []
     this.save()
   }
 

@@ -1,9 +1,12 @@
 /**
  * Desktop browser (development): no stable hardware id, so the device id is generated and persisted
- * (CL-HDR-4); device info from the user agent and the Network Information API where present.
+ * (CL-HDR-4); device info from the user agent and the Network Information API where present. The
+ * same paths as on a TV with the platform globals absent: keys arrive unregistered, exit closes the
+ * window, visibility and network come from the standard events, and there is no Magic Remote.
  */
 import type { DeviceInfo } from './device-info'
-import { read, text, type Platform, type PlatformContext } from './platform'
+import { distinct, read, text, type Platform, type PlatformContext } from './platform'
+import { closeWindow, isOnline, onDocumentVisibility, onWindowNetwork, standardKeys } from './web'
 
 function browserOs(ua: string): { osName: string; osVersion?: string } {
   const windows = /Windows NT ([\d.]+)/.exec(ua)
@@ -50,6 +53,13 @@ export function createBrowserPlatform(ctx: PlatformContext): Platform {
   return {
     name: 'browser',
     stableId: () => Promise.resolve(null),
+    registerKeys: (names) => standardKeys(names),
+    exit: () => {
+      closeWindow(globals)
+    },
+    onVisibilityChange: (listener) => onDocumentVisibility(globals, listener),
+    onNetworkChange: (listener) => onWindowNetwork(globals, distinct(listener, isOnline(globals))),
+    onPointerVisibilityChange: () => () => undefined,
     deviceInfo: () => {
       const ua = text(read(globals, 'navigator.userAgent')) ?? ''
       const os = browserOs(ua)

@@ -9,12 +9,47 @@ import type { DeviceInfo } from './device-info'
 
 export type PlatformName = 'browser' | 'tizen' | 'webos'
 
+/** Ends a subscription; calling it twice is harmless. */
+export type Unsubscribe = () => void
+
+/**
+ * Remote keys beyond arrows/OK/Back, by their Tizen TVInputDevice names (tv-platforms.md section 1
+ * "Remote keys"). Tizen delivers them only once registered; webOS and browsers deliver them as is.
+ */
+export type RemoteKeyName =
+  | 'ColorF0Red'
+  | 'ColorF1Green'
+  | 'ColorF2Yellow'
+  | 'ColorF3Blue'
+  | 'MediaPlay'
+  | 'MediaPause'
+  | 'MediaPlayPause'
+  | 'MediaStop'
+  | 'MediaFastForward'
+  | 'MediaRewind'
+
+/** What registerKeys delivered: each key the platform will deliver, with its key code. */
+export type RemoteKeyCodes = Readonly<Partial<Record<RemoteKeyName, number>>>
+
 export interface Platform {
   readonly name: PlatformName
   /** The platform's stable hardware id (Tizen DUID, webOS LGUDID), raw; null when there is none. */
   stableId(): Promise<string | null>
   /** What the platform can say for X-Device-Info (reference 3.3); unknown fields left out. */
   deviceInfo(): Promise<Partial<DeviceInfo>>
+  /**
+   * Asks the platform to deliver these keys and says which codes they arrive with (Tizen: registered
+   * through tizen.tvinputdevice, codes read with getKey). Keys the platform refused are left out.
+   */
+  registerKeys(names: readonly RemoteKeyName[]): RemoteKeyCodes
+  /** Leaves the app the way the platform wants (called from the exit dialog's "Exit"). Never throws. */
+  exit(): void
+  /** Calls `listener(hidden)` when the app is hidden or shown again (multitasking, screen saver). */
+  onVisibilityChange(listener: (hidden: boolean) => void): Unsubscribe
+  /** Calls `listener(online)` when the network connection is lost or comes back. */
+  onNetworkChange(listener: (online: boolean) => void): Unsubscribe
+  /** Calls `listener(visible)` when the Magic Remote pointer appears or hides (webOS only). */
+  onPointerVisibilityChange(listener: (visible: boolean) => void): Unsubscribe
 }
 
 /** The globals adapters read; `globalThis` in the app, a plain object in tests. */
@@ -47,6 +82,73 @@ export function callSafely(root: unknown, path: string, ...args: unknown[]): unk
     return (fn as (...a: unknown[]) => unknown).apply(owner, args)
   } catch {
     return undefined
+  }
+}
+
+/** The part of an EventTarget the subscriptions use. */
+interface EventTargetLike {
+  addEventListener(type: string, listener: (event: unknown) => void): void
+  removeEventListener(type: string, listener: (event: unknown) => void): void
+}
+
+function asEventTarget(value: unknown): EventTargetLike | undefined {
+  return typeof read(value, 'addEventListener') === 'function' && typeof read(value, 'removeEventListener') === 'function'
+    ? (value as EventTargetLike)
+    : undefined
+}
+
+/**
+ * Adds `handler` for `type` on `target` and returns its removal. A missing target, or one whose
+ * addEventListener throws, gives a subscription that never fires (the app runs on without it).
+ */
+export function listen(target: unknown, type: string, handler: (event: unknown) => void): Unsubscribe {
+  const t = asEventTarget(target)
+  if (!t) return () => undefined
+  try {
+    t.addEventListener(type, handler)
+  } catch {
+    return () => undefined
+  }
+  let active = true
+  return () => {
+    if (!active) return
+    active = false
+    try {
+      t.removeEventListener(type, handler)
+    } catch {
+      // Nothing left to release.
+    }
+  }
+}
+
+/** Several unsubscribes as one. */
+export function all(unsubscribes: readonly Unsubscribe[]): Unsubscribe {
+  return () => {
+    for (const unsubscribe of unsubscribes) unsubscribe()
+  }
+}
+
+/** Passes a value on only when it differs from the last one passed (two sources, one event). */
+export function distinct<T>(listener: (value: T) => void, initial?: T): (value: T) => void {
+  let last = initial
+  return (value) => {
+    if (value === last) return
+    last = value
+    listener(value)
+  }
+}
+
+/** Calls `obj.method(...args)`: true when it exists and returned, false when absent or when it threw. */
+export function attempt(root: unknown, path: string, ...args: unknown[]): boolean {
+  const dot = path.lastIndexOf('.')
+  const owner = dot < 0 ? root : read(root, path.slice(0, dot))
+  const fn = read(owner, path.slice(dot + 1))
+  if (typeof fn !== 'function') return false
+  try {
+    ;(fn as (...a: unknown[]) => unknown).apply(owner, args)
+    return true
+  } catch {
+    return false
   }
 }
 
@@ -94,7 +196,12 @@ export function platformOverride(query: string | undefined, allowOverrides: bool
 /** Capability first (the APIs the adapter will use), user agent second. */
 export function detectPlatformName(globals: PlatformGlobals): PlatformName {
   if (typeof read(globals, 'webapis.productinfo.getDuid') === 'function' || read(globals, 'tizen') !== undefined) return 'tizen'
-  if (read(globals, 'webOSDev') !== undefined || read(globals, 'webOS') !== undefined || read(globals, 'PalmSystem') !== undefined) {
+  if (
+    read(globals, 'webOSDev') !== undefined ||
+    read(globals, 'webOS') !== undefined ||
+    read(globals, 'PalmSystem') !== undefined ||
+    read(globals, 'PalmServiceBridge') !== undefined
+  ) {
     return 'webos'
   }
   const ua = text(read(globals, 'navigator.userAgent')) ?? ''

@@ -3,11 +3,30 @@
  * section 1 "Stable device identifier"; needs webapis.js and the productinfo privilege). Not
  * `webapis.adinfo`: that one is resettable.
  *
+ * Keys beyond arrows/OK/Back arrive only once registered with tizen.tvinputdevice (privilege
+ * tv.inputdevice); their codes are read with getKey, never assumed. Exit is
+ * `tizen.application.getCurrentApplication().exit()` (Samsung "Return key policy": only after the
+ * user confirms). Network loss is reported from both `online`/`offline` and webapis.network.
+ *
  * X-Device-Info: reference 3.3 has no Tizen `osName`, so `Linux` (Tizen is Linux-based) with
  * osFamily `Tizen` and osVendor `Samsung`, both on the restricted lists.
  */
 import type { DeviceInfo } from './device-info'
-import { callSafely, read, text, type Platform, type PlatformContext } from './platform'
+import {
+  all,
+  attempt,
+  callSafely,
+  distinct,
+  read,
+  text,
+  type Platform,
+  type PlatformContext,
+  type PlatformGlobals,
+  type RemoteKeyCodes,
+  type RemoteKeyName,
+  type Unsubscribe,
+} from './platform'
+import { closeWindow, isOnline, onDocumentVisibility, onWindowNetwork } from './web'
 
 /** `webapis.network.getActiveConnectionType()`: 0 none, 1 WiFi, 2 cellular, 3 ethernet. */
 function tizenConnection(value: unknown): string | undefined {
@@ -23,10 +42,58 @@ function tizenConnection(value: unknown): string | undefined {
   }
 }
 
+/** Registers each key with tizen.tvinputdevice; a key getKey does not know, or registerKey refuses, is left out. */
+function registerTizenKeys(globals: PlatformGlobals, names: readonly RemoteKeyName[]): RemoteKeyCodes {
+  const input = read(globals, 'tizen.tvinputdevice')
+  const out: Partial<Record<RemoteKeyName, number>> = {}
+  for (const name of names) {
+    const code = read(callSafely(input, 'getKey', name), 'code')
+    if (typeof code !== 'number' || !Number.isFinite(code)) continue
+    if (attempt(input, 'registerKey', name)) out[name] = code
+  }
+  return out
+}
+
+/**
+ * webapis.network.addNetworkStateChangeListener, with the GATEWAY_CONNECTED/DISCONNECTED values read
+ * from webapis.network.NetworkState (other states, such as a cable event, say nothing about the
+ * internet). Absent or throwing: no subscription; the window events still report.
+ */
+function onTizenNetworkState(globals: PlatformGlobals, report: (online: boolean) => void): Unsubscribe {
+  const network = read(globals, 'webapis.network')
+  const connected = read(network, 'NetworkState.GATEWAY_CONNECTED')
+  const disconnected = read(network, 'NetworkState.GATEWAY_DISCONNECTED')
+  if (connected === undefined || disconnected === undefined) return () => undefined
+  const id = callSafely(network, 'addNetworkStateChangeListener', (state: unknown) => {
+    if (state === connected) report(true)
+    else if (state === disconnected) report(false)
+  })
+  if (id === undefined || id === null) return () => undefined
+  let active = true
+  return () => {
+    if (!active) return
+    active = false
+    attempt(network, 'removeNetworkStateChangeListener', id)
+  }
+}
+
 export function createTizenPlatform(ctx: PlatformContext): Platform {
   const { globals } = ctx
   return {
     name: 'tizen',
+    registerKeys: (names) => registerTizenKeys(globals, names),
+    exit: () => {
+      const app = callSafely(globals, 'tizen.application.getCurrentApplication')
+      if (attempt(app, 'exit')) return
+      closeWindow(globals)
+    },
+    onVisibilityChange: (listener) => onDocumentVisibility(globals, listener),
+    onNetworkChange: (listener) => {
+      const report = distinct(listener, isOnline(globals))
+      return all([onWindowNetwork(globals, report), onTizenNetworkState(globals, report)])
+    },
+    // The Samsung Smart Remote pointer is plain mouse events with no show/hide notification.
+    onPointerVisibilityChange: () => () => undefined,
     stableId: () => Promise.resolve(text(callSafely(globals, 'webapis.productinfo.getDuid')) ?? null),
     deviceInfo: () => {
       const ua = text(read(globals, 'navigator.userAgent')) ?? ''

@@ -1,11 +1,18 @@
 /**
  * LG webOS TV. Stable id: LGUDID through webOSTV-dev.js `webOSDev.LGUDID`, else the Luna call
- * `luna://com.webos.service.sm` `deviceid/getIDs` {idType: ["LGUDID"]} (tv-platforms.md section 2
+ * `luna://com.webos.service.sm` `deviceid/getIDs` {idType: ["LGUDID"]} through webOS.service or, without
+ * webOSTV.js, the engine's PalmServiceBridge (tv-platforms.md section 2
  * "Device identifier"; webOS 3.0+, absent in the emulator). Callbacks that never answer time out on
  * the injected clock and count as "no id".
+ *
+ * Back (461) reaches the app because appinfo.json sets disableBackHistoryAPI. Exit after the user
+ * confirms is window.close() (webOS 6+ entry-page rule), `webOS.platformBack()` where that is
+ * unavailable. The Magic Remote pointer is mouse events; `cursorStateChange` on document says when it
+ * hides (arrow keys) and comes back (webOS 3.0+, tv-platforms.md section 2 "Magic Remote").
  */
 import type { DeviceInfo } from './device-info'
-import { fromCallback, read, text, type Platform, type PlatformContext } from './platform'
+import { attempt, distinct, fromCallback, listen, read, text, type Platform, type PlatformContext } from './platform'
+import { closeWindow, isOnline, onDocumentVisibility, onWindowNetwork, standardKeys } from './web'
 
 export function createWebOsPlatform(ctx: PlatformContext): Platform {
   const { globals, clock, callbackTimeoutMs } = ctx
@@ -33,6 +40,26 @@ export function createWebOsPlatform(ctx: PlatformContext): Platform {
           },
           onFailure: failed,
         })
+      })
+    }
+    // Without webOSTV.js: the engine's own bridge, which webOSTV.js wraps (one call, one callback).
+    const Bridge = read(globals, 'PalmServiceBridge')
+    if (typeof Bridge === 'function') {
+      return fromCallback<string | null>(clock, callbackTimeoutMs, null, (deliver, failed) => {
+        const bridge = new (Bridge as new () => Record<string, unknown>)()
+        bridge.onservicecallback = (message: unknown) => {
+          let res: unknown
+          try {
+            res = typeof message === 'string' ? JSON.parse(message) : message
+          } catch {
+            failed()
+            return
+          }
+          const list = read(res, 'idList')
+          const first: unknown = Array.isArray(list) ? list[0] : undefined
+          deliver(text(read(first, 'idValue')) ?? null)
+        }
+        if (!attempt(bridge, 'call', 'luna://com.webos.service.sm/deviceid/getIDs', JSON.stringify({ idType: ['LGUDID'] }))) failed()
       })
     }
     return Promise.resolve(null)
@@ -67,6 +94,20 @@ export function createWebOsPlatform(ctx: PlatformContext): Platform {
   return {
     name: 'webos',
     stableId: lgudid,
+    registerKeys: (names) => standardKeys(names),
+    exit: () => {
+      if (closeWindow(globals)) return
+      attempt(globals, 'webOS.platformBack')
+    },
+    onVisibilityChange: (listener) => onDocumentVisibility(globals, listener),
+    onNetworkChange: (listener) => onWindowNetwork(globals, distinct(listener, isOnline(globals))),
+    onPointerVisibilityChange: (listener) => {
+      const report = distinct(listener)
+      return listen(read(globals, 'document'), 'cursorStateChange', (event) => {
+        const visible = read(event, 'detail.visibility')
+        if (typeof visible === 'boolean') report(visible)
+      })
+    },
     deviceInfo: async () => {
       const [info, connectionType] = await Promise.all([systemInfo(), connection()])
       const ua = text(read(globals, 'navigator.userAgent')) ?? ''

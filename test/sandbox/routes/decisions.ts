@@ -80,8 +80,11 @@ function handler(kind: Kind) {
     const profile = requireProfile(ctx.sandbox, sp.id, device, mvpd)
     const now = ctx.sandbox.clock.now()
     const decisions = resources.map((resource) => {
-      const base = { resource, serviceProvider: sp.id, mvpd: mvpd.id, source: profile.type === 'temporary' ? 'temppass' : 'mvpd' }
-      const code = denyCode(ctx.sandbox, kind, resource, mvpd.id, profile)
+      const degraded = ctx.sandbox.state.degradeRules.some((r) => (r.resource === undefined || r.resource === resource) && (r.mvpd === undefined || r.mvpd === mvpd.id))
+      const code = degraded ? undefined : denyCode(ctx.sandbox, kind, resource, mvpd.id, profile)
+      // Section 8 `source`: a degradation rule answers instead of the MVPD (AuthZAll permits, AuthZNone denies).
+      const source = degraded || code === 'authorization_denied_by_degradation_rule' ? 'degradation' : profile.type === 'temporary' ? 'temppass' : 'mvpd'
+      const base = { resource, serviceProvider: sp.id, mvpd: mvpd.id, source }
       if (code !== undefined) {
         return { ...base, authorized: false, error: eecBody(code, `${mvpd.displayName} did not allow ${resource}.`) }
       }
