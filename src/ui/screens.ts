@@ -28,9 +28,9 @@ export interface AppServices {
   readonly screens: ScreenSource
   /** Leaves the app the way the platform wants (Tizen exit(), webOS close, a blank page in a browser). */
   exitApp(): void
-}
   /**
    * Subscribes to the Magic Remote pointer showing (true) and hiding (false); returns the
    * unsubscribe. Absent, or never firing, where the platform has no such pointer.
    */
   pointerVisibility?(listener: (visible: boolean) => void): () => void
+}
