@@ -67,8 +67,11 @@ function parseOptions(argv: string[]): Options {
       if (!Number.isInteger(value) || value < 1) throw new Error('--runs needs a whole number of at least 1')
       options.runs = value
     } else if (arg === '--ref') {
-      options.ref = argv[++i]
-      if (!options.ref) throw new Error('--ref needs a commit')
+      const ref = argv[++i]
+      if (!ref) throw new Error('--ref needs a commit')
+      // Resolved once, before anything is built: HEAD may move while the benchmark runs.
+      options.ref = git(['rev-parse', '--verify', `${ref}^{commit}`])
+      if (options.ref === 'unknown') throw new Error(`--ref ${ref}: not a commit`)
     } else throw new Error(`unknown argument ${String(arg)} (use --runs N, --skip-build, --ref COMMIT)`)
   }
   if (options.ref && options.skipBuild) throw new Error('--ref builds the app: it cannot be combined with --skip-build')
@@ -192,11 +195,15 @@ const pad = (s: string, n: number): string => s.padEnd(n)
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2))
   if (!existsSync(join(blankDir, 'metadata.json'))) throw new Error('run from the repository root (npm run bench)')
+  const source = options.ref
+    ? { commit: options.ref, workingTree: false }
+    : { commit: git(['rev-parse', 'HEAD']), workingTree: !options.skipBuild, uncommittedChanges: git(['status', '--porcelain']) !== '' }
   const work = mkdtempSync(join(tmpdir(), 'tv-bench-'))
   const servers: StaticServer[] = []
   const sandbox = await startSandbox({ port: 0, mode: 'test', throttle: false })
   try {
-    console.log(options.skipBuild ? 'using the existing builds (--skip-build)' : 'building the app and the blank app (production, es6 + es5)…')
+    const from = options.skipBuild ? 'the existing dist/ (--skip-build)' : options.ref ? `commit ${options.ref.slice(0, 7)}` : `the working tree (HEAD ${source.commit.slice(0, 7)}${source.uncommittedChanges ? ' plus uncommitted changes' : ''})`
+    console.log(`app from ${from}`)
     const app = prepareApp(work, options)
     const blank = await prepareBlank(work, options)
     const { distSizes } = await loadScript<{ distSizes(root: string): SizeRow[] }>('scripts/sizes.mjs')
@@ -274,9 +281,7 @@ async function main(): Promise<void> {
 
     const report = {
       measuredAt: new Date().toISOString(),
-      source: options.ref
-        ? { commit: git(['rev-parse', options.ref]), workingTree: false }
-        : { commit: git(['rev-parse', 'HEAD']), workingTree: true, uncommittedChanges: git(['status', '--porcelain']) !== '' },
+      source,
       environment: { node: process.version, chromium, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' },
       runs: options.runs,
       build: { skipped: options.skipBuild, appSeconds: app.buildSeconds ?? null, blankSeconds: blank.buildSeconds ?? null },
