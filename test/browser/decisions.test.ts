@@ -1,0 +1,213 @@
+/**
+ * The decisions screen in a real Chromium against the sandbox, keys only (reference 14.5, 14.6):
+ * badges from one preauthorize, a permit on the player stand-in, a deny with its message, the
+ * authentication action back to reauth, sign-out then relaunch, and switching provider.
+ * Request counts come from the sandbox's log: the minimum per viewer action.
+ */
+import type { Page } from 'playwright-core'
+import { focused, press, screenshot, snapshot, waitForFocus, waitForRoute, waitForText } from './harness'
+import { requestsMatching, startStack, tvDeviceId, type Stack } from './stack'
+
+jest.setTimeout(120_000)
+
+const PREAUTHORIZE = /^POST \/api\/v2\/MYCHAN\/decisions\/preauthorize\//
+const AUTHORIZE = /^POST \/api\/v2\/MYCHAN\/decisions\/authorize\//
+const LOGOUT = /^GET \/api\/v2\/MYCHAN\/logout\//
+
+let stack: Stack
+let page: Page
+let deviceId: string
+
+/** Close the TV tab and open it again: the app starts from what it persisted (IndexedDB is shared). */
+async function relaunch(): Promise<void> {
+  await page.close()
+  stack.sandbox.clearRequests()
+  page = await stack.openTv()
+}
+
+const count = (pattern: RegExp): number => requestsMatching(stack.sandbox, pattern)
+
+/** Moves the focus along the row to the card of `resource`. */
+async function focusCard(resource: string): Promise<void> {
+  const ref = `Card_${resource.replace(/[^A-Za-z0-9_]/g, '_')}`
+  for (let i = 0; i < 6 && (await focused(page)) !== ref; i++) await press(page, 'ArrowRight')
+  expect(await focused(page)).toBe(ref)
+}
+
+async function waitForBadges(): Promise<void> {
+  // Every card has left "Checking…" once the one preauthorize has answered.
+  await page.waitForFunction(() => {
+    const hook = (window as unknown as { __tvApp?: { texts(): string[] } }).__tvApp
+    const texts = hook?.texts() ?? []
+    return texts.includes('Included') && !texts.includes('Checking…')
+  })
+}
+
+beforeAll(async () => {
+  // Throttling is covered elsewhere; here it would only add waits between relaunches.
+  stack = await startStack({ sandbox: { throttle: false } })
+  page = await stack.openTv()
+  await waitForRoute(page, 'activation')
+  deviceId = tvDeviceId(stack.sandbox)
+  // The "basic" package lacks mychannel-sports (the sandbox's test users).
+  stack.sandbox.seedProfile({ deviceId, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable', user: 'basic', ttlMs: 20 * 86_400_000 })
+  await relaunch()
+})
+
+afterAll(async () => {
+  await stack?.stop()
+})
+
+test('CL-PREAUTHZ-1, CL-PREAUTHZ-3: one preauthorize for the row gives the badges; the provider is shown', async () => {
+  await waitForRoute(page, 'decisions')
+  await waitForBadges()
+  const { texts } = await snapshot(page)
+  expect(texts).toContain('Watching with your Riverside Cable subscription')
+  expect(texts.filter((t) => t === 'Included')).toHaveLength(4)
+  expect(texts).toContain('Not in your package')
+  expect(count(PREAUTHORIZE)).toBe(1)
+  expect(count(AUTHORIZE)).toBe(0) // badges never authorize playback
+  await waitForFocus(page, 'Card_mychannel_live')
+  await screenshot(page, 'decisions-badges')
+})
+
+test('CL-AUTHZ-1: OK on a title authorizes it (one request) and shows the media token validity; every play asks again', async () => {
+  await waitForRoute(page, 'decisions')
+  await waitForFocus(page, 'Card_mychannel_live')
+  await press(page, 'Enter')
+  await waitForRoute(page, 'player')
+  await waitForText(page, /^Playback would start now$/)
+  await waitForText(page, /^Your access to this title is confirmed for the next 7 minutes$/)
+  const { texts, focus } = await snapshot(page)
+  expect(texts).toContain('MyChannel Live')
+  expect(focus[focus.length - 1]).toBe('BackToTitles')
+  // The media token itself is never on screen.
+  expect(texts.join(' ')).not.toMatch(/[A-Za-z0-9+/]{40,}={0,2}/)
+  expect(count(AUTHORIZE)).toBe(1)
+  await screenshot(page, 'decisions-player')
+  await press(page, 'Backspace')
+  await waitForRoute(page, 'decisions')
+  await waitForFocus(page, 'Card_mychannel_live')
+  await press(page, 'Enter')
+  await waitForRoute(page, 'player')
+  expect(count(AUTHORIZE)).toBe(2)
+  await press(page, 'Enter') // "Back to titles"
+  await waitForRoute(page, 'decisions')
+  // Back on the row: the badges stay, nothing is preauthorized again (CL-PREAUTHZ-3).
+  expect(count(PREAUTHORIZE)).toBe(1)
+})
+
+test('CL-AUTHZ-2, CL-AUTHZ-R2: a deny shows what happened, the provider words and what to do; no logout (CL-LOGOUT-R1)', async () => {
+  await waitForRoute(page, 'decisions')
+  const before = count(AUTHORIZE)
+  await focusCard('mychannel-sports')
+  await press(page, 'Enter')
+  const notice = await waitForText(page, /isn't part of your Riverside Cable package/)
+  expect(notice).toContain('Contact Riverside Cable to add it, or choose another title.')
+  expect(notice).toContain('Riverside Cable says:')
+  await waitForText(page, /^Reference: authorization_denied_by_mvpd · /)
+  expect((await snapshot(page)).route).toBe('decisions')
+  expect(await focused(page)).toBe('Card_mychannel_sports')
+  expect(count(AUTHORIZE) - before).toBe(1)
+  expect(count(LOGOUT)).toBe(0)
+  await screenshot(page, 'decisions-deny')
+})
+
+test('CL-PREAUTHZ-1: a title preauthorized as included is still authorized on play, and a deny then wins', async () => {
+  stack.sandbox.deny({ resource: 'mychannel-news', mvpd: 'Sandbox_Cable', code: 'authorization_denied_by_parental_controls' })
+  await waitForRoute(page, 'decisions')
+  await press(page, 'ArrowLeft')
+  await press(page, 'ArrowLeft')
+  await focusCard('mychannel-news')
+  await press(page, 'Enter')
+  await waitForText(page, /^Parental controls on your Riverside Cable account block Evening News/)
+  expect((await snapshot(page)).route).toBe('decisions')
+  stack.sandbox.clearDenies()
+})
+
+test('CL-AUTHZ-2: action authentication (profile invalidated) sends the viewer to reauth with the cached provider', async () => {
+  await waitForRoute(page, 'decisions')
+  stack.sandbox.revokeProfile({ mvpd: 'Sandbox_Cable', deviceId })
+  await press(page, 'Enter')
+  await waitForRoute(page, 'reauth')
+  await waitForText(page, /^Sign in again with Riverside Cable$/)
+  expect(count(LOGOUT)).toBe(0)
+  await screenshot(page, 'decisions-reauth-after-authentication')
+})
+
+test('CL-LOGOUT-1: Sign out calls logout once, says it finished on this TV; relaunch lands on reauth', async () => {
+  // Signed in again with the same provider (the remembered one: reference 14.1).
+  stack.sandbox.seedProfile({ deviceId, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable', user: 'viewer', ttlMs: 20 * 86_400_000 })
+  await relaunch()
+  await waitForRoute(page, 'decisions')
+  await waitForBadges()
+  await press(page, 'ArrowDown')
+  expect(await focused(page)).toBe('Switch')
+  await press(page, 'ArrowRight')
+  expect(await focused(page)).toBe('SignOut')
+  await press(page, 'Enter')
+  await waitForRoute(page, 'reauth')
+  // Riverside Cable answers logout/interactive with a URL the TV cannot open (reference 8A).
+  await waitForText(page, /^You're signed out$/)
+  await waitForText(page, /^Signing out of Riverside Cable has finished on this TV\./)
+  expect(count(LOGOUT)).toBe(1)
+  await screenshot(page, 'decisions-signed-out')
+  // The provider is kept, the profile is gone: the next launch asks for that provider and offers it again.
+  await relaunch()
+  await waitForRoute(page, 'reauth')
+  await waitForText(page, /^Sign in again with Riverside Cable$/)
+  expect((await snapshot(page)).texts).toContain('Welcome back')
+  expect(count(LOGOUT)).toBe(0)
+  expect(count(/^GET \/api\/v2\/MYCHAN\/profiles\/Sandbox_Cable$/)).toBe(1)
+})
+
+test('Switch provider with two profiles: the grid, focused on the other provider; picking it shows its titles', async () => {
+  stack.sandbox.seedProfile({ deviceId, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable', ttlMs: 20 * 86_400_000 })
+  stack.sandbox.seedProfile({ deviceId, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Fiber', ttlMs: 9 * 86_400_000 })
+  await relaunch()
+  await waitForRoute(page, 'decisions')
+  await waitForText(page, /^Watching with your Riverside Cable subscription$/)
+  await press(page, 'ArrowDown')
+  await press(page, 'Enter') // Switch provider
+  await waitForRoute(page, 'profiles')
+  await waitForFocus(page, 'Tile_Sandbox_Fiber')
+  expect(await focused(page)).toBe('Tile_Sandbox_Fiber')
+  await screenshot(page, 'decisions-switch-grid')
+  const before = count(PREAUTHORIZE)
+  await press(page, 'Enter')
+  await waitForRoute(page, 'decisions')
+  await waitForText(page, /^Watching with your Summit Fiber subscription$/)
+  await waitForBadges()
+  expect(count(PREAUTHORIZE) - before).toBe(1)
+  expect(count(LOGOUT)).toBe(0)
+})
+
+test('a degraded permit plays and says access was granted for now (reference 8 source)', async () => {
+  stack.sandbox.degrade({ mvpd: 'Sandbox_Fiber' })
+  await waitForRoute(page, 'decisions')
+  await waitForFocus(page, 'Card_mychannel_live')
+  await press(page, 'Enter')
+  await waitForRoute(page, 'player')
+  const note = await waitForText(page, /access was granted for now/)
+  expect(note).toBe('Your TV provider could not be reached, so access was granted for now.')
+  expect((await snapshot(page)).texts).toContain('Playback would start now')
+  await press(page, 'Backspace')
+  await waitForRoute(page, 'decisions')
+  stack.sandbox.clearDegrade()
+})
+
+test('Switch provider with only this profile goes to activation without a provider; Back returns to the titles', async () => {
+  stack.sandbox.revokeProfile({ mvpd: 'Sandbox_Cable', deviceId })
+  await waitForRoute(page, 'decisions')
+  await press(page, 'ArrowDown')
+  await press(page, 'Enter')
+  await waitForRoute(page, 'activation')
+  await waitForText(page, /^Sign in with your TV provider$/)
+  // No provider preselected (reference 14.3): the session is created without mvpd.
+  const sessions = stack.sandbox.requests().filter((r) => r.method === 'POST' && r.path === '/api/v2/MYCHAN/sessions')
+  expect(sessions.length).toBeGreaterThanOrEqual(1)
+  await press(page, 'Backspace')
+  await waitForRoute(page, 'decisions')
+  await waitForText(page, /^Watching with your Summit Fiber subscription$/)
+  expect(count(LOGOUT)).toBe(0)
+})
