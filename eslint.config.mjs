@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'build/', 'releases/', 'support/', 'test-artifacts/', 'coverage/', 'test/bench/blank-app/dist/', '**/*.d.ts', '**/_debug.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'build/', 'releases/', '.tmp/', 'support/', 'test-artifacts/', 'coverage/', 'test/bench/blank-app/dist/', '**/*.d.ts', '**/_debug.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,6 @@
 /** Jest projects: jsdom unit tests, node tests over loopback (sandbox + client integration), and
- * browser tests (real Chromium against a built dist; run after the build, see package.json). */
+ * browser tests (real Chromium against a built dist; run after the build, see package.json), and
+ * packaging tests (the .wgt and .ipk; run after `npm run package:tizen` and `package:webos`). */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }]
 const esmPackages = ['@lightningjs', '@metrological', '@michieljs', 'localcookies', 'ky', 'idb-keyval', 'qrcode-generator']
 const common = {
@@ -23,6 +24,12 @@ module.exports = {
       displayName: 'loopback',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/sandbox/**/*.test.ts', '<rootDir>/test/integration/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'packaging',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/packaging/**/*.test.ts'],
     },
     {
       ...common,

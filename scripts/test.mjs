@@ -1,5 +1,6 @@
 // `npm test`: every gate in order, stopping at the first that fails: typecheck, lint, unit and
-// loopback tests, production build, ES5 parse check of the legacy dist, browser tests. Ends with one
+// loopback tests, production build, ES5 parse check of the legacy dist, browser tests, the Tizen and
+// webOS store packages and the tests that inspect them. Ends with one
 // plain line "N passed, N failed" counting every test that ran (a failed gate counts as one failure).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -15,6 +16,9 @@ const steps = [
   ['production build', ['node', 'scripts/build.mjs']],
   ['ES5 parse check', ['node', 'scripts/check-es5.mjs', 'dist/es5']],
   ['browser tests', jest('browser', ['--selectProjects', 'browser', '--runInBand'])],
+  ['Tizen package', ['npm', 'run', '--silent', 'package:tizen']],
+  ['webOS package', ['npm', 'run', '--silent', 'package:webos']],
+  ['packaging tests', jest('packaging', ['--selectProjects', 'packaging'])],
 ]
 
 function jest(name, args) {

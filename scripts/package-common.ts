@@ -1,0 +1,163 @@
+/**
+ * What the Tizen and webOS packages share: the legacy (es5) build made for the stores, in its own
+ * folder so the everyday dist keeps its overrides (toolchain-facts.md "Packaging"):
+ *
+ * 1. `lng dist --es5` with APP_STORE_BUILD=true (no `?pass.*`/`?platform=` overrides, no test hook)
+ *    into .tmp/store, then Lightning's bundle lowered to real ES5 as in the everyday build;
+ * 2. the baked settings rewritten: `version` from package.json (the one source of truth), `pass`
+ *    merged with the optional overlay file named by STORE_PASS_SETTINGS and validated;
+ * 3. a copy per platform without source maps, where the manifest and icons are added.
+ *
+ * The build is reused while its inputs (src, static, settings, package.json, metadata.json, overlay)
+ * are unchanged, so `package:tizen` then `package:webos` build once.
+ */
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { parsePassSettings, type PassSettings } from '../src/core/settings'
+
+/** The everyday build's ES5 lowering of Lightning's bundle (a plain .mjs module, hence untyped). */
+async function lowerToEs5(file: string): Promise<void> {
+  const modulePath = './lower-lightning-es5.mjs'
+  const module = (await import(modulePath)) as { lowerToEs5(file: string): Promise<void> }
+  await module.lowerToEs5(file)
+}
+
+export const storeDist = join('.tmp', 'store')
+export const releases = 'releases'
+
+export interface PackageJson {
+  readonly name: string
+  readonly version: string
+}
+
+export function packageJson(): PackageJson {
+  return JSON.parse(readFileSync('package.json', 'utf8')) as PackageJson
+}
+
+/** Every file under `dir`, relative to it, with '/' separators, sorted. */
+export function filesUnder(dir: string): string[] {
+  const out: string[] = []
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name)
+      if (statSync(path).isDirectory()) walk(path)
+      else out.push(relative(dir, path).split('\\').join('/'))
+    }
+  }
+  walk(dir)
+  return out.sort()
+}
+
+function inputsHash(overlay: string | undefined): string {
+  const hash = createHash('sha256')
+  const inputs = ['package.json', 'metadata.json', 'settings.json', '.env', 'babel.config.js', ...(overlay ? [overlay] : [])]
+  for (const dir of ['src', 'static']) for (const f of filesUnder(dir)) inputs.push(join(dir, f))
+  for (const file of inputs) {
+    if (!existsSync(file)) continue
+    hash.update(file).update('\0').update(readFileSync(file)).update('\0')
+  }
+  return hash.digest('hex')
+}
+
+/** Finds the JSON object literal assigned by `var <name> = {…}` in the CLI's index.html. */
+function objectLiteralAfter(html: string, marker: string): { start: number; end: number } {
+  const at = html.indexOf(marker)
+  if (at < 0) throw new Error(`index.html: "${marker}" not found (the CLI's template changed?)`)
+  const start = html.indexOf('{', at)
+  let depth = 0
+  let inString = false
+  for (let i = start; i < html.length; i++) {
+    const c = html[i]
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+    } else if (c === '"') inString = true
+    else if (c === '{') depth++
+    else if (c === '}' && --depth === 0) return { start, end: i + 1 }
+  }
+  throw new Error(`index.html: the object after "${marker}" does not end`)
+}
+
+export function readBakedSettings(html: string): Record<string, unknown> {
+  const { start, end } = objectLiteralAfter(html, 'var appSettings =')
+  return JSON.parse(html.slice(start, end)) as Record<string, unknown>
+}
+
+function writeBakedSettings(html: string, settings: Record<string, unknown>): string {
+  const { start, end } = objectLiteralAfter(html, 'var appSettings =')
+  return html.slice(0, start) + JSON.stringify(settings, null, 2) + html.slice(end)
+}
+
+export interface StoreBuild {
+  /** The es5 app folder (index.html, js/, static/), source maps included. */
+  readonly dir: string
+  readonly version: string
+  readonly settings: PassSettings
+}
+
+/** Step 1 and 2 above; reuses the previous build when nothing it depends on changed. */
+export async function storeBuild(): Promise<StoreBuild> {
+  const pkg = packageJson()
+  const metadata = JSON.parse(readFileSync('metadata.json', 'utf8')) as { version?: string; identifier?: string }
+  if (metadata.version !== pkg.version) {
+    throw new Error(`metadata.json version ${String(metadata.version)} differs from package.json ${pkg.version}: package.json is the one to change; make metadata.json agree`)
+  }
+  const overlay = process.env.STORE_PASS_SETTINGS || undefined
+  const dir = join(storeDist, 'es5')
+  const stamp = join(storeDist, 'inputs.sha256')
+  const hash = inputsHash(overlay)
+  if (!(existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(join(dir, 'index.html')))) {
+    rmSync(storeDist, { recursive: true, force: true })
+    const started = Date.now()
+    const result = spawnSync('npx', ['lng', 'dist', '--es5'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'production', APP_STORE_BUILD: 'true', LNG_DIST_FOLDER: storeDist },
+      encoding: 'utf8',
+    })
+    if (result.status !== 0 || /✖/.test(result.stdout ?? '')) {
+      process.stdout.write(result.stdout ?? '')
+      process.stderr.write(result.stderr ?? '')
+      throw new Error('store build failed')
+    }
+    await lowerToEs5(join(dir, 'js', 'lightning.es5.min.js'))
+
+    const indexPath = join(dir, 'index.html')
+    const html = readFileSync(indexPath, 'utf8')
+    const baked = readBakedSettings(html)
+    const pass = { ...(baked.pass as Record<string, unknown>), ...(overlay ? (JSON.parse(readFileSync(overlay, 'utf8')) as Record<string, unknown>) : {}) }
+    // Validated exactly as the app will at start-up, with the overrides off.
+    parsePassSettings(pass, '', false)
+    writeFileSync(indexPath, writeBakedSettings(html, { ...baked, pass, version: pkg.version }))
+    writeFileSync(stamp, hash)
+    console.log(`store build in ${((Date.now() - started) / 1000).toFixed(1)} s: ${dir}`)
+  }
+  const baked = readBakedSettings(readFileSync(join(dir, 'index.html'), 'utf8'))
+  return { dir, version: pkg.version, settings: parsePassSettings(baked.pass, '', false) }
+}
+
+/** Step 3: a fresh copy of the store build for one platform, without source maps. */
+export function stageApp(build: StoreBuild, platform: 'tizen' | 'webos'): string {
+  const stage = join('.tmp', `${platform}-app`)
+  rmSync(stage, { recursive: true, force: true })
+  mkdirSync(stage, { recursive: true })
+  cpSync(build.dir, stage, { recursive: true, filter: (source) => !source.endsWith('.map') })
+  // The maps stay out of the package, so the comments pointing at them go too.
+  for (const file of filesUnder(stage).filter((f) => f.endsWith('.js'))) {
+    const path = join(stage, file)
+    const code = readFileSync(path, 'utf8')
+    const stripped = code.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n')
+    if (stripped !== code) writeFileSync(path, stripped)
+  }
+  return stage
+}
+
+/** The origins the app calls: the Adobe Pass host of the configured environment (or the sandbox's). */
+export function passOrigins(settings: PassSettings): string[] {
+  return [new URL(settings.baseUrl).origin]
+}
+
+export function ensureReleases(): void {
+  mkdirSync(releases, { recursive: true })
+}

@@ -1,0 +1,77 @@
+/**
+ * Checks both store packages share: the entry file and the legacy bundle are inside and load in the
+ * right order, the bundle parses as ES5, no source maps, no test or sandbox files, the store build
+ * (overrides and test hook off), and settings pointing at the configured Adobe Pass environment.
+ */
+import { readFileSync } from 'node:fs'
+import { parse } from 'acorn'
+import { parsePassSettings, type PassSettings } from '../../src/core/settings'
+import { bakedAppSettings, packageVersion, type Files } from './archives'
+
+/** The pass settings the packages were made for: settings.json, plus STORE_PASS_SETTINGS if given. */
+export function configuredPass(): PassSettings {
+  const settings = JSON.parse(readFileSync('settings.json', 'utf8')) as { appSettings: { pass: Record<string, unknown> } }
+  const overlay = process.env.STORE_PASS_SETTINGS
+  const extra = overlay ? (JSON.parse(readFileSync(overlay, 'utf8')) as Record<string, unknown>) : {}
+  return parsePassSettings({ ...settings.appSettings.pass, ...extra }, '', false)
+}
+
+const legacyScripts = ['js/polyfills.js', 'js/lightning.es5.min.js', 'js/appBundle.es5.js']
+
+export function describeAppFiles(name: string, load: () => Files): void {
+  describe(`${name}: the app inside`, () => {
+    let files: Files
+    beforeAll(() => {
+      files = load()
+    })
+    const text = (path: string): string => {
+      const data = files.get(path)
+      if (!data) throw new Error(`${path} is not in the package`)
+      return data.toString('utf8')
+    }
+
+    test('the entry file loads the legacy bundle: polyfills, Lightning, then the app', () => {
+      const html = text('index.html')
+      const order = legacyScripts.map((s) => html.indexOf(`src="./${s}"`))
+      expect(order.every((i) => i >= 0)).toBe(true)
+      expect([...order].sort((a, b) => a - b)).toEqual(order)
+      for (const script of legacyScripts) expect(files.has(script)).toBe(true)
+      expect(html).not.toMatch(/appBundle\.js"|lightning\.min\.js"/)
+    })
+
+    test('every script parses as ES5 (the oldest TV engines)', () => {
+      for (const script of legacyScripts) {
+        expect(() => parse(text(script), { ecmaVersion: 5, sourceType: 'script' })).not.toThrow()
+      }
+    })
+
+    test('no source maps and no references to them', () => {
+      expect([...files.keys()].filter((f) => f.endsWith('.map'))).toEqual([])
+      for (const script of legacyScripts) expect(text(script)).not.toMatch(/sourceMappingURL/)
+    })
+
+    test('no test, sandbox or development files', () => {
+      const offending = [...files.keys()].filter((f) => /(^|\/)(test|tests|sandbox|support|bench|node_modules|src)\//.test(f) || /\.(ts|mjs|tsbuildinfo)$|_debug|\.env$/.test(f))
+      expect(offending).toEqual([])
+    })
+
+    test('a store build: no test hook, no build-time switch left, query-string overrides off', () => {
+      const bundle = text('js/appBundle.es5.js')
+      // window.__tvApp is installed only when overrides are allowed; its absence shows the switch was
+      // substituted as "true" and the override branches were dropped.
+      expect(bundle).not.toMatch(/__tvApp/)
+      expect(bundle).not.toMatch(/APP_STORE_BUILD/)
+    })
+
+    test('settings baked in: the configured Adobe Pass environment and the package.json version', () => {
+      const baked = bakedAppSettings(text('index.html'))
+      expect(baked.version).toBe(packageVersion())
+      const pass = parsePassSettings(baked.pass, '', false)
+      const configured = configuredPass()
+      expect(pass.environment).toBe(configured.environment)
+      expect(pass.baseUrl).toBe(configured.baseUrl)
+      expect(pass.serviceProvider).toBe(configured.serviceProvider)
+      expect(baked.enablePointer).toBe(true)
+    })
+  })
+}

@@ -1,0 +1,82 @@
+/**
+ * The webOS package (`npm run package:webos`): an ipk made by ares-package (ar of debian-binary,
+ * control.tar.gz, data.tar.gz) with appinfo.json carrying what LG's Seller Lounge checks
+ * (tv-platforms.md section 2), and the legacy app.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { describeAppFiles } from './app-checks'
+import { packageVersion, pngSize, readAr, readTarGz, readZip, releaseFile, type Files } from './archives'
+
+let members: Files
+let data: Files
+let control: string
+let appinfo: Record<string, unknown>
+let app: Files
+
+beforeAll(() => {
+  members = readAr(readFileSync(releaseFile(/\.ipk$/, 'npm run package:webos')))
+  data = readTarGz(members.get('data.tar.gz') ?? Buffer.alloc(0))
+  control = (readTarGz(members.get('control.tar.gz') ?? Buffer.alloc(0)).get('control') ?? Buffer.from('')).toString('utf8')
+  const appinfoPath = [...data.keys()].find((p) => /^usr\/palm\/applications\/[^/]+\/appinfo\.json$/.test(p)) ?? ''
+  appinfo = JSON.parse((data.get(appinfoPath) ?? Buffer.from('{}')).toString('utf8')) as Record<string, unknown>
+  const root = appinfoPath.replace(/appinfo\.json$/, '')
+  app = new Map([...data].filter(([p]) => p.startsWith(root)).map(([p, d]) => [p.slice(root.length), d]))
+})
+
+/** Whether the app speaks (voice guidance): then appinfo must declare it. */
+function hasVoiceGuidance(): boolean {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]))
+  return walk('src').some((f) => /speechSynthesis|com\.webos\.service\.tts|Announcer/.test(readFileSync(f, 'utf8')))
+}
+
+describe('ipk', () => {
+  test('an ar archive of debian-binary 2.0, control and data', () => {
+    expect([...members.keys()]).toEqual(['debian-binary', 'control.tar.gz', 'data.tar.gz'])
+    expect(members.get('debian-binary')?.toString('latin1')).toBe('2.0\n')
+  })
+
+  test('control: package id and version', () => {
+    expect(control).toMatch(new RegExp(`^Package: ${String(appinfo.id).replace(/\./g, '\\.')}$`, 'm'))
+    expect(control).toMatch(new RegExp(`^Version: ${packageVersion().replace(/\./g, '\\.')}$`, 'm'))
+  })
+})
+
+describe('appinfo.json', () => {
+  test('the fields the store requires, with the version from package.json', () => {
+    expect(appinfo).toMatchObject({ type: 'web', main: 'index.html', version: packageVersion(), resolution: '1920x1080' })
+    expect(String(appinfo.id)).toMatch(/^[a-z0-9]+(\.[a-z0-9-]+)+$/)
+    expect(String(appinfo.id)).not.toMatch(/^(com\.palm|com\.webos|com\.lge)/)
+    for (const key of ['vendor', 'title']) expect(typeof appinfo[key] === 'string' && (appinfo[key] as string).length > 0).toBe(true)
+  })
+
+  test('Back (461) comes to the app: disableBackHistoryAPI', () => {
+    expect(appinfo.disableBackHistoryAPI).toBe(true)
+  })
+
+  test('icon 80×80 and largeIcon 130×130, both inside', () => {
+    expect(pngSize(app.get(String(appinfo.icon)))).toEqual({ width: 80, height: 80 })
+    expect(pngSize(app.get(String(appinfo.largeIcon)))).toEqual({ width: 130, height: 130 })
+  })
+
+  test('supportsAudioGuidance declared exactly when the app has voice guidance', () => {
+    const accessibility = appinfo.accessibility as { supportsAudioGuidance?: boolean } | undefined
+    expect(accessibility?.supportsAudioGuidance === true).toBe(hasVoiceGuidance())
+  })
+
+  test('main is inside the package', () => {
+    expect(app.has(String(appinfo.main))).toBe(true)
+  })
+})
+
+describe('both packages', () => {
+  test('carry the same version as package.json', () => {
+    const wgt = readZip(releaseFile(/\.wgt$/, 'npm run package:tizen'))
+    const config = (wgt.get('config.xml') ?? Buffer.from('')).toString('utf8')
+    const widgetVersion = /<widget [^>]*version="([^"]+)"/.exec(config)?.[1]
+    expect([widgetVersion, appinfo.version, /^Version: (.+)$/m.exec(control)?.[1]]).toEqual([packageVersion(), packageVersion(), packageVersion()])
+  })
+})
+
+describeAppFiles('ipk', () => app)
