@@ -1,6 +1,7 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { buildRoutes } from './routes'
 import { ExitDialog } from './widgets/ExitDialog'
+import { OfflineBanner } from './widgets/OfflineBanner'
 import type { AppServices, RouteName, Screen } from './screens'
 import type { UiIntent } from './intents'
 import { appFonts } from './theme/fonts'
@@ -8,6 +9,7 @@ import { colors } from './theme/tokens'
 
 interface AppTemplateSpec extends Router.App.TemplateSpec {
   ExitDialog: typeof ExitDialog
+  OfflineBanner: typeof OfflineBanner
 }
 
 /** Marks the first routed frame for tests and start-up measurements (no fixed sleeps anywhere). */
@@ -25,15 +27,16 @@ export class App extends Router.App<AppTemplateSpec> {
   protected ready: ReadySignal | undefined
   private current: Screen | undefined
   private unsubscribe: (() => void) | undefined
+  private unsubscribePointer: (() => void) | undefined
   private dialogOpen = false
   private readyMarked = false
-  private unsubscribePointer: (() => void) | undefined
 
   static override _template(): Lightning.Component.Template<AppTemplateSpec> {
     return {
       ...super._template(),
       Background: { w: 1920, h: 1080, rect: true, color: colors.background, zIndex: -1 },
       ExitDialog: { type: ExitDialog },
+      OfflineBanner: { type: OfflineBanner },
     } as Lightning.Component.Template<AppTemplateSpec>
   }
 
@@ -47,15 +50,12 @@ export class App extends Router.App<AppTemplateSpec> {
 
   override _init(): void {
     this.unsubscribe = this.services?.screens.subscribe((screen) => this.show(screen))
+    this.unsubscribePointer = this.services?.pointerVisibility?.((visible) => this.onPointerVisibility(visible))
   }
 
   override _detach(): void {
-    this.unsubscribePointer = this.services?.pointerVisibility?.((visible) => this.onPointerVisibility(visible))
     this.unsubscribe?.()
     this.unsubscribe = undefined
-  }
-
-  override _getFocused(): Lightning.Component | null | undefined {
     this.unsubscribePointer?.()
     this.unsubscribePointer = undefined
   }
@@ -71,6 +71,9 @@ export class App extends Router.App<AppTemplateSpec> {
     const application = this.application as unknown as { __hoveredChild?: unknown } | undefined
     if (application) application.__hoveredChild = null
     this._refocus()
+  }
+
+  override _getFocused(): Lightning.Component | null | undefined {
     if (this.dialogOpen) return this.tag('ExitDialog')
     return Router.getActivePage()
   }
@@ -113,6 +116,7 @@ export class App extends Router.App<AppTemplateSpec> {
   private show(screen: Screen): void {
     const previous = this.current
     this.current = screen
+    this.tag('OfflineBanner')?.patch({ shown: screen.offline === true })
     const active = Router.getActivePage() as { view?: unknown } | null
     if (previous?.route === screen.route && active && Router.getActiveRoute() === screen.route) {
       active.view = screen.view

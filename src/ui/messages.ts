@@ -82,6 +82,7 @@ export const copy = {
     exit: 'Exit',
   },
   error: { tryAgain: 'Try again' },
+  offline: "No internet connection. We'll carry on as soon as it's back.",
 } as const
 
 /** Validity in words: "29 days left", "5 hours left", "12 minutes left". */

@@ -15,6 +15,11 @@ export interface PresentContext {
 }
 
 export function present(state: FlowState, ctx: PresentContext): Screen {
+  const screen = screenOf(state, ctx)
+  return state.env.offline ? { ...screen, offline: true } : screen
+}
+
+function screenOf(state: FlowState, ctx: PresentContext): Screen {
   switch (state.kind) {
     case 'starting':
       return { route: 'boot', view: { message: copy.boot.starting } }

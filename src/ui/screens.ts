@@ -1,8 +1,13 @@
 import type { ActivationView, BootView, DecisionsView, ErrorView, PlayerView, ProfilesView, ReauthView } from './views'
 import type { UiIntent } from './intents'
 
-/** The screens of design.md section 3, by route, each with the view its page renders. */
-export type Screen =
+/**
+ * The screens of design.md section 3, by route, each with the view its page renders; `offline` puts
+ * the network-loss banner over any screen (Samsung's network-loss requirement).
+ */
+export type Screen = ScreenByRoute & { readonly offline?: boolean }
+
+type ScreenByRoute =
   | { readonly route: 'boot'; readonly view: BootView }
   | { readonly route: 'profiles'; readonly view: ProfilesView }
   | { readonly route: 'activation'; readonly view: ActivationView }

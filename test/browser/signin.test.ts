@@ -216,3 +216,29 @@ describe('(6) Back on the first screen', () => {
     expect(requestsMatching(stack.sandbox, pollPath(code))).toBeGreaterThan(before)
   })
 })
+
+describe('network loss', () => {
+  let stack: Stack
+
+  beforeAll(async () => {
+    stack = await startStack()
+  })
+  afterAll(async () => {
+    await stack?.stop()
+  })
+
+  test('a banner says so over the code, polling pauses, and it all carries on when the network returns', async () => {
+    const tv = await stack.openTv({ 'pass.pollIntervalMs': '3000' })
+    await waitForRoute(tv, 'activation')
+    const code = await waitForText(tv, codePattern)
+    await stack.browser.context.setOffline(true)
+    await waitForText(tv, /^No internet connection/)
+    await screenshot(tv, 'signin-offline')
+    expect((await snapshot(tv)).texts).toContain(code)
+    await stack.browser.context.setOffline(false)
+    await tv.waitForFunction(() => !(window as unknown as { __tvApp: { texts(): string[] } }).__tvApp.texts().some((t) => t.startsWith('No internet')))
+    stack.sandbox.completeSignIn(code, { mvpd: 'Sandbox_Valley' })
+    await waitForRoute(tv, 'decisions', 10_000)
+    await waitForText(tv, /Valley Telecom/)
+  })
+})

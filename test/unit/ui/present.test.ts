@@ -129,3 +129,17 @@ test('shortUrl drops the scheme and a trailing slash', () => {
   expect(shortUrl('https://mychannel.com/activate/')).toBe('mychannel.com/activate')
   expect(shortUrl('http://127.0.0.1:4000/activate')).toBe('127.0.0.1:4000/activate')
 })
+
+test('offline puts the network-loss banner over the screen (the code stays on the activation screen)', () => {
+  const showing = run(
+    { type: 'launch' },
+    { type: 'lastMvpdLoaded', lastMvpd: null },
+    { type: 'profilesLoaded', profiles: [], ...stamp },
+    { type: 'sessionCreated', session: session('ABC1234', T0 + 30 * 60_000), ...stamp },
+  )
+  expect(present(showing, ctx()).offline).toBeUndefined()
+  const offline = transition(showing, { type: 'offline' }).state
+  const screen = present(offline, ctx())
+  expect(screen.offline).toBe(true)
+  expect(screen.route === 'activation' && screen.view.code).toBe('ABC1234')
+})
