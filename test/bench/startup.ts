@@ -267,10 +267,11 @@ async function main(): Promise<void> {
       }
     }
     console.log(`\nfirst routed frame, ms from navigation start (median of ${options.runs}; samples in brackets)`)
-    console.log(`  ${pad('dist', 6)}${pad('cpu', 5)}${pad('app', 22)}${pad('blank', 22)}app/blank`)
+    const timeCell = (x: { readyAtMs: number; samplesMs: number[] }) => `${Math.round(x.readyAtMs)} [${x.samplesMs.join(' ')}]`
+    const width = Math.max(...results.flatMap((r) => [timeCell(r.app), timeCell(r.blank)]).map((c) => c.length)) + 2
+    console.log(`  ${pad('dist', 6)}${pad('cpu', 5)}${pad('app', width)}${pad('blank', width)}app/blank`)
     for (const r of results) {
-      const cell = (x: { readyAtMs: number; samplesMs: number[] }) => `${Math.round(x.readyAtMs)} [${x.samplesMs.join(' ')}]`
-      console.log(`  ${pad(r.flavour, 6)}${pad(`${r.rate}x`, 5)}${pad(cell(r.app), 22)}${pad(cell(r.blank), 22)}${r.ratio.toFixed(2)}`)
+      console.log(`  ${pad(r.flavour, 6)}${pad(`${r.rate}x`, 5)}${pad(timeCell(r.app), width)}${pad(timeCell(r.blank), width)}${r.ratio.toFixed(2)}`)
     }
     console.log(`\nJS heap used after the first routed frame (median; after a forced GC in brackets)`)
     console.log(`  ${pad('dist', 6)}${pad('cpu', 5)}${pad('app', 22)}blank`)
