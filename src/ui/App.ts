@@ -1,6 +1,7 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { buildRoutes } from './routes'
 import { ExitDialog } from './widgets/ExitDialog'
+import { enablePointerHitTesting } from './pointer'
 import { OfflineBanner } from './widgets/OfflineBanner'
 import type { AppServices, RouteName, Screen } from './screens'
 import type { UiIntent } from './intents'
@@ -51,6 +52,7 @@ export class App extends Router.App<AppTemplateSpec> {
   override _init(): void {
     this.unsubscribe = this.services?.screens.subscribe((screen) => this.show(screen))
     this.unsubscribePointer = this.services?.pointerVisibility?.((visible) => this.onPointerVisibility(visible))
+    if (this.application) enablePointerHitTesting(this.application)
   }
 
   override _detach(): void {
