@@ -105,7 +105,9 @@ export class App extends Router.App<AppTemplateSpec> {
   }
 
   private canGoBack(): boolean {
-    return this.current?.route === 'activation' && this.current.view.canGoBack === true
+    const screen = this.current
+    if (screen?.route === 'activation' || screen?.route === 'profiles') return screen.view.canGoBack
+    return false
   }
 
   private openExitDialog(): void {

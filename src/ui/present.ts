@@ -31,6 +31,7 @@ function screenOf(state: FlowState, ctx: PresentContext): Screen {
         route: 'profiles',
         view: {
           focusMvpd: state.focusedMvpd,
+          canGoBack: state.returnTo !== undefined,
           tiles: state.profiles.map((p) => {
             const known = ctx.names.get(p.mvpd) ?? (state.lastMvpd?.id === p.mvpd ? state.lastMvpd : undefined)
             return {

@@ -15,6 +15,8 @@ export interface ProfilesView {
   readonly tiles: readonly ProfileTileView[]
   /** The mvpd whose tile takes the focus first (the last provider used). */
   readonly focusMvpd?: string
+  /** Back returns to the titles (a grid opened by "Switch provider") instead of asking to exit. */
+  readonly canGoBack: boolean
 }
 
 export interface ActivationView {

@@ -173,6 +173,15 @@ test('Switch provider with two profiles: the grid, focused on the other provider
   await waitForFocus(page, 'Tile_Sandbox_Fiber')
   expect(await focused(page)).toBe('Tile_Sandbox_Fiber')
   await screenshot(page, 'decisions-switch-grid')
+  // Back on this grid keeps the sign-in the viewer came from (no exit dialog, no request).
+  const requestsBefore = stack.sandbox.requests().length
+  await press(page, 'Backspace')
+  await waitForRoute(page, 'decisions')
+  await waitForText(page, /^Watching with your Riverside Cable subscription$/)
+  expect(stack.sandbox.requests().slice(requestsBefore).filter((r) => !/preauthorize/.test(r.path))).toEqual([])
+  await press(page, 'ArrowDown')
+  await press(page, 'Enter') // Switch provider again
+  await waitForFocus(page, 'Tile_Sandbox_Fiber')
   const before = count(PREAUTHORIZE)
   await press(page, 'Enter')
   await waitForRoute(page, 'decisions')

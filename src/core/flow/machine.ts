@@ -121,7 +121,7 @@ function fromLoadingProfiles(state: LoadingProfilesState, event: FlowEvent): Tra
  */
 function afterSwitchLoaded(state: LoadingProfilesState, from: SignedIn, valid: readonly Profile[]): Transition {
   const [other] = valid.filter((p) => p.mvpd !== from.profile.mvpd)
-  if (other) return toChoosing(state, valid, other.mvpd)
+  if (other) return toChoosing(state, valid, other.mvpd, from)
   const current = valid.find((p) => p.mvpd === from.profile.mvpd)
   if (current) return toActivating(state, null, 'authorized', { profile: current, provider: from.provider })
   return toActivating(state, null, null)
@@ -155,6 +155,9 @@ function fromChoosing(state: ChoosingState, event: FlowEvent): Transition {
     }
     case 'useAnotherProvider':
       return toActivating(state, null, 'choosing') // Back returns to the grid
+    case 'back':
+      // A grid opened by "Switch provider": Back keeps the sign-in the viewer came from.
+      return state.returnTo ? toAuthorized(state, state.returnTo.profile, [state.returnTo.provider]) : stay(state)
     default:
       return ambient(state, event)
   }
@@ -349,10 +352,16 @@ function toLoading(prev: Carried, route: ProfilesRoute, afterAuthorize: boolean,
   return { state, effects: [effect] }
 }
 
-function toChoosing(prev: Carried, profiles: readonly Profile[], focusMvpd?: string): Transition {
+function toChoosing(prev: Carried, profiles: readonly Profile[], focusMvpd?: string, returnTo?: SignedIn): Transition {
   const wanted = focusMvpd ?? prev.lastMvpd?.id
   const focused = profiles.find((profile) => profile.mvpd === wanted) ?? profiles[0]
-  const state: ChoosingState = { ...base(prev), kind: 'choosing', profiles, focusedMvpd: focused?.mvpd ?? '' }
+  const state: ChoosingState = {
+    ...base(prev),
+    kind: 'choosing',
+    profiles,
+    focusedMvpd: focused?.mvpd ?? '',
+    ...(returnTo ? { returnTo } : {}),
+  }
   return { state, effects: [] }
 }
 

@@ -87,6 +87,8 @@ export interface ChoosingState extends Base {
   readonly profiles: readonly Profile[]
   /** The tile focused first: the last provider when it is in the grid, else the first tile. */
   readonly focusedMvpd: string
+  /** Reached through "Switch provider": Back returns to this sign-in. */
+  readonly returnTo?: SignedIn
 }
 
 export interface ReauthState extends Base {

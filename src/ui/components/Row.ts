@@ -2,6 +2,8 @@ import { Lightning } from '@lightningjs/sdk'
 
 export interface RowTemplateSpec extends Lightning.Component.TemplateSpec {
   gap: number
+  /** Visible width in px: when set, the row scrolls to keep the focused item inside it. */
+  viewport: number
   Items: object
 }
 
@@ -14,6 +16,7 @@ export class Row
   implements Lightning.Component.ImplementTemplateSpec<RowTemplateSpec>
 {
   private gapPx = 40
+  private viewportW = 0
   private focusIndex = 0
 
   static override _template(): Lightning.Component.Template<RowTemplateSpec> {
@@ -27,6 +30,15 @@ export class Row
   set gap(value: number) {
     this.gapPx = value
     this.layout()
+  }
+
+  get viewport(): number {
+    return this.viewportW
+  }
+
+  set viewport(value: number) {
+    this.viewportW = value
+    this.scrollToFocus()
   }
 
   /** Replaces the children; each config needs a unique `ref`. Focus goes to `focusIndex` (clamped). */
@@ -58,6 +70,20 @@ export class Row
       item.x = x
       x += (item.w || 0) + this.gapPx
     }
+    this.scrollToFocus()
+  }
+
+  /** Slides the items so the focused one (with room for its focus growth) lies inside the viewport. */
+  private scrollToFocus(): void {
+    const list = this.tag('Items')
+    const item = this.focusedItem
+    if (!list || !item || this.viewportW <= 0) return
+    const room = this.gapPx
+    const offset = -(list.getSmooth('x') as number)
+    let next = offset
+    if (item.x + item.w + room > offset + this.viewportW) next = item.x + item.w + room - this.viewportW
+    if (item.x - room < next) next = Math.max(0, item.x - room)
+    if (next !== offset) list.setSmooth('x', -next, { duration: 0.25 })
   }
 
   override _getFocused(): Lightning.Component | undefined {
@@ -68,12 +94,14 @@ export class Row
     if (this.focusIndex === 0) return false
     this.focusIndex -= 1
     this._refocus()
+    this.scrollToFocus()
   }
 
   override _handleRight(): boolean | void {
     if (this.focusIndex >= this.items.length - 1) return false
     this.focusIndex += 1
     this._refocus()
+    this.scrollToFocus()
   }
 
   $itemResized(): void {
@@ -85,6 +113,7 @@ export class Row
     if (i >= 0) {
       this.focusIndex = i
       this._refocus()
+      this.scrollToFocus()
       this.fireAncestors('$rowPointed', this.ref ?? '')
     }
   }

@@ -53,7 +53,7 @@ export class DecisionsPage
         Well: { type: LogoWell, wellW: 180, wellH: 72 },
         Caption: { x: 210, y: 36, mountY: 0.5, text: textOf(type.subtitle, '', colors.text2) },
       },
-      Cards: { type: Row, x: layout.marginX, y: 400, gap: 40 },
+      Cards: { type: Row, x: layout.marginX, y: 400, gap: 40, viewport: layout.stageW - layout.marginX * 2 },
       Notice: { x: layout.marginX, y: 680, text: textOf(type.caption, '', colors.text2, { wordWrapWidth: 1700, maxLines: 2 }) },
       Reference: { x: layout.marginX, y: 762, text: textOf(type.small, '', colors.text3) },
       Actions: { type: Row, x: layout.marginX, y: 830, gap: 30 },

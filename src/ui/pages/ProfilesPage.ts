@@ -27,7 +27,7 @@ export class ProfilesPage
   extends Lightning.Component<ProfilesTemplateSpec, PageConfig>
   implements Lightning.Component.ImplementTemplateSpec<ProfilesTemplateSpec>
 {
-  private profilesView: ProfilesView = { tiles: [] }
+  private profilesView: ProfilesView = { tiles: [], canGoBack: false }
 
   static override _template(): Lightning.Component.Template<ProfilesTemplateSpec> {
     return {
@@ -55,6 +55,10 @@ export class ProfilesPage
 
   override _getFocused(): Lightning.Component | undefined {
     return this.tag('Grid')
+  }
+
+  override _handleBack(): boolean | void {
+    this.fireAncestors('$intent', { type: 'back' })
   }
 
   $buttonPressed(ref: string): void {

@@ -56,6 +56,17 @@ describe('switchProvider (design section 3)', () => {
     expect(choosing.focusedMvpd).toBe('Fiber')
   })
 
+  it('Back on that grid returns to the sign-in in use; a launch grid has nowhere to go back to', () => {
+    const fiber = profile('Fiber', T0 + 5 * DAY)
+    const grid = run(signedIn(), { type: 'switchProvider' }, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp }).state
+    const { state, effects } = transition(grid, { type: 'back' })
+    expect(expectKind(state, 'authorized').profile).toEqual(cable)
+    // Nothing is asked of Adobe Pass: the same sign-in is simply kept (and stored again).
+    expect(effects).toEqual([{ type: 'persistAuthorized', profile: cable, provider: exampleCable }])
+    const launchGrid = run(initialState(settings), { type: 'launch' }, { type: 'lastMvpdLoaded', lastMvpd: null }, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp }).state
+    expect(transition(launchGrid, { type: 'back' }).state).toBe(launchGrid)
+  })
+
   it('with exactly one other valid profile (the current one expired) still shows the grid, not an auto-pick', () => {
     const fiber = profile('Fiber', T0 + 5 * DAY)
     const expired = profile('ExampleCable', T0 - 1)
