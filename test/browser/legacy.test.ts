@@ -4,7 +4,8 @@
  * Adobe Pass, and navigate.
  */
 import type { Page } from 'playwright-core'
-import { openApp, press, screenshot, snapshot, waitForFocus, waitForRoute, waitForText } from './harness'
+import { openApp, press, snapshot, waitForFocus, waitForRoute, waitForText } from './harness'
+import { decodeQr } from './qr'
 import { startStack, type Stack } from './stack'
 
 jest.setTimeout(90_000)
@@ -63,7 +64,9 @@ test('boots, creates a session over ky and shows a code', async () => {
   const code = await waitForText(page, /^[ACEFGHJKMNPRTWXY34679]{7}$/)
   expect(stack.sandbox.requests().some((r) => r.method === 'POST' && r.path === '/api/v2/MYCHAN/sessions')).toBe(true)
   expect(code).toHaveLength(7)
-  await screenshot(page, 'legacy-activation')
+  // The QR code is drawn by the legacy bundle too, and a phone can read it.
+  const shot = await page.screenshot({ path: 'test-artifacts/screenshots/legacy-activation.png' })
+  expect(decodeQr(shot)).toBe(stack.sandbox.activationUrl(code))
 })
 
 test('navigates: Back opens the exit dialog, Back closes it, and a finished sign-in reaches decisions', async () => {
