@@ -32,7 +32,7 @@ export class ProfilesPage
   static override _template(): Lightning.Component.Template<ProfilesTemplateSpec> {
     return {
       ...chromeTemplate(),
-      Grid: { type: Row, x: layout.marginX, y: 395, gap: layout.tileGap },
+      Grid: { type: Row, x: layout.marginX, y: 395, gap: layout.tileGap, viewport: layout.stageW - layout.marginX * 2 },
       Hint: { x: layout.marginX, y: layout.stageH - layout.marginY - 60, text: textOf(type.caption, copy.profiles.hint, colors.text2) },
     }
   }
