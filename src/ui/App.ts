@@ -90,6 +90,8 @@ export class App extends Router.App<AppTemplateSpec> {
       this.services?.exitApp()
       return
     }
+    // Modal: a pointer click on the page behind the dimmed dialog must not act on that page.
+    if (this.dialogOpen) return
     if (intent.type === 'back' && !this.canGoBack()) {
       this.openExitDialog()
       return

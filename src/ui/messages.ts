@@ -81,7 +81,10 @@ export const copy = {
     stay: 'Stay',
     exit: 'Exit',
   },
-  error: { tryAgain: 'Try again' },
+  error: { tryAgain: 'Try again', reference: (parts: string) => `Reference: ${parts}` },
+  profileValidity: (left: string) => `Signed in · ${left}`,
+  /** The brand when settings name none (appSettings.brand.name). */
+  defaultBrand: 'MYCHANNEL',
   offline: "No internet connection. We'll carry on as soon as it's back.",
 } as const
 

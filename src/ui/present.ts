@@ -38,7 +38,7 @@ function screenOf(state: FlowState, ctx: PresentContext): Screen {
               mvpd: p.mvpd,
               name: known?.displayName ?? p.mvpd,
               ...(known?.logoUrl ? { logoUrl: known.logoUrl } : {}),
-              validity: `Signed in · ${validityInWords(p.notAfter - now)}`,
+              validity: copy.profileValidity(validityInWords(p.notAfter - now)),
               lastUsed: state.lastMvpd?.id === p.mvpd,
             }
           }),

@@ -45,8 +45,11 @@ export function createSignInScreens(options: SignInScreensOptions): SignInScreen
         for (const mvpd of config.mvpds) names.set(mvpd.id, mvpd)
         render(runner.getState())
       },
-      // Without names the tiles show provider ids: still usable, so only note it.
-      () => options.warn?.('configuration unavailable: provider tiles show ids'),
+      // Without names the tiles show provider ids: still usable. Ask again the next time a grid needs names.
+      () => {
+        namesRequested = false
+        options.warn?.('configuration unavailable: provider tiles show ids')
+      },
     )
   }
 

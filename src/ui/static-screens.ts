@@ -1,6 +1,6 @@
 /** Screens that need no flow: shown when the app cannot even start its sign-in. */
 import type { ScreenSource } from './screens'
-import { failureCopy } from './messages'
+import { copy, failureCopy } from './messages'
 
 export const staticScreens = {
   configurationError(): ScreenSource {
@@ -8,7 +8,7 @@ export const staticScreens = {
       subscribe(listener) {
         listener({
           route: 'error',
-          view: { ...failureCopy.configuration, reference: 'invalid_settings', actionLabel: 'Try again' },
+          view: { ...failureCopy.configuration, reference: 'invalid_settings', actionLabel: copy.error.tryAgain },
         })
         return () => undefined
       },

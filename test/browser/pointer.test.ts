@@ -81,6 +81,18 @@ test('when the pointer hides the keys move the focus; moving the pointer again f
   expect(await focused(page)).toBe('Tile_Sandbox_Fiber')
 })
 
+test('with the exit dialog open, a click on a tile behind it does nothing', async () => {
+  const fiber = points.get('Tile_Sandbox_Fiber') as { x: number; y: number }
+  await press(page, 'Escape')
+  await waitForRoute(page, 'exit')
+  await page.mouse.click(fiber.x, fiber.y)
+  await frames(page)
+  expect(await page.evaluate(() => (window as unknown as { __tvApp: { route: string } }).__tvApp.route)).toBe('exit')
+  expect((await page.evaluate(() => (window as unknown as { __tvApp: { focusPath(): string[] } }).__tvApp.focusPath()))).toContain('ExitDialog')
+  await press(page, 'Backspace')
+  await waitForRoute(page, 'profiles')
+})
+
 test('clicking a tile selects that provider', async () => {
   const cable = points.get('Tile_Sandbox_Cable') as { x: number; y: number }
   await page.mouse.click(cable.x, cable.y)

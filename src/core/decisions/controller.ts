@@ -75,7 +75,14 @@ export function createDecisionsController(options: DecisionsControllerOptions): 
 
   function set(next: DecisionsState): void {
     state = next
-    for (const listener of [...listeners]) listener(state)
+    for (const listener of [...listeners]) {
+      try {
+        listener(state)
+      } catch (error) {
+        // One broken listener must not stop the others or the request that produced this state.
+        logger.warn('decisions: a listener threw', error)
+      }
+    }
   }
 
   function setItems(update: (item: DecisionItem) => DecisionItem): void {

@@ -366,7 +366,8 @@ function toChoosing(prev: Carried, profiles: readonly Profile[], focusMvpd?: str
 }
 
 function toReauth(prev: Carried, provider: LastMvpd, signedOut?: SignOutOutcome): Transition {
-  return { state: { ...base(prev), kind: 'reauth', provider, ...(signedOut ? { signedOut } : {}) }, effects: [] }
+  // The provider offered is the remembered one: Back from its activation (back()) returns here.
+  return { state: { ...base(prev), lastMvpd: provider, kind: 'reauth', provider, ...(signedOut ? { signedOut } : {}) }, effects: [] }
 }
 
 /** Back from the activation screen (the poll stops as the state is left). */

@@ -1,6 +1,7 @@
 import { Lightning, Settings } from '@lightningjs/sdk'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
+import { copy } from '../messages'
 
 /** The parts every screen shares (ui/*.png): background with a soft glow, the brand, title, subtitle. */
 export interface ChromeSpec {
@@ -10,8 +11,6 @@ export interface ChromeSpec {
   Title: object
   Subtitle: object
 }
-
-export const contentTop = 300
 
 export function chromeTemplate(): Lightning.Component.Template<Lightning.Component.TemplateSpec & ChromeSpec> {
   return {
@@ -50,9 +49,9 @@ export function splitBrand(name: string): { first: string; second: string } {
  */
 export function placeBrand(brandA: Lightning.Element | undefined, brandB: Lightning.Element | undefined): void {
   if (!brandA || !brandB) return
-  const configured: unknown = Settings.get('app', 'brand', { name: 'MYCHANNEL' })
+  const configured: unknown = Settings.get('app', 'brand', { name: copy.defaultBrand })
   const name = (configured as { name?: unknown } | null)?.name
-  const parts = splitBrand(typeof name === 'string' && name.trim() ? name.trim() : 'MYCHANNEL')
+  const parts = splitBrand(typeof name === 'string' && name.trim() ? name.trim() : copy.defaultBrand)
   brandA.patch({ text: { text: parts.first } })
   brandB.patch({ text: { text: parts.second } })
   const place = (): void => {

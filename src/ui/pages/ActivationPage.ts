@@ -121,9 +121,10 @@ export class ActivationPage
     value?.on('txLoaded', () => this.tag('Timer')?.patch({ w: (label?.renderWidth ?? 0) + 12 + value.renderWidth }))
     // A calm wave through three dots: waiting, not loading.
     const dots = [this.tag('Waiting.Dots.D0'), this.tag('Waiting.Dots.D1'), this.tag('Waiting.Dots.D2')]
-    this.pulse = dots.flatMap((d, i) =>
-      d ? [d.animation({ duration: 1.5, repeat: -1, delay: i * 0.25, actions: [{ p: 'alpha', v: { 0: 1, 0.5: 0.25, 1: 1 } }] })] : [],
-    )
+    this.pulse = []
+    dots.forEach((d, i) => {
+      if (d) this.pulse.push(d.animation({ duration: 1.5, repeat: -1, delay: i * 0.25, actions: [{ p: 'alpha', v: { 0: 1, 0.5: 0.25, 1: 1 } }] }))
+    })
     this.tag('Actions')?.setItems([{ ref: 'NewCode', type: Button, label: copy.activation.newCode }])
     this._update()
   }

@@ -2,6 +2,7 @@ import { Lightning } from '@lightningjs/sdk'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
+import { copy } from '../messages'
 import type { BootView } from '../views'
 
 interface BootTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
@@ -20,7 +21,7 @@ export class BootPage
   implements Lightning.Component.ImplementTemplateSpec<BootTemplateSpec>
 {
   private spin: Lightning.types.Animation | undefined
-  private bootView: BootView = { message: 'Signing you in…' }
+  private bootView: BootView = { message: copy.boot.starting }
 
   static override _template(): Lightning.Component.Template<BootTemplateSpec> {
     return {

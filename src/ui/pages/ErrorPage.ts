@@ -4,6 +4,7 @@ import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageC
 import { Row } from '../components/Row'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
+import { copy } from '../messages'
 import type { ErrorView } from '../views'
 
 interface ErrorTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
@@ -22,7 +23,7 @@ export class ErrorPage
   extends Lightning.Component<ErrorTemplateSpec, PageConfig>
   implements Lightning.Component.ImplementTemplateSpec<ErrorTemplateSpec>
 {
-  private errorView: ErrorView = { title: '', message: '', actionLabel: 'Try again' }
+  private errorView: ErrorView = { title: '', message: '', actionLabel: copy.error.tryAgain }
 
   static override _template(): Lightning.Component.Template<ErrorTemplateSpec> {
     return {
@@ -69,7 +70,7 @@ export class ErrorPage
     const v = this.errorView
     this.tag('Title')?.patch({ text: { text: v.title } })
     this.tag('Subtitle')?.patch({ text: { text: v.message } })
-    this.tag('Reference')?.patch({ text: { text: v.reference ? `Reference: ${v.reference}` : '' } })
+    this.tag('Reference')?.patch({ text: { text: v.reference ? copy.error.reference(v.reference) : '' } })
     this.tag('Actions')?.setItems([{ ref: 'TryAgain', type: Button, label: v.actionLabel }])
   }
 }

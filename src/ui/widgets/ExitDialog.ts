@@ -49,9 +49,9 @@ export class ExitDialog
   }
 
   override _init(): void {
-    const configured: unknown = Settings.get('app', 'brand', { name: 'MyChannel' })
+    const configured: unknown = Settings.get('app', 'brand', { name: copy.defaultBrand })
     const raw = (configured as { name?: unknown } | null)?.name
-    const brand = typeof raw === 'string' && raw.trim() ? raw.trim() : 'MyChannel'
+    const brand = typeof raw === 'string' && raw.trim() ? raw.trim() : copy.defaultBrand
     // "MYCHANNEL" → "MyChannel" reads better in a sentence.
     const display = brand === brand.toUpperCase() && brand.startsWith('MY') ? `My${brand.slice(2, 3)}${brand.slice(3).toLowerCase()}` : brand
     this.tag('Panel.Title')?.patch({ text: { text: copy.exit.title(display) } })
@@ -68,10 +68,6 @@ export class ExitDialog
 
   close(): void {
     this.visible = false
-  }
-
-  get isOpen(): boolean {
-    return this.visible
   }
 
   override _getFocused(): Lightning.Component | undefined {

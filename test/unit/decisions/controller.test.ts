@@ -314,3 +314,17 @@ describe('sign out (CL-LOGOUT-1, CL-LOGOUT-R1)', () => {
     expect(r.decisions.getState().play).toEqual({ kind: 'idle' })
   })
 })
+
+describe('listeners', () => {
+  it('a listener that throws neither stops the others nor the visit', async () => {
+    const r = setup()
+    const seen: string[] = []
+    r.decisions.subscribe(() => {
+      throw new Error('broken screen')
+    })
+    r.decisions.subscribe((state) => seen.push(state.items.map((i) => i.badge).join(',')))
+    await openWithBadges(r)
+    expect(seen.at(-1)).toBe(resources.map(() => 'included').join(','))
+    expect(badges(r.decisions)).toEqual(Object.fromEntries(resources.map((x) => [x.id, 'included'])))
+  })
+})

@@ -115,6 +115,19 @@ describe('switchProvider (design section 3)', () => {
 })
 
 describe('reauthenticate (reference 14.5 → 14.4, CL-AUTHZ-2)', () => {
+  it('before the provider was stored, Back from its activation still returns to reauth with that provider', () => {
+    const { state: picked } = run(
+      initialState(settings),
+      { type: 'launch' },
+      { type: 'lastMvpdLoaded', lastMvpd: null },
+      { type: 'profilesLoaded', profiles: [cable], ...stamp },
+    )
+    const authorized = expectKind(picked, 'authorized')
+    expect(authorized.persisted).toBe(false)
+    const { state } = run(authorized, { type: 'reauthenticate' }, { type: 'signInAgain' }, { type: 'back' })
+    expect(expectKind(state, 'reauth').provider.id).toBe('ExampleCable')
+  })
+
   it('goes to reauth with the cached provider, no request', () => {
     const from = signedIn()
     const { state, effects } = transition(from, { type: 'reauthenticate' })
