@@ -10,7 +10,7 @@
  * - each play: one authorize for that resource, every time, nothing cached (CL-AUTHZ-1);
  * - sign out: one logout, only when the viewer asks (CL-LOGOUT-R1).
  *
- * Retries: the client already retries `retry` actions, 5xx and 429 at most 2 more times with backoff
+ * Retries: the client retries `retry` actions (request or item), 5xx and 429 at most 2 more times in all, with backoff
  * on the injected clock (CL-PREAUTHZ-2, CL-AUTHZ-2); this controller adds none on top, so a failing
  * decision costs at most 3 requests and then shows what the viewer can do. A new try is the viewer's
  * own choice (OK again), never a loop.

@@ -62,10 +62,8 @@ export function failureRemedy(failure: FlowFailure): FailureRemedy {
 
 /** Transient = worth another poll without any change (retry action, 5xx, 429, transport). */
 export function isTransientFailure(failure: FlowFailure): failure is PassClientError {
-  if (!isPassClientError(failure) || failure.kind === 'cancelled') return false
-  // CL-ERR-1: an action that names a remedy (configuration, authentication, …) wins over a 5xx status.
-  if (failure.kind === 'pass' && failure.action !== 'retry' && failure.action !== 'none') return false
-  return isTransient(failure)
+  // CL-ERR-1: the client's one retry rule (a named remedy wins over a 5xx status).
+  return isPassClientError(failure) && isTransient(failure)
 }
 
 export function assertNever(value: never): never {

@@ -8,10 +8,13 @@
  *   (CL-PREAUTHZ-2, reference section 9 "resend only failed items").
  * - authorize: one resource, before every playback, never cached (CL-AUTHZ-1); a `retry` deny is
  *   retried 2–3 times at most (CL-AUTHZ-2).
+ * Each call (an authorize, a preauthorize batch) has one retry budget, `retry.limit` more requests
+ * after the first, shared by request-level failures and item-level `retry` denies: the HTTP layer
+ * does not retry these posts itself, so one play makes at most 3 requests with the default policy.
  */
 import type { Clock } from '../flow/clock'
-import { MalformedResponseError } from './errors'
-import { backoffMs, pathOf, type PassHttp, type RetryPolicy } from './http'
+import { MalformedResponseError, isPassClientError, type PassClientError } from './errors'
+import { backoffMs, pathOf, retryDelayMs, shouldResend, type PassHttp, type RetryPolicy } from './http'
 import type { CallOptions, Decision } from './types'
 import { parseDecisions } from './wire'
 
@@ -48,8 +51,9 @@ export class Decisions {
 
   private async post(kind: 'preauthorize' | 'authorize', mvpd: string, resources: string[], options: CallOptions): Promise<Decision[]> {
     const path = pathOf('/api/v2', this.options.serviceProvider, 'decisions', kind, mvpd)
+    // No retry inside: decide() holds the one budget for the call (a 401 still refreshes the token once).
     const decisions = await this.options.http.send(
-      { method: 'POST', path, api: 'v2', json: { resources }, signal: options.signal },
+      { method: 'POST', path, api: 'v2', json: { resources }, signal: options.signal, retry: { limit: 0 } },
       parseDecisions,
     )
     for (const resource of resources) {
@@ -60,19 +64,35 @@ export class Decisions {
     return decisions
   }
 
-  /** Asks again for items denied with action `retry`, alone, with backoff (CL-PREAUTHZ-2, CL-AUTHZ-2). */
-  private async retryItems(kind: 'preauthorize' | 'authorize', mvpd: string, decisions: Decision[], options: CallOptions): Promise<Decision[]> {
-    let current = decisions
-    for (let attempt = 1; attempt <= this.options.retry.limit; attempt++) {
-      const failed = current.filter(isItemRetry).map((d) => d.resource)
-      if (failed.length === 0) break
-      const path = pathOf('/api/v2', this.options.serviceProvider, 'decisions', kind, mvpd)
-      const delay = backoffMs(attempt, this.options.retry)
-      await this.options.http.wait(delay, options.signal, `POST ${path}`)
-      const again = await this.post(kind, mvpd, failed, options)
-      current = current.map((d) => (isItemRetry(d) ? again.find((a) => a.resource === d.resource) ?? d : d))
+  /**
+   * One call within one retry budget (CL-PREAUTHZ-2, CL-AUTHZ-2): up to `retry.limit` more requests,
+   * each after a backoff, for a request-level failure the retry rule allows (http.ts shouldResend) or
+   * for items denied with action `retry`, which are asked again alone (reference section 9). When the
+   * budget is spent, a `retry` deny is returned as data and a request-level failure is thrown, unless
+   * an earlier answer already decided the other items: then that answer is returned.
+   */
+  private async decide(kind: 'preauthorize' | 'authorize', mvpd: string, resources: string[], options: CallOptions): Promise<Decision[]> {
+    const { retry: policy, http } = this.options
+    const context = `POST ${pathOf('/api/v2', this.options.serviceProvider, 'decisions', kind, mvpd)}`
+    let current: Decision[] | null = null
+    for (let retries = 0; ; retries++) {
+      const asked: string[] = current ? current.filter(isItemRetry).map((d) => d.resource) : resources
+      let failure: PassClientError | null = null
+      try {
+        const answered = await this.post(kind, mvpd, asked, options)
+        current = current ? current.map((d) => (isItemRetry(d) ? answered.find((a) => a.resource === d.resource) ?? d : d)) : answered
+      } catch (error) {
+        if (!isPassClientError(error) || !shouldResend(error)) throw error
+        if (retries >= policy.limit) {
+          if (current) return current
+          throw error
+        }
+        failure = error
+      }
+      if (!failure && current && (retries >= policy.limit || !current.some(isItemRetry))) return current
+      const delay = failure ? retryDelayMs(failure, retries + 1, policy) : backoffMs(retries + 1, policy)
+      await http.wait(delay, options.signal, context)
     }
-    return current
   }
 
   async preauthorize(mvpd: string, resources: readonly string[], options: CallOptions = {}): Promise<Decision[]> {
@@ -87,7 +107,7 @@ export class Decisions {
     }
     for (let i = 0; i < missing.length; i += this.options.batchSize) {
       const batch = missing.slice(i, i + this.options.batchSize)
-      const decisions = await this.retryItems('preauthorize', mvpd, await this.post('preauthorize', mvpd, batch, options), options)
+      const decisions = await this.decide('preauthorize', mvpd, batch, options)
       const at = this.options.clock.now()
       for (const d of decisions) {
         if (batch.indexOf(d.resource) < 0) continue
@@ -101,7 +121,7 @@ export class Decisions {
   }
 
   async authorize(mvpd: string, resource: string, options: CallOptions = {}): Promise<Decision> {
-    const decisions = await this.retryItems('authorize', mvpd, await this.post('authorize', mvpd, [resource], options), options)
+    const decisions = await this.decide('authorize', mvpd, [resource], options)
     return decisions.find((d) => d.resource === resource) as Decision
   }
 }

@@ -131,11 +131,17 @@ export function isPassError(value: unknown): value is PassError {
   return isPassClientError(value) && value.kind === 'pass'
 }
 
-/** Worth another try later without any change (reference section 9 `retry`, 5xx, 429, transport). */
+/**
+ * The one retry rule (CL-ERR-1, reference section 9): worth another try later without any change.
+ * A named remedy wins over the HTTP status: a 5xx whose enhanced error says `configuration`,
+ * `authentication`, … is not retried; a 5xx with action `none` (or none given) is, and so is action
+ * `retry` at any status. 429 (section 10) and transport failures are transient too; the HTTP layer
+ * leaves those two to its caller (see http.ts `retriesOnItsOwn`), the flow counts them as failed polls.
+ */
 export function isTransient(error: PassClientError): boolean {
   switch (error.kind) {
     case 'pass':
-      return error.action === 'retry' || error.httpStatus >= 500
+      return error.action === 'retry' || (error.httpStatus >= 500 && error.action === 'none')
     case 'network':
     case 'timeout':
     case 'throttled':

@@ -5,8 +5,10 @@
  *   (CL-HDR-3), Accept/Content-Type exactly as reference section 3.2 says, nothing else (CL-HDR-5);
  * - every failure mapped to a typed error (errors.ts): enhanced error bodies to PassError, kept apart
  *   from 200 bodies with item-level errors, which the parsers return as data (CL-ERR-2);
- * - retries only where the action or status allows (`retry`, 5xx): at most `limit` more tries with
- *   exponential backoff (CL-ERR-1, CL-PREAUTHZ-2, CL-AUTHZ-2); a 429 waits at least 1 s (section 10);
+ * - retries only where the one retry rule allows (errors.ts `isTransient`: action `retry`, or 5xx
+ *   without a named remedy; 429): at most `limit` more tries with exponential backoff (CL-ERR-1); a
+ *   429 waits at least 1 s (section 10). A request may narrow this (`PassRequest.retry`): the poll
+ *   and decisions run their own retries, session creation is not resent after a 5xx;
  * - a 401 refreshes the access token once and retries once (CL-REG-R1);
  * - a timeout per attempt and cancellation through the caller's AbortSignal;
  * - the server's Date header feeds ServerTime so expiry decisions use server time.
@@ -25,6 +27,7 @@ import {
   ThrottledError,
   TimeoutError,
   isPassClientError,
+  isTransient,
   type PassClientError,
 } from './errors'
 import { WireFormatError, enhancedError, oauthError } from './wire'
@@ -66,6 +69,17 @@ export interface RetryPolicy {
 
 export const defaultRetryPolicy: RetryPolicy = { limit: 2, baseDelayMs: 500, maxDelayMs: 4000, throttleWaitMs: 1000 }
 
+/** Narrows the client's retry policy for one request. */
+export interface RequestRetry {
+  /** Extra tries for this request in place of the policy's `limit` (0: none). */
+  readonly limit?: number
+  /**
+   * `throttled`: only a 429 is sent again (after the 1 s wait). A throttled request was turned away
+   * before the server acted on it, so resending cannot repeat its effect; a 5xx might have.
+   */
+  readonly only?: 'throttled'
+}
+
 /** One call, described as data. */
 export interface PassRequest {
   readonly method: 'GET' | 'POST'
@@ -77,6 +91,8 @@ export interface PassRequest {
   /** `v2`: REST API V2 (bearer + both device headers); `dcr`: /o/client (X-Device-Info only). */
   readonly api: 'v2' | 'dcr'
   readonly signal?: AbortSignal | undefined
+  /** Overrides the retry policy for this request; the 401 refresh (CL-REG-R1) happens either way. */
+  readonly retry?: RequestRetry | undefined
 }
 
 /** Joins path segments, URL-encoding each parameter: `pathOf('/api/v2', sp, 'profiles', mvpd)`. */
@@ -118,19 +134,12 @@ export function retryAfterMs(header: string | null, now: number, floorMs: number
   return Number.isNaN(at) ? floorMs : Math.max(floorMs, at - now)
 }
 
-/** True when another try may help (reference section 9 `retry`, 5xx, section 10 429). */
-export function isRetryable(error: PassClientError): boolean {
-  switch (error.kind) {
-    case 'pass':
-      return error.action === 'retry' || error.httpStatus >= 500
-    case 'malformed':
-      return error.httpStatus >= 500
-    case 'throttled':
-      return true
-    default:
-      // Network loss and timeouts go back to the caller (the flow shows them and offers "Try again").
-      return false
-  }
+/**
+ * What a request is sent again for: the shared retry rule (errors.ts `isTransient`) except network
+ * loss and timeouts, which go back to the caller (the flow shows them and offers "Try again").
+ */
+export function shouldResend(error: PassClientError): boolean {
+  return error.kind !== 'network' && error.kind !== 'timeout' && isTransient(error)
 }
 
 /** Exponential backoff before retry number `retry` (1-based). */
@@ -217,7 +226,9 @@ export class PassHttp {
           await this.tokens.refresh(token, request.signal)
           continue
         }
-        if (retries < this.options.retry.limit && isRetryable(error)) {
+        const limit = request.retry?.limit ?? this.options.retry.limit
+        const resend = request.retry?.only === 'throttled' ? error.kind === 'throttled' : shouldResend(error)
+        if (retries < limit && resend) {
           retries += 1
           const delay = retryDelayMs(error, retries, this.options.retry)
           this.options.logger.debug('pass: retrying', { request: context, kind: error.kind, retry: retries, delayMs: delay })
@@ -251,6 +262,8 @@ export class PassHttp {
   private async once<T>(request: PassRequest, token: string | undefined, parse: (body: unknown) => T, context: string): Promise<T> {
     const { clock, timeoutMs } = this.options
     const device = await this.options.deviceHeaders()
+    // Cancelled while the device headers were looked up: nothing goes out.
+    if (request.signal?.aborted) throw new CancelledError(context)
     const headers = buildHeaders(request, device, token)
     const controller = new AbortController()
     let timedOut = false

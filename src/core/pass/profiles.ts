@@ -42,10 +42,22 @@ export async function retrieveProfileForMvpd(ctx: ProfilesContext, mvpd: string,
 /**
  * GET /api/v2/{sp}/profiles/code/{code} (reference 7.3): the poll. An empty list means the sign-in is
  * still pending (reference 7.3 inference); the flow owns the interval (CL-AUTHN-1..3).
+ *
+ * One poll is one request: no retry inside it (`retry: { limit: 0 }`), so the flow's cadence is the
+ * only retry (CL-AUTHN-3, reference 14.3 step 5: "continue; stop after 2–3 consecutive failures").
+ * A 429 is not waited out here either: it reaches the flow as ThrottledError, and the flow's next
+ * poll comes after its interval (≥ 3 s) or the error's `retryAfterMs`, whichever is longer, which
+ * keeps the ≥ 1 s of reference section 10. A 401 still refreshes the token and polls again once.
  */
 export async function retrieveProfileForCode(ctx: ProfilesContext, code: string, options: CallOptions = {}): Promise<Profile[]> {
   const profiles = await ctx.http.send(
-    { method: 'GET', path: pathOf('/api/v2', ctx.serviceProvider, 'profiles', 'code', code), api: 'v2', signal: options.signal },
+    {
+      method: 'GET',
+      path: pathOf('/api/v2', ctx.serviceProvider, 'profiles', 'code', code),
+      api: 'v2',
+      signal: options.signal,
+      retry: { limit: 0 },
+    },
     parseProfiles,
   )
   return validProfiles(profiles, ctx.serverNow())

@@ -21,7 +21,12 @@ function sessionForm(settings: PassSettings, mvpd: string | undefined): Record<s
   return form
 }
 
-/** POST /api/v2/{sp}/sessions (reference 6.1). */
+/**
+ * POST /api/v2/{sp}/sessions (reference 6.1). Not sent again after a 5xx or `action: retry`: the
+ * server may have created the session anyway, and each resend could leave another one behind; the
+ * viewer's "Try again" covers it. Only a 429 is sent again (after ≥ 1 s, reference section 10): a
+ * throttled request was turned away before the server acted on it.
+ */
 export function createSession(ctx: SessionsContext, params: { mvpd?: string }, options: CallOptions = {}): Promise<Session> {
   return ctx.http.send(
     {
@@ -30,6 +35,7 @@ export function createSession(ctx: SessionsContext, params: { mvpd?: string }, o
       api: 'v2',
       form: sessionForm(ctx.settings, params.mvpd),
       signal: options.signal,
+      retry: { only: 'throttled' },
     },
     parseSession,
   )
