@@ -2,16 +2,34 @@
  * Typed, versioned records the app keeps on the device (design.md section 1):
  * - deviceId (CL-HDR-4), mirrored to a second store so it survives the loss of one;
  * - lastMvpd {id, displayName, logoUrl} (CL-CFG-2), mirrored too;
- * - client credentials (CL-REG-2) and the access token (CL-REG-3);
- * - cached profile parts: mvpd, attributes, notAfter (CL-AUTHN-4).
+ * - client credentials (CL-REG-2) and the access token (CL-REG-3), mirrored too: losing them
+ *   registers the application again and loses the viewer's sign-ins (reference 4.1, DCR FAQ 9), so
+ *   a slow or broken IndexedDB must not make them read as absent. The mirror (localStorage) is the
+ *   same origin-private storage class as IndexedDB; the values are still never logged;
+ * - cached profile parts: mvpd, attributes, notAfter (CL-AUTHN-4), not mirrored (a cache).
+ *
+ * Reading a mirrored record: IndexedDB first; if it has no valid record, or does not answer, the
+ * mirror. A valid mirror copy is used; it is written back to IndexedDB only when IndexedDB answered
+ * "absent" or "invalid" (never over a record it could not read, which may be newer). A valid
+ * IndexedDB record missing from the mirror is copied there (records stored before they were mirrored).
  *
  * Every read validates the record; a record that fails validation (old version, corrupt, wrong
- * shape) is treated as absent, never thrown at the caller. Methods never reject.
+ * shape) is treated as absent, never thrown at the caller. Methods never reject. The `read*`
+ * methods also tell "absent" from "could not be read" (StoreRead); the `get*` ones answer null for
+ * both and log a warning for the second.
  */
 import type { Clock } from '../flow/clock'
 import type { ProfileAttribute } from '../pass/types'
 import type { Logger } from '../platform/logger'
-import { createIdbStore, createResilientStore, createWebStorageStore, type KeyValueStore } from './kv'
+import {
+  canLookup,
+  createIdbStore,
+  createResilientStore,
+  createWebStorageStore,
+  isStorageFailure,
+  StorageFailure,
+  type KeyValueStore,
+} from './kv'
 
 /** Bumped when a record's shape changes; older records then read as absent. */
 export const recordVersion = 1
@@ -59,12 +77,37 @@ export interface CachedProfile {
   readonly notAfter: number
 }
 
+/**
+ * A read that tells "absent" from "could not be read":
+ * - `found`: a valid record;
+ * - `absent`: the storage answered and holds no valid record;
+ * - `unavailable`: neither IndexedDB nor the mirror could be read; the record may exist.
+ */
+export type StoreRead<T> =
+  | { readonly status: 'found'; readonly value: T }
+  | { readonly status: 'absent' }
+  | { readonly status: 'unavailable'; readonly failure: StorageFailure }
+
 export interface DeviceStore {
+  /**
+   * The device id, or whether it could not be read (a caller must then not persist a new one over
+   * a stored id it could not see).
+   */
+  readDeviceId(): Promise<StoreRead<DeviceIdRecord>>
   getDeviceId(): Promise<DeviceIdRecord | null>
   setDeviceId(record: DeviceIdRecord): Promise<void>
   getLastMvpd(): Promise<LastMvpd | null>
   setLastMvpd(mvpd: LastMvpd): Promise<void>
   clearLastMvpd(): Promise<void>
+  /**
+   * The client credentials, or whether they could not be read. On `unavailable` registering again
+   * would replace credentials that may still be stored and lose the viewer's sign-ins (DCR FAQ 9):
+   * a client should try again shortly (IndexedDB stalls at start-up are usually brief) and register
+   * only if storage still cannot be read, with a warning; new credentials are then written through
+   * and reach the stores that work.
+   */
+  readClientCredentials(): Promise<StoreRead<ClientCredentials>>
+  /** The client credentials; null when absent and also when unreadable (then with a warning). */
   getClientCredentials(): Promise<ClientCredentials | null>
   setClientCredentials(credentials: ClientCredentials): Promise<void>
   clearClientCredentials(): Promise<void>
@@ -124,8 +167,9 @@ export interface DeviceStoreOptions {
   /** The main store (normally createResilientStore over createIdbStore). */
   readonly primary: KeyValueStore
   /**
-   * A second store for the device id and the last provider (normally localStorage), so either
-   * survives the loss of the other (CL-HDR-4, CL-CFG-2).
+   * A second store for the device id, the last provider, the client credentials and the access
+   * token (normally localStorage), so each survives the loss or a stall of the other (CL-HDR-4,
+   * CL-CFG-2, CL-REG-2, CL-REG-3).
    * @defaultValue none
    */
   readonly mirror?: KeyValueStore
@@ -135,45 +179,83 @@ export interface DeviceStoreOptions {
 /** Builds the DeviceStore over the given stores. */
 export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
   const { primary, mirror, logger } = options
-  const mirrored = new Set<Key>(['deviceId', 'lastMvpd'])
+  const mirrored = new Set<Key>(['deviceId', 'lastMvpd', 'clientCredentials', 'accessToken'])
+  type Value<K extends Key> = NonNullable<ReturnType<(typeof validators)[K]>>
 
-  const decode = <K extends Key>(key: K, raw: unknown): ReturnType<(typeof validators)[K]> | null => {
+  const decode = <K extends Key>(key: K, raw: unknown): Value<K> | null => {
     if (raw === undefined) return null
     if (!isRecord(raw) || raw.v !== recordVersion || !isRecord(raw.data)) {
       logger.warn('storage: ignoring an unreadable record', { key })
       return null
     }
-    const value = validators[key](raw.data) as ReturnType<(typeof validators)[K]> | null
+    const value = validators[key](raw.data) as Value<K> | null
     if (value === null) logger.warn('storage: ignoring a record that fails validation', { key })
     return value
   }
 
-  // Reads and writes never reject: a failing store counts as absent (and says so once, without values).
-  const safeGet = async (store: KeyValueStore, key: Key): Promise<unknown> => {
+  const asFailure = (error: unknown): StorageFailure =>
+    isStorageFailure(error) ? error : new StorageFailure('get', (error as Error | undefined)?.name ?? typeof error)
+
+  type Raw = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly failure: StorageFailure }
+  /** One store's raw answer; a rejection is "could not be read", never "absent". */
+  const rawGet = async (store: KeyValueStore, key: Key): Promise<Raw> => {
     try {
-      return await store.get(key)
+      if (canLookup(store)) return await store.lookup(key)
+      return { ok: true, value: await store.get(key) }
     } catch (error) {
-      logger.warn('storage: read failed, treating the record as absent', { key, reason: (error as Error)?.name })
-      return undefined
+      return { ok: false, failure: asFailure(error) }
     }
   }
   const safeRun = async (action: () => Promise<void>, key: Key, operation: string): Promise<void> => {
     try {
       await action()
     } catch (error) {
-      logger.warn('storage: write failed', { key, operation, reason: (error as Error)?.name })
+      logger.warn('storage: write failed', { key, operation, reason: (error as Error | undefined)?.name })
     }
   }
+  const sameRecord = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
-  const read = async <K extends Key>(key: K): Promise<ReturnType<(typeof validators)[K]> | null> => {
-    const main = decode(key, await safeGet(primary, key))
-    if (main !== null || !mirror || !mirrored.has(key)) return main
-    const copy = decode(key, await safeGet(mirror, key))
-    if (copy !== null) {
-      // Heal the main store from the mirror (e.g. IndexedDB wiped by an update on webOS).
-      await safeRun(() => primary.set(key, { v: recordVersion, data: copy }), key, 'heal')
+  const read = async <K extends Key>(key: K): Promise<StoreRead<Value<K>>> => {
+    const main = await rawGet(primary, key)
+    const fromMain = main.ok ? decode(key, main.value) : null
+    if (!mirror || !mirrored.has(key)) {
+      if (fromMain !== null) return { status: 'found', value: fromMain }
+      return main.ok ? { status: 'absent' } : { status: 'unavailable', failure: main.failure }
     }
-    return copy
+    const copy = await rawGet(mirror, key)
+    const fromCopy = copy.ok ? decode(key, copy.value) : null
+    if (fromMain !== null) {
+      if (copy.ok && !sameRecord(fromCopy, fromMain)) {
+        // Stored before the key was mirrored, or a mirror write failed: bring the mirror up to date.
+        await safeRun(() => mirror.set(key, { v: recordVersion, data: fromMain }), key, 'mirror')
+      }
+      return { status: 'found', value: fromMain }
+    }
+    if (fromCopy !== null) {
+      if (main.ok) {
+        // IndexedDB answered "absent" or "invalid" (e.g. wiped by an update on webOS): heal it.
+        await safeRun(() => primary.set(key, { v: recordVersion, data: fromCopy }), key, 'heal')
+      }
+      return { status: 'found', value: fromCopy }
+    }
+    if (main.ok) return { status: 'absent' }
+    // IndexedDB could not be read and the mirror has nothing: only an engine without IndexedDB
+    // makes the mirror the whole truth; otherwise the record may be in IndexedDB only.
+    if (copy.ok && main.failure.kind === 'unsupported') return { status: 'absent' }
+    return { status: 'unavailable', failure: main.failure }
+  }
+  /** The `get*` shape: null for absent and for unreadable, the latter with a warning (no value). */
+  const orNull = async <K extends Key>(key: K): Promise<Value<K> | null> => {
+    const result = await read(key)
+    if (result.status === 'found') return result.value
+    if (result.status === 'unavailable') {
+      logger.warn('storage: record unreadable (IndexedDB and mirror), answering as absent', {
+        key,
+        operation: result.failure.operation,
+        reason: result.failure.reason,
+      })
+    }
+    return null
   }
   const write = async (key: Key, data: object): Promise<void> => {
     const record = { v: recordVersion, data }
@@ -186,18 +268,20 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
   }
 
   return {
-    getDeviceId: () => read('deviceId'),
+    readDeviceId: () => read('deviceId'),
+    getDeviceId: () => orNull('deviceId'),
     setDeviceId: (record) => write('deviceId', record),
-    getLastMvpd: () => read('lastMvpd'),
+    getLastMvpd: () => orNull('lastMvpd'),
     setLastMvpd: (mvpd) => write('lastMvpd', mvpd),
     clearLastMvpd: () => clear('lastMvpd'),
-    getClientCredentials: () => read('clientCredentials'),
+    readClientCredentials: () => read('clientCredentials'),
+    getClientCredentials: () => orNull('clientCredentials'),
     setClientCredentials: (credentials) => write('clientCredentials', credentials),
     clearClientCredentials: () => clear('clientCredentials'),
-    getAccessToken: () => read('accessToken'),
+    getAccessToken: () => orNull('accessToken'),
     setAccessToken: (token) => write('accessToken', token),
     clearAccessToken: () => clear('accessToken'),
-    getProfile: () => read('profile'),
+    getProfile: () => orNull('profile'),
     setProfile: (profile) => write('profile', profile),
     clearProfile: () => clear('profile'),
   }
@@ -212,7 +296,7 @@ export interface PersistentDeviceStoreOptions {
    */
   readonly dbName?: string
   /**
-   * The mirror for the device id and the last provider.
+   * The mirror for the device id, the last provider, the client credentials and the access token.
    * @defaultValue `() => globalThis.localStorage` (read lazily: some private modes throw on access)
    */
   readonly localStorage?: () => Storage | null | undefined
@@ -222,15 +306,22 @@ export interface PersistentDeviceStoreOptions {
    */
   readonly mirrorPrefix?: string
   /**
-   * Longest wait for an IndexedDB operation before falling back to memory.
+   * Longest wait for an IndexedDB operation before that call falls back to the mirror and the
+   * session copy.
    * @defaultValue `3000`
    */
   readonly timeoutMs?: number
+  /**
+   * How long reads skip IndexedDB after it failed, before trying it again.
+   * @defaultValue `5000`
+   */
+  readonly retryAfterMs?: number
 }
 
 /**
- * The store the app uses: IndexedDB (own named database) with the in-memory fallback, and
- * localStorage mirroring the device id and the last provider.
+ * The store the app uses: IndexedDB (own named database) with a session copy and retries
+ * (createResilientStore), and localStorage mirroring the device id, the last provider, the client
+ * credentials and the access token.
  */
 export function createPersistentDeviceStore(options: PersistentDeviceStoreOptions): DeviceStore {
   const primary = createResilientStore({
@@ -238,6 +329,7 @@ export function createPersistentDeviceStore(options: PersistentDeviceStoreOption
     clock: options.clock,
     logger: options.logger,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.retryAfterMs !== undefined ? { retryAfterMs: options.retryAfterMs } : {}),
   })
   const localStorageOf =
     options.localStorage ?? (() => (typeof localStorage !== 'undefined' ? localStorage : undefined))

@@ -1,13 +1,21 @@
 /**
  * Typed, versioned records (device-store.ts): invalid records read as absent, never thrown; the
- * device id and last provider survive the loss of one store (CL-HDR-4, CL-CFG-2); profile parts
- * persist (CL-AUTHN-4).
+ * device id, last provider, client credentials and access token survive the loss or a stall of one
+ * store (CL-HDR-4, CL-CFG-2, CL-REG-2, CL-REG-3); "absent" and "could not be read" are told apart;
+ * profile parts persist (CL-AUTHN-4).
  */
 import 'fake-indexeddb/auto'
-import { createDeviceStore, createPersistentDeviceStore, recordVersion } from '../../../../src/core/storage/device-store'
-import { createWebStorageStore, MemoryStore, StorageFailure, type KeyValueStore } from '../../../../src/core/storage/kv'
-import { FakeClock } from '../../../support/fake-clock'
+import {
+  createDeviceStore,
+  createPersistentDeviceStore,
+  recordVersion,
+  type AccessTokenRecord,
+  type ClientCredentials,
+} from '../../../../src/core/storage/device-store'
+import { createIdbStore, createResilientStore, createWebStorageStore, MemoryStore, StorageFailure, type KeyValueStore } from '../../../../src/core/storage/kv'
+import { FakeClock, flushPromises } from '../../../support/fake-clock'
 import { CapturingLogger } from '../support/build'
+import { stallable } from './stallable'
 
 let n = 0
 const uniqueDb = (): string => `device-store-${++n}`
@@ -49,7 +57,7 @@ test('a store whose reads and writes throw never rejects: records read as absent
   await expect(store.getAccessToken()).resolves.toBeNull()
 })
 
-test('CL-HDR-4: the device id and last provider survive the loss of IndexedDB (mirror in localStorage) and heal it', async () => {
+test('CL-HDR-4, CL-REG-3: the device id, last provider and access token survive the loss of IndexedDB (mirror in localStorage) and heal it', async () => {
   localStorage.clear()
   const clock = new FakeClock()
   const first = createPersistentDeviceStore({ clock, logger: new CapturingLogger(), dbName: uniqueDb(), mirrorPrefix: 'app:' })
@@ -61,9 +69,8 @@ test('CL-HDR-4: the device id and last provider survive the loss of IndexedDB (m
   const second = createPersistentDeviceStore({ clock, logger: new CapturingLogger(), dbName, mirrorPrefix: 'app:' })
   expect(await second.getDeviceId()).toEqual({ id: 'abc', source: 'generated' })
   expect(await second.getLastMvpd()).toEqual({ id: 'Cable', displayName: 'Cable Co' })
-  // Not mirrored: secrets stay out of localStorage.
-  expect(await second.getAccessToken()).toBeNull()
-  expect(JSON.stringify(localStorage)).not.toContain('"AT"')
+  // Mirrored too since a lost token or lost credentials cost the viewer's sign-ins (DCR FAQ 9).
+  expect(await second.getAccessToken()).toEqual({ accessToken: 'AT', createdAt: 1, expiresAt: 2, offsetMs: 0, origin: 'o', clientId: 'c' })
   // Healed: the IndexedDB copy is back even if localStorage is lost next.
   localStorage.clear()
   expect(await createPersistentDeviceStore({ clock, logger: new CapturingLogger(), dbName, mirrorPrefix: 'app:' }).getDeviceId()).toEqual({ id: 'abc', source: 'generated' })
@@ -88,4 +95,163 @@ test('localStorage that throws on access (some private modes) does not break the
   })
   await store.setDeviceId({ id: 'd', source: 'generated' })
   expect(await store.getDeviceId()).toEqual({ id: 'd', source: 'generated' })
+})
+
+describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the credentials read as absent', () => {
+  const credentials: ClientCredentials = { clientId: 'client-1', clientSecret: 'SECRET-do-not-log', origin: 'https://api.auth.adobe.com', issuedAt: 5 }
+  const token: AccessTokenRecord = { accessToken: 'AT-do-not-log', createdAt: 1_000, expiresAt: 90_000, offsetMs: 0, origin: 'https://api.auth.adobe.com', clientId: 'client-1' }
+  const prefix = 'app:'
+
+  /** One launch: IndexedDB (own database, can stall) behind the resilient store, localStorage as mirror. */
+  function launch(dbName: string, options: { mirror?: KeyValueStore } = {}) {
+    const clock = new FakeClock()
+    const logger = new CapturingLogger()
+    const gate = stallable(createIdbStore({ dbName }))
+    const primary = createResilientStore({ primary: gate.store, clock, logger, timeoutMs: 3000, retryAfterMs: 5000 })
+    const mirror = options.mirror ?? createWebStorageStore(() => localStorage, prefix)
+    const store = createDeviceStore({ primary, mirror, logger })
+    return { clock, logger, gate, primary, store }
+  }
+
+  /** A normal first launch: registered, token obtained, both written to IndexedDB and the mirror. */
+  async function registered(): Promise<string> {
+    localStorage.clear()
+    const dbName = uniqueDb()
+    const first = launch(dbName)
+    await first.store.setClientCredentials(credentials)
+    await first.store.setAccessToken(token)
+    return dbName
+  }
+
+  test('a stalled IndexedDB get at start-up: the stored credentials and token come from the mirror (no new registration)', async () => {
+    const { clock, logger, gate, store } = launch(await registered())
+    gate.stall()
+    const read = store.readClientCredentials()
+    await clock.advance(3000)
+    await expect(read).resolves.toEqual({ status: 'found', value: credentials })
+    // The get* shape the client uses today answers the stored credentials too, without another wait.
+    await expect(store.getClientCredentials()).resolves.toEqual(credentials)
+    await expect(store.getAccessToken()).resolves.toEqual(token)
+    expect(logger.text()).not.toContain('SECRET-do-not-log')
+    expect(logger.text()).not.toContain('AT-do-not-log')
+  })
+
+  test('after the stall, IndexedDB is used again', async () => {
+    const dbName = await registered()
+    const { clock, gate, primary, store } = launch(dbName)
+    gate.stall()
+    const read = store.getClientCredentials()
+    await clock.advance(3000)
+    await read
+    expect(primary.degraded).toBe(true)
+    gate.release()
+    await clock.advance(5000)
+    // The mirror is lost now: only IndexedDB can answer, and it does.
+    localStorage.clear()
+    const before = gate.calls.length
+    await expect(store.getClientCredentials()).resolves.toEqual(credentials)
+    expect(gate.calls.slice(before)).toEqual(['get clientCredentials'])
+    expect(primary.degraded).toBe(false)
+  })
+
+  test('a sign-in during a stall: the new token reaches IndexedDB once it answers, and the mirror at once', async () => {
+    const dbName = await registered()
+    const { clock, gate, store } = launch(dbName)
+    gate.stall()
+    const read = store.getAccessToken()
+    await clock.advance(3000)
+    await read
+    const renewed: AccessTokenRecord = { ...token, accessToken: 'AT-2-do-not-log', createdAt: 2_000, expiresAt: 95_000 }
+    await store.setAccessToken(renewed)
+    gate.release()
+    await flushPromises()
+    await expect(createIdbStore({ dbName }).get('accessToken')).resolves.toEqual({ v: recordVersion, data: renewed })
+    // The next normal launch reads the renewed token, not the old one (DCR FAQ 9).
+    await expect(launch(dbName).store.getAccessToken()).resolves.toEqual(renewed)
+  })
+
+  test('a corrupt record in IndexedDB with a good mirror: the mirror wins and heals IndexedDB', async () => {
+    const dbName = await registered()
+    await createIdbStore({ dbName }).set('clientCredentials', 'garbage')
+    const { store, logger } = launch(dbName)
+    await expect(store.readClientCredentials()).resolves.toEqual({ status: 'found', value: credentials })
+    await expect(createIdbStore({ dbName }).get('clientCredentials')).resolves.toEqual({ v: recordVersion, data: credentials })
+    expect(logger.lines.filter((l) => l.level === 'warn').map((l) => l.fields)).toEqual([{ key: 'clientCredentials' }])
+  })
+
+  test('credentials stored before they were mirrored are copied to the mirror on read', async () => {
+    localStorage.clear()
+    const dbName = uniqueDb()
+    await createIdbStore({ dbName }).set('clientCredentials', { v: recordVersion, data: credentials })
+    await expect(launch(dbName).store.getClientCredentials()).resolves.toEqual(credentials)
+    // IndexedDB stalls on the next launch: the mirror has them now.
+    const next = launch(dbName)
+    next.gate.stall()
+    const read = next.store.getClientCredentials()
+    await next.clock.advance(3000)
+    await expect(read).resolves.toEqual(credentials)
+  })
+
+  test('IndexedDB stalled and the mirror unreadable: "unavailable", not "absent"; get* answers null with a warning', async () => {
+    const dbName = await registered()
+    const brokenMirror = createWebStorageStore(() => {
+      throw new DOMException('denied', 'SecurityError')
+    }, prefix)
+    const { clock, logger, gate, store } = launch(dbName, { mirror: brokenMirror })
+    gate.stall()
+    const read = store.readClientCredentials()
+    await clock.advance(3000)
+    await expect(read).resolves.toMatchObject({ status: 'unavailable', failure: { reason: 'timeout' } })
+    await expect(store.getClientCredentials()).resolves.toBeNull()
+    expect(logger.lines.find((l) => l.message.includes('unreadable'))?.fields).toEqual({ key: 'clientCredentials', operation: 'get', reason: 'timeout' })
+  })
+
+  test('IndexedDB stalled and the mirror empty (credentials may be in IndexedDB only): "unavailable"', async () => {
+    localStorage.clear()
+    const dbName = uniqueDb()
+    await createIdbStore({ dbName }).set('clientCredentials', { v: recordVersion, data: credentials })
+    const { clock, gate, store } = launch(dbName)
+    gate.stall()
+    const read = store.readClientCredentials()
+    await clock.advance(3000)
+    await expect(read).resolves.toMatchObject({ status: 'unavailable' })
+  })
+
+  test('"absent" when IndexedDB answers and the mirror is empty, and on an engine without IndexedDB', async () => {
+    localStorage.clear()
+    await expect(launch(uniqueDb()).store.readClientCredentials()).resolves.toEqual({ status: 'absent' })
+    const saved = globalThis.indexedDB
+    // @ts-expect-error simulating an engine without IndexedDB
+    delete globalThis.indexedDB
+    try {
+      const { store } = launch(uniqueDb())
+      await expect(store.readClientCredentials()).resolves.toEqual({ status: 'absent' })
+      // localStorage alone then keeps them across launches.
+      await store.setClientCredentials(credentials)
+      await expect(launch(uniqueDb()).store.readClientCredentials()).resolves.toEqual({ status: 'found', value: credentials })
+    } finally {
+      globalThis.indexedDB = saved
+    }
+  })
+
+  test('warnings of IndexedDB and of the mirror never carry the client secret or the access token', async () => {
+    localStorage.clear()
+    const quotaMirror: KeyValueStore = {
+      get: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
+      set: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
+      del: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
+    }
+    const { clock, logger, gate, store } = launch(uniqueDb(), { mirror: quotaMirror })
+    gate.stall()
+    const writes = Promise.all([store.setClientCredentials(credentials), store.setAccessToken(token)])
+    await clock.advance(3000)
+    await writes
+    const reads = Promise.all([store.getClientCredentials(), store.getAccessToken()])
+    await clock.advance(3000)
+    await reads
+    expect(logger.lines.filter((l) => l.level === 'warn').length).toBeGreaterThanOrEqual(3)
+    expect(logger.text()).not.toContain('SECRET-do-not-log')
+    expect(logger.text()).not.toContain('AT-do-not-log')
+    expect(logger.text()).not.toContain('client-1')
+  })
 })

@@ -1,11 +1,14 @@
 /**
  * kv.ts over fake-indexeddb: the app's own database, and the fallback when IndexedDB is missing,
  * blocked or throws (private mode, quota). Fake clock: a hanging open times out without waiting.
+ * A failure is never final: reads try IndexedDB again after a short pause, and writes made while
+ * it does not answer reach it once it does (CL-REG-2, CL-REG-3).
  */
 import 'fake-indexeddb/auto'
 import { createIdbStore, createResilientStore, MemoryStore, StorageFailure, type KeyValueStore } from '../../../../src/core/storage/kv'
-import { FakeClock } from '../../../support/fake-clock'
+import { FakeClock, flushPromises } from '../../../support/fake-clock'
 import { CapturingLogger } from '../support/build'
+import { stallable } from './stallable'
 
 let n = 0
 const uniqueDb = (): string => `test-db-${++n}`
@@ -79,5 +82,103 @@ describe('createResilientStore', () => {
     await store.set('a', 1)
     expect(await primary.get('a')).toBe(1)
     expect(logger.lines).toHaveLength(0)
+  })
+})
+
+describe('createResilientStore: a failure is not final', () => {
+  test('after a timeout, reads skip IndexedDB for retryAfterMs, then use it again', async () => {
+    const clock = new FakeClock()
+    const logger = new CapturingLogger()
+    const idb = new MemoryStore()
+    await idb.set('clientCredentials', 'stored')
+    const gate = stallable(idb)
+    const store = createResilientStore({ primary: gate.store, clock, logger, timeoutMs: 3000, retryAfterMs: 5000 })
+    gate.stall()
+    const first = store.lookup('clientCredentials')
+    await clock.advance(3000)
+    // Not known this session and IndexedDB silent: "unavailable", not "absent".
+    await expect(first).resolves.toMatchObject({ ok: false, failure: { kind: 'timeout', reason: 'timeout' } })
+    expect(store.degraded).toBe(true)
+    // Inside the window: no new IndexedDB call, no new wait.
+    await expect(store.lookup('clientCredentials')).resolves.toMatchObject({ ok: false })
+    expect(gate.calls).toEqual(['get clientCredentials'])
+    // The window is over and IndexedDB answers again: it is used, and the store is no longer degraded.
+    gate.release()
+    await clock.advance(5000)
+    await expect(store.lookup('clientCredentials')).resolves.toEqual({ ok: true, value: 'stored', from: 'primary' })
+    expect(gate.calls).toEqual(['get clientCredentials', 'get clientCredentials'])
+    expect(store.degraded).toBe(false)
+    expect(logger.lines.filter((l) => l.level === 'warn')).toHaveLength(1)
+  })
+
+  test('a late answer of a stalled call counts as IndexedDB being back', async () => {
+    const clock = new FakeClock()
+    const gate = stallable(new MemoryStore())
+    const store = createResilientStore({ primary: gate.store, clock, logger: new CapturingLogger(), timeoutMs: 3000 })
+    gate.stall()
+    const read = store.get('deviceId')
+    await clock.advance(3000)
+    await read
+    expect(store.degraded).toBe(true)
+    gate.release()
+    await flushPromises()
+    expect(store.degraded).toBe(false)
+    await expect(store.lookup('deviceId')).resolves.toMatchObject({ ok: true, from: 'primary' })
+  })
+
+  test('a write during a stall is kept for the session and reaches IndexedDB once it answers', async () => {
+    const clock = new FakeClock()
+    const dbName = uniqueDb()
+    const idb = createIdbStore({ dbName })
+    await idb.set('accessToken', 'old')
+    const gate = stallable(idb)
+    const store = createResilientStore({ primary: gate.store, clock, logger: new CapturingLogger(), timeoutMs: 3000 })
+    gate.stall()
+    // A write while IndexedDB is healthy as far as the store knows: the caller waits at most the timeout.
+    const written = store.set('accessToken', 'new')
+    await clock.advance(3000)
+    await written
+    // A write while IndexedDB is known to be failing: the caller does not wait at all.
+    await store.set('clientCredentials', 'creds')
+    // This session reads its own writes, not the older IndexedDB value.
+    await expect(store.get('accessToken')).resolves.toBe('new')
+    await expect(createIdbStore({ dbName }).get('accessToken')).resolves.toBe('old')
+    gate.release()
+    await flushPromises()
+    await expect(createIdbStore({ dbName }).get('accessToken')).resolves.toBe('new')
+    await expect(createIdbStore({ dbName }).get('clientCredentials')).resolves.toBe('creds')
+  })
+
+  test('a write IndexedDB refused is sent again when IndexedDB next answers', async () => {
+    const clock = new FakeClock()
+    const idb = new MemoryStore()
+    let refuse = true
+    const flaky: KeyValueStore = {
+      get: (key) => idb.get(key),
+      set: (key, value) => (refuse ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : idb.set(key, value)),
+      del: (key) => idb.del(key),
+    }
+    const store = createResilientStore({ primary: flaky, clock, logger: new CapturingLogger(), retryAfterMs: 5000 })
+    await store.set('accessToken', 'AT')
+    expect(await idb.get('accessToken')).toBeUndefined()
+    refuse = false
+    await clock.advance(5000)
+    await store.get('deviceId') // any call IndexedDB answers
+    await flushPromises()
+    expect(await idb.get('accessToken')).toBe('AT')
+  })
+
+  test('lookup tells "absent" (IndexedDB answered) from "unavailable" (it did not)', async () => {
+    const clock = new FakeClock()
+    const ok = createResilientStore({ primary: new MemoryStore(), clock, logger: new CapturingLogger() })
+    await expect(ok.lookup('clientCredentials')).resolves.toEqual({ ok: true, value: undefined, from: 'primary' })
+    const broken = createResilientStore({
+      primary: { get: () => Promise.reject(new Error('x')), set: () => Promise.resolve(), del: () => Promise.resolve() },
+      clock,
+      logger: new CapturingLogger(),
+    })
+    const result = await broken.lookup('clientCredentials')
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.failure).toBeInstanceOf(StorageFailure)
   })
 })
