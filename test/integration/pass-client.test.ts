@@ -186,3 +186,97 @@ test('decisions and logout on the sandbox: permits, an item-level deny kept as d
   expect(calls(sandbox).filter((c) => c.indexOf('/decisions/preauthorize/') >= 0)).toHaveLength(1)
   await expect(client.authorize(MVPD, 'mychannel-live')).rejects.toMatchObject({ action: 'authentication' })
 })
+
+describe('who retries what, on the wire', () => {
+  test('(a) a poll answered 5xx three times in a row: one request per poll, nothing retried inside (CL-AUTHN-3)', async () => {
+    const tv = device(sandbox)
+    const client = tv.start({ retry: { baseDelayMs: 20 } })
+    const code = (await client.createSession({})).code as string
+    sandbox.clearRequests()
+    sandbox.fault({ route: 'profiles/code', status: 500, count: 0 })
+    for (let poll = 1; poll <= 3; poll++) {
+      // The flow would wait its interval (5 s) between these; each poll is one request.
+      await expect(client.retrieveProfileForCode(code)).rejects.toMatchObject({ httpStatus: 500, code: 'internal_server_error' })
+      expect(calls(sandbox)).toEqual(Array(poll).fill(`GET /api/v2/${SP}/profiles/code/${code} 500`))
+    }
+  })
+
+  test('a 429 poll goes to the flow at once (ThrottledError ≥ 1 s); the flow polls again an interval later', async () => {
+    const tv = device(sandbox)
+    const client = tv.start()
+    const code = (await client.createSession({})).code as string
+    sandbox.clearRequests()
+    sandbox.throttle({ force429Count: 1 })
+    await expect(client.retrieveProfileForCode(code)).rejects.toMatchObject({ kind: 'throttled', retryAfterMs: expect.any(Number) })
+    expect(calls(sandbox)).toEqual([`GET /api/v2/${SP}/profiles/code/${code} 429`])
+  })
+
+  test('(b) one play answered `action: retry` every time (an item deny, then request errors): 3 requests in all (CL-AUTHZ-2)', async () => {
+    const tv = device(sandbox)
+    sandbox.seedProfile({ deviceId: await tv.deviceId(), serviceProvider: SP, mvpd: MVPD })
+    sandbox.deny({ resource: 'mychannel-live', mvpd: MVPD, code: 'network_connection_timeout' })
+    let first = true
+    // After the first answer (an item-level retry deny), every answer is a request-level `retry` error.
+    const switching = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await fetch(input, init)
+      if (first && String(input instanceof Request ? input.url : input).indexOf('/decisions/authorize/') > 0) {
+        first = false
+        sandbox.fault({ route: 'decisions/authorize', status: 403, code: 'network_connection_timeout', count: 0 })
+      }
+      return response
+    }) as typeof fetch
+    const client = tv.start({ fetch: switching, retry: { baseDelayMs: 20 } })
+    await client.retrieveProfiles()
+    sandbox.clearRequests()
+    const decision = await client.authorize(MVPD, 'mychannel-live')
+    expect(decision).toMatchObject({ authorized: false, error: { action: 'retry' } })
+    expect(calls(sandbox)).toEqual([
+      `POST /api/v2/${SP}/decisions/authorize/${MVPD} 200`,
+      `POST /api/v2/${SP}/decisions/authorize/${MVPD} 403`,
+      `POST /api/v2/${SP}/decisions/authorize/${MVPD} 403`,
+    ])
+  })
+
+  test('CL-ERR-1: a 500 naming action configuration is sent once; POST sessions is not resent after a 5xx', async () => {
+    const tv = device(sandbox)
+    const client = tv.start({ retry: { baseDelayMs: 20 } })
+    await client.retrieveProfiles()
+    sandbox.clearRequests()
+    sandbox.fault({ route: 'profiles', status: 500, code: 'invalid_configuration_temporary_access', count: 0 })
+    await expect(client.retrieveProfiles()).rejects.toMatchObject({ httpStatus: 500, action: 'configuration' })
+    expect(calls(sandbox)).toEqual([`GET /api/v2/${SP}/profiles 500`])
+    sandbox.clearRequests()
+    sandbox.fault({ route: 'sessions', status: 500, count: 0 })
+    await expect(client.createSession({})).rejects.toMatchObject({ httpStatus: 500 })
+    expect(calls(sandbox)).toEqual([`POST /api/v2/${SP}/sessions 500`])
+    expect(sandbox.snapshot().sessions).toHaveLength(0)
+  })
+})
+
+test('clock skew without a readable Date header: a relaunch judges profile and session expiry in server time', async () => {
+  // The TV is 2 h ahead of the server; the server does not expose Date to the browser (CORS). Node's
+  // fetch would read it anyway, so the client's fetch drops it, as a browser would.
+  sandbox.setClockOffset(-2 * 3600000)
+  sandbox.cors({ exposeDate: false })
+  const withoutDate = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const response = await fetch(input, init)
+    const headers = new Headers(response.headers)
+    headers.delete('date')
+    return new Response(response.status === 204 ? null : await response.arrayBuffer(), { status: response.status, headers })
+  }) as typeof fetch
+  const tv = device(sandbox)
+  await tv.start({ fetch: withoutDate }).retrieveProfiles() // registers; the token's created_at gives the offset
+  // The profile lives 1 h on the server clock: by the TV's clock it ended an hour ago.
+  sandbox.seedProfile({ deviceId: await tv.deviceId(), serviceProvider: SP, mvpd: MVPD, ttlMs: 3600000 })
+  sandbox.clearRequests()
+  const second = tv.start({ fetch: withoutDate })
+  const profile = await second.retrieveProfileForMvpd(MVPD)
+  expect(calls(sandbox)).toEqual([`GET /api/v2/${SP}/profiles/${MVPD} 200`]) // the stored token, no DCR call
+  expect(profile).not.toBeNull()
+  expect((profile?.notAfter as number) < Date.now()).toBe(true)
+  expect(Math.abs(second.serverNow() - sandbox.now())).toBeLessThan(2000)
+  // The code's notAfter is in server time too: valid for the client, although "past" locally.
+  const session = await second.createSession({})
+  expect((session.notAfter as number) > second.serverNow()).toBe(true)
+  expect((session.notAfter as number) < Date.now()).toBe(true)
+})

@@ -199,3 +199,36 @@ describe('modes and the state file', () => {
     await expect(startSandbox({ mode: 'staging' as never })).rejects.toThrow(/mode/)
   })
 })
+
+describe('CORS switch: exposeDate', () => {
+  const exposed = async (): Promise<{ expose: string; date: string | null }> => {
+    const res = await h.client.call('GET', '/api/v2/MYCHAN/configuration', { headers: { ...h.client.auth(), Origin: 'http://tv.example' } })
+    return { expose: res.headers.get('access-control-expose-headers') ?? '', date: res.headers.get('date') }
+  }
+
+  it('POST /__sandbox/cors {exposeDate:false} leaves Date out of Access-Control-Expose-Headers; Date is still sent', async () => {
+    expect((await exposed()).expose).toContain('Date')
+    expect((await admin('POST', 'cors', { exposeDate: false })).json).toEqual({ exposeDate: false })
+    const hidden = await exposed()
+    expect(hidden.expose).not.toContain('Date')
+    expect(hidden.expose).toContain('Content-Length')
+    expect(hidden.date).not.toBeNull()
+    expect(((await admin('GET', 'state')).json as { cors: unknown }).cors).toEqual({ exposeDate: false })
+    expect((await admin('POST', 'cors', { exposeDate: 'no' })).status).toBe(400)
+    await admin('POST', 'reset')
+    expect((await exposed()).expose).toContain('Date')
+  })
+
+  it('the start option and the in-process switch', async () => {
+    const sandbox = await startSandbox({ port: 0, exposeDate: false, throttle: false })
+    try {
+      const res = await fetch(`${sandbox.origin}/__sandbox/state`, { headers: { Origin: 'http://tv.example' } })
+      expect(res.headers.get('access-control-expose-headers')).not.toContain('Date')
+      expect(sandbox.cors({ exposeDate: true })).toEqual({ exposeDate: true })
+      sandbox.reset()
+      expect(sandbox.cors({})).toEqual({ exposeDate: false })
+    } finally {
+      await sandbox.stop()
+    }
+  })
+})

@@ -86,13 +86,14 @@ export class SandboxControl {
     private readonly log: RequestLog,
   ) {}
 
-  /** Forget everything: state, faults, request log, throttle buckets, clock offset, deny rules. */
+  /** Forget everything: state, faults, request log, throttle buckets, clock offset, deny rules; CORS as at start. */
   reset(): void {
     this.sandbox.state.reset()
     this.faultsTable.clear()
     this.throttleState.reset()
     this.log.clear()
     this.sandbox.clock.setOffset(0)
+    this.sandbox.cors.exposeDate = this.sandbox.options.exposeDate
   }
 
   requests(): LoggedRequest[] {
@@ -140,6 +141,15 @@ export class SandboxControl {
     const forced = num(input.force429Count, 'force429Count')
     if (forced !== undefined) this.throttleState.forced429 = Math.max(0, Math.floor(forced))
     return { enabled: this.throttleState.enabled, force429Count: this.throttleState.forced429 }
+  }
+
+  /** Expose Date to browsers through CORS or not (the header itself is always sent). */
+  cors(input: { exposeDate?: unknown }): { exposeDate: boolean } {
+    if (input.exposeDate !== undefined) {
+      if (typeof input.exposeDate !== 'boolean') throw new AdminInputError('exposeDate must be a boolean')
+      this.sandbox.cors.exposeDate = input.exposeDate
+    }
+    return { exposeDate: this.sandbox.cors.exposeDate }
   }
 
   /** Shift the sandbox clock (Date header, expiry, throttle) by offsetMs from real time. */
@@ -229,6 +239,7 @@ export class SandboxControl {
       now: clock.now(),
       clockOffsetMs: clock.offset,
       throttle: { enabled: this.throttleState.enabled, force429Count: this.throttleState.forced429 },
+      cors: { exposeDate: this.sandbox.cors.exposeDate },
       sessions: [...state.sessions.values()].map((s) => ({ ...s, live: state.isLive(s) })),
       profiles: [...state.profiles.values()].map((p) => ({ ...p, valid: state.isValid(p) })),
       denyRules: state.denyRules,
@@ -289,6 +300,9 @@ export async function handleAdmin(control: SandboxControl, req: IncomingMessage,
         return true
       case 'POST throttle':
         sendJson(res, 200, control.throttle((await jsonBody(req)) as ThrottleInput))
+        return true
+      case 'POST cors':
+        sendJson(res, 200, control.cors((await jsonBody(req)) as { exposeDate?: unknown }))
         return true
       case 'POST clock':
         sendJson(res, 200, control.clock((await jsonBody(req)) as { offsetMs: number }))

@@ -24,6 +24,7 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --latency <ms>         add latency to every API call
   --force-429 <n>        answer 429 to the next n API calls
   --clock-offset <ms>    shift the sandbox clock
+  --no-expose-date       leave Date out of Access-Control-Expose-Headers (browsers cannot read it)
   --deny <spec>          resource[:mvpd[:code]], e.g. mychannel-sports or mychannel-live:Sandbox_Cable
   --help`
 
@@ -61,7 +62,7 @@ const num = (v: string | undefined, name: string): number | undefined => {
 function attachConsole(sandbox: Sandbox): () => void {
   if (!process.stdin.isTTY) return () => undefined
   const rl = createInterface({ input: process.stdin })
-  const help = 'commands: expire-tokens | revoke <mvpd> | clock <offsetMs> | 429 <n> | fail <route> <status> [count] | deny <resource> [mvpd] | complete <code> [mvpd] [user] | reset | requests | help'
+  const help = 'commands: expire-tokens | revoke <mvpd> | clock <offsetMs> | expose-date on|off | 429 <n> | fail <route> <status> [count] | deny <resource> [mvpd] | complete <code> [mvpd] [user] | reset | requests | help'
   rl.on('line', (line) => {
     const [cmd, ...args] = line.trim().split(/\s+/)
     try {
@@ -69,6 +70,7 @@ function attachConsole(sandbox: Sandbox): () => void {
         case 'expire-tokens': console.log(sandbox.expireTokens()); break
         case 'revoke': console.log(sandbox.revokeProfile({ mvpd: args[0] ?? '' })); break
         case 'clock': console.log(sandbox.setClockOffset(Number(args[0] ?? 0))); break
+        case 'expose-date': console.log(sandbox.cors({ exposeDate: args[0] !== 'off' })); break
         case '429': console.log(sandbox.throttle({ force429Count: Number(args[0] ?? 1) })); break
         case 'fail': console.log(sandbox.fault({ route: args[0] ?? '*', status: Number(args[1] ?? 500), count: Number(args[2] ?? 1) })); break
         case 'deny': console.log(sandbox.deny(args[1] ? { resource: args[0] ?? '', mvpd: args[1] } : { resource: args[0] ?? '' })); break
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
       latency: { type: 'string' },
       'force-429': { type: 'string' },
       'clock-offset': { type: 'string' },
+      'no-expose-date': { type: 'boolean', default: false },
       deny: { type: 'string', multiple: true },
       help: { type: 'boolean', default: false },
     },
@@ -123,6 +126,7 @@ async function main(): Promise<void> {
     host: values.host ?? '127.0.0.1',
     mode: (values.mode ?? 'development') as SandboxMode,
     throttle: !values['no-throttle'],
+    exposeDate: !values['no-expose-date'],
     faults,
     denies: (values.deny ?? []).map(parseDeny),
   }

@@ -9,6 +9,8 @@ export interface ResolvedOptions {
   sessionTtlMs: number
   tokenTtlSeconds: number
   profileTtlMs: number
+  /** Whether CORS exposes Date at start (and after a reset). */
+  exposeDate: boolean
 }
 
 /** What every handler can reach: the state, the clock and the public origin for absolute URLs. */
@@ -16,6 +18,8 @@ export interface SandboxContext {
   readonly state: SandboxState
   readonly clock: SandboxClock
   readonly options: ResolvedOptions
+  /** CORS switches that can change at run time (admin `POST /__sandbox/cors`). */
+  readonly cors: { exposeDate: boolean }
   /** Origin used in activation and logo URLs (the LAN address with --host). */
   publicOrigin(): string
 }

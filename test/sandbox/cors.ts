@@ -14,16 +14,21 @@ export const ALLOWED_HEADERS = [
   'AP-TempPass-Identity',
   'AP-Visitor-Identifier',
 ]
-/** Date lets the app compute its clock offset from the server (design section 2 `clock.ts`). */
+/**
+ * Date lets the app compute its clock offset from the server (design section 2 `clock.ts`). Adobe's
+ * CORS is unspecified, so `exposeDate: false` leaves Date out: a browser then cannot read it
+ * (the server still sends it; Node's fetch, which ignores CORS, still can).
+ */
 export const EXPOSED_HEADERS = ['Date', 'Content-Length', 'Location']
 export const ALLOWED_METHODS = ['GET', 'POST', 'OPTIONS']
 
-export function applyCors(req: IncomingMessage, res: ServerResponse): void {
+export function applyCors(req: IncomingMessage, res: ServerResponse, exposeDate = true): void {
   const origin = req.headers.origin
   // Echo the origin (not "*") so the answer stays valid if a caller ever sends credentials.
   res.setHeader('Access-Control-Allow-Origin', origin ?? '*')
   if (origin) res.setHeader('Vary', 'Origin')
-  res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS.join(', '))
+  const exposed = exposeDate ? EXPOSED_HEADERS : EXPOSED_HEADERS.filter((h) => h !== 'Date')
+  res.setHeader('Access-Control-Expose-Headers', exposed.join(', '))
 }
 
 /** Answers a preflight; true when it was one. */

@@ -53,6 +53,11 @@ export interface SandboxOptions {
   denies?: DenyInput[]
   /** Initial clock offset in ms. @defaultValue 0 */
   clockOffsetMs?: number
+  /**
+   * List Date in Access-Control-Expose-Headers, so browsers let the app read it (Adobe's CORS is
+   * unspecified; false reproduces a server that does not expose it). @defaultValue true
+   */
+  exposeDate?: boolean
 }
 
 export interface Sandbox {
@@ -75,6 +80,8 @@ export interface Sandbox {
   faults(): ActiveFault[]
   clearFaults(): void
   throttle(input: ThrottleInput): { enabled: boolean; force429Count: number }
+  /** Whether CORS exposes the Date header (browsers only; Node reads it regardless). */
+  cors(input: { exposeDate?: boolean }): { exposeDate: boolean }
   setClockOffset(offsetMs: number): { offsetMs: number; now: number }
   /** The sandbox clock's current time (epoch ms). */
   now(): number
@@ -131,6 +138,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     sessionTtlMs: options.sessionTtlMs ?? DEFAULTS.sessionTtlMs,
     tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULTS.tokenTtlSeconds,
     profileTtlMs: options.profileTtlMs ?? DEFAULTS.profileTtlMs,
+    exposeDate: options.exposeDate ?? true,
   }
   const clock = new SandboxClock(options.now)
   clock.setOffset(options.clockOffsetMs ?? 0)
@@ -140,7 +148,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const throttle = new Throttle(options.throttle ?? true)
 
   let publicOrigin = options.publicOrigin?.replace(/\/$/, '') ?? ''
-  const context: SandboxContext = { state, clock, options: resolved, publicOrigin: () => publicOrigin }
+  const context: SandboxContext = { state, clock, options: resolved, cors: { exposeDate: resolved.exposeDate }, publicOrigin: () => publicOrigin }
   const parts = createSandboxServer(context, throttle, mode !== 'production')
   const control: SandboxControl = parts.control
   for (const f of options.faults ?? []) control.fault(f)
@@ -180,6 +188,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults: () => control.faults(),
     clearFaults: () => control.clearFaults(),
     throttle: (input) => control.throttle(input),
+    cors: (input) => control.cors(input),
     setClockOffset: (offsetMs) => control.clock({ offsetMs }),
     now: () => clock.now(),
     expireTokens: () => control.expireTokens(),

@@ -93,7 +93,7 @@ export function createSandboxServer(sandbox: SandboxContext, throttle: Throttle,
     const now = sandbox.clock.now()
     // Clients derive their clock offset from Date, so it follows the (shiftable) sandbox clock.
     res.setHeader('Date', new Date(now).toUTCString())
-    applyCors(req, res)
+    applyCors(req, res, sandbox.cors.exposeDate)
     const method = req.method ?? 'GET'
     let url: URL
     try {

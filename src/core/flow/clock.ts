@@ -39,6 +39,21 @@ export class ServerTime {
     this.offsetMs = Math.abs(offset) < 1000 ? 0 : offset
   }
 
+  /**
+   * Record a server clock reading from a response body (a token's created_at, a new session's
+   * notBefore), for when no Date header is readable (browsers hide it cross-origin unless exposed).
+   */
+  observeServerTime(serverMs: number, receivedAt: number = this.clock.now()): void {
+    if (!Number.isFinite(serverMs)) return
+    const offset = serverMs - receivedAt
+    this.offsetMs = Math.abs(offset) < 1000 ? 0 : offset
+  }
+
+  /** Adopt an offset learnt on an earlier launch (stored with the access token) until a fresher reading. */
+  adoptOffset(offsetMs: number): void {
+    if (Number.isFinite(offsetMs)) this.offsetMs = offsetMs
+  }
+
   get offset(): number {
     return this.offsetMs
   }

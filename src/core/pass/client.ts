@@ -170,7 +170,7 @@ export function createPassClient(options: PassClientOptions): PassClient {
   http.setTokenSource(new Dcr({ http, store, settings, serverTime, clock, logger, refreshMarginMs: tokenRefreshMarginMs }))
   const serverNow = (): number => serverTime.now()
   const profiles: ProfilesContext = { http, serviceProvider: settings.serviceProvider, serverNow }
-  const sessions: SessionsContext = { http, settings }
+  const sessions: SessionsContext = { http, settings, serverTime }
   const configuration = new ConfigurationCache(http, settings.serviceProvider, clock, configurationCacheMs)
   const decisions = new Decisions({
     http,

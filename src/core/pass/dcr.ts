@@ -69,7 +69,14 @@ export class Dcr implements TokenSource {
   private async load(forceNew: boolean, rejected?: string): Promise<AccessTokenRecord> {
     const { store, settings } = this.options
     if (!forceNew) {
-      if (this.token === undefined) this.token = await store.getAccessToken()
+      if (this.token === undefined) {
+        this.token = await store.getAccessToken()
+        // A relaunch reuses the stored token and may never see a readable Date header: until a fresher
+        // reading arrives, server time is the local clock plus the offset stored with the token.
+        if (this.token && this.token.origin === settings.baseUrl && !this.options.http.serverTimeKnown) {
+          this.options.serverTime.adoptOffset(this.token.offsetMs)
+        }
+      }
       const t = this.token
       if (t && t.origin === settings.baseUrl && this.isFresh(t)) return t
     } else if (this.token && this.token.accessToken === rejected) {
@@ -133,7 +140,7 @@ export class Dcr implements TokenSource {
     )
     if (!http.serverTimeKnown && wire.createdAt !== undefined) {
       // No readable Date header (e.g. not exposed by CORS): created_at is the server's clock too.
-      serverTime.observeDateHeader(new Date(wire.createdAt).toUTCString(), clock.now())
+      serverTime.observeServerTime(wire.createdAt, clock.now())
     }
     const createdAt = wire.createdAt ?? serverTime.now()
     return {

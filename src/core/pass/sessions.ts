@@ -3,6 +3,7 @@
  * Body parameters are form-urlencoded; `domainName` and `redirectUrl` come from settings, `mvpd` only
  * when the provider is known (reference 14.3 without, 14.4 with a preselected MVPD).
  */
+import type { ServerTime } from '../flow/clock'
 import type { PassSettings } from '../settings'
 import type { CallOptions, Session, SessionInfo } from './types'
 import { pathOf, type PassHttp } from './http'
@@ -11,6 +12,7 @@ import { parseSession, parseSessionInfo } from './wire'
 export interface SessionsContext {
   readonly http: PassHttp
   readonly settings: PassSettings
+  readonly serverTime: ServerTime
 }
 
 function sessionForm(settings: PassSettings, mvpd: string | undefined): Record<string, string> {
@@ -27,8 +29,8 @@ function sessionForm(settings: PassSettings, mvpd: string | undefined): Record<s
  * viewer's "Try again" covers it. Only a 429 is sent again (after ≥ 1 s, reference section 10): a
  * throttled request was turned away before the server acted on it.
  */
-export function createSession(ctx: SessionsContext, params: { mvpd?: string }, options: CallOptions = {}): Promise<Session> {
-  return ctx.http.send(
+export async function createSession(ctx: SessionsContext, params: { mvpd?: string }, options: CallOptions = {}): Promise<Session> {
+  const session = await ctx.http.send(
     {
       method: 'POST',
       path: pathOf('/api/v2', ctx.settings.serviceProvider, 'sessions'),
@@ -39,6 +41,10 @@ export function createSession(ctx: SessionsContext, params: { mvpd?: string }, o
     },
     parseSession,
   )
+  // A new session's notBefore (reference 6.1) is the server's clock when it answered: a reading for
+  // server time when no Date header was readable. A resumed session keeps its old notBefore: not used.
+  if (!ctx.http.serverTimeKnown && session.notBefore !== undefined) ctx.serverTime.observeServerTime(session.notBefore)
+  return session
 }
 
 /** POST /api/v2/{sp}/sessions/{code} (reference 6.2). */

@@ -126,3 +126,59 @@ test('a token without created_at or Date header still expires on time', async ()
   await r.client.retrieveProfiles()
   expect(r.adobe.count('POST', '/o/client/token')).toBe(2)
 })
+
+describe('server time without a readable Date header (CORS may hide it)', () => {
+  const HOUR = 3600000
+  const profile = (notAfter: number) => ({ notBefore: notAfter - 10 * HOUR, notAfter, issuer: 'Cable', type: 'regular', attributes: {} })
+
+  test('a relaunch reusing the stored token judges expiry with the offset stored with it (server 3 h ahead)', async () => {
+    const r = rig()
+    r.adobe.sendDate = false
+    r.adobe.skewMs = 3 * HOUR
+    r.adobe.script('GET', profilesPath, empty)
+    await r.client.retrieveProfiles()
+    expect(r.client.serverNow() - r.clock.now()).toBe(3 * HOUR) // learnt from created_at
+    const second = r.restart()
+    const local = r.clock.now()
+    // Valid by the TV's clock, ended an hour ago by the server's: dropped.
+    r.adobe.script('GET', `${profilesPath}/Cable`, { json: { profiles: { Cable: profile(local + 2 * HOUR) } } })
+    await expect(second.retrieveProfileForMvpd('Cable')).resolves.toBeNull()
+    expect(r.adobe.dcr()).toHaveLength(2) // the stored token was reused
+    expect(second.serverNow() - r.clock.now()).toBe(3 * HOUR)
+  })
+
+  test('a relaunch: a profile the TV clock thinks expired is kept (server 3 h behind)', async () => {
+    const r = rig()
+    r.adobe.sendDate = false
+    r.adobe.skewMs = -3 * HOUR
+    r.adobe.script('GET', profilesPath, empty)
+    await r.client.retrieveProfiles()
+    const second = r.restart()
+    r.adobe.script('GET', `${profilesPath}/Cable`, { json: { profiles: { Cable: profile(r.clock.now() - HOUR) } } })
+    await expect(second.retrieveProfileForMvpd('Cable')).resolves.toMatchObject({ mvpd: 'Cable' })
+  })
+
+  test("a new session's notBefore is read as the server clock when no Date header is readable", async () => {
+    const r = rig()
+    r.adobe.sendDate = false
+    const skew = 2 * HOUR
+    // A token without created_at: nothing else tells the client the server's time.
+    r.adobe.script('POST', '/o/client/token', { status: 201, json: { access_token: 'AT-x', expires_in: 21600, token_type: 'bearer' } })
+    r.adobe.on((q) =>
+      q.method === 'POST' && q.path === '/api/v2/MYCHAN/sessions'
+        ? { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'C', sessionId: 's', serviceProvider: 'MYCHAN', notBefore: String(r.clock.now() + skew), notAfter: String(r.clock.now() + skew + 30 * 60000) } }
+        : undefined,
+    )
+    const session = await r.client.createSession({})
+    expect(r.client.serverNow() - r.clock.now()).toBe(skew)
+    expect((session.notAfter as number) - r.client.serverNow()).toBe(30 * 60000)
+  })
+
+  test('a readable Date header wins over a session notBefore', async () => {
+    const r = rig()
+    r.adobe.skewMs = HOUR
+    r.adobe.script('POST', '/api/v2/MYCHAN/sessions', { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'C', sessionId: 's', serviceProvider: 'MYCHAN', notBefore: String(r.clock.now() - 5 * HOUR) } })
+    await r.client.createSession({})
+    expect(r.client.serverNow() - r.clock.now()).toBe(HOUR)
+  })
+})
