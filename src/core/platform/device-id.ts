@@ -1,12 +1,16 @@
 /**
  * The device id behind AP-Device-Identifier (reference 3.2, CL-HDR-2, CL-HDR-4): stable across
- * reboots, updates and reinstalls, and the real device's.
+ * reboots, updates and reinstalls, and the real device's. Profiles are bound to it (reference 7.1),
+ * so once an id is in use it is kept: a stable id beats a hardware-derived one.
  *
- * 1. Where the platform has a stable hardware id (Tizen DUID, webOS LGUDID) the id is its SHA-256,
- *    recomputed at every start; the stored copy is only a cache (tv-platforms.md section 5).
- * 2. Otherwise the stored id (mirrored in two stores by the DeviceStore, so the loss of one does not
- *    change it).
- * 3. Otherwise a random id is generated, hashed to the same shape and persisted.
+ * 1. The stored id, whatever its source (mirrored in two stores by the DeviceStore, so the loss of
+ *    one does not change it). A generated id stays even when the platform id answers on a later
+ *    launch (e.g. LGUDID timed out on the first one).
+ * 2. Nothing stored: where the platform has a stable hardware id (Tizen DUID, webOS LGUDID) its
+ *    SHA-256, persisted; recomputing it gives the same id after storage is wiped.
+ * 3. Otherwise a random id, hashed to the same shape and persisted.
+ * When the store cannot be read at all (StoreRead `unavailable`), steps 2–3 give this session's id
+ * but it is not persisted, so a stored id that could not be seen is not overwritten.
  */
 import type { Clock } from '../flow/clock'
 import type { DeviceIdRecord, DeviceStore } from '../storage/device-store'
@@ -47,31 +51,27 @@ export interface DeviceIdOptions {
 /** Steps 1–3 above. Never rejects: a failing platform call or store falls through to the next step. */
 export async function resolveDeviceId(options: DeviceIdOptions): Promise<DeviceIdRecord> {
   const { platform, store, logger } = options
+  const stored = await store.readDeviceId()
+  if (stored.status === 'found') return stored.value
   let raw: string | null = null
   try {
     raw = await platform.stableId()
   } catch {
     raw = null
   }
-  const stored = await store.getDeviceId()
-  if (raw) {
-    const record: DeviceIdRecord = { id: await sha256Hex(raw, options.subtle), source: 'platform' }
-    if (!stored || stored.id !== record.id || stored.source !== 'platform') {
-      if (stored && stored.id !== record.id) {
-        // Profiles are bound to the device id (reference 7.1); say so once, without the ids.
-        logger.warn('device id: switching to the platform id; earlier sign-ins on this device are lost', { previous: stored.source })
-      }
-      await store.setDeviceId(record)
-    }
+  const record: DeviceIdRecord = raw
+    ? { id: await sha256Hex(raw, options.subtle), source: 'platform' }
+    : { id: await sha256Hex((options.generate ?? (() => randomId(options.clock)))(), options.subtle), source: 'generated' }
+  if (stored.status === 'unavailable') {
+    // Without the ids: the kind of id used, and why storage could not be read.
+    logger.warn('device id: storage unreadable, using an id for this session without storing it', {
+      source: record.source,
+      reason: stored.failure.reason,
+    })
     return record
   }
-  if (stored) return stored
-  const generated: DeviceIdRecord = {
-    id: await sha256Hex((options.generate ?? (() => randomId(options.clock)))(), options.subtle),
-    source: 'generated',
-  }
-  await store.setDeviceId(generated)
-  return generated
+  await store.setDeviceId(record)
+  return record
 }
 
 export interface DeviceIdentityOptions extends DeviceIdOptions {

@@ -180,6 +180,10 @@ export interface DeviceStoreOptions {
 export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
   const { primary, mirror, logger } = options
   const mirrored = new Set<Key>(['deviceId', 'lastMvpd', 'clientCredentials', 'accessToken'])
+  // Mirrored from the first release on, so an empty mirror means "never stored" even while
+  // IndexedDB does not answer (a slow first launch must still store its device id). The credentials
+  // and the token may exist in IndexedDB only (stored before they were mirrored).
+  const mirroredFromStart = new Set<Key>(['deviceId', 'lastMvpd'])
   type Value<K extends Key> = NonNullable<ReturnType<(typeof validators)[K]>>
 
   const decode = <K extends Key>(key: K, raw: unknown): Value<K> | null => {
@@ -239,9 +243,10 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
       return { status: 'found', value: fromCopy }
     }
     if (main.ok) return { status: 'absent' }
-    // IndexedDB could not be read and the mirror has nothing: only an engine without IndexedDB
-    // makes the mirror the whole truth; otherwise the record may be in IndexedDB only.
-    if (copy.ok && main.failure.kind === 'unsupported') return { status: 'absent' }
+    // IndexedDB could not be read and the mirror has nothing: that is "absent" only where the mirror
+    // is the whole truth (no IndexedDB in this engine, or a key mirrored from the start); otherwise
+    // the record may be in IndexedDB only.
+    if (copy.ok && (main.failure.kind === 'unsupported' || mirroredFromStart.has(key))) return { status: 'absent' }
     return { status: 'unavailable', failure: main.failure }
   }
   /** The `get*` shape: null for absent and for unreadable, the latter with a warning (no value). */

@@ -217,6 +217,21 @@ describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the crede
     await expect(read).resolves.toMatchObject({ status: 'unavailable' })
   })
 
+  test('the device id (mirrored from the start): IndexedDB stalled and the mirror empty is "absent", both unreadable is "unavailable"', async () => {
+    localStorage.clear()
+    const slow = launch(uniqueDb())
+    slow.gate.stall()
+    const read = slow.store.readDeviceId()
+    await slow.clock.advance(3000)
+    await expect(read).resolves.toEqual({ status: 'absent' })
+    const brokenMirror = createWebStorageStore(() => undefined, prefix)
+    const worse = launch(uniqueDb(), { mirror: brokenMirror })
+    worse.gate.stall()
+    const unreadable = worse.store.readDeviceId()
+    await worse.clock.advance(3000)
+    await expect(unreadable).resolves.toMatchObject({ status: 'unavailable' })
+  })
+
   test('"absent" when IndexedDB answers and the mirror is empty, and on an engine without IndexedDB', async () => {
     localStorage.clear()
     await expect(launch(uniqueDb()).store.readClientCredentials()).resolves.toEqual({ status: 'absent' })
