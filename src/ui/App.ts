@@ -30,6 +30,8 @@ export class App extends Router.App<AppTemplateSpec> {
   private unsubscribe: (() => void) | undefined
   private unsubscribePointer: (() => void) | undefined
   private dialogOpen = false
+  /** Per route, where the viewer was when the page was left (pages that offer a `focusKey`). */
+  private readonly focusMemory = new Map<string, string>()
   private readyMarked = false
 
   static override _template(): Lightning.Component.Template<AppTemplateSpec> {
@@ -114,7 +116,8 @@ export class App extends Router.App<AppTemplateSpec> {
 
   private openExitDialog(): void {
     this.dialogOpen = true
-    this.tag('ExitDialog')?.open()
+    const route = this.current?.route
+    this.tag('ExitDialog')?.open(route === 'decisions' || route === 'player')
     this._refocus()
     this.ready?.markRoute('exit')
   }
@@ -128,6 +131,9 @@ export class App extends Router.App<AppTemplateSpec> {
       active.view = screen.view
       return
     }
+    const leaving = active as { focusKey?: unknown } | null
+    const leavingRoute = Router.getActiveRoute()
+    if (leavingRoute && typeof leaving?.focusKey === 'string') this.focusMemory.set(leavingRoute, leaving.focusKey)
     // The flow is the history: pages are not stored, so Back on them reaches _handleAppClose.
     Router.navigate(screen.route, {}, false)
   }
@@ -136,6 +142,8 @@ export class App extends Router.App<AppTemplateSpec> {
     const screen = this.current
     if (screen && screen.route === (route as RouteName) && page) {
       ;(page as { view?: unknown }).view = screen.view
+      const remembered = this.focusMemory.get(route)
+      if (remembered !== undefined && 'focusKey' in (page as object)) (page as { focusKey: string }).focusKey = remembered
     }
     if (!this.readyMarked) {
       this.readyMarked = true

@@ -13,6 +13,8 @@ declare module '@lightningjs/sdk' {
         $buttonPressed(ref: string): void
         /** The pointer hovered a focusable child: its owner moves the focus there. */
         $pointerFocus(ref: string): void
+        /** The focused item of a row changed (keys or pointer). */
+        $rowFocusChanged(ref: string, index: number): void
         /** The pointer moved the focus inside a row: a page with several rows focuses that row. */
         $rowPointed(ref: string): void
         /** A child changed its width (a button measured its label): its row lays out again. */

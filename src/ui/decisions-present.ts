@@ -33,7 +33,7 @@ function playerView(title: string, play: Extract<PlayState, { kind: 'permitted' 
   }
 }
 
-type Notice = Pick<DecisionsView, 'notice' | 'reference'>
+type Notice = Pick<DecisionsView, 'notice' | 'noticeFor' | 'reference'>
 
 function noticeOf(state: DecisionsState, titleOf: (resource: string) => string, provider: string): Notice {
   const { play, signOut } = state
@@ -41,11 +41,11 @@ function noticeOf(state: DecisionsState, titleOf: (resource: string) => string, 
   if (signOut.kind === 'failed') return { notice: { tone: 'danger', text: copy.decisions.signOutFailed }, ...referenceOf(signOut.error) }
   switch (play.kind) {
     case 'authorizing':
-      return { notice: { tone: 'info', text: copy.decisions.checkingAccess(titleOf(play.resource)) } }
+      return { notice: { tone: 'info', text: copy.decisions.checkingAccess(titleOf(play.resource)) }, noticeFor: play.resource }
     case 'denied':
-      return { notice: { tone: 'danger', text: denyText(play.reason, titleOf(play.resource), provider, play.error) }, ...referenceOf(play.error) }
+      return { notice: { tone: 'danger', text: denyText(play.reason, titleOf(play.resource), provider, play.error) }, noticeFor: play.resource, ...referenceOf(play.error) }
     case 'failed':
-      return { notice: { tone: 'danger', text: copy.deny.failed(titleOf(play.resource)) }, ...referenceOf(play.error) }
+      return { notice: { tone: 'danger', text: copy.deny.failed(titleOf(play.resource)) }, noticeFor: play.resource, ...referenceOf(play.error) }
     default:
       return {}
   }

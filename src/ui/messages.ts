@@ -62,8 +62,8 @@ export const copy = {
   },
   player: {
     headline: 'Playback would start now',
-    validity: (left: string) => `Your access to this title is confirmed for the next ${left === '1 minute' ? 'minute' : left}`,
-    validityShort: 'Your access to this title is confirmed for less than a minute',
+    validity: (left: string) => `Your TV provider confirmed access to this title (the check holds for ${left})`,
+    validityShort: 'Your TV provider confirmed access to this title (the check holds for less than a minute)',
     degraded: 'Your TV provider could not be reached, so access was granted for now.',
     temppass: "You're watching with a free preview.",
     back: 'Back to titles',
@@ -78,6 +78,7 @@ export const copy = {
   exit: {
     title: (brand: string) => `Exit ${brand}?`,
     body: "You can come back any time; you'll stay signed in.",
+    bodySignedOut: 'You can come back any time.',
     stay: 'Stay',
     exit: 'Exit',
   },
@@ -109,9 +110,9 @@ export function durationInWords(msLeft: number): string | null {
   return '1 minute'
 }
 
-/** Countdown text "29:41" (minutes:seconds); never negative. */
+/** Countdown text "29:41" (minutes:seconds); never negative. Rounded down, so a 30-minute code never reads 30:01. */
 export function countdown(msLeft: number): string {
-  const total = Math.max(0, Math.ceil(msLeft / 1000))
+  const total = Math.max(0, Math.floor(msLeft / 1000))
   const m = Math.floor(total / 60)
   const s = total % 60
   return `${m}:${s < 10 ? '0' : ''}${s}`

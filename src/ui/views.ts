@@ -58,6 +58,8 @@ export interface DecisionsView {
   readonly items: readonly DecisionItemView[]
   /** A line under the row: a deny message, a permit's validity, or a sign-out result. */
   readonly notice?: { readonly tone: 'info' | 'success' | 'danger'; readonly text: string }
+  /** The title the notice is about: it shows while that title (or a button) is focused. */
+  readonly noticeFor?: string
   /** Small print under a deny: the enhanced error code and trace for support, never a secret. */
   readonly reference?: string
   readonly busy: boolean

@@ -77,7 +77,7 @@ test('CL-AUTHZ-1: OK on a title authorizes it (one request) and shows the media 
   await press(page, 'Enter')
   await waitForRoute(page, 'player')
   await waitForText(page, /^Playback would start now$/)
-  await waitForText(page, /^Your access to this title is confirmed for the next 7 minutes$/)
+  await waitForText(page, /^Your TV provider confirmed access to this title \(the check holds for 7 minutes\)$/)
   const { texts, focus } = await snapshot(page)
   expect(texts).toContain('MyChannel Live')
   expect(focus[focus.length - 1]).toBe('BackToTitles')
@@ -111,6 +111,32 @@ test('CL-AUTHZ-2, CL-AUTHZ-R2: a deny shows what happened, the provider words an
   expect(count(AUTHORIZE) - before).toBe(1)
   expect(count(LOGOUT)).toBe(0)
   await screenshot(page, 'decisions-deny')
+  // The message belongs to Sports Center: it steps aside while another title is focused.
+  await press(page, 'ArrowLeft')
+  expect((await snapshot(page)).texts.join(' ')).not.toMatch(/isn't part of your Riverside Cable package/)
+  await press(page, 'ArrowRight')
+  await waitForText(page, /isn't part of your Riverside Cable package/)
+})
+
+test('Back from the player lands on the title that was played, even far along the row', async () => {
+  await waitForRoute(page, 'decisions')
+  await focusCard('mychannel-kids')
+  await press(page, 'Enter')
+  await waitForRoute(page, 'player')
+  await press(page, 'Backspace')
+  await waitForRoute(page, 'decisions')
+  await waitForFocus(page, 'Card_mychannel_kids')
+  expect(await focused(page)).toBe('Card_mychannel_kids')
+  // Down always lands on "Switch provider", so Down + OK can never sign out by surprise.
+  await press(page, 'ArrowDown')
+  expect(await focused(page)).toBe('Switch')
+  await press(page, 'ArrowRight')
+  await press(page, 'ArrowUp')
+  await press(page, 'ArrowDown')
+  expect(await focused(page)).toBe('Switch')
+  await press(page, 'ArrowUp')
+  await press(page, 'ArrowLeft') // back to Sports Center, where the next test starts
+  expect(await focused(page)).toBe('Card_mychannel_sports')
 })
 
 test('CL-PREAUTHZ-1: a title preauthorized as included is still authorized on play, and a deny then wins', async () => {

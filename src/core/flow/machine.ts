@@ -97,7 +97,7 @@ function fromLoadingProfiles(state: LoadingProfilesState, event: FlowEvent): Tra
       if (!first) {
         // A session said "authorize" yet nothing is there: stop rather than loop session ↔ profiles.
         if (state.afterAuthorize) return toFailed(state, { kind: 'noProfileAfterAuthorize' }, { to: 'activating', mvpd: null, backTo: null })
-        return toActivating(state, null, null) // 14.2: none → activation
+        return toActivating(state, null, state.fromReauth ? 'reauth' : null) // 14.2: none → activation
       }
       // Design section 2: a single profile is picked automatically; several → the grid (CL-AUTHN-R2).
       if (valid.length === 1) return toAuthorized(state, first, [])
@@ -167,8 +167,12 @@ function fromReauth(state: ReauthState, event: FlowEvent): Transition {
   switch (event.type) {
     case 'signInAgain':
       return toActivating(state, state.provider, 'reauth') // 14.4: the session carries the provider
-    case 'useAnotherProvider':
-      return toActivating(state, null, 'reauth') // the viewer picks on the second screen
+    case 'useAnotherProvider': {
+      // Another provider may still be signed in on this TV (reference 7.2): look before asking for a
+      // new sign-in; with none, the viewer picks the provider on the second screen.
+      const next = toLoading(state, { by: 'all' }, false)
+      return { ...next, state: { ...(next.state as LoadingProfilesState), fromReauth: true } }
+    }
     default:
       return ambient(state, event)
   }
@@ -263,7 +267,9 @@ function onPollFailed(state: ActivatingState, error: FlowFailure, now: number): 
     return toCodeExpired(state)
   }
   if (isTransientFailure(error)) {
-    const failures = poll.failures + 1
+    // Reference 14.3 step 5: a 429 means wait and continue; only retry/5xx/transport failures count
+    // towards giving up (the code's notAfter still ends an endless throttle).
+    const failures = error.kind === 'throttled' ? poll.failures : poll.failures + 1
     if (failures >= settings.maxFailedPolls) {
       return toFailed(state, { kind: 'pollingFailed', attempts: failures, last: error }, retryActivation(state))
     }

@@ -79,6 +79,8 @@ export interface LoadingProfilesState extends Base {
   readonly afterAuthorize: boolean
   /** Set when the viewer asked to switch provider from this sign-in (the grid then excludes nothing, focuses another). */
   readonly switchFrom?: SignedIn
+  /** Set when "Use another provider" on the reauth screen asked: no profile then means a new code, with Back to reauth. */
+  readonly fromReauth?: true
 }
 
 export interface ChoosingState extends Base {

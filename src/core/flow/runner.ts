@@ -15,7 +15,7 @@ import type { FlowSettingsInput } from './settings'
 import { resolveFlowSettings } from './settings'
 
 export interface FlowRunnerOptions {
-  /** The Adobe Pass client (it retries transient failures and refreshes the token itself). */
+  /** The Adobe Pass client (it refreshes the token itself and retries transient failures of one-shot calls; a poll is sent once, the flow's interval being its retry). */
   readonly client: PassClient
   /** Where the provider and profile parts are kept across launches. */
   readonly store: FlowStore

@@ -5,7 +5,7 @@
  * window, visibility and network come from the standard events, and there is no Magic Remote.
  */
 import type { DeviceInfo } from './device-info'
-import { distinct, read, text, type Platform, type PlatformContext } from './platform'
+import { callSafely, distinct, read, text, type Platform, type PlatformContext } from './platform'
 import { closeWindow, isOnline, onDocumentVisibility, onWindowNetwork, standardKeys } from './web'
 
 function browserOs(ua: string): { osName: string; osVersion?: string } {
@@ -56,6 +56,9 @@ export function createBrowserPlatform(ctx: PlatformContext): Platform {
     registerKeys: (names) => standardKeys(names),
     exit: () => {
       closeWindow(globals)
+      // A tab the page did not open cannot close itself: leave the app for a blank page instead, so
+      // "Exit" visibly exits during development too.
+      if (read(globals, 'closed') !== true) callSafely(globals, 'location.replace', 'about:blank')
     },
     onVisibilityChange: (listener) => onDocumentVisibility(globals, listener),
     onNetworkChange: (listener) => onWindowNetwork(globals, distinct(listener, isOnline(globals))),

@@ -59,6 +59,14 @@ export class Row
     return this.focusIndex
   }
 
+  /** Moves the focus to `index` (clamped), e.g. to restore where the viewer was. */
+  select(index: number): void {
+    this.focusIndex = Math.max(0, Math.min(index, this.items.length - 1))
+    this._refocus()
+    this.scrollToFocus()
+    this.fireAncestors('$rowFocusChanged', this.ref ?? '', this.focusIndex)
+  }
+
   get focusedItem(): Lightning.Component | undefined {
     return this.items[this.focusIndex]
   }
@@ -95,6 +103,7 @@ export class Row
     this.focusIndex -= 1
     this._refocus()
     this.scrollToFocus()
+    this.fireAncestors('$rowFocusChanged', this.ref ?? '', this.focusIndex)
   }
 
   override _handleRight(): boolean | void {
@@ -102,6 +111,7 @@ export class Row
     this.focusIndex += 1
     this._refocus()
     this.scrollToFocus()
+    this.fireAncestors('$rowFocusChanged', this.ref ?? '', this.focusIndex)
   }
 
   $itemResized(): void {
@@ -115,6 +125,7 @@ export class Row
       this._refocus()
       this.scrollToFocus()
       this.fireAncestors('$rowPointed', this.ref ?? '')
+      this.fireAncestors('$rowFocusChanged', this.ref ?? '', this.focusIndex)
     }
   }
 

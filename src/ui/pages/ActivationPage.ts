@@ -24,6 +24,8 @@ interface PageConfig extends Lightning.Component.TypeConfig {
 }
 
 const qrCard = 500
+/** Width reserved for the countdown value ("29:59" at the timer size). */
+const timerSlot = 84
 const qrSize = 440
 
 function dot(i: number): object {
@@ -83,12 +85,13 @@ export class ActivationPage
         Dots: { y: -9, D0: dot(0), D1: dot(1), D2: dot(2) },
         Text: { x: 100, mountY: 0.5, text: textOf(type.caption, copy.activation.waiting, colors.text2, { wordWrapWidth: 900, maxLines: 1 }) },
       },
+      // Right-aligned at the title-safe edge; the value has a fixed slot so nothing depends on
+      // measuring text (a cached text texture does not report its size again).
       Timer: {
         x: layout.stageW - layout.marginX,
         y: 963,
-        mountX: 1,
-        Label: { mountY: 0.5, text: textOf(type.caption, copy.activation.expiresIn, colors.text2) },
-        Value: { mountY: 0.5, text: textOf(type.timer, '', colors.text) },
+        Label: { x: -timerSlot - 14, mountX: 1, mountY: 0.5, text: textOf(type.caption, copy.activation.expiresIn, colors.text2) },
+        Value: { x: 0, mountX: 1, mountY: 0.5, text: textOf(type.timer, '', colors.text) },
       },
     } as Lightning.Component.Template<ActivationTemplateSpec>
   }
@@ -115,10 +118,6 @@ export class ActivationPage
       const w = Math.round(codeText.renderWidth + 58 + 36)
       this.tag('CodeBox')?.patch({ w, texture: Lightning.Tools.getRoundRect(w, 176, 20, 2, colors.borderStrong, true, colors.surface) })
     })
-    const label = this.tag('Timer.Label')
-    label?.on('txLoaded', () => this.tag('Timer.Value')?.patch({ x: label.renderWidth + 12 }))
-    const value = this.tag('Timer.Value')
-    value?.on('txLoaded', () => this.tag('Timer')?.patch({ w: (label?.renderWidth ?? 0) + 12 + value.renderWidth }))
     // A calm wave through three dots: waiting, not loading.
     const dots = [this.tag('Waiting.Dots.D0'), this.tag('Waiting.Dots.D1'), this.tag('Waiting.Dots.D2')]
     this.pulse = []

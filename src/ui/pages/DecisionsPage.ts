@@ -88,13 +88,50 @@ export class DecisionsPage
   override _handleDown(): boolean | void {
     if (this.focusArea === 'Actions') return false
     this.focusArea = 'Actions'
+    // Always "Switch provider" first: Down then OK must never sign out by surprise.
+    this.tag('Actions')?.select(0)
     this._refocus()
+    this.showNotice()
   }
 
   override _handleUp(): boolean | void {
     if (this.focusArea === 'Cards' || this.decisionsView.items.length === 0) return false
     this.focusArea = 'Cards'
     this._refocus()
+    this.showNotice()
+  }
+
+  $rowFocusChanged(): void {
+    this.showNotice()
+  }
+
+  /**
+   * Where the viewer was ("Riverside Cable|Cards:3"), so coming back from the player or the grid lands
+   * there; a sign-in with another provider starts at the first title instead.
+   */
+  get focusKey(): string {
+    const row = this.focusArea === 'Cards' ? this.tag('Cards') : this.tag('Actions')
+    return `${this.decisionsView.providerName}|${this.focusArea}:${row?.index ?? 0}`
+  }
+
+  set focusKey(value: string) {
+    const bar = value.lastIndexOf('|')
+    if (value.slice(0, bar) !== this.decisionsView.providerName) return
+    const [area, index] = value.slice(bar + 1).split(':')
+    if (area !== 'Cards' && area !== 'Actions') return
+    this.focusArea = area
+    this.tag(area)?.select(Number(index) || 0)
+    this._refocus()
+    this.showNotice()
+  }
+
+  /** A deny or check message belongs to its title: hidden while another title is focused. */
+  private showNotice(): void {
+    const v = this.decisionsView
+    const focusedId = this.focusArea === 'Cards' ? v.items[this.tag('Cards')?.index ?? -1]?.id : undefined
+    const relevant = !v.noticeFor || focusedId === undefined || focusedId === v.noticeFor
+    this.tag('Notice')?.patch({ visible: relevant })
+    this.tag('Reference')?.patch({ visible: relevant })
   }
 
   $rowPointed(ref: string): void {
@@ -137,5 +174,6 @@ export class DecisionsPage
     this.tag('Notice')?.patch({ text: { text: v.notice?.text ?? '', textColor: tones[v.notice?.tone ?? 'info'] } })
     this.tag('Reference')?.patch({ text: { text: v.reference ?? '' } })
     this._refocus()
+    this.showNotice()
   }
 }

@@ -58,8 +58,9 @@ export class ExitDialog
   }
 
   /** Shows the dialog with "Stay" focused (the owner must then route focus here). */
-  open(): void {
+  open(signedIn: boolean): void {
     this.visible = true
+    this.tag('Panel.Body')?.patch({ text: { text: signedIn ? copy.exit.body : copy.exit.bodySignedOut } })
     this.tag('Panel.Actions')?.setItems([
       { ref: 'Stay', type: Button, label: copy.exit.stay },
       { ref: 'Exit', type: Button, label: copy.exit.exit },

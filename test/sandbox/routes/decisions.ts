@@ -86,7 +86,7 @@ function handler(kind: Kind) {
       const source = degraded || code === 'authorization_denied_by_degradation_rule' ? 'degradation' : profile.type === 'temporary' ? 'temppass' : 'mvpd'
       const base = { resource, serviceProvider: sp.id, mvpd: mvpd.id, source }
       if (code !== undefined) {
-        return { ...base, authorized: false, error: eecBody(code, `${mvpd.displayName} did not allow ${resource}.`) }
+        return { ...base, authorized: false, error: eecBody(code, `${mvpd.displayName} did not allow this title.`) }
       }
       if (kind === 'preauthorize') return { ...base, authorized: true }
       const tokenNotAfter = now + MEDIA_TOKEN_TTL_MS

@@ -212,10 +212,23 @@ describe('reauth', () => {
     expect(effects).toEqual([{ type: 'createSession', mvpd: 'ExampleCable' }])
   })
 
-  it('"Use another provider" → session WITHOUT a provider', () => {
-    const { state, effects } = transition(reauth, { type: 'useAnotherProvider' })
+  it('"Use another provider" first looks for other profiles on this TV; none → session WITHOUT a provider, Back to reauth', () => {
+    const looking = transition(reauth, { type: 'useAnotherProvider' })
+    expect(expectKind(looking.state, 'loadingProfiles').route).toEqual({ by: 'all' })
+    expect(looking.effects).toEqual([{ type: 'loadProfiles' }])
+    const { state, effects } = transition(looking.state, { type: 'profilesLoaded', profiles: [], ...stamp })
     expect(expectKind(state, 'activating').mvpd).toBeNull()
+    expect(expectKind(state, 'activating').backTo).toBe('reauth')
     expect(effects).toEqual([{ type: 'createSession' }])
+    expect(expectKind(transition(state, { type: 'back' }).state, 'reauth').provider).toEqual(exampleCable)
+  })
+
+  it('"Use another provider" with another provider still signed in takes it (one) or shows the grid (several)', () => {
+    const looking = transition(reauth, { type: 'useAnotherProvider' }).state
+    const one = transition(looking, { type: 'profilesLoaded', profiles: [profile('Fiber', T0 + DAY)], ...stamp }).state
+    expect(expectKind(one, 'authorized').profile.mvpd).toBe('Fiber')
+    const two = transition(looking, { type: 'profilesLoaded', profiles: [profile('Fiber', T0 + DAY), profile('Sat', T0 + 2 * DAY)], ...stamp }).state
+    expect(expectKind(two, 'choosing').profiles.map((p) => p.mvpd)).toEqual(['Sat', 'Fiber'])
   })
 
   it('Back from the activation it led to returns to reauth', () => {
@@ -342,6 +355,15 @@ describe('activating', () => {
     const polling = transition(showingCode(), { type: 'pollDue' }).state
     const { effects } = transition(polling, { type: 'pollFailed', error: new ThrottledError('poll', 8000), ...stamp })
     expect(effects).toEqual([{ type: 'schedulePoll', ms: 8000 }])
+  })
+
+  it('429s wait and continue (reference 14.3 step 5): they never count towards giving up', () => {
+    let state: FlowState = showingCode()
+    for (let i = 0; i < 5; i += 1) {
+      state = transition(state, { type: 'pollDue' }).state
+      state = transition(state, { type: 'pollFailed', error: new ThrottledError('poll', 1000), ...stamp }).state
+      expect(expectKind(state, 'activating').poll.failures).toBe(0)
+    }
   })
 
   it('a configuration error while polling → failed at once', () => {

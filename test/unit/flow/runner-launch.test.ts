@@ -51,6 +51,8 @@ describe('launch with a cached provider (reference 14.1)', () => {
     h.client.last('retrieveProfileForMvpd').resolve(null)
     await flushPromises()
     h.runner.send({ type: 'useAnotherProvider' })
+    h.client.last('retrieveProfiles').resolve([])
+    await flushPromises()
 
     expect(h.client.last('createSession').args[0]).toEqual({})
     expect(h.client.callsTo('configuration')).toHaveLength(0)

@@ -203,6 +203,8 @@ describe('stop conditions (CL-AUTHN-2)', () => {
     h.client.last('retrieveProfileForMvpd').resolve(null)
     await flushPromises()
     h.runner.send({ type: 'useAnotherProvider' })
+    h.client.last('retrieveProfiles').resolve([])
+    await flushPromises()
     h.client.last('createSession').resolve(session('ABC1234', h.client.serverNow() + 30 * MINUTE))
     h.client.on('retrieveProfileForCode', () => [profile('ExampleCable', h.client.serverNow() + DAY)])
     await h.clock.advance(5_000)

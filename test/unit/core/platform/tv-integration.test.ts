@@ -104,6 +104,19 @@ describe('exit', () => {
     expect(platformBack).toHaveBeenCalledTimes(1)
   })
 
+  test('a browser tab that cannot close itself leaves for a blank page; one that closed does not', () => {
+    const replaced: string[] = []
+    const open = page({ location: { replace: (url: string) => replaced.push(url) } })
+    createPlatform({ clock, globals: open.win }).exit()
+    expect(open.closed.count).toBe(1)
+    expect(replaced).toEqual(['about:blank'])
+
+    const closing = page({ location: { replace: (url: string) => replaced.push(url) } })
+    closing.win.close = () => Object.assign(closing.win, { closed: true })
+    createPlatform({ clock, globals: closing.win }).exit()
+    expect(replaced).toEqual(['about:blank'])
+  })
+
   test('nothing to call at all never throws', () => {
     const bare = { webOS: { platformBack: () => { throw new Error('gone') } } }
     expect(() => createPlatform({ clock, globals: bare }).exit()).not.toThrow()
