@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { colors, focus, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
+import { Pressable } from './Pressable'
 
 export interface TitleCardTemplateSpec extends Lightning.Component.TemplateSpec {
   title: string
@@ -22,7 +23,7 @@ const tones = {
 
 /** A programme card of the decisions row (ui/decisions.png) with its preauthorization badge. */
 export class TitleCard
-  extends Lightning.Component<TitleCardTemplateSpec>
+  extends Pressable<TitleCardTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<TitleCardTemplateSpec>
 {
   private cardTitle = ''
@@ -73,35 +74,13 @@ export class TitleCard
     this._update()
   }
 
-  override _focus(): void {
-    this._update()
-  }
-
-  override _unfocus(): void {
-    this._update()
-  }
-
-  override _handleEnter(): boolean | void {
-    this.fireAncestors('$buttonPressed', this.ref ?? '')
-  }
-
-  _handleHover(): boolean {
-    this.fireAncestors('$pointerFocus', this.ref ?? '')
-    return false
-  }
-
-  _handleClick(): boolean {
-    this.fireAncestors('$buttonPressed', this.ref ?? '')
-    return true
-  }
-
   private drawBadge(): void {
     const text = this.tag('Badge.BadgeText')
     const w = Math.round((text?.renderWidth ?? 0) + 32)
     this.tag('Badge')?.patch({ w, h: 44, texture: Lightning.Tools.getRoundRect(w, 44, 10, 0, 0, true, tones[this.tone].fill) })
   }
 
-  private _update(): void {
+  protected _update(): void {
     const focused = this.hasFocus()
     const o = focus.outline
     this.tag('Frame')?.patch({

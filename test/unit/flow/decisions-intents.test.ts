@@ -4,23 +4,10 @@
  * the viewer's own sign-out. Machine rows first, then the runner against the fake client.
  */
 import { initialState, transition } from '../../../src/core/flow/machine'
-import type { AuthorizedState, FlowEvent, FlowState, Transition } from '../../../src/core/flow/model'
+import type { AuthorizedState } from '../../../src/core/flow/model'
 import { flushPromises } from '../../support/fake-clock'
-import { DAY, exampleCable, passError, profile, session, settings, setup } from './harness'
+import { DAY, exampleCable, passError, profile, session, settings, setup , T0, stamp, run, expectKind } from './harness'
 
-const T0 = 1_700_000_000_000
-const stamp = { now: 5_000, serverNow: T0 }
-
-function run(state: FlowState, ...events: FlowEvent[]): Transition {
-  let result: Transition = { state, effects: [] }
-  for (const event of events) result = transition(result.state, event)
-  return result
-}
-
-function expectKind<K extends FlowState['kind']>(state: FlowState, kind: K): Extract<FlowState, { kind: K }> {
-  expect(state.kind).toBe(kind)
-  return state as Extract<FlowState, { kind: K }>
-}
 
 const cable = profile('ExampleCable', T0 + 20 * DAY)
 

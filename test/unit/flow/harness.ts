@@ -1,7 +1,8 @@
 /** Shared fixtures for the flow tests: builders, an in-memory FlowStore and a wired runner. */
+import { transition } from '../../../src/core/flow/machine'
 import { createFlowRunner } from '../../../src/core/flow/runner'
 import type { FlowRunner } from '../../../src/core/flow/runner'
-import type { FlowState } from '../../../src/core/flow/model'
+import type { FlowEvent, FlowState, Transition } from '../../../src/core/flow/model'
 import type { FlowLogger, FlowStore, LastMvpd, ProfileParts } from '../../../src/core/flow/ports'
 import type { FlowSettings } from '../../../src/core/flow/settings'
 import { PassError } from '../../../src/core/pass/errors'
@@ -161,4 +162,20 @@ export function pollTimes(h: Harness, from: number, code?: string): number[] {
     .callsTo('retrieveProfileForCode')
     .filter((call) => code === undefined || call.args[0] === code)
     .map((call) => call.at - from)
+}
+
+/** Machine tests' clock: local 5 000 ms, server time T0. */
+export const T0 = 1_700_000_000_000
+export const stamp = { now: 5_000, serverNow: T0 }
+
+/** Applies events in order to the pure machine; the last transition (its state and effects). */
+export function run(state: FlowState, ...events: FlowEvent[]): Transition {
+  let result: Transition = { state, effects: [] }
+  for (const event of events) result = transition(result.state, event)
+  return result
+}
+
+export function expectKind<K extends FlowState['kind']>(state: FlowState, kind: K): Extract<FlowState, { kind: K }> {
+  expect(state.kind).toBe(kind)
+  return state as Extract<FlowState, { kind: K }>
 }

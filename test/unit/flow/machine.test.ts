@@ -3,23 +3,10 @@
  * no clock; time is whatever the events carry.
  */
 import { initialState, transition } from '../../../src/core/flow/machine'
-import type { ActivatingState, FlowEvent, FlowState, Transition } from '../../../src/core/flow/model'
+import type { ActivatingState, FlowState } from '../../../src/core/flow/model'
 import { NetworkError, ThrottledError } from '../../../src/core/pass/errors'
-import { DAY, exampleCable, passError, profile, session, settings } from './harness'
+import { DAY, exampleCable, passError, profile, session, settings , T0, stamp, run, expectKind } from './harness'
 
-const T0 = 1_700_000_000_000
-const stamp = { now: 5_000, serverNow: T0 }
-
-function run(state: FlowState, ...events: FlowEvent[]): Transition {
-  let result: Transition = { state, effects: [] }
-  for (const event of events) result = transition(result.state, event)
-  return result
-}
-
-function expectKind<K extends FlowState['kind']>(state: FlowState, kind: K): Extract<FlowState, { kind: K }> {
-  expect(state.kind).toBe(kind)
-  return state as Extract<FlowState, { kind: K }>
-}
 
 const start = initialState(settings)
 const launchedWith = (lastMvpd: typeof exampleCable | null) => run(start, { type: 'launch' }, { type: 'lastMvpdLoaded', lastMvpd })
