@@ -131,7 +131,7 @@ export function createPassClient(options: PassClientOptions): PassClient {
   if (typeof settings !== 'object' || settings === null || typeof settings.baseUrl !== 'string' || typeof settings.serviceProvider !== 'string') {
     throw new PassClientOptionsError('settings', 'must be the PassSettings returned by parsePassSettings()')
   }
-  requireMethods(options.store, 'store', ['getClientCredentials', 'setClientCredentials', 'getAccessToken', 'setAccessToken', 'clearAccessToken', 'getProfile', 'clearProfile'])
+  requireMethods(options.store, 'store', ['readClientCredentials', 'getClientCredentials', 'setClientCredentials', 'getAccessToken', 'setAccessToken', 'clearAccessToken', 'getProfile', 'clearProfile'])
   requireMethods(options.identity, 'identity', ['deviceId', 'deviceInfo'])
   requireMethods(options.clock, 'clock', ['now', 'setTimeout', 'clearTimeout'])
   const fetchImpl = options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined)

@@ -28,6 +28,9 @@ export interface DcrOptions {
   readonly refreshMarginMs: number
 }
 
+/** How long to wait before reading storage again when it could not be read at all. */
+const unreadableStoreRetryMs = 1500
+
 export class Dcr implements TokenSource {
   /** undefined: not read from the store yet; null: none. */
   private token: AccessTokenRecord | null | undefined
@@ -99,10 +102,26 @@ export class Dcr implements TokenSource {
     return record
   }
 
+  /**
+   * The stored credentials. Storage that cannot be read at all (not merely empty) is asked once more
+   * after a short wait: registering again would lose every profile of this TV (DCR FAQ 9), and the
+   * stalls seen at start-up on TVs are brief.
+   */
+  private async storedCredentials(): Promise<ClientCredentials | null> {
+    const { store, clock, logger } = this.options
+    let read = await store.readClientCredentials()
+    if (read.status === 'unavailable') {
+      await new Promise<void>((resolve) => clock.setTimeout(resolve, unreadableStoreRetryMs))
+      read = await store.readClientCredentials()
+      if (read.status === 'unavailable') logger.warn('pass: stored client credentials cannot be read; registering the application again', {})
+    }
+    return read.status === 'found' ? read.value : null
+  }
+
   private async credentials(forceNew: boolean): Promise<ClientCredentials> {
     const { store, settings, http } = this.options
     if (!forceNew) {
-      const stored = await store.getClientCredentials()
+      const stored = await this.storedCredentials()
       // Credentials belong to the server that issued them (a ?pass.baseUrl override points elsewhere).
       if (stored && stored.origin === settings.baseUrl) return stored
     } else {

@@ -169,7 +169,7 @@ describe('createPassClient options (validated at construction)', () => {
 
   test.each([
     [{ settings: undefined }, /options\.settings must be the PassSettings returned by parsePassSettings/],
-    [{ store: {} }, /options\.store must have a getClientCredentials\(\) method/],
+    [{ store: {} }, /options\.store must have a readClientCredentials\(\) method/],
     [{ identity: { deviceId: () => Promise.resolve('x') } }, /options\.identity must have a deviceInfo\(\) method/],
     [{ clock: { now: () => 0 } }, /options\.clock must have a setTimeout\(\) method/],
     [{ timeoutMs: 0 }, /options\.timeoutMs must be a number from 100 to 120000, got 0/],

@@ -182,3 +182,31 @@ describe('server time without a readable Date header (CORS may hide it)', () => 
     expect(r.client.serverNow() - r.clock.now()).toBe(HOUR)
   })
 })
+
+test('CL-REG-2: storage that cannot be read at start-up is read again before registering (no new registration)', async () => {
+  const r = rig()
+  r.adobe.script('GET', profilesPath, empty)
+  await r.client.retrieveProfiles()
+  expect(r.adobe.count('POST', '/o/client/register')).toBe(1)
+  // The next launch finds IndexedDB and its mirror unreadable for a moment.
+  const realRead = r.store.readClientCredentials.bind(r.store)
+  let stalls = 1
+  r.store.readClientCredentials = () =>
+    stalls-- > 0 ? Promise.resolve({ status: 'unavailable', failure: new Error('stalled') as never }) : realRead()
+  await r.store.clearAccessToken()
+  const second = r.restart()
+  await settle(r.clock, second.retrieveProfiles())
+  expect(r.adobe.count('POST', '/o/client/register')).toBe(1)
+  expect(r.adobe.count('POST', '/o/client/token')).toBe(2)
+})
+
+test('CL-REG-2: storage that stays unreadable: registers again, with a warning naming no secret', async () => {
+  const r = rig()
+  r.adobe.script('GET', profilesPath, empty)
+  r.store.readClientCredentials = () => Promise.resolve({ status: 'unavailable', failure: new Error('broken') as never })
+  await settle(r.clock, r.client.retrieveProfiles())
+  expect(r.adobe.count('POST', '/o/client/register')).toBe(1)
+  expect(r.logger.lines.some((l) => l.level === 'warn' && /cannot be read; registering/.test(l.message))).toBe(true)
+  const stored = await r.store.getClientCredentials()
+  expect(r.logger.text()).not.toContain(stored?.clientSecret ?? 'no secret stored')
+})
