@@ -1,6 +1,6 @@
 // Production dist: dist/es6 (Chromium 80+) and dist/es5 (Chromium 53+: webOS 4, Tizen 4), settings
 // baked into each index.html. The CLI writes index.html only into a fresh folder, so start clean.
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { distSizes, formatSizes } from './sizes.mjs'
 import { lowerToEs5 } from './lower-lightning-es5.mjs'
@@ -19,6 +19,12 @@ if (result.status !== 0 || /✖|error/i.test(result.stdout ?? '')) {
   process.exit(1)
 }
 await lowerToEs5('dist/es5/js/lightning.es5.min.js')
+// The app has no favicon: say so, instead of a browser asking for /favicon.ico (a 404 at every launch).
+for (const flavour of ['es6', 'es5']) {
+  const file = `dist/${flavour}/index.html`
+  const html = readFileSync(file, 'utf8')
+  if (!html.includes('rel="icon"')) writeFileSync(file, html.replace('<meta charset="UTF-8" />', '<meta charset="UTF-8" />\n        <link rel="icon" href="data:," />'))
+}
 const seconds = ((Date.now() - started) / 1000).toFixed(1)
 console.log(`built dist/es6 and dist/es5 in ${seconds} s`)
 console.log(formatSizes(distSizes('dist')))
