@@ -105,14 +105,16 @@ export class Dcr implements TokenSource {
   /**
    * The stored credentials. Storage that cannot be read at all (not merely empty) is asked once more
    * after a short wait: registering again would lose every profile of this TV (DCR FAQ 9), and the
-   * stalls seen at start-up on TVs are brief.
+   * stalls seen at start-up on TVs are brief. That second read is a probe: the failure of the first
+   * makes the store skip IndexedDB for a few seconds (kv.ts), longer than this wait, so a plain read
+   * would answer "unavailable" again without asking IndexedDB.
    */
   private async storedCredentials(): Promise<ClientCredentials | null> {
     const { store, clock, logger } = this.options
     let read = await store.readClientCredentials()
     if (read.status === 'unavailable') {
       await new Promise<void>((resolve) => clock.setTimeout(resolve, unreadableStoreRetryMs))
-      read = await store.readClientCredentials()
+      read = await store.readClientCredentials({ probe: true })
       if (read.status === 'unavailable') logger.warn('pass: stored client credentials cannot be read; registering the application again', {})
     }
     return read.status === 'found' ? read.value : null

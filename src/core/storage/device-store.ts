@@ -29,6 +29,7 @@ import {
   isStorageFailure,
   StorageFailure,
   type KeyValueStore,
+  type LookupOptions,
 } from './kv'
 
 /** Bumped when a record's shape changes; older records then read as absent. */
@@ -88,6 +89,17 @@ export type StoreRead<T> =
   | { readonly status: 'absent' }
   | { readonly status: 'unavailable'; readonly failure: StorageFailure }
 
+/** How a `read*` treats a store that failed a moment ago. */
+export interface ReadOptions {
+  /**
+   * Make one real IndexedDB attempt (with the normal timeout) even while reads skip it after a
+   * failure (kv.ts LookupOptions). Without it, a read soon after a failure answers `unavailable` at
+   * once without asking IndexedDB.
+   * @defaultValue `false`
+   */
+  readonly probe?: boolean
+}
+
 export interface DeviceStore {
   /**
    * The device id, or whether it could not be read (a caller must then not persist a new one over
@@ -104,9 +116,10 @@ export interface DeviceStore {
    * would replace credentials that may still be stored and lose the viewer's sign-ins (DCR FAQ 9):
    * a client should try again shortly (IndexedDB stalls at start-up are usually brief) and register
    * only if storage still cannot be read, with a warning; new credentials are then written through
-   * and reach the stores that work.
+   * and reach the stores that work. That second read needs `{ probe: true }`: a failed read makes
+   * later reads skip IndexedDB for a few seconds, so without it the retry would not reach IndexedDB.
    */
-  readClientCredentials(): Promise<StoreRead<ClientCredentials>>
+  readClientCredentials(options?: ReadOptions): Promise<StoreRead<ClientCredentials>>
   /** The client credentials; null when absent and also when unreadable (then with a warning). */
   getClientCredentials(): Promise<ClientCredentials | null>
   setClientCredentials(credentials: ClientCredentials): Promise<void>
@@ -202,9 +215,9 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
 
   type Raw = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly failure: StorageFailure }
   /** One store's raw answer; a rejection is "could not be read", never "absent". */
-  const rawGet = async (store: KeyValueStore, key: Key): Promise<Raw> => {
+  const rawGet = async (store: KeyValueStore, key: Key, lookupOptions?: LookupOptions): Promise<Raw> => {
     try {
-      if (canLookup(store)) return await store.lookup(key)
+      if (canLookup(store)) return await store.lookup(key, lookupOptions)
       return { ok: true, value: await store.get(key) }
     } catch (error) {
       return { ok: false, failure: asFailure(error) }
@@ -219,8 +232,8 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
   }
   const sameRecord = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
-  const read = async <K extends Key>(key: K): Promise<StoreRead<Value<K>>> => {
-    const main = await rawGet(primary, key)
+  const read = async <K extends Key>(key: K, readOptions: ReadOptions = {}): Promise<StoreRead<Value<K>>> => {
+    const main = await rawGet(primary, key, { probe: readOptions.probe === true })
     const fromMain = main.ok ? decode(key, main.value) : null
     if (!mirror || !mirrored.has(key)) {
       if (fromMain !== null) return { status: 'found', value: fromMain }
@@ -279,7 +292,7 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
     getLastMvpd: () => orNull('lastMvpd'),
     setLastMvpd: (mvpd) => write('lastMvpd', mvpd),
     clearLastMvpd: () => clear('lastMvpd'),
-    readClientCredentials: () => read('clientCredentials'),
+    readClientCredentials: (readOptions) => read('clientCredentials', readOptions),
     getClientCredentials: () => orNull('clientCredentials'),
     setClientCredentials: (credentials) => write('clientCredentials', credentials),
     clearClientCredentials: () => clear('clientCredentials'),

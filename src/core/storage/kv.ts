@@ -163,12 +163,24 @@ export type Lookup =
   | { readonly ok: true; readonly value: unknown; readonly from: 'primary' | 'session' }
   | { readonly ok: false; readonly failure: StorageFailure }
 
+/** How one `lookup` treats the circuit breaker. */
+export interface LookupOptions {
+  /**
+   * Ask IndexedDB even while reads skip it after a failure (one real attempt, bounded by the normal
+   * timeout). For a read whose "could not be read" answer costs more than the wait, such as the
+   * second look at the client credentials before registering again (DCR FAQ 9). A key with a
+   * pending write still answers from the session copy, which is newer.
+   * @defaultValue `false`
+   */
+  readonly probe?: boolean
+}
+
 /** A KeyValueStore that also says whether it is running on its session copy. */
 export interface ResilientStore extends KeyValueStore {
   /** True from a failure of IndexedDB until it answers again. */
   readonly degraded: boolean
   /** `get` that tells "absent" from "could not be read" (`get` resolves undefined for both). */
-  lookup(key: string): Promise<Lookup>
+  lookup(key: string, options?: LookupOptions): Promise<Lookup>
 }
 
 /** A store that can tell "absent" from "could not be read" (createResilientStore's). */
@@ -184,6 +196,7 @@ export function canLookup(store: KeyValueStore): store is KeyValueStore & Pick<R
  *    confirmed stays pending and is sent again as soon as IndexedDB answers any call (a late answer
  *    of a timed-out call counts), so a write made during a stall is not lost.
  * 3. A read of a key with a pending write answers from the session copy (newer than IndexedDB).
+ *    A `probe` lookup asks IndexedDB even while reads skip it (see LookupOptions).
  * One warning per outage (when IndexedDB stops answering), a debug line when it is back. Never
  * rejects (unless the session copy itself does), so the app keeps working.
  */
@@ -306,9 +319,9 @@ export function createResilientStore(options: ResilientStoreOptions): ResilientS
   const fromSession = async (key: string): Promise<Lookup | undefined> =>
     known.has(key) ? { ok: true, value: await session.get(key), from: 'session' } : undefined
 
-  const lookup = async (key: string): Promise<Lookup> => {
+  const lookup = async (key: string, lookupOptions: LookupOptions = {}): Promise<Lookup> => {
     if (pending.has(key)) return { ok: true, value: await session.get(key), from: 'session' }
-    if (clock.now() < skipUntil) {
+    if (!lookupOptions.probe && clock.now() < skipUntil) {
       return (await fromSession(key)) ?? { ok: false, failure: lastFailure ?? new StorageFailure('get', 'unavailable') }
     }
     let value: unknown

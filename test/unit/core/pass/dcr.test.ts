@@ -3,8 +3,12 @@
  * persisted and reused until shortly before expiry in server time (CL-REG-3, CL-REG-R1), a 401
  * refreshing once and retrying once, never re-registering to refresh.
  */
+import 'fake-indexeddb/auto'
+import { createDeviceStore, recordVersion, type ClientCredentials } from '../../../../src/core/storage/device-store'
+import { createIdbStore, createResilientStore, createWebStorageStore } from '../../../../src/core/storage/kv'
 import { accessTokens } from '../support/fake-adobe'
-import { rig, settle } from '../support/build'
+import { rig, settle, testSettings } from '../support/build'
+import { stallable } from '../storage/stallable'
 
 const profilesPath = '/api/v2/MYCHAN/profiles'
 const empty = { status: 200, json: { profiles: {} } }
@@ -209,4 +213,56 @@ test('CL-REG-2: storage that stays unreadable: registers again, with a warning n
   expect(r.logger.lines.some((l) => l.level === 'warn' && /cannot be read; registering/.test(l.message))).toBe(true)
   const stored = await r.store.getClientCredentials()
   expect(r.logger.text()).not.toContain(stored?.clientSecret ?? 'no secret stored')
+})
+
+describe('CL-REG-2: the second read of unreadable storage reaches IndexedDB (real store, DCR FAQ 9)', () => {
+  let n = 0
+  const stored: ClientCredentials = { clientId: 'client-stored', clientSecret: 'SECRET-stored-do-not-log', origin: testSettings().baseUrl }
+
+  /**
+   * A launch over the app's real store: IndexedDB (can stall or fail) behind the resilient store with
+   * its default timeout and circuit breaker, localStorage as mirror. The credentials are in IndexedDB
+   * only (stored before they were mirrored) and there is no stored token, so the first look at
+   * storage (the token) trips the breaker before the credentials are read.
+   */
+  async function launch() {
+    localStorage.clear()
+    const dbName = `dcr-probe-${++n}`
+    await createIdbStore({ dbName }).set('clientCredentials', { v: recordVersion, data: stored })
+    const gate = stallable(createIdbStore({ dbName }))
+    const r = rig({
+      makeStore: (clock, logger) =>
+        createDeviceStore({
+          primary: createResilientStore({ primary: gate.store, clock, logger }),
+          mirror: createWebStorageStore(() => localStorage, 'app:'),
+          logger,
+        }),
+    })
+    r.adobe.script('GET', profilesPath, empty)
+    return { r, gate }
+  }
+
+  const tokenRequests = (r: ReturnType<typeof rig>) => r.adobe.requests.filter((q) => q.path === '/o/client/token').map((q) => new URLSearchParams(q.body).get('client_id'))
+
+  test('IndexedDB fails once at start-up, then answers: the stored credentials are used, no second registration', async () => {
+    const { r, gate } = await launch()
+    gate.failNext()
+    await settle(r.clock, r.client.retrieveProfiles())
+    expect(r.adobe.count('POST', '/o/client/register')).toBe(0)
+    expect(tokenRequests(r)).toEqual(['client-stored'])
+    expect(r.logger.text()).not.toContain('SECRET-stored-do-not-log')
+  })
+
+  test('IndexedDB stalls past the timeout at start-up, then answers new calls: no second registration', async () => {
+    const { r, gate } = await launch()
+    gate.stall()
+    const profiles = r.client.retrieveProfiles()
+    // The token read times out at 3 s; reads now skip IndexedDB until 8 s, past the 1.5 s second look.
+    await r.clock.advance(3000)
+    gate.resume()
+    await settle(r.clock, profiles)
+    expect(r.adobe.count('POST', '/o/client/register')).toBe(0)
+    expect(tokenRequests(r)).toEqual(['client-stored'])
+    expect(r.adobe.requests[r.adobe.requests.length - 1]?.headers['authorization']).toBe(`Bearer ${accessTokens[0]}`)
+  })
 })

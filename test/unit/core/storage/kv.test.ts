@@ -111,6 +111,28 @@ describe('createResilientStore: a failure is not final', () => {
     expect(logger.lines.filter((l) => l.level === 'warn')).toHaveLength(1)
   })
 
+  test('a probe lookup asks IndexedDB inside the skip window (one real attempt, normal timeout)', async () => {
+    const clock = new FakeClock()
+    const idb = new MemoryStore()
+    await idb.set('clientCredentials', 'stored')
+    const gate = stallable(idb)
+    const store = createResilientStore({ primary: gate.store, clock, logger: new CapturingLogger(), timeoutMs: 3000, retryAfterMs: 5000 })
+    gate.failNext()
+    await expect(store.lookup('clientCredentials')).resolves.toMatchObject({ ok: false, failure: { reason: 'InvalidStateError' } })
+    await clock.advance(1500)
+    await expect(store.lookup('clientCredentials')).resolves.toMatchObject({ ok: false })
+    expect(gate.calls).toHaveLength(1)
+    await expect(store.lookup('clientCredentials', { probe: true })).resolves.toEqual({ ok: true, value: 'stored', from: 'primary' })
+    expect(gate.calls).toHaveLength(2)
+    expect(store.degraded).toBe(false)
+    // A probe that stalls is still bounded by the timeout, and the window opens again.
+    gate.stall()
+    const stalled = store.lookup('other', { probe: true })
+    await clock.advance(3000)
+    await expect(stalled).resolves.toMatchObject({ ok: false, failure: { reason: 'timeout' } })
+    expect(store.degraded).toBe(true)
+  })
+
   test('a late answer of a stalled call counts as IndexedDB being back', async () => {
     const clock = new FakeClock()
     const gate = stallable(new MemoryStore())

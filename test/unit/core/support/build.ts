@@ -58,12 +58,19 @@ export interface Rig {
   restart(): PassClient
 }
 
-export function rig(options: Partial<Omit<PassClientOptions, 'settings' | 'store' | 'clock'>> & { start?: number } = {}): Rig {
-  const clock = new FakeClock(options.start ?? Date.UTC(2026, 0, 1))
+export interface RigOptions extends Partial<Omit<PassClientOptions, 'settings' | 'store' | 'clock'>> {
+  readonly start?: number
+  /** The DeviceStore to use instead of one over `kv` (e.g. the persistent store over IndexedDB). */
+  readonly makeStore?: (clock: FakeClock, logger: CapturingLogger) => DeviceStore
+}
+
+export function rig(rigOptions: RigOptions = {}): Rig {
+  const { start, makeStore, ...options } = rigOptions
+  const clock = new FakeClock(start ?? Date.UTC(2026, 0, 1))
   const adobe = new FakeAdobe(clock)
   const kv = new MemoryStore()
   const logger = new CapturingLogger()
-  const store = createDeviceStore({ primary: kv, logger })
+  const store = makeStore ? makeStore(clock, logger) : createDeviceStore({ primary: kv, logger })
   const settings = testSettings()
   const make = (): PassClient =>
     createPassClient({ identity, fetch: adobe.fetch, logger, ...options, settings, store, clock })
