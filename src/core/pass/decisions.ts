@@ -70,6 +70,9 @@ export class Decisions {
    * for items denied with action `retry`, which are asked again alone (reference section 9). When the
    * budget is spent, a `retry` deny is returned as data and a request-level failure is thrown, unless
    * an earlier answer already decided the other items: then that answer is returned.
+   * Once an answer exists, a failed re-ask of its `retry` items never discards it, also for a failure
+   * the retry rule does not resend (network, timeout, a 401 after the refresh): the answer is
+   * returned with those items still denied as data. Only a cancellation is thrown.
    */
   private async decide(kind: 'preauthorize' | 'authorize', mvpd: string, resources: string[], options: CallOptions): Promise<Decision[]> {
     const { retry: policy, http } = this.options
@@ -82,8 +85,9 @@ export class Decisions {
         const answered = await this.post(kind, mvpd, asked, options)
         current = current ? current.map((d) => (isItemRetry(d) ? answered.find((a) => a.resource === d.resource) ?? d : d)) : answered
       } catch (error) {
-        if (!isPassClientError(error) || !shouldResend(error)) throw error
-        if (retries >= policy.limit) {
+        if (!isPassClientError(error) || error.kind === 'cancelled') throw error
+        if (!shouldResend(error) || retries >= policy.limit) {
+          // The items decided so far stay decided; the leftover `retry` denies are returned as data.
           if (current) return current
           throw error
         }

@@ -157,6 +157,43 @@ describe('decisions: one retry budget per call (CL-AUTHZ-2, CL-PREAUTHZ-2)', () 
     expect(result.map((d) => [d.resource, d.authorized])).toEqual([['live', true], ['flaky', false]])
     expect(r.adobe.requests.filter((q) => q.path === preauthorizePath).map((q) => (JSON.parse(q.body) as { resources: string[] }).resources)).toEqual([['live', 'flaky'], ['flaky'], ['flaky']])
   })
+
+  const asked = (r: Rig, path: string): string[][] =>
+    r.adobe.requests.filter((q) => q.path === path).map((q) => (JSON.parse(q.body) as { resources: string[] }).resources)
+
+  test.each([
+    ['the network is lost', {}, 'network' as const],
+    ['the request times out', { timeoutMs: 4000 }, 'hang' as const],
+  ])('preauthorize: the re-ask of a retry deny fails because %s: the permit already decided is kept', async (_, options, failure) => {
+    const r = rig(options)
+    r.adobe.script('POST', preauthorizePath, { json: { decisions: [permit('live'), retryDeny('flaky')] } }, failure)
+    const result = await settle(r.clock, r.client.preauthorize('Cable', ['live', 'flaky']))
+    expect(result.map((d) => [d.resource, d.authorized, d.error?.action])).toEqual([['live', true, undefined], ['flaky', false, 'retry']])
+    // Network loss and timeouts are not resent: one re-ask, then the answer so far.
+    expect(asked(r, preauthorizePath)).toEqual([['live', 'flaky'], ['flaky']])
+    // The permit is cached (CL-PREAUTHZ-3): the next look asks for the flaky one only.
+    r.adobe.script('POST', preauthorizePath, { json: { decisions: [permit('flaky')] } })
+    await settle(r.clock, r.client.preauthorize('Cable', ['live', 'flaky']))
+    expect(asked(r, preauthorizePath).slice(2)).toEqual([['flaky']])
+  })
+
+  test('authorize: a 401 after the token refresh on the re-ask returns the retry deny as data', async () => {
+    const r = rig()
+    r.adobe.script('POST', authorizePath, { json: { decisions: [retryDeny('live')] } }, unauthorized)
+    await expect(settle(r.clock, r.client.authorize('Cable', 'live'))).resolves.toMatchObject({ resource: 'live', authorized: false, error: { action: 'retry' } })
+    // First ask, the re-ask, and the re-ask once more after the refresh (CL-REG-R1).
+    expect(times(r, authorizePath)).toHaveLength(3)
+  })
+
+  test('a cancelled re-ask is still a cancellation, not the answer so far', async () => {
+    const r = rig()
+    r.adobe.script('POST', preauthorizePath, { json: { decisions: [permit('live'), retryDeny('flaky')] } }, 'hang')
+    const controller = new AbortController()
+    const result = r.client.preauthorize('Cable', ['live', 'flaky'], { signal: controller.signal }).catch((e: unknown) => e)
+    while (times(r, preauthorizePath).length < 2) await r.clock.advance(100)
+    controller.abort()
+    await expect(result).resolves.toBeInstanceOf(CancelledError)
+  })
 })
 
 describe('one retry rule (CL-ERR-1): a named action beats a 5xx status', () => {
