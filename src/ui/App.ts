@@ -133,7 +133,13 @@ export class App extends Router.App<AppTemplateSpec> {
     }
     const leaving = active as { focusKey?: unknown } | null
     const leavingRoute = Router.getActiveRoute()
-    if (leavingRoute && typeof leaving?.focusKey === 'string') this.focusMemory.set(leavingRoute, leaving.focusKey)
+    if (leavingRoute) {
+      // Only a detour the viewer comes Back from (the player, the grid of "Switch provider") keeps
+      // the place; leaving any other way (signing out, a new sign-in) starts afresh next time.
+      const detour = screen.route === 'player' || screen.route === 'profiles'
+      if (detour && typeof leaving?.focusKey === 'string') this.focusMemory.set(leavingRoute, leaving.focusKey)
+      else this.focusMemory.delete(leavingRoute)
+    }
     // The flow is the history: pages are not stored, so Back on them reaches _handleAppClose.
     Router.navigate(screen.route, {}, false)
   }

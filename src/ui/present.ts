@@ -31,7 +31,7 @@ function screenOf(state: FlowState, ctx: PresentContext): Screen {
         route: 'profiles',
         view: {
           focusMvpd: state.focusedMvpd,
-          canGoBack: state.returnTo !== undefined,
+          canGoBack: state.returnTo !== undefined || state.fromReauth === true,
           tiles: state.profiles.map((p) => {
             const known = ctx.names.get(p.mvpd) ?? (state.lastMvpd?.id === p.mvpd ? state.lastMvpd : undefined)
             return {

@@ -93,6 +93,7 @@ function fromLoadingProfiles(state: LoadingProfilesState, event: FlowEvent): Tra
       if (route.by !== 'all') return stay(state)
       const valid = validByValidity(event.profiles, event.serverNow)
       if (state.switchFrom) return afterSwitchLoaded(state, state.switchFrom, valid)
+      if (state.fromReauth) return afterAnotherProviderLoaded(state, valid)
       const [first] = valid
       if (!first) {
         // A session said "authorize" yet nothing is there: stop rather than loop session ↔ profiles.
@@ -106,7 +107,7 @@ function fromLoadingProfiles(state: LoadingProfilesState, event: FlowEvent): Tra
     case 'loadFailed':
       return onLoadFailed(state, event.error)
     case 'offline':
-      return toFailed(withEnv(state, { offline: true }), { kind: 'offline' }, { to: 'loadingProfiles', route })
+      return toFailed(withEnv(state, { offline: true }), { kind: 'offline' }, retryLoading(state))
     default:
       return ambient(state, event)
   }
@@ -127,6 +128,30 @@ function afterSwitchLoaded(state: LoadingProfilesState, from: SignedIn, valid: r
   return toActivating(state, null, null)
 }
 
+/**
+ * "Use another provider" on the reauth screen: the provider being re-authenticated is left out (its
+ * profile may still be listed while its decisions say authentication, which would loop); one other
+ * sign-in is taken, several make a grid whose Back returns to reauth, none asks for a new code.
+ */
+function afterAnotherProviderLoaded(state: LoadingProfilesState, valid: readonly Profile[]): Transition {
+  const others = valid.filter((p) => p.mvpd !== state.lastMvpd?.id)
+  const [first] = others
+  if (!first) return toActivating(state, null, 'reauth')
+  if (others.length === 1) return toAuthorized(state, first, [])
+  const grid = toChoosing(state, others, first.mvpd)
+  return { ...grid, state: { ...(grid.state as ChoosingState), fromReauth: true } }
+}
+
+/** "Try again" after a failed load keeps where the load came from. */
+function retryLoading(state: LoadingProfilesState): RetryTarget {
+  return {
+    to: 'loadingProfiles',
+    route: state.route,
+    ...(state.fromReauth ? { fromReauth: true as const } : {}),
+    ...(state.switchFrom ? { switchFrom: state.switchFrom } : {}),
+  }
+}
+
 function onLoadFailed(state: LoadingProfilesState, error: FlowFailure): Transition {
   const { route } = state
   if (error.kind === 'pass') {
@@ -140,11 +165,11 @@ function onLoadFailed(state: LoadingProfilesState, error: FlowFailure): Transiti
       // 14.1: 403 or action authentication → re-authentication (14.4).
       if (error.httpStatus === 403 || error.action === 'authentication') return toReauth(state, route.mvpd)
     } else if (error.action === 'authentication') {
-      return toActivating(state, null, null) // CL-ERR-1: authentication → back to activation
+      return toActivating(state, null, state.fromReauth ? 'reauth' : null) // CL-ERR-1: authentication → back to activation
     }
   }
   // The client already retried transient failures (design section 2); show the error with "Try again".
-  return toFailed(state, error, { to: 'loadingProfiles', route })
+  return toFailed(state, error, retryLoading(state))
 }
 
 function fromChoosing(state: ChoosingState, event: FlowEvent): Transition {
@@ -154,10 +179,13 @@ function fromChoosing(state: ChoosingState, event: FlowEvent): Transition {
       return profile ? toAuthorized(state, profile, []) : stay(state)
     }
     case 'useAnotherProvider':
-      return toActivating(state, null, 'choosing') // Back returns to the grid
+      return toActivating(state, null, 'choosing', state.returnTo) // Back returns to the grid
     case 'back':
       // A grid opened by "Switch provider": Back keeps the sign-in the viewer came from.
-      return state.returnTo ? toAuthorized(state, state.returnTo.profile, [state.returnTo.provider]) : stay(state)
+      if (state.returnTo) return toAuthorized(state, state.returnTo.profile, [state.returnTo.provider])
+      // A grid opened by "Use another provider" on reauth: Back returns there.
+      if (state.fromReauth && state.lastMvpd) return toReauth(state, state.lastMvpd)
+      return stay(state)
     default:
       return ambient(state, event)
   }
@@ -167,12 +195,10 @@ function fromReauth(state: ReauthState, event: FlowEvent): Transition {
   switch (event.type) {
     case 'signInAgain':
       return toActivating(state, state.provider, 'reauth') // 14.4: the session carries the provider
-    case 'useAnotherProvider': {
+    case 'useAnotherProvider':
       // Another provider may still be signed in on this TV (reference 7.2): look before asking for a
       // new sign-in; with none, the viewer picks the provider on the second screen.
-      const next = toLoading(state, { by: 'all' }, false)
-      return { ...next, state: { ...(next.state as LoadingProfilesState), fromReauth: true } }
-    }
+      return toLoading(state, { by: 'all' }, false, undefined, true)
     default:
       return ambient(state, event)
   }
@@ -352,8 +378,15 @@ function base(prev: Carried) {
   return { epoch: prev.epoch + 1, settings: prev.settings, env: prev.env, lastMvpd: prev.lastMvpd }
 }
 
-function toLoading(prev: Carried, route: ProfilesRoute, afterAuthorize: boolean, switchFrom?: SignedIn): Transition {
-  const state: LoadingProfilesState = { ...base(prev), kind: 'loadingProfiles', route, afterAuthorize, ...(switchFrom ? { switchFrom } : {}) }
+function toLoading(prev: Carried, route: ProfilesRoute, afterAuthorize: boolean, switchFrom?: SignedIn, fromReauth?: boolean): Transition {
+  const state: LoadingProfilesState = {
+    ...base(prev),
+    kind: 'loadingProfiles',
+    route,
+    afterAuthorize,
+    ...(switchFrom ? { switchFrom } : {}),
+    ...(fromReauth ? { fromReauth: true as const } : {}),
+  }
   const effect: FlowEffect = route.by === 'mvpd' ? { type: 'loadProfileForMvpd', mvpd: route.mvpd.id } : { type: 'loadProfiles' }
   return { state, effects: [effect] }
 }
@@ -380,7 +413,7 @@ function toReauth(prev: Carried, provider: LastMvpd, signedOut?: SignOutOutcome)
 function back(state: ActivatingState | CodeExpiredState): Transition {
   if (state.backTo === 'reauth' && state.lastMvpd) return toReauth(state, state.lastMvpd)
   // The grid is asked for again: the profiles shown before may have expired meanwhile.
-  if (state.backTo === 'choosing') return toLoading(state, { by: 'all' }, false)
+  if (state.backTo === 'choosing') return toLoading(state, { by: 'all' }, false, state.returnTo)
   // Switch provider with no other profile: Back keeps the sign-in the viewer had.
   if (state.backTo === 'authorized' && state.returnTo) return toAuthorized(state, state.returnTo.profile, [state.returnTo.provider])
   return stay(state)
@@ -426,7 +459,7 @@ function toRetry(state: FailedState): Transition {
   const { retry } = state
   switch (retry.to) {
     case 'loadingProfiles':
-      return toLoading(state, retry.route, false)
+      return toLoading(state, retry.route, false, retry.switchFrom, retry.fromReauth)
     case 'activating':
       return toActivating(state, retry.mvpd, retry.backTo, retry.returnTo)
     default:

@@ -91,6 +91,8 @@ export interface ChoosingState extends Base {
   readonly focusedMvpd: string
   /** Reached through "Switch provider": Back returns to this sign-in. */
   readonly returnTo?: SignedIn
+  /** Reached through "Use another provider" on reauth: Back returns there. */
+  readonly fromReauth?: true
 }
 
 export interface ReauthState extends Base {
@@ -133,7 +135,13 @@ export interface AuthorizedState extends Base {
 
 /** Where "Try again" goes from `failed`. */
 export type RetryTarget =
-  | { readonly to: 'loadingProfiles'; readonly route: ProfilesRoute }
+  | {
+      readonly to: 'loadingProfiles'
+      readonly route: ProfilesRoute
+      /** Kept through "Try again" so the retried load still knows where Back leads. */
+      readonly fromReauth?: true
+      readonly switchFrom?: SignedIn
+    }
   | { readonly to: 'activating'; readonly mvpd: LastMvpd | null; readonly backTo: BackTarget; readonly returnTo?: SignedIn }
 
 export interface FailedState extends Base {

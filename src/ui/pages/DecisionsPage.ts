@@ -110,8 +110,9 @@ export class DecisionsPage
    * there; a sign-in with another provider starts at the first title instead.
    */
   get focusKey(): string {
-    const row = this.focusArea === 'Cards' ? this.tag('Cards') : this.tag('Actions')
-    return `${this.decisionsView.providerName}|${this.focusArea}:${row?.index ?? 0}`
+    const area = this.focusArea === 'Cards' && this.decisionsView.items.length > 0 ? 'Cards' : 'Actions'
+    const row = this.tag(area)
+    return `${this.decisionsView.providerName}|${area}:${row?.index ?? 0}`
   }
 
   set focusKey(value: string) {
@@ -120,7 +121,8 @@ export class DecisionsPage
     const [area, index] = value.slice(bar + 1).split(':')
     if (area !== 'Cards' && area !== 'Actions') return
     this.focusArea = area
-    this.tag(area)?.select(Number(index) || 0)
+    // Never back onto "Sign out": the buttons row is restored to "Switch provider".
+    this.tag(area)?.select(area === 'Actions' ? 0 : Number(index) || 0)
     this._refocus()
     this.showNotice()
   }

@@ -54,6 +54,26 @@ describe('switchProvider (design section 3)', () => {
     expect(transition(launchGrid, { type: 'back' }).state).toBe(launchGrid)
   })
 
+  it('a failed switch and "Try again" still make a grid whose Back returns to the titles', () => {
+    const fiber = profile('Fiber', T0 + 5 * DAY)
+    const loading = transition(signedIn(), { type: 'switchProvider' }).state
+    const failed = transition(loading, { type: 'loadFailed', error: passError('internal_server_error', 'none', 500) }).state
+    const retried = transition(expectKind(failed, 'failed'), { type: 'tryAgain' }).state
+    const grid = transition(retried, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp }).state
+    expect(expectKind(grid, 'choosing').returnTo?.profile).toEqual(cable)
+    expect(expectKind(transition(grid, { type: 'back' }).state, 'authorized').profile).toEqual(cable)
+  })
+
+  it('"Another provider" on the switch grid, then Back, then Back again returns to the titles', () => {
+    const fiber = profile('Fiber', T0 + 5 * DAY)
+    const grid = run(signedIn(), { type: 'switchProvider' }, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp }).state
+    const activating = transition(grid, { type: 'useAnotherProvider' }).state
+    const reloading = transition(activating, { type: 'back' }).state
+    const again = transition(reloading, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp }).state
+    expect(expectKind(again, 'choosing').returnTo?.profile).toEqual(cable)
+    expect(expectKind(transition(again, { type: 'back' }).state, 'authorized').profile).toEqual(cable)
+  })
+
   it('with exactly one other valid profile (the current one expired) still shows the grid, not an auto-pick', () => {
     const fiber = profile('Fiber', T0 + 5 * DAY)
     const expired = profile('ExampleCable', T0 - 1)
@@ -184,6 +204,7 @@ describe('runner', () => {
     expect(h.state('loadingProfiles').switchFrom?.profile.mvpd).toBe('ExampleCable')
     call.reject(passError('internal_server_error', 'none', 500))
     await flushPromises()
-    expect(h.state('failed').retry).toEqual({ to: 'loadingProfiles', route: { by: 'all' } })
+    // The retry remembers the sign-in being switched from, so the grid it leads to can go Back to it.
+    expect(h.state('failed').retry).toMatchObject({ to: 'loadingProfiles', route: { by: 'all' }, switchFrom: { profile: { mvpd: 'ExampleCable' } } })
   })
 })

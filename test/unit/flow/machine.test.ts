@@ -210,6 +210,31 @@ describe('reauth', () => {
     expect(expectKind(transition(state, { type: 'back' }).state, 'reauth').provider).toEqual(exampleCable)
   })
 
+  it('"Use another provider" never picks the provider being re-authenticated (it would loop); a grid of others goes Back to reauth', () => {
+    const looking = transition(reauth, { type: 'useAnotherProvider' }).state
+    const onlyItself = transition(looking, { type: 'profilesLoaded', profiles: [profile('ExampleCable', T0 + DAY)], ...stamp }).state
+    expect(expectKind(onlyItself, 'activating').backTo).toBe('reauth')
+    const oneOther = transition(looking, { type: 'profilesLoaded', profiles: [profile('ExampleCable', T0 + 9 * DAY), profile('Fiber', T0 + DAY)], ...stamp }).state
+    expect(expectKind(oneOther, 'authorized').profile.mvpd).toBe('Fiber')
+    const others = transition(looking, {
+      type: 'profilesLoaded',
+      profiles: [profile('ExampleCable', T0 + 9 * DAY), profile('Fiber', T0 + DAY), profile('Sat', T0 + 2 * DAY)],
+      ...stamp,
+    }).state
+    const grid = expectKind(others, 'choosing')
+    expect(grid.profiles.map((p) => p.mvpd)).toEqual(['Sat', 'Fiber'])
+    expect(expectKind(transition(grid, { type: 'back' }).state, 'reauth').provider).toEqual(exampleCable)
+  })
+
+  it('after a failed load and "Try again", "Use another provider" still leads Back to reauth', () => {
+    const looking = transition(reauth, { type: 'useAnotherProvider' }).state
+    const failed = transition(looking, { type: 'loadFailed', error: passError('internal_server_error', 'none', 500) }).state
+    const retried = transition(expectKind(failed, 'failed'), { type: 'tryAgain' }).state
+    expect(expectKind(retried, 'loadingProfiles').fromReauth).toBe(true)
+    const activating = transition(retried, { type: 'profilesLoaded', profiles: [], ...stamp }).state
+    expect(expectKind(transition(activating, { type: 'back' }).state, 'reauth').provider).toEqual(exampleCable)
+  })
+
   it('"Use another provider" with another provider still signed in takes it (one) or shows the grid (several)', () => {
     const looking = transition(reauth, { type: 'useAnotherProvider' }).state
     const one = transition(looking, { type: 'profilesLoaded', profiles: [profile('Fiber', T0 + DAY)], ...stamp }).state
