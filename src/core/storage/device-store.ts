@@ -8,9 +8,19 @@
  *   same origin-private storage class as IndexedDB; the values are still never logged;
  * - cached profile parts: mvpd, attributes, notAfter (CL-AUTHN-4), not mirrored (a cache).
  *
- * Reading a mirrored record: IndexedDB first; if it has no valid record, or does not answer, the
- * mirror. A valid mirror copy is used; it is written back to IndexedDB only when IndexedDB answered
- * "absent" or "invalid" (never over a record it could not read, which may be newer). A valid
+ * Records are `{ v, at, data }`: `at` is when the record was written (the injected clock, and never
+ * older than a stamp this store has seen for the key, so a clock set back does not make a new
+ * write look old). Records written before stamps existed have no `at` and count as the oldest.
+ *
+ * Writing a mirrored record: the mirror first (localStorage is synchronous and cheap), then
+ * IndexedDB, which may take up to its timeout when it stalls; an app closed in that window still
+ * has the new value in the mirror.
+ *
+ * Reading a mirrored record: IndexedDB and the mirror. When both hold a valid record and they
+ * differ, the newer stamp wins (IndexedDB on a tie) and the other store is brought up to date: an
+ * IndexedDB write lost in a stall must not roll back a newer mirror on the next launch. A valid
+ * mirror copy is written back to IndexedDB only when IndexedDB answered (never over a record it
+ * could not read, which may be newer). When IndexedDB does not answer, the mirror is used. A valid
  * IndexedDB record missing from the mirror is copied there (records stored before they were mirrored).
  *
  * Every read validates the record; a record that fails validation (old version, corrupt, wrong
@@ -32,7 +42,10 @@ import {
   type LookupOptions,
 } from './kv'
 
-/** Bumped when a record's shape changes; older records then read as absent. */
+/**
+ * Bumped when a record's shape changes; older records then read as absent. (The write stamp `at`
+ * was added without a bump: it is optional, so records without it still read.)
+ */
 export const recordVersion = 1
 
 export interface DeviceIdRecord {
@@ -187,27 +200,49 @@ export interface DeviceStoreOptions {
    */
   readonly mirror?: KeyValueStore
   readonly logger: Logger
+  /** Stamps each record with its write time, to tell which of IndexedDB and the mirror is newer. */
+  readonly clock: Pick<Clock, 'now'>
 }
 
 /** Builds the DeviceStore over the given stores. */
 export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
-  const { primary, mirror, logger } = options
+  const { primary, mirror, logger, clock } = options
   const mirrored = new Set<Key>(['deviceId', 'lastMvpd', 'clientCredentials', 'accessToken'])
   // Mirrored from the first release on, so an empty mirror means "never stored" even while
   // IndexedDB does not answer (a slow first launch must still store its device id). The credentials
   // and the token may exist in IndexedDB only (stored before they were mirrored).
   const mirroredFromStart = new Set<Key>(['deviceId', 'lastMvpd'])
   type Value<K extends Key> = NonNullable<ReturnType<(typeof validators)[K]>>
+  /** A valid record and its write stamp (-Infinity: written before records were stamped). */
+  type Stamped<T> = { readonly value: T; readonly at: number }
+  /** The newest stamp seen per key (read or written), so the next write is stamped later. */
+  const latest = new Map<Key, number>()
+  const seen = (key: Key, at: number): void => {
+    if (at > (latest.get(key) ?? Number.NEGATIVE_INFINITY)) latest.set(key, at)
+  }
+  const stampFor = (key: Key): number => {
+    const previous = latest.get(key)
+    const at = previous === undefined ? clock.now() : Math.max(clock.now(), previous + 1)
+    latest.set(key, at)
+    return at
+  }
+  const encode = (data: object, at: number): { v: number; at?: number; data: object } =>
+    Number.isFinite(at) ? { v: recordVersion, at, data } : { v: recordVersion, data }
 
-  const decode = <K extends Key>(key: K, raw: unknown): Value<K> | null => {
+  const decode = <K extends Key>(key: K, raw: unknown): Stamped<Value<K>> | null => {
     if (raw === undefined) return null
     if (!isRecord(raw) || raw.v !== recordVersion || !isRecord(raw.data)) {
       logger.warn('storage: ignoring an unreadable record', { key })
       return null
     }
     const value = validators[key](raw.data) as Value<K> | null
-    if (value === null) logger.warn('storage: ignoring a record that fails validation', { key })
-    return value
+    if (value === null) {
+      logger.warn('storage: ignoring a record that fails validation', { key })
+      return null
+    }
+    const at = num(raw.at) ? raw.at : Number.NEGATIVE_INFINITY
+    seen(key, at)
+    return { value, at }
   }
 
   const asFailure = (error: unknown): StorageFailure =>
@@ -236,24 +271,25 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
     const main = await rawGet(primary, key, { probe: readOptions.probe === true })
     const fromMain = main.ok ? decode(key, main.value) : null
     if (!mirror || !mirrored.has(key)) {
-      if (fromMain !== null) return { status: 'found', value: fromMain }
+      if (fromMain !== null) return { status: 'found', value: fromMain.value }
       return main.ok ? { status: 'absent' } : { status: 'unavailable', failure: main.failure }
     }
     const copy = await rawGet(mirror, key)
     const fromCopy = copy.ok ? decode(key, copy.value) : null
-    if (fromMain !== null) {
-      if (copy.ok && !sameRecord(fromCopy, fromMain)) {
+    if (fromMain !== null && !(fromCopy !== null && fromCopy.at > fromMain.at)) {
+      if (copy.ok && (fromCopy === null || !sameRecord(fromCopy.value, fromMain.value))) {
         // Stored before the key was mirrored, or a mirror write failed: bring the mirror up to date.
-        await safeRun(() => mirror.set(key, { v: recordVersion, data: fromMain }), key, 'mirror')
+        await safeRun(() => mirror.set(key, encode(fromMain.value, fromMain.at)), key, 'mirror')
       }
-      return { status: 'found', value: fromMain }
+      return { status: 'found', value: fromMain.value }
     }
     if (fromCopy !== null) {
-      if (main.ok) {
-        // IndexedDB answered "absent" or "invalid" (e.g. wiped by an update on webOS): heal it.
-        await safeRun(() => primary.set(key, { v: recordVersion, data: fromCopy }), key, 'heal')
+      if (main.ok && (fromMain === null || !sameRecord(fromMain.value, fromCopy.value))) {
+        // IndexedDB answered "absent", "invalid" (e.g. wiped by an update on webOS) or an older
+        // record (its write was lost in a stall): heal it with the mirror's record, stamp and all.
+        await safeRun(() => primary.set(key, encode(fromCopy.value, fromCopy.at)), key, 'heal')
       }
-      return { status: 'found', value: fromCopy }
+      return { status: 'found', value: fromCopy.value }
     }
     if (main.ok) return { status: 'absent' }
     // IndexedDB could not be read and the mirror has nothing: that is "absent" only where the mirror
@@ -275,14 +311,15 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
     }
     return null
   }
+  // The mirror first: it is synchronous and cheap, IndexedDB may take its whole timeout.
   const write = async (key: Key, data: object): Promise<void> => {
-    const record = { v: recordVersion, data }
-    await safeRun(() => primary.set(key, record), key, 'set')
+    const record = encode(data, stampFor(key))
     if (mirror && mirrored.has(key)) await safeRun(() => mirror.set(key, record), key, 'mirror')
+    await safeRun(() => primary.set(key, record), key, 'set')
   }
   const clear = async (key: Key): Promise<void> => {
-    await safeRun(() => primary.del(key), key, 'del')
     if (mirror && mirrored.has(key)) await safeRun(() => mirror.del(key), key, 'mirror-del')
+    await safeRun(() => primary.del(key), key, 'del')
   }
 
   return {
@@ -352,5 +389,5 @@ export function createPersistentDeviceStore(options: PersistentDeviceStoreOption
   const localStorageOf =
     options.localStorage ?? (() => (typeof localStorage !== 'undefined' ? localStorage : undefined))
   const mirror = createWebStorageStore(localStorageOf, options.mirrorPrefix ?? `${options.dbName ?? 'mychannel-pass'}:`)
-  return createDeviceStore({ primary, mirror, logger: options.logger })
+  return createDeviceStore({ primary, mirror, logger: options.logger, clock: options.clock })
 }

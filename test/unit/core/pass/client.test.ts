@@ -164,7 +164,7 @@ describe('logout (reference 8A)', () => {
 })
 
 describe('createPassClient options (validated at construction)', () => {
-  const store = createDeviceStore({ primary: new MemoryStore(), logger: silentLogger })
+  const store = createDeviceStore({ primary: new MemoryStore(), logger: silentLogger, clock: new FakeClock(0) })
   const base = { settings: testSettings(), store, identity, clock: new FakeClock(0), fetch: (() => Promise.reject(new Error('unused'))) as typeof fetch }
 
   test.each([

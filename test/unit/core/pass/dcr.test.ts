@@ -236,6 +236,7 @@ describe('CL-REG-2: the second read of unreadable storage reaches IndexedDB (rea
           primary: createResilientStore({ primary: gate.store, clock, logger }),
           mirror: createWebStorageStore(() => localStorage, 'app:'),
           logger,
+          clock,
         }),
     })
     r.adobe.script('GET', profilesPath, empty)

@@ -19,7 +19,7 @@ const clock = new FakeClock()
 function setup(platform: Platform) {
   const kv = new MemoryStore()
   const logger = new CapturingLogger()
-  const store = createDeviceStore({ primary: kv, logger })
+  const store = createDeviceStore({ primary: kv, logger, clock })
   return { kv, logger, store, options: { platform, store, clock, logger } }
 }
 
@@ -73,7 +73,7 @@ describe('CL-HDR-4: a stored id is kept across launches, even when the platform 
   test('webOS, slow first launch: LGUDID times out, a generated id is stored; next launch LGUDID answers and the stored id is kept', async () => {
     const kv = new MemoryStore()
     const logger = new CapturingLogger()
-    const store = createDeviceStore({ primary: kv, logger })
+    const store = createDeviceStore({ primary: kv, logger, clock })
     const slowClock = new FakeClock()
     const slow = createPlatform({ clock: slowClock, globals: fakeWebOs({ lgudid: 'never' }).globals, callbackTimeoutMs: 3000 })
     const firstLaunch = resolveDeviceId({ platform: slow, store, clock: slowClock, logger })
@@ -112,7 +112,7 @@ describe('CL-HDR-4: a stored id is kept across launches, even when the platform 
       del: () => Promise.resolve(),
     }
     const logger = new CapturingLogger()
-    const store = createDeviceStore({ primary: unreadable, mirror: createWebStorageStore(() => undefined, 'p:'), logger })
+    const store = createDeviceStore({ primary: unreadable, mirror: createWebStorageStore(() => undefined, 'p:'), logger, clock })
     const platform = createPlatform({ clock, globals: fakeTizen() })
     await expect(resolveDeviceId({ platform, store, clock, logger })).resolves.toEqual({ id: sha('T-DUID-0001'), source: 'platform' })
     expect(unreadable.set).not.toHaveBeenCalled()

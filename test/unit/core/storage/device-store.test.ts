@@ -22,12 +22,12 @@ const uniqueDb = (): string => `device-store-${++n}`
 
 test('records round-trip with their version; CL-CFG-2 and CL-AUTHN-4 records keep their fields', async () => {
   const kv = new MemoryStore()
-  const store = createDeviceStore({ primary: kv, logger: new CapturingLogger() })
+  const store = createDeviceStore({ primary: kv, logger: new CapturingLogger(), clock: new FakeClock() })
   await store.setLastMvpd({ id: 'Cable', displayName: 'Cable Co', logoUrl: 'https://x/c.png' })
   await store.setProfile({ mvpd: 'Cable', attributes: { userID: { value: 'u', state: 'plain' } }, notAfter: 5 })
   expect(await store.getLastMvpd()).toEqual({ id: 'Cable', displayName: 'Cable Co', logoUrl: 'https://x/c.png' })
   expect(await store.getProfile()).toEqual({ mvpd: 'Cable', attributes: { userID: { value: 'u', state: 'plain' } }, notAfter: 5 })
-  expect(await kv.get('lastMvpd')).toEqual({ v: recordVersion, data: { id: 'Cable', displayName: 'Cable Co', logoUrl: 'https://x/c.png' } })
+  expect(await kv.get('lastMvpd')).toEqual({ v: recordVersion, at: 0, data: { id: 'Cable', displayName: 'Cable Co', logoUrl: 'https://x/c.png' } })
   await store.clearProfile()
   expect(await store.getProfile()).toBeNull()
 })
@@ -41,7 +41,7 @@ test.each([
   const kv = new MemoryStore()
   await kv.set('lastMvpd', raw)
   const logger = new CapturingLogger()
-  const store = createDeviceStore({ primary: kv, logger })
+  const store = createDeviceStore({ primary: kv, logger, clock: new FakeClock() })
   await expect(store.getLastMvpd()).resolves.toBeNull()
   expect(logger.lines[0]?.fields).toEqual({ key: 'lastMvpd' })
 })
@@ -52,7 +52,7 @@ test('a store whose reads and writes throw never rejects: records read as absent
     set: () => Promise.reject(new StorageFailure('set', 'InvalidStateError')),
     del: () => Promise.reject(new StorageFailure('del', 'InvalidStateError')),
   }
-  const store = createDeviceStore({ primary: broken, logger: new CapturingLogger() })
+  const store = createDeviceStore({ primary: broken, logger: new CapturingLogger(), clock: new FakeClock() })
   await expect(store.setAccessToken({ accessToken: 'AT-secret', createdAt: 1, expiresAt: 2, offsetMs: 0, origin: 'o', clientId: 'c' })).resolves.toBeUndefined()
   await expect(store.getAccessToken()).resolves.toBeNull()
 })
@@ -92,6 +92,7 @@ test('localStorage that throws on access (some private modes) does not break the
       throw new DOMException('denied', 'SecurityError')
     }, 'p:'),
     logger: new CapturingLogger(),
+    clock: new FakeClock(),
   })
   await store.setDeviceId({ id: 'd', source: 'generated' })
   expect(await store.getDeviceId()).toEqual({ id: 'd', source: 'generated' })
@@ -103,13 +104,13 @@ describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the crede
   const prefix = 'app:'
 
   /** One launch: IndexedDB (own database, can stall) behind the resilient store, localStorage as mirror. */
-  function launch(dbName: string, options: { mirror?: KeyValueStore } = {}) {
-    const clock = new FakeClock()
+  function launch(dbName: string, options: { mirror?: KeyValueStore; start?: number } = {}) {
+    const clock = new FakeClock(options.start ?? 0)
     const logger = new CapturingLogger()
     const gate = stallable(createIdbStore({ dbName }))
     const primary = createResilientStore({ primary: gate.store, clock, logger, timeoutMs: 3000, retryAfterMs: 5000 })
     const mirror = options.mirror ?? createWebStorageStore(() => localStorage, prefix)
-    const store = createDeviceStore({ primary, mirror, logger })
+    const store = createDeviceStore({ primary, mirror, logger, clock })
     return { clock, logger, gate, primary, store }
   }
 
@@ -165,9 +166,69 @@ describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the crede
     await store.setAccessToken(renewed)
     gate.release()
     await flushPromises()
-    await expect(createIdbStore({ dbName }).get('accessToken')).resolves.toEqual({ v: recordVersion, data: renewed })
+    await expect(createIdbStore({ dbName }).get('accessToken')).resolves.toEqual({ v: recordVersion, at: 3000, data: renewed })
     // The next normal launch reads the renewed token, not the old one (DCR FAQ 9).
     await expect(launch(dbName).store.getAccessToken()).resolves.toEqual(renewed)
+  })
+
+  const mirrored = (key: string): unknown => JSON.parse(localStorage.getItem(prefix + key) ?? 'null')
+  const renewedCredentials: ClientCredentials = { ...credentials, clientId: 'client-2', clientSecret: 'SECRET-2-do-not-log' }
+
+  test('a write during an IndexedDB stall reaches the mirror at once, not after the IndexedDB timeout', async () => {
+    const { gate, store } = launch(await registered(), { start: 60_000 })
+    gate.stall()
+    void store.setClientCredentials(renewedCredentials)
+    await flushPromises()
+    // No clock time has passed: an app closed now still has the new credentials in the mirror.
+    expect(mirrored('clientCredentials')).toEqual({ v: recordVersion, at: 60_000, data: renewedCredentials })
+  })
+
+  test('an IndexedDB write lost in a stall (app closed): on the next launch the newer mirror wins and heals IndexedDB', async () => {
+    const dbName = await registered()
+    const during = launch(dbName, { start: 60_000 })
+    during.gate.stall()
+    // E.g. registered again during the stall; IndexedDB never answers before the app is closed.
+    const write = during.store.setClientCredentials(renewedCredentials)
+    await during.clock.advance(3000)
+    await write
+    await expect(createIdbStore({ dbName }).get('clientCredentials')).resolves.toEqual({ v: recordVersion, at: 0, data: credentials })
+    const next = launch(dbName, { start: 120_000 })
+    await expect(next.store.readClientCredentials()).resolves.toEqual({ status: 'found', value: renewedCredentials })
+    await expect(createIdbStore({ dbName }).get('clientCredentials')).resolves.toEqual({ v: recordVersion, at: 60_000, data: renewedCredentials })
+    expect(mirrored('clientCredentials')).toEqual({ v: recordVersion, at: 60_000, data: renewedCredentials })
+  })
+
+  test('IndexedDB newer than the mirror (a mirror write failed): IndexedDB wins and the mirror is brought up to date', async () => {
+    const dbName = await registered()
+    await createIdbStore({ dbName }).set('clientCredentials', { v: recordVersion, at: 5_000, data: renewedCredentials })
+    await expect(launch(dbName).store.readClientCredentials()).resolves.toEqual({ status: 'found', value: renewedCredentials })
+    expect(mirrored('clientCredentials')).toEqual({ v: recordVersion, at: 5_000, data: renewedCredentials })
+  })
+
+  test('records without a stamp (written by earlier versions) still read, as the oldest', async () => {
+    localStorage.clear()
+    const dbName = uniqueDb()
+    // Both unstamped and different: IndexedDB wins, as before stamps.
+    await createIdbStore({ dbName }).set('clientCredentials', { v: recordVersion, data: credentials })
+    localStorage.setItem(prefix + 'clientCredentials', JSON.stringify({ v: recordVersion, data: renewedCredentials }))
+    await expect(launch(dbName).store.readClientCredentials()).resolves.toEqual({ status: 'found', value: credentials })
+    // An unstamped IndexedDB record against a stamped mirror: the mirror was written later.
+    localStorage.setItem(prefix + 'clientCredentials', JSON.stringify({ v: recordVersion, at: 1, data: renewedCredentials }))
+    await expect(launch(dbName).store.readClientCredentials()).resolves.toEqual({ status: 'found', value: renewedCredentials })
+  })
+
+  test('a TV clock set back still stamps a new write later than the record it replaces', async () => {
+    const dbName = await registered()
+    await createIdbStore({ dbName }).set('clientCredentials', { v: recordVersion, at: 100_000, data: credentials })
+    localStorage.setItem(prefix + 'clientCredentials', JSON.stringify({ v: recordVersion, at: 100_000, data: credentials }))
+    // This launch's clock reads 0 (behind the stored stamp); the write is lost in a stall.
+    const during = launch(dbName, { start: 0 })
+    await during.store.readClientCredentials()
+    during.gate.stall()
+    const write = during.store.setClientCredentials(renewedCredentials)
+    await during.clock.advance(3000)
+    await write
+    await expect(launch(dbName, { start: 0 }).store.readClientCredentials()).resolves.toEqual({ status: 'found', value: renewedCredentials })
   })
 
   test('a corrupt record in IndexedDB with a good mirror: the mirror wins and heals IndexedDB', async () => {
@@ -175,7 +236,7 @@ describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the crede
     await createIdbStore({ dbName }).set('clientCredentials', 'garbage')
     const { store, logger } = launch(dbName)
     await expect(store.readClientCredentials()).resolves.toEqual({ status: 'found', value: credentials })
-    await expect(createIdbStore({ dbName }).get('clientCredentials')).resolves.toEqual({ v: recordVersion, data: credentials })
+    await expect(createIdbStore({ dbName }).get('clientCredentials')).resolves.toEqual({ v: recordVersion, at: 0, data: credentials })
     expect(logger.lines.filter((l) => l.level === 'warn').map((l) => l.fields)).toEqual([{ key: 'clientCredentials' }])
   })
 

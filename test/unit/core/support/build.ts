@@ -70,7 +70,7 @@ export function rig(rigOptions: RigOptions = {}): Rig {
   const adobe = new FakeAdobe(clock)
   const kv = new MemoryStore()
   const logger = new CapturingLogger()
-  const store = makeStore ? makeStore(clock, logger) : createDeviceStore({ primary: kv, logger })
+  const store = makeStore ? makeStore(clock, logger) : createDeviceStore({ primary: kv, logger, clock })
   const settings = testSettings()
   const make = (): PassClient =>
     createPassClient({ identity, fetch: adobe.fetch, logger, ...options, settings, store, clock })
