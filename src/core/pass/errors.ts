@@ -135,8 +135,11 @@ export function isPassError(value: unknown): value is PassError {
  * The one retry rule (CL-ERR-1, reference section 9): worth another try later without any change.
  * A named remedy wins over the HTTP status: a 5xx whose enhanced error says `configuration`,
  * `authentication`, … is not retried; a 5xx with action `none` (or none given) is, and so is action
- * `retry` at any status. 429 (section 10) and transport failures are transient too; the HTTP layer
- * leaves those two to its caller (see http.ts `retriesOnItsOwn`), the flow counts them as failed polls.
+ * `retry` at any status. 429 (section 10) and transport failures (network, timeout) are transient
+ * too, but what is sent again follows http.ts `shouldResend`: within a request's retry budget (the
+ * HTTP layer's, or a decision call's) a 429 is resent after at least 1 s, while network loss and
+ * timeouts go back to the caller. The poll has no budget (one request per poll): there the flow
+ * counts a transport failure as a failed poll and a 429 only as a reason to wait longer.
  */
 export function isTransient(error: PassClientError): boolean {
   switch (error.kind) {
