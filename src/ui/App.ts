@@ -140,6 +140,8 @@ export class App extends Router.App<AppTemplateSpec> {
       if (detour && typeof leaving?.focusKey === 'string') this.focusMemory.set(leavingRoute, leaving.focusKey)
       else this.focusMemory.delete(leavingRoute)
     }
+    // A dialog opened over one screen does not stay over the next (OK then Back raced a play).
+    if (this.dialogOpen) this.$closeExitDialog()
     // The flow is the history: pages are not stored, so Back on them reaches _handleAppClose.
     Router.navigate(screen.route, {}, false)
   }

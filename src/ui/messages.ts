@@ -62,8 +62,8 @@ export const copy = {
   },
   player: {
     headline: 'Playback would start now',
-    validity: (left: string) => `Your TV provider confirmed access to this title (the check holds for ${left})`,
-    validityShort: 'Your TV provider confirmed access to this title (the check holds for less than a minute)',
+    validity: (left: string) => `Confirmed by your TV provider. Start watching within ${left}.`,
+    validityShort: 'Confirmed by your TV provider. Start watching within a minute.',
     degraded: 'Your TV provider could not be reached, so access was granted for now.',
     temppass: "You're watching with a free preview.",
     back: 'Back to titles',

@@ -77,7 +77,7 @@ test('CL-AUTHZ-1: OK on a title authorizes it (one request) and shows the media 
   await press(page, 'Enter')
   await waitForRoute(page, 'player')
   await waitForText(page, /^Playback would start now$/)
-  await waitForText(page, /^Your TV provider confirmed access to this title \(the check holds for 7 minutes\)$/)
+  await waitForText(page, /^Confirmed by your TV provider\. Start watching within 7 minutes\.$/)
   const { texts, focus } = await snapshot(page)
   expect(texts).toContain('MyChannel Live')
   expect(focus[focus.length - 1]).toBe('BackToTitles')
@@ -137,6 +137,22 @@ test('Back from the player lands on the title that was played, even far along th
   await press(page, 'ArrowUp')
   await press(page, 'ArrowLeft') // back to Sports Center, where the next test starts
   expect(await focused(page)).toBe('Card_mychannel_sports')
+})
+
+test('OK then Back at once: the exit dialog never stays over the player that opens', async () => {
+  await waitForRoute(page, 'decisions')
+  for (let i = 0; i < 3; i++) await press(page, 'ArrowLeft')
+  expect(await focused(page)).toBe('Card_mychannel_live')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Backspace')
+  await waitForRoute(page, 'player')
+  await waitForFocus(page, 'BackToTitles')
+  expect((await snapshot(page)).focus).not.toContain('ExitDialog')
+  await press(page, 'Backspace')
+  await waitForRoute(page, 'decisions')
+  await waitForFocus(page, 'Card_mychannel_live')
+  for (let i = 0; i < 3; i++) await press(page, 'ArrowRight')
+  expect(await focused(page)).toBe('Card_mychannel_sports') // where the next test starts
 })
 
 test('CL-PREAUTHZ-1: a title preauthorized as included is still authorized on play, and a deny then wins', async () => {

@@ -86,7 +86,7 @@ function handler(kind: Kind) {
       const source = degraded || code === 'authorization_denied_by_degradation_rule' ? 'degradation' : profile.type === 'temporary' ? 'temppass' : 'mvpd'
       const base = { resource, serviceProvider: sp.id, mvpd: mvpd.id, source }
       if (code !== undefined) {
-        return { ...base, authorized: false, error: eecBody(code, `${mvpd.displayName} did not allow this title.`) }
+        return { ...base, authorized: false, error: eecBody(code, providerWords(code)) }
       }
       if (kind === 'preauthorize') return { ...base, authorized: true }
       const tokenNotAfter = now + MEDIA_TOKEN_TTL_MS
@@ -100,6 +100,13 @@ function handler(kind: Kind) {
     })
     sendJson(ctx.res, 200, { decisions })
   }
+}
+
+/** What a provider's own message might say for each deny (sent as `details`, reference section 9). */
+function providerWords(code: string): string {
+  if (code === 'authorization_denied_by_parental_controls') return 'Blocked by the parental controls on your account.'
+  if (code === 'authorization_denied_by_degradation_rule') return 'This title is unavailable for now.'
+  return 'This channel is not in your current package.'
 }
 
 export const decisionRoutes: Route[] = [

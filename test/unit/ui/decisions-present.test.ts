@@ -43,14 +43,14 @@ describe('presentDecisions', () => {
     const screen = presentDecisions(base, state({ play: { kind: 'permitted', resource: 'live', tokenNotAfter: 1_000 + 7 * 60_000 - 30, receivedAt: 1_000, source: 'mvpd' } }))
     expect(screen).toEqual({
       route: 'player',
-      view: { title: 'MyChannel Live', headline: 'Playback would start now', validity: 'Your TV provider confirmed access to this title (the check holds for 7 minutes)' },
+      view: { title: 'MyChannel Live', headline: 'Playback would start now', validity: 'Confirmed by your TV provider. Start watching within 7 minutes.' },
     })
   })
 
   it('a degraded permit says access was granted for now', () => {
     const screen = presentDecisions(base, state({ play: { kind: 'permitted', resource: 'live', tokenNotAfter: 61_000, receivedAt: 1_000, source: 'degradation' } }))
     if (screen.route !== 'player') throw new Error('expected player')
-    expect(screen.view.validity).toBe('Your TV provider confirmed access to this title (the check holds for 1 minute)')
+    expect(screen.view.validity).toBe('Confirmed by your TV provider. Start watching within 1 minute.')
     expect(screen.view.note).toContain('granted for now')
   })
 })
