@@ -1,17 +1,20 @@
 /**
  * What a page can ask of the app. Pages never call the flow or the platform themselves: they fire an
- * intent up the focus path and App.ts maps it to the flow runner or the platform (one seam to test).
+ * intent up the focus path and App.ts maps it to the flow runner, the decisions logic or the platform
+ * (one seam to test). The sign-in intents are the flow's own vocabulary.
  */
+import type { UserIntent } from '../core'
+
+/** The flow's intents a page can raise (the rest come from the decisions logic, never a page). */
+type SignInIntent = Extract<
+  UserIntent,
+  { readonly type: 'pickProfile' | 'useAnotherProvider' | 'signInAgain' | 'newCode' | 'tryAgain' | 'back' | 'switchProvider' }
+>
+
 export type UiIntent =
-  | { readonly type: 'pickProfile'; readonly mvpd: string }
-  | { readonly type: 'useAnotherProvider' }
-  | { readonly type: 'signInAgain' }
-  | { readonly type: 'newCode' }
-  | { readonly type: 'tryAgain' }
-  | { readonly type: 'back' }
+  | SignInIntent
   | { readonly type: 'play'; readonly resource: string }
   | { readonly type: 'signOut' }
-  | { readonly type: 'switchProvider' }
   /** Back from the player stand-in to the titles (Back itself would ask to exit the app). */
   | { readonly type: 'closePlayer' }
   | { readonly type: 'exitApp' }
