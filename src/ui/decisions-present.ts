@@ -16,6 +16,7 @@ export function presentDecisions(base: DecisionsView, state: DecisionsState): Sc
     ...base,
     items: state.mvpd ? state.items.map(({ id, title, badge }) => ({ id, title, badge })) : base.items,
     busy: play.kind === 'authorizing' || state.signOut.kind === 'signingOut',
+    ...(play.kind === 'authorizing' ? { playPending: true } : {}),
   }
   const notice = noticeOf(state, titleOf, base.providerName)
   return { route: 'decisions', view: { ...view, ...notice } }

@@ -59,6 +59,8 @@ export function createDecisionsScreens(options: DecisionsScreensOptions): Decisi
           return decisions.play(intent.resource)
         case 'closePlayer':
           return decisions.closePlayer()
+        case 'cancelPlay':
+          return decisions.cancelPlay()
         case 'signOut':
           return decisions.signOut()
         case 'switchProvider':

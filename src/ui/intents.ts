@@ -17,4 +17,6 @@ export type UiIntent =
   | { readonly type: 'signOut' }
   /** Back from the player stand-in to the titles (Back itself would ask to exit the app). */
   | { readonly type: 'closePlayer' }
+  /** Back while a title is being checked: the check is abandoned, the titles stay. */
+  | { readonly type: 'cancelPlay' }
   | { readonly type: 'exitApp' }

@@ -60,6 +60,8 @@ export interface DecisionsView {
   readonly notice?: { readonly tone: 'info' | 'success' | 'danger'; readonly text: string }
   /** The title the notice is about: it shows while that title (or a button) is focused. */
   readonly noticeFor?: string
+  /** A title is being authorized: Back cancels that instead of asking to exit. */
+  readonly playPending?: boolean
   /** Small print under a deny: the enhanced error code and trace for support, never a secret. */
   readonly reference?: string
   readonly busy: boolean

@@ -57,6 +57,8 @@ export interface DecisionsController {
   play(resource: string): void
   /** Back from the player stand-in or dismiss a deny: the row again, with nothing pending. */
   closePlayer(): void
+  /** Back while a play is being authorized: abort that request; its answer, if any, is dropped. */
+  cancelPlay(): void
   /** The viewer asked to sign out (CL-LOGOUT-R1). */
   signOut(): void
   getState(): DecisionsState
@@ -69,6 +71,8 @@ export function createDecisionsController(options: DecisionsControllerOptions): 
   const { client, resources } = options
   const logger = options.logger ?? silentLogger
   const listeners = new Set<DecisionsListener>()
+  /** The authorize request of the play in progress (Back may cancel it). */
+  let playRequest: AbortController | undefined
   let state: DecisionsState = idle
   let visit: { key: string; mvpd: string; epoch: number; controllers: Set<AbortController> } | null = null
   let epoch = 0
@@ -90,9 +94,13 @@ export function createDecisionsController(options: DecisionsControllerOptions): 
   }
 
   /** Runs `call` for the current visit; `onValue`/`onError` only run while that visit is current. */
-  function run<T>(call: (signal: AbortSignal) => Promise<T>, onValue: (value: T) => void, onError: (error: PassClientError | { kind: 'unexpected' }) => void): void {
+  function run<T>(
+    call: (signal: AbortSignal) => Promise<T>,
+    onValue: (value: T) => void,
+    onError: (error: PassClientError | { kind: 'unexpected' }) => void,
+  ): AbortController | undefined {
     const owner = visit
-    if (!owner) return
+    if (!owner) return undefined
     const controller = new AbortController()
     owner.controllers.add(controller)
     const current = (): boolean => {
@@ -123,6 +131,7 @@ export function createDecisionsController(options: DecisionsControllerOptions): 
         onError({ kind: 'unexpected' })
       },
     )
+    return controller
   }
 
   function preauthorize(mvpd: string): void {
@@ -197,7 +206,7 @@ export function createDecisionsController(options: DecisionsControllerOptions): 
       if (!owner || state.play.kind === 'authorizing' || state.signOut.kind === 'signingOut') return
       if (!resources.some((r) => r.id === resource)) return
       setPlay({ kind: 'authorizing', resource })
-      run(
+      playRequest = run(
         (signal) => client.authorize(owner.mvpd, resource, { signal }),
         (decision) => onDecision(resource, decision),
         (error) => {
@@ -214,6 +223,12 @@ export function createDecisionsController(options: DecisionsControllerOptions): 
           setPlay({ kind: 'failed', resource, error })
         },
       )
+    },
+    cancelPlay() {
+      if (state.play.kind !== 'authorizing') return
+      playRequest?.abort()
+      playRequest = undefined
+      setPlay({ kind: 'idle' })
     },
     closePlayer() {
       if (state.play.kind === 'authorizing' || state.play.kind === 'idle') return

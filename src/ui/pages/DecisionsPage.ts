@@ -101,6 +101,12 @@ export class DecisionsPage
     this.showNotice()
   }
 
+  override _handleBack(): boolean | void {
+    // Back while a title is being checked abandons the check; otherwise it is the app's Back.
+    if (!this.decisionsView.playPending) return false
+    this.fireAncestors('$intent', { type: 'cancelPlay' })
+  }
+
   $rowFocusChanged(): void {
     this.showNotice()
   }

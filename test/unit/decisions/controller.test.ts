@@ -328,3 +328,30 @@ describe('listeners', () => {
     expect(badges(r.decisions)).toEqual(Object.fromEntries(resources.map((x) => [x.id, 'included'])))
   })
 })
+
+describe('cancelling a play', () => {
+  it('Back while authorizing aborts the request; its late answer changes nothing; a new play is allowed', async () => {
+    const r = setup()
+    await openWithBadges(r)
+    r.decisions.play('live')
+    const authorize = r.client.last('authorize')
+    r.decisions.cancelPlay()
+    expect(authorize.signal?.aborted).toBe(true)
+    expect(r.decisions.getState().play).toEqual({ kind: 'idle' })
+    authorize.resolve(permit('live', { token: { notBefore: 0, notAfter: 1, serializedToken: 'x' } }))
+    await flushPromises()
+    expect(r.decisions.getState().play).toEqual({ kind: 'idle' })
+    r.decisions.play('news')
+    expect(r.client.last('authorize').args[1]).toBe('news')
+  })
+
+  it('does nothing when no play is being authorized (a deny on screen stays)', async () => {
+    const r = setup()
+    await openWithBadges(r)
+    r.decisions.play('sports')
+    r.client.last('authorize').resolve(deny('sports', eec('authorization_denied_by_mvpd', 'none')))
+    await flushPromises()
+    r.decisions.cancelPlay()
+    expect(r.decisions.getState().play.kind).toBe('denied')
+  })
+})
