@@ -22,6 +22,7 @@ import { isPassClientError, type PassClientError } from '../pass/errors'
 import type { Decision, PassClient } from '../pass/types'
 import { badgeOf, denyReason, needsAuthentication, signOutOutcome } from './classify'
 import type { DecisionItem, DecisionsState, PlayState } from './model'
+import { promiseOf } from '../promise'
 
 export interface DecisionsResource {
   readonly id: string
@@ -111,12 +112,7 @@ export function createDecisionsController(options: DecisionsControllerOptions): 
       }
       return true
     }
-    let pending: Promise<T>
-    try {
-      pending = call(controller.signal)
-    } catch (error) {
-      pending = Promise.reject(error)
-    }
+    const pending = promiseOf(() => call(controller.signal))
     pending.then(
       (value) => {
         if (current()) onValue(value)

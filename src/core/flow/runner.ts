@@ -13,6 +13,7 @@ import type { FlowLogger, FlowStore, LastMvpd } from './ports'
 import { silentLogger } from './ports'
 import type { FlowSettingsInput } from './settings'
 import { resolveFlowSettings } from './settings'
+import { promiseOf } from '../promise'
 
 export interface FlowRunnerOptions {
   /** The Adobe Pass client (it refreshes the token itself and retries transient failures of one-shot calls; a poll is sent once, the flow's interval being its retry). */
@@ -195,12 +196,7 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
       if (controller.signal.aborted) return
       deliver(owner.epoch, makeEvent)
     }
-    let pending: Promise<T>
-    try {
-      pending = call(controller.signal)
-    } catch (error) {
-      pending = Promise.reject(error)
-    }
+    const pending = promiseOf(() => call(controller.signal))
     pending.then(
       (value) => settle(() => onValue(value)),
       (error: unknown) => settle(() => onError(toFlowFailure(error))),
