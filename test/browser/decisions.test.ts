@@ -144,9 +144,17 @@ test('OK then Back at once: the check is abandoned, the titles stay, no exit dia
   for (let i = 0; i < 3; i++) await press(page, 'ArrowLeft')
   expect(await focused(page)).toBe('Card_mychannel_live')
   const seen = (await snapshot(page)).routes.length
+  // The provider takes its time answering, so Back surely arrives while the check is pending.
+  stack.sandbox.fault({ route: 'decisions/authorize', latencyMs: 1500, count: 1 })
+  const sent = count(AUTHORIZE)
   await page.keyboard.press('Enter')
   await page.keyboard.press('Backspace')
-  await press(page, 'ArrowRight') // two frames and one more key: any late answer has had its chance
+  // Let the abandoned answer arrive (bounded wait for a negative check), then it must change nothing.
+  const answered = (): number => stack.sandbox.requests().filter((r) => AUTHORIZE.test(`${r.method} ${r.path}`) && r.status !== 0).length
+  for (let i = 0; i < 40 && answered() <= sent; i++) await page.waitForTimeout(100)
+  await page.waitForTimeout(200)
+  await press(page, 'ArrowRight')
+  expect(count(AUTHORIZE) - sent).toBeLessThanOrEqual(1)
   const { route, routes, focus } = await snapshot(page)
   expect(route).toBe('decisions')
   expect(routes.slice(seen)).not.toContain('player')
