@@ -11,11 +11,23 @@ export interface Clock {
   clearTimeout(handle: TimerHandle): void
 }
 
+/**
+ * The longest delay setTimeout holds (2^31 - 1 ms, about 24.8 days). A longer one overflows and fires
+ * at once, so a far deadline (a profile valid for months) would fire, re-arm and spin.
+ */
+export const MAX_TIMER_MS = 2147483647
+
+/** A delay setTimeout can hold: at least 0, at most MAX_TIMER_MS; NaN reads as 0. */
+export function clampTimerMs(ms: number): number {
+  if (!(ms > 0)) return 0
+  return Math.min(ms, MAX_TIMER_MS)
+}
+
 // The one place real timers are allowed: everything else receives this through injection.
 /* eslint-disable no-restricted-globals */
 export const systemClock: Clock = {
   now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  setTimeout: (callback, ms) => setTimeout(callback, clampTimerMs(ms)),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 }
 /* eslint-enable no-restricted-globals */

@@ -51,6 +51,7 @@ export function failureRemedy(failure: FlowFailure): FailureRemedy {
     case 'throttled':
     case 'malformed':
     case 'cancelled':
+    case 'invalidInput':
     case 'unexpectedSession':
     case 'noProfileAfterAuthorize':
     case 'unexpected':

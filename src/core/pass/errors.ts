@@ -112,15 +112,28 @@ export class CancelledError extends PassFailure {
   }
 }
 
+/**
+ * A value the client refused to put into a request: a code or provider id that fails validation
+ * (pass/validate.ts), so it can never reach another path segment. Nothing was sent.
+ */
+export class InvalidInputError extends PassFailure {
+  readonly kind = 'invalidInput' as const
+  constructor(context: string, readonly parameter: string, readonly reason: string) {
+    super(`${context}: invalid ${parameter} (${reason})`)
+    this.name = 'InvalidInputError'
+  }
+}
+
 export type PassClientError =
   | PassError
+  | InvalidInputError
   | NetworkError
   | TimeoutError
   | ThrottledError
   | MalformedResponseError
   | CancelledError
 
-const kinds = new Set(['pass', 'network', 'timeout', 'throttled', 'malformed', 'cancelled'])
+const kinds = new Set(['pass', 'network', 'timeout', 'throttled', 'malformed', 'cancelled', 'invalidInput'])
 
 /** True for any failure this client produces (checks the discriminant, so it works across realms). */
 export function isPassClientError(value: unknown): value is PassClientError {
