@@ -8,6 +8,9 @@
  *    merged with the optional overlay file named by STORE_PASS_SETTINGS and validated;
  * 3. a copy per platform without source maps, where the manifest and icons are added.
  *
+ * Before any of it, the effective pass settings are validated and checked for the sandbox's values:
+ * a store package is refused with them, unless `--sandbox` asks for a test package (named -sandbox).
+ *
  * The build is reused while its inputs (src, static, settings, package.json, metadata.json, overlay)
  * are unchanged, so `package:tizen` then `package:webos` build once.
  */
@@ -16,6 +19,8 @@ import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { parsePassSettings, type PassSettings } from '../src/core/settings'
+import { storePass, type StorePass } from './store-pass'
+import { sandboxRefusal, storeSettingsProblems } from './store-settings-check'
 
 /** The everyday build's ES5 lowering of Lightning's bundle (a plain .mjs module, hence untyped). */
 async function lowerToEs5(file: string): Promise<void> {
@@ -50,9 +55,9 @@ export function filesUnder(dir: string): string[] {
   return out.sort()
 }
 
-function inputsHash(overlay: string | undefined): string {
+function inputsHash(settingsFile: string, overlay: string | undefined): string {
   const hash = createHash('sha256')
-  const inputs = ['package.json', 'metadata.json', 'settings.json', '.env', 'babel.config.js', ...(overlay ? [overlay] : [])]
+  const inputs = ['package.json', 'metadata.json', settingsFile, '.env', 'babel.config.js', ...(overlay ? [overlay] : [])]
   for (const dir of ['src', 'static']) for (const f of filesUnder(dir)) inputs.push(join(dir, f))
   for (const file of inputs) {
     if (!existsSync(file)) continue
@@ -90,6 +95,23 @@ function writeBakedSettings(html: string, settings: Record<string, unknown>): st
   return html.slice(0, start) + JSON.stringify(settings, null, 2) + html.slice(end)
 }
 
+export interface PackagingOptions {
+  /** Build even with the sandbox's settings, as a test package whose file name says so. */
+  readonly sandbox: boolean
+}
+
+/** The command line of `package:tizen` and `package:webos`; anything else is refused, not ignored. */
+export function packagingOptions(args: readonly string[]): PackagingOptions {
+  const unknown = args.filter((arg) => arg !== '--sandbox')
+  if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(' ')}: the only option is --sandbox`)
+  return { sandbox: args.includes('--sandbox') }
+}
+
+/** `-sandbox` for a test package, so it cannot pass for a store one. */
+export function sandboxSuffix(options: PackagingOptions): string {
+  return options.sandbox ? '-sandbox' : ''
+}
+
 export interface StoreBuild {
   /** The es5 app folder (index.html, js/, static/), source maps included. */
   readonly dir: string
@@ -97,17 +119,32 @@ export interface StoreBuild {
   readonly settings: PassSettings
 }
 
+/**
+ * The effective pass settings, validated as the app will at start-up (overrides off), and refused
+ * when they are the sandbox's unless `options.sandbox`. Reads two small files: run before building.
+ */
+function checkedPass(options: PackagingOptions, command: string): StorePass {
+  const source = storePass()
+  const problems = storeSettingsProblems(parsePassSettings(source.pass, '', false))
+  if (problems.length > 0 && !options.sandbox) throw new Error(sandboxRefusal(problems, { command, source: source.source }))
+  if (options.sandbox) {
+    const note = problems.length > 0 ? `the sandbox's settings allowed (${problems.length} would be refused for a store)` : 'the settings would also pass for a store'
+    console.log(`--sandbox: a test package, named -sandbox, never to submit; ${note}`)
+  }
+  return source
+}
+
 /** Step 1 and 2 above; reuses the previous build when nothing it depends on changed. */
-export async function storeBuild(): Promise<StoreBuild> {
+export async function storeBuild(options: PackagingOptions, command: string): Promise<StoreBuild> {
+  const { pass, settingsFile, overlay } = checkedPass(options, command)
   const pkg = packageJson()
   const metadata = JSON.parse(readFileSync('metadata.json', 'utf8')) as { version?: string; identifier?: string }
   if (metadata.version !== pkg.version) {
     throw new Error(`metadata.json version ${String(metadata.version)} differs from package.json ${pkg.version}: package.json is the one to change; make metadata.json agree`)
   }
-  const overlay = process.env.STORE_PASS_SETTINGS || undefined
   const dir = join(storeDist, 'es5')
   const stamp = join(storeDist, 'inputs.sha256')
-  const hash = inputsHash(overlay)
+  const hash = inputsHash(settingsFile, overlay)
   if (!(existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(join(dir, 'index.html')))) {
     rmSync(storeDist, { recursive: true, force: true })
     const started = Date.now()
@@ -126,15 +163,18 @@ export async function storeBuild(): Promise<StoreBuild> {
     const indexPath = join(dir, 'index.html')
     const html = readFileSync(indexPath, 'utf8')
     const baked = readBakedSettings(html)
-    const pass = { ...(baked.pass as Record<string, unknown>), ...(overlay ? (JSON.parse(readFileSync(overlay, 'utf8')) as Record<string, unknown>) : {}) }
-    // Validated exactly as the app will at start-up, with the overrides off.
-    parsePassSettings(pass, '', false)
+    // The checked settings, from the same file the CLI baked, with the overlay already applied.
     writeFileSync(indexPath, writeBakedSettings(html, { ...baked, pass, version: pkg.version }))
     writeFileSync(stamp, hash)
     console.log(`store build in ${((Date.now() - started) / 1000).toFixed(1)} s: ${dir}`)
   }
   const baked = readBakedSettings(readFileSync(join(dir, 'index.html'), 'utf8'))
-  return { dir, version: pkg.version, settings: parsePassSettings(baked.pass, '', false) }
+  const settings = parsePassSettings(baked.pass, '', false)
+  // What ships is what was checked, even from a reused build.
+  if (!options.sandbox && storeSettingsProblems(settings).length > 0) {
+    throw new Error(`${join(dir, 'index.html')} holds settings other than the ones checked: remove ${storeDist} and run again`)
+  }
+  return { dir, version: pkg.version, settings }
 }
 
 /** Step 3: a fresh copy of the store build for one platform, without source maps. */

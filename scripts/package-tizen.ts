@@ -1,5 +1,7 @@
 /**
  * `npm run package:tizen`: releases/MyChannel-<version>.wgt from the store build (legacy es5 dist).
+ * Refused with the sandbox's pass settings; `-- --sandbox` makes a test package,
+ * releases/MyChannel-<version>-sandbox.wgt, instead.
  *
  * The .wgt is a zip with config.xml at its root (tv-platforms.md section 1): tizen/config.xml with the
  * version from package.json and <access> limited to the configured Adobe Pass host, tizen/icon.png,
@@ -8,13 +10,14 @@
  * Unsigned by default: a Samsung TV installs only a package signed with the publisher's Samsung
  * author and distributor certificates. With TIZEN_SECURITY_PROFILE set (a profile registered in
  * Tizen Studio, see tizen/README.md) and the `tizen` CLI on the PATH, the same folder is also signed
- * and packaged by Tizen Studio into releases/signed/.
+ * and packaged by Tizen Studio into releases/signed/ (releases/signed-sandbox/ for a test package, as
+ * Tizen Studio names the file after the widget, not after this script).
  */
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { zipSync, type Zippable } from 'fflate'
-import { ensureReleases, filesUnder, passOrigins, releases, stageApp, storeBuild } from './package-common'
+import { ensureReleases, filesUnder, packagingOptions, passOrigins, releases, sandboxSuffix, stageApp, storeBuild } from './package-common'
 
 function configXml(version: string, origins: readonly string[]): string {
   const template = readFileSync(join('tizen', 'config.xml'), 'utf8')
@@ -34,7 +37,8 @@ function withWebapis(html: string): string {
 }
 
 async function main(): Promise<void> {
-  const build = await storeBuild()
+  const options = packagingOptions(process.argv.slice(2))
+  const build = await storeBuild(options, 'npm run package:tizen')
   const stage = stageApp(build, 'tizen')
   const origins = passOrigins(build.settings)
   writeFileSync(join(stage, 'config.xml'), configXml(build.version, origins))
@@ -46,13 +50,13 @@ async function main(): Promise<void> {
   // config.xml first, as Tizen Studio writes it.
   const names = ['config.xml', ...filesUnder(stage).filter((f) => f !== 'config.xml')]
   for (const name of names) files[name] = [readFileSync(join(stage, name)), { level: 9, mtime: new Date('2020-01-01T00:00:00Z') }]
-  const wgt = join(releases, `MyChannel-${build.version}.wgt`)
+  const wgt = join(releases, `MyChannel-${build.version}${sandboxSuffix(options)}.wgt`)
   writeFileSync(wgt, zipSync(files))
   console.log(`${wgt}: ${statSync(wgt).size} bytes, unsigned; Adobe Pass access: ${origins.join(', ')} (${build.settings.environment})`)
 
   const profile = process.env.TIZEN_SECURITY_PROFILE
   if (profile) {
-    const out = join(releases, 'signed')
+    const out = join(releases, `signed${sandboxSuffix(options)}`)
     mkdirSync(out, { recursive: true })
     const signed = spawnSync('tizen', ['package', '-t', 'wgt', '-s', profile, '-o', out, '--', stage], { stdio: 'inherit' })
     if (signed.status !== 0) throw new Error(`tizen package with security profile "${profile}" failed (is Tizen Studio's CLI on the PATH?)`)

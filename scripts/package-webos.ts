@@ -3,11 +3,17 @@
  * made by ares-package from @webos-tools/cli, offline (tv-platforms.md section 2). webos/appinfo.json
  * gets the version from package.json; icons from webos/; no source maps. The app is already minified,
  * so ares-package's own minification is skipped (-n).
+ *
+ * Refused with the sandbox's pass settings; `-- --sandbox` makes a test package instead,
+ * releases/<id>_<version>-sandbox_all.ipk. ares-package only takes an N.N.N version and names the file
+ * <id>_<version>_<arch>.ipk from it, so the test package gets its name afterwards. The name keeps the
+ * three opkg fields and the .ipk extension; ares-install copies the file to the TV under any name,
+ * and the package inside (control, appinfo.json) keeps the real version.
  */
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ensureReleases, releases, stageApp, storeBuild } from './package-common'
+import { ensureReleases, packagingOptions, releases, sandboxSuffix, stageApp, storeBuild } from './package-common'
 
 interface AppInfo {
   readonly id: string
@@ -17,21 +23,26 @@ interface AppInfo {
 }
 
 async function main(): Promise<void> {
-  const build = await storeBuild()
+  const options = packagingOptions(process.argv.slice(2))
+  const build = await storeBuild(options, 'npm run package:webos')
   const stage = stageApp(build, 'webos')
   const appinfo = JSON.parse(readFileSync(join('webos', 'appinfo.json'), 'utf8')) as AppInfo
   writeFileSync(join(stage, 'appinfo.json'), JSON.stringify({ ...appinfo, version: build.version }, null, 2) + '\n')
   for (const icon of [appinfo.icon, appinfo.largeIcon]) if (icon) copyFileSync(join('webos', icon), join(stage, icon))
 
   ensureReleases()
-  const ipk = join(releases, `${appinfo.id}_${build.version}_all.ipk`)
-  rmSync(ipk, { force: true })
-  const result = spawnSync('npx', ['--no-install', 'ares-package', '--no-minify', '--outdir', releases, stage], { encoding: 'utf8' })
+  // ares-package writes into its own folder, so a test package never lands on a store package's name.
+  const out = join('.tmp', 'webos-ipk')
+  rmSync(out, { recursive: true, force: true })
+  mkdirSync(out, { recursive: true })
+  const made = join(out, `${appinfo.id}_${build.version}_all.ipk`)
+  const ipk = join(releases, `${appinfo.id}_${build.version}${sandboxSuffix(options)}_all.ipk`)
+  const result = spawnSync('npx', ['--no-install', 'ares-package', '--no-minify', '--outdir', out, stage], { encoding: 'utf8' })
   process.stdout.write(result.stdout ?? '')
   process.stderr.write(result.stderr ?? '')
-  if (result.status !== 0 || !readdirSync(releases).includes(`${appinfo.id}_${build.version}_all.ipk`)) {
-    throw new Error('ares-package did not produce the .ipk')
-  }
+  if (result.status !== 0 || !existsSync(made)) throw new Error('ares-package did not produce the .ipk')
+  rmSync(ipk, { force: true })
+  copyFileSync(made, ipk)
   console.log(`${ipk}: ${statSync(ipk).size} bytes; Adobe Pass: ${build.settings.baseUrl} (${build.settings.environment})`)
 }
 

@@ -16,8 +16,8 @@ const steps = [
   ['production build', ['node', 'scripts/build.mjs']],
   ['ES5 parse check', ['node', 'scripts/check-es5.mjs', 'dist/es5']],
   ['browser tests', jest('browser', ['--selectProjects', 'browser', '--runInBand'])],
-  ['Tizen package', ['npm', 'run', '--silent', 'package:tizen']],
-  ['webOS package', ['npm', 'run', '--silent', 'package:webos']],
+  ['Tizen package', ['npm', 'run', '--silent', 'package:tizen', '--', '--sandbox']],
+  ['webOS package', ['npm', 'run', '--silent', 'package:webos', '--', '--sandbox']],
   ['packaging tests', jest('packaging', ['--selectProjects', 'packaging'])],
 ]
 

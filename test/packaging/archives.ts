@@ -17,6 +17,10 @@ export function packageVersion(): string {
   return (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version
 }
 
+/** What `npm test` packages and these tests inspect: the test packages made with `-- --sandbox`. */
+export const tizenTestPackage = { pattern: /-sandbox\.wgt$/, command: 'npm run package:tizen -- --sandbox' }
+export const webosTestPackage = { pattern: /-sandbox_all\.ipk$/, command: 'npm run package:webos -- --sandbox' }
+
 /** The one release file whose name matches, or a failure that says which command makes it. */
 export function releaseFile(pattern: RegExp, command: string): string {
   const names = existsSync(releases) ? readdirSync(releases).filter((n) => pattern.test(n)) : []

@@ -1,21 +1,29 @@
 /**
- * The Tizen package (`npm run package:tizen`): a zip with config.xml at its root that carries what
- * Samsung's tools and Seller Office check (tv-platforms.md section 1), and the legacy app.
+ * The Tizen package (`npm run package:tizen`, here the test package made with `-- --sandbox`): a zip
+ * with config.xml at its root that carries what Samsung's tools and Seller Office check
+ * (tv-platforms.md section 1), and the legacy app.
  */
 import { describeAppFiles, configuredPass } from './app-checks'
-import { packageVersion, parseXml, pngSize, readZip, releaseFile, type Files } from './archives'
+import { basename } from 'node:path'
+import { packageVersion, parseXml, pngSize, readZip, releaseFile, tizenTestPackage, type Files } from './archives'
 
 const tizenNs = 'http://tizen.org/ns/widgets'
+let wgt: string
 let files: Files
 let config: Document
 
 beforeAll(() => {
-  files = readZip(releaseFile(/\.wgt$/, 'npm run package:tizen'))
+  wgt = releaseFile(tizenTestPackage.pattern, tizenTestPackage.command)
+  files = readZip(wgt)
   config = parseXml((files.get('config.xml') ?? Buffer.from('')).toString('utf8'))
 })
 
 const tizen = (name: string): Element[] => Array.from(config.getElementsByTagNameNS(tizenNs, name))
 const w3c = (name: string): Element[] => Array.from(config.getElementsByTagNameNS('http://www.w3.org/ns/widgets', name))
+
+test('the test package is named MyChannel-<version>-sandbox.wgt', () => {
+  expect(basename(wgt)).toBe(`MyChannel-${packageVersion()}-sandbox.wgt`)
+})
 
 describe('config.xml', () => {
   test('widget: id, version from package.json, maximized', () => {

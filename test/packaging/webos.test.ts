@@ -1,13 +1,14 @@
 /**
- * The webOS package (`npm run package:webos`): an ipk made by ares-package (ar of debian-binary,
- * control.tar.gz, data.tar.gz) with appinfo.json carrying what LG's Seller Lounge checks
- * (tv-platforms.md section 2), and the legacy app.
+ * The webOS package (`npm run package:webos`, here the test package made with `-- --sandbox`): an ipk
+ * made by ares-package (ar of debian-binary, control.tar.gz, data.tar.gz) with appinfo.json carrying
+ * what LG's Seller Lounge checks (tv-platforms.md section 2), and the legacy app.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { describeAppFiles } from './app-checks'
-import { packageVersion, pngSize, readAr, readTarGz, readZip, releaseFile, type Files } from './archives'
+import { packageVersion, pngSize, readAr, readTarGz, readZip, releaseFile, tizenTestPackage, webosTestPackage, type Files } from './archives'
 
+let ipk: string
 let members: Files
 let data: Files
 let control: string
@@ -15,7 +16,8 @@ let appinfo: Record<string, unknown>
 let app: Files
 
 beforeAll(() => {
-  members = readAr(readFileSync(releaseFile(/\.ipk$/, 'npm run package:webos')))
+  ipk = releaseFile(webosTestPackage.pattern, webosTestPackage.command)
+  members = readAr(readFileSync(ipk))
   data = readTarGz(members.get('data.tar.gz') ?? Buffer.alloc(0))
   control = (readTarGz(members.get('control.tar.gz') ?? Buffer.alloc(0)).get('control') ?? Buffer.from('')).toString('utf8')
   const appinfoPath = [...data.keys()].find((p) => /^usr\/palm\/applications\/[^/]+\/appinfo\.json$/.test(p)) ?? ''
@@ -32,6 +34,11 @@ function hasVoiceGuidance(): boolean {
 }
 
 describe('ipk', () => {
+  test('the test package is named <id>_<version>-sandbox_all.ipk; the version inside stays N.N.N', () => {
+    expect(basename(ipk)).toBe(`${String(appinfo.id)}_${packageVersion()}-sandbox_all.ipk`)
+    expect(packageVersion()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
   test('an ar archive of debian-binary 2.0, control and data', () => {
     expect([...members.keys()]).toEqual(['debian-binary', 'control.tar.gz', 'data.tar.gz'])
     expect(members.get('debian-binary')?.toString('latin1')).toBe('2.0\n')
@@ -72,7 +79,7 @@ describe('appinfo.json', () => {
 
 describe('both packages', () => {
   test('carry the same version as package.json', () => {
-    const wgt = readZip(releaseFile(/\.wgt$/, 'npm run package:tizen'))
+    const wgt = readZip(releaseFile(tizenTestPackage.pattern, tizenTestPackage.command))
     const config = (wgt.get('config.xml') ?? Buffer.from('')).toString('utf8')
     const widgetVersion = /<widget [^>]*version="([^"]+)"/.exec(config)?.[1]
     expect([widgetVersion, appinfo.version, /^Version: (.+)$/m.exec(control)?.[1]]).toEqual([packageVersion(), packageVersion(), packageVersion()])
