@@ -1,27 +1,31 @@
 /**
- * Typed, versioned records the app keeps on the device (design.md section 1):
- * - deviceId (CL-HDR-4), mirrored to a second store so it survives the loss of one;
+ * Typed, versioned records the app keeps on the device:
+ * - deviceId (CL-HDR-4), mirrored to a second store so it survives the loss of one (a cache of the
+ *   platform-derived id where the platform has one; see platform/device-id.ts);
  * - lastMvpd {id, displayName, logoUrl} (CL-CFG-2), mirrored too;
  * - client credentials (CL-REG-2) and the access token (CL-REG-3), mirrored too: losing them
- *   registers the application again and loses the viewer's sign-ins (reference 4.1, DCR FAQ 9), so
- *   a slow or broken IndexedDB must not make them read as absent. The mirror (localStorage) is the
- *   same origin-private storage class as IndexedDB; the values are still never logged;
+ *   registers the application again and loses the viewer's sign-ins (Adobe's DCR FAQ 9), so a slow
+ *   or broken IndexedDB must not make them read as absent. The mirror (localStorage) is the same
+ *   origin-private storage class as IndexedDB; the values are still never logged;
+ * - the pending second-screen session, the viewer's sign-out and the request budget, mirrored too
+ *   (a relaunch must find them even while IndexedDB stalls);
  * - cached profile parts: mvpd, attributes, notAfter (CL-AUTHN-4), not mirrored (a cache).
  *
- * Records are `{ v, at, data }`: `at` is when the record was written (the injected clock, and never
- * older than a stamp this store has seen for the key, so a clock set back does not make a new
- * write look old). Records written before stamps existed have no `at` and count as the oldest.
+ * Records are `{ v, at, data }` and clears are tombstones `{ v, at, deleted: true }` (envelope.ts).
+ * `at` is the write time (the injected clock, and never older than a stamp this store has seen for
+ * the key, so a clock set back does not make a new write look old).
  *
- * Writing a mirrored record: the mirror first (localStorage is synchronous and cheap), then
+ * Writing a mirrored record or clear: the mirror first (localStorage is synchronous and cheap), then
  * IndexedDB, which may take up to its timeout when it stalls; an app closed in that window still
  * has the new value in the mirror.
  *
- * Reading a mirrored record: IndexedDB and the mirror. When both hold a valid record and they
- * differ, the newer stamp wins (IndexedDB on a tie) and the other store is brought up to date: an
- * IndexedDB write lost in a stall must not roll back a newer mirror on the next launch. A valid
- * mirror copy is written back to IndexedDB only when IndexedDB answered (never over a record it
- * could not read, which may be newer). When IndexedDB does not answer, the mirror is used. A valid
- * IndexedDB record missing from the mirror is copied there (records stored before they were mirrored).
+ * Reading a mirrored record: IndexedDB and the mirror. When both hold something and it differs,
+ * the newer stamp wins (IndexedDB on a tie), a tombstone included, and the other store is brought up
+ * to date: an IndexedDB write lost in a stall must not roll back a newer mirror on the next launch,
+ * and a clear that reached one store must not be undone by the other's older copy. The mirror's
+ * entry is written back to IndexedDB only when IndexedDB answered (never over a record it could not
+ * read, which may be newer). When IndexedDB does not answer, the mirror is used. A valid IndexedDB
+ * record missing from the mirror is copied there (records stored before they were mirrored).
  *
  * Every read validates the record; a record that fails validation (old version, corrupt, wrong
  * shape) is treated as absent, never thrown at the caller. Methods never reject. The `read*`
@@ -29,8 +33,8 @@
  * both and log a warning for the second.
  */
 import type { Clock } from '../flow/clock'
-import type { ProfileAttribute } from '../pass/types'
 import type { Logger } from '../platform/logger'
+import { decodeEntry, encodeEntry, sameEntry, type Entry } from './envelope'
 import {
   canLookup,
   createIdbStore,
@@ -41,60 +45,38 @@ import {
   type KeyValueStore,
   type LookupOptions,
 } from './kv'
+import { createLatestWriter } from './latest-writer'
+import {
+  validators,
+  type AccessTokenRecord,
+  type CachedProfile,
+  type ClientCredentials,
+  type DeviceIdRecord,
+  type LastMvpd,
+  type PendingSessionRecord,
+  type RecordKey,
+  type RecordOf,
+  type RequestBudgetRecord,
+  type SignedOutRecord,
+  type Validator,
+} from './records'
 
-/**
- * Bumped when a record's shape changes; older records then read as absent. (The write stamp `at`
- * was added without a bump: it is optional, so records without it still read.)
- */
-export const recordVersion = 1
-
-export interface DeviceIdRecord {
-  /** The value behind `AP-Device-Identifier: fingerprint <Base64(id)>`. */
-  readonly id: string
-  /** `platform`: hashed platform id (Tizen DUID, LGUDID); `generated`: random, persisted. */
-  readonly source: 'platform' | 'generated'
-}
-
-/** The provider the viewer last signed in with (CL-CFG-2). */
-export interface LastMvpd {
-  readonly id: string
-  readonly displayName: string
-  readonly logoUrl?: string
-}
-
-/** DCR client credentials (reference 4.1): secret, never logged. */
-export interface ClientCredentials {
-  readonly clientId: string
-  readonly clientSecret: string
-  /** Server origin the credentials were registered with; others read them as absent. */
-  readonly origin: string
-  readonly issuedAt?: number
-}
-
-/** DCR access token (reference 4.2): secret, never logged. */
-export interface AccessTokenRecord {
-  readonly accessToken: string
-  /** Issue time in server time, epoch ms (`created_at`). */
-  readonly createdAt: number
-  /** Expiry in server time, epoch ms (`created_at + expires_in`). */
-  readonly expiresAt: number
-  /** Server minus local clock when the token was received, to judge expiry before the next Date header. */
-  readonly offsetMs: number
-  readonly origin: string
-  readonly clientId: string
-}
-
-/** The profile parts kept between launches (CL-AUTHN-4). */
-export interface CachedProfile {
-  readonly mvpd: string
-  readonly attributes: Readonly<Record<string, ProfileAttribute>>
-  readonly notAfter: number
-}
+export { recordVersion } from './envelope'
+export type {
+  AccessTokenRecord,
+  CachedProfile,
+  ClientCredentials,
+  DeviceIdRecord,
+  LastMvpd,
+  PendingSessionRecord,
+  RequestBudgetRecord,
+  SignedOutRecord,
+} from './records'
 
 /**
  * A read that tells "absent" from "could not be read":
  * - `found`: a valid record;
- * - `absent`: the storage answered and holds no valid record;
+ * - `absent`: the storage answered and holds no valid record (or a clear);
  * - `unavailable`: neither IndexedDB nor the mirror could be read; the record may exist.
  */
 export type StoreRead<T> =
@@ -115,8 +97,9 @@ export interface ReadOptions {
 
 export interface DeviceStore {
   /**
-   * The device id, or whether it could not be read (a caller must then not persist a new one over
-   * a stored id it could not see).
+   * The device id, or whether it could not be read. On `unavailable` (IndexedDB silent and the
+   * mirror empty or unreadable: the id may be in IndexedDB only) a caller must not persist a newly
+   * generated id over the one it could not see (CL-HDR-4).
    */
   readDeviceId(): Promise<StoreRead<DeviceIdRecord>>
   getDeviceId(): Promise<DeviceIdRecord | null>
@@ -143,59 +126,42 @@ export interface DeviceStore {
   getProfile(): Promise<CachedProfile | null>
   setProfile(profile: CachedProfile): Promise<void>
   clearProfile(): Promise<void>
+  /**
+   * The second-screen session under way, so a relaunch while the viewer is on the phone resumes it
+   * (CL-AUTHN-1). Mirrored: found even while IndexedDB stalls. A record that fails validation reads
+   * as null. The store does not judge expiry: the caller compares `notAfter` with server time and
+   * checks `origin` and `serviceProvider` against its settings.
+   */
+  getPendingSession(): Promise<PendingSessionRecord | null>
+  /** Keeps the session just created (or resumed), replacing any earlier one. */
+  setPendingSession(record: PendingSessionRecord): Promise<void>
+  /** Forgets the session (signed in, expired, or a new code asked for; CL-AUTHN-2); stays cleared. */
+  clearPendingSession(): Promise<void>
+  /** That the viewer chose to sign out, and of which provider; null when they did not. Mirrored. */
+  getSignedOut(): Promise<SignedOutRecord | null>
+  /** Records a sign-out the viewer asked for (CL-LOGOUT-1). */
+  setSignedOut(record: SignedOutRecord): Promise<void>
+  /** Forgets the sign-out (the viewer signed in again); stays cleared. */
+  clearSignedOut(): Promise<void>
+  /**
+   * The throttle burst left when it was last written (Adobe Pass throttling: a one-time burst at
+   * the client's first interaction, then 1 request/s). Mirrored.
+   */
+  getRequestBudget(): Promise<RequestBudgetRecord | null>
+  /**
+   * Keeps the burst left. Cheap to call after every request: while one write is under way, later
+   * calls collapse into one write of the latest record, and each call settles once its record (or a
+   * later one) is written. A read during a write may still answer the record before it.
+   */
+  setRequestBudget(record: RequestBudgetRecord): Promise<void>
 }
-
-type Validator<T> = (value: Record<string, unknown>) => T | null
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-const str = (value: unknown): value is string => typeof value === 'string' && value !== ''
-const num = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
-
-const validators = {
-  deviceId: ((v) =>
-    str(v.id) && (v.source === 'platform' || v.source === 'generated') ? { id: v.id, source: v.source } : null) as Validator<DeviceIdRecord>,
-  lastMvpd: ((v) => {
-    if (!str(v.id) || typeof v.displayName !== 'string') return null
-    const out: { id: string; displayName: string; logoUrl?: string } = { id: v.id, displayName: v.displayName }
-    if (str(v.logoUrl)) out.logoUrl = v.logoUrl
-    return out
-  }) as Validator<LastMvpd>,
-  clientCredentials: ((v) => {
-    if (!str(v.clientId) || !str(v.clientSecret) || !str(v.origin)) return null
-    const out: { clientId: string; clientSecret: string; origin: string; issuedAt?: number } = {
-      clientId: v.clientId,
-      clientSecret: v.clientSecret,
-      origin: v.origin,
-    }
-    if (num(v.issuedAt)) out.issuedAt = v.issuedAt
-    return out
-  }) as Validator<ClientCredentials>,
-  accessToken: ((v) =>
-    str(v.accessToken) && num(v.createdAt) && num(v.expiresAt) && v.expiresAt > v.createdAt && num(v.offsetMs) && str(v.origin) && str(v.clientId)
-      ? { accessToken: v.accessToken, createdAt: v.createdAt, expiresAt: v.expiresAt, offsetMs: v.offsetMs, origin: v.origin, clientId: v.clientId }
-      : null) as Validator<AccessTokenRecord>,
-  profile: ((v) => {
-    if (!str(v.mvpd) || !isRecord(v.attributes) || !num(v.notAfter)) return null
-    const attributes: Record<string, ProfileAttribute> = {}
-    for (const name of Object.keys(v.attributes)) {
-      const a = v.attributes[name]
-      if (!isRecord(a) || !('value' in a) || typeof a.state !== 'string') return null
-      attributes[name] = { value: a.value, state: a.state }
-    }
-    return { mvpd: v.mvpd, attributes, notAfter: v.notAfter }
-  }) as Validator<CachedProfile>,
-}
-
-type Key = keyof typeof validators
 
 export interface DeviceStoreOptions {
   /** The main store (normally createResilientStore over createIdbStore). */
   readonly primary: KeyValueStore
   /**
-   * A second store for the device id, the last provider, the client credentials and the access
-   * token (normally localStorage), so each survives the loss or a stall of the other (CL-HDR-4,
-   * CL-CFG-2, CL-REG-2, CL-REG-3).
+   * A second store for every record but the profile cache (normally localStorage), so each
+   * survives the loss or a stall of the other (CL-HDR-4, CL-CFG-2, CL-REG-2, CL-REG-3).
    * @defaultValue none
    */
   readonly mirror?: KeyValueStore
@@ -207,50 +173,52 @@ export interface DeviceStoreOptions {
 /** Builds the DeviceStore over the given stores. */
 export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
   const { primary, mirror, logger, clock } = options
-  const mirrored = new Set<Key>(['deviceId', 'lastMvpd', 'clientCredentials', 'accessToken'])
-  // Mirrored from the first release on, so an empty mirror means "never stored" even while
-  // IndexedDB does not answer (a slow first launch must still store its device id). The credentials
-  // and the token may exist in IndexedDB only (stored before they were mirrored).
-  const mirroredFromStart = new Set<Key>(['deviceId', 'lastMvpd'])
-  type Value<K extends Key> = NonNullable<ReturnType<(typeof validators)[K]>>
-  /** A valid record and its write stamp (-Infinity: written before records were stamped). */
-  type Stamped<T> = { readonly value: T; readonly at: number }
+  const mirrored = new Set<RecordKey>([
+    'deviceId',
+    'lastMvpd',
+    'clientCredentials',
+    'accessToken',
+    'pendingSession',
+    'signedOut',
+    'requestBudget',
+  ])
+  // Mirrored from their first release on, so an empty mirror means "never stored" even while
+  // IndexedDB does not answer. The credentials and the token may exist in IndexedDB only (stored
+  // before they were mirrored), and so may the device id: a mirror write can fail (quota) or the
+  // mirror be cleared on its own, and a generated id written over an unseen one would change the
+  // device's identity (CL-HDR-4).
+  const mirroredFromStart = new Set<RecordKey>(['lastMvpd', 'pendingSession', 'signedOut', 'requestBudget'])
   /** The newest stamp seen per key (read or written), so the next write is stamped later. */
-  const latest = new Map<Key, number>()
-  const seen = (key: Key, at: number): void => {
+  const latest = new Map<RecordKey, number>()
+  const seen = (key: RecordKey, at: number): void => {
     if (at > (latest.get(key) ?? Number.NEGATIVE_INFINITY)) latest.set(key, at)
   }
-  const stampFor = (key: Key): number => {
+  const stampFor = (key: RecordKey): number => {
     const previous = latest.get(key)
     const at = previous === undefined ? clock.now() : Math.max(clock.now(), previous + 1)
     latest.set(key, at)
     return at
   }
-  const encode = (data: object, at: number): { v: number; at?: number; data: object } =>
-    Number.isFinite(at) ? { v: recordVersion, at, data } : { v: recordVersion, data }
 
-  const decode = <K extends Key>(key: K, raw: unknown): Stamped<Value<K>> | null => {
-    if (raw === undefined) return null
-    if (!isRecord(raw) || raw.v !== recordVersion || !isRecord(raw.data)) {
-      logger.warn('storage: ignoring an unreadable record', { key })
+  /** One store's entry for `key`; null for nothing and for an invalid record (with a warning). */
+  const decode = <K extends RecordKey>(key: K, raw: unknown): Entry<RecordOf<K>> | null => {
+    const decoded = decodeEntry(raw, validators[key] as Validator<RecordOf<K>>)
+    if (decoded.kind === 'none') return null
+    if (decoded.kind === 'invalid') {
+      logger.warn(decoded.problem === 'unreadable' ? 'storage: ignoring an unreadable record' : 'storage: ignoring a record that fails validation', { key })
       return null
     }
-    const value = validators[key](raw.data) as Value<K> | null
-    if (value === null) {
-      logger.warn('storage: ignoring a record that fails validation', { key })
-      return null
-    }
-    const at = num(raw.at) ? raw.at : Number.NEGATIVE_INFINITY
-    seen(key, at)
-    return { value, at }
+    seen(key, decoded.at)
+    return decoded
   }
+  const answer = <T>(entry: Entry<T>): StoreRead<T> => (entry.kind === 'value' ? { status: 'found', value: entry.value } : { status: 'absent' })
 
   const asFailure = (error: unknown): StorageFailure =>
     isStorageFailure(error) ? error : new StorageFailure('get', (error as Error | undefined)?.name ?? typeof error)
 
   type Raw = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly failure: StorageFailure }
   /** One store's raw answer; a rejection is "could not be read", never "absent". */
-  const rawGet = async (store: KeyValueStore, key: Key, lookupOptions?: LookupOptions): Promise<Raw> => {
+  const rawGet = async (store: KeyValueStore, key: RecordKey, lookupOptions?: LookupOptions): Promise<Raw> => {
     try {
       if (canLookup(store)) return await store.lookup(key, lookupOptions)
       return { ok: true, value: await store.get(key) }
@@ -258,38 +226,37 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
       return { ok: false, failure: asFailure(error) }
     }
   }
-  const safeRun = async (action: () => Promise<void>, key: Key, operation: string): Promise<void> => {
+  const safeRun = async (action: () => Promise<void>, key: RecordKey, operation: string): Promise<void> => {
     try {
       await action()
     } catch (error) {
       logger.warn('storage: write failed', { key, operation, reason: (error as Error | undefined)?.name })
     }
   }
-  const sameRecord = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
-  const read = async <K extends Key>(key: K, readOptions: ReadOptions = {}): Promise<StoreRead<Value<K>>> => {
+  const read = async <K extends RecordKey>(key: K, readOptions: ReadOptions = {}): Promise<StoreRead<RecordOf<K>>> => {
     const main = await rawGet(primary, key, { probe: readOptions.probe === true })
     const fromMain = main.ok ? decode(key, main.value) : null
     if (!mirror || !mirrored.has(key)) {
-      if (fromMain !== null) return { status: 'found', value: fromMain.value }
+      if (fromMain !== null) return answer(fromMain)
       return main.ok ? { status: 'absent' } : { status: 'unavailable', failure: main.failure }
     }
     const copy = await rawGet(mirror, key)
     const fromCopy = copy.ok ? decode(key, copy.value) : null
     if (fromMain !== null && !(fromCopy !== null && fromCopy.at > fromMain.at)) {
-      if (copy.ok && (fromCopy === null || !sameRecord(fromCopy.value, fromMain.value))) {
+      if (copy.ok && !sameEntry(fromCopy, fromMain)) {
         // Stored before the key was mirrored, or a mirror write failed: bring the mirror up to date.
-        await safeRun(() => mirror.set(key, encode(fromMain.value, fromMain.at)), key, 'mirror')
+        await safeRun(() => mirror.set(key, encodeEntry(fromMain)), key, 'mirror')
       }
-      return { status: 'found', value: fromMain.value }
+      return answer(fromMain)
     }
     if (fromCopy !== null) {
-      if (main.ok && (fromMain === null || !sameRecord(fromMain.value, fromCopy.value))) {
+      if (main.ok && !sameEntry(fromMain, fromCopy)) {
         // IndexedDB answered "absent", "invalid" (e.g. wiped by an update on webOS) or an older
-        // record (its write was lost in a stall): heal it with the mirror's record, stamp and all.
-        await safeRun(() => primary.set(key, encode(fromCopy.value, fromCopy.at)), key, 'heal')
+        // entry (its write or clear was lost in a stall): heal it with the mirror's, stamp and all.
+        await safeRun(() => primary.set(key, encodeEntry(fromCopy)), key, 'heal')
       }
-      return { status: 'found', value: fromCopy.value }
+      return answer(fromCopy)
     }
     if (main.ok) return { status: 'absent' }
     // IndexedDB could not be read and the mirror has nothing: that is "absent" only where the mirror
@@ -299,7 +266,7 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
     return { status: 'unavailable', failure: main.failure }
   }
   /** The `get*` shape: null for absent and for unreadable, the latter with a warning (no value). */
-  const orNull = async <K extends Key>(key: K): Promise<Value<K> | null> => {
+  const orNull = async <K extends RecordKey>(key: K): Promise<RecordOf<K> | null> => {
     const result = await read(key)
     if (result.status === 'found') return result.value
     if (result.status === 'unavailable') {
@@ -312,15 +279,17 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
     return null
   }
   // The mirror first: it is synchronous and cheap, IndexedDB may take its whole timeout.
-  const write = async (key: Key, data: object): Promise<void> => {
-    const record = encode(data, stampFor(key))
-    if (mirror && mirrored.has(key)) await safeRun(() => mirror.set(key, record), key, 'mirror')
-    await safeRun(() => primary.set(key, record), key, 'set')
+  const put = async (key: RecordKey, entry: Entry<object>): Promise<void> => {
+    const record = encodeEntry(entry)
+    const cleared = entry.kind === 'cleared'
+    if (mirror && mirrored.has(key)) await safeRun(() => mirror.set(key, record), key, cleared ? 'mirror-del' : 'mirror')
+    await safeRun(() => primary.set(key, record), key, cleared ? 'del' : 'set')
   }
-  const clear = async (key: Key): Promise<void> => {
-    if (mirror && mirrored.has(key)) await safeRun(() => mirror.del(key), key, 'mirror-del')
-    await safeRun(() => primary.del(key), key, 'del')
-  }
+  const write = (key: RecordKey, data: object): Promise<void> => put(key, { kind: 'value', value: data, at: stampFor(key) })
+  // A clear is a stamped tombstone in both stores, never a removal: a removal that reached only
+  // one store would let the other's older copy win on the next read.
+  const clear = (key: RecordKey): Promise<void> => put(key, { kind: 'cleared', at: stampFor(key) })
+  const writeRequestBudget = createLatestWriter<RequestBudgetRecord>((record) => write('requestBudget', record))
 
   return {
     readDeviceId: () => read('deviceId'),
@@ -339,6 +308,14 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
     getProfile: () => orNull('profile'),
     setProfile: (profile) => write('profile', profile),
     clearProfile: () => clear('profile'),
+    getPendingSession: () => orNull('pendingSession'),
+    setPendingSession: (record) => write('pendingSession', record),
+    clearPendingSession: () => clear('pendingSession'),
+    getSignedOut: () => orNull('signedOut'),
+    setSignedOut: (record) => write('signedOut', record),
+    clearSignedOut: () => clear('signedOut'),
+    getRequestBudget: () => orNull('requestBudget'),
+    setRequestBudget: (record) => writeRequestBudget(record),
   }
 }
 
@@ -351,7 +328,7 @@ export interface PersistentDeviceStoreOptions {
    */
   readonly dbName?: string
   /**
-   * The mirror for the device id, the last provider, the client credentials and the access token.
+   * The mirror for every record but the profile cache.
    * @defaultValue `() => globalThis.localStorage` (read lazily: some private modes throw on access)
    */
   readonly localStorage?: () => Storage | null | undefined
@@ -375,8 +352,7 @@ export interface PersistentDeviceStoreOptions {
 
 /**
  * The store the app uses: IndexedDB (own named database) with a session copy and retries
- * (createResilientStore), and localStorage mirroring the device id, the last provider, the client
- * credentials and the access token.
+ * (createResilientStore), and localStorage mirroring every record but the profile cache.
  */
 export function createPersistentDeviceStore(options: PersistentDeviceStoreOptions): DeviceStore {
   const primary = createResilientStore({

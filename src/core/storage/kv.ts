@@ -1,12 +1,12 @@
 /**
  * Key-value persistence for core: IndexedDB through idb-keyval in its own named database, with an
  * in-memory session copy for when IndexedDB is missing, blocked or throws (private mode, quota, an
- * open that never settles on some TV engines; tv-platforms.md section 5). A failure is never final:
+ * open that never settles on some TV engines). A failure is never final:
  * IndexedDB is tried again after a short pause and every write keeps trying to reach it. Warnings
  * name the operation, the key and the error's name, never a value.
  */
 import { createStore, del as idbDel, get as idbGet, set as idbSet, type UseStore } from 'idb-keyval'
-import type { Clock } from '../flow/clock'
+import { clampTimerMs, type Clock } from '../flow/clock'
 import type { Logger } from '../platform/logger'
 
 /** A minimal async key-value store. `get` resolves `undefined` for an absent key. */
@@ -253,7 +253,7 @@ export function createResilientStore(options: ResilientStoreOptions): ResilientS
       const timer = clock.setTimeout(() => {
         late = true
         reject(new StorageFailure(operation, 'timeout', 'timeout'))
-      }, timeoutMs)
+      }, clampTimerMs(timeoutMs))
       let underway: Promise<T>
       try {
         underway = action()

@@ -1,8 +1,9 @@
 /**
- * Typed, versioned records (device-store.ts): invalid records read as absent, never thrown; the
- * device id, last provider, client credentials and access token survive the loss or a stall of one
- * store (CL-HDR-4, CL-CFG-2, CL-REG-2, CL-REG-3); "absent" and "could not be read" are told apart;
- * profile parts persist (CL-AUTHN-4).
+ * Typed, versioned records (device-store.ts): invalid records read as absent, never thrown; every
+ * record but the profile cache survives the loss or a stall of one store (CL-HDR-4, CL-CFG-2,
+ * CL-REG-2, CL-REG-3); "absent" and "could not be read" are told apart; a clear stays cleared
+ * (tombstones); profile parts persist (CL-AUTHN-4); the pending session, the sign-out and the
+ * request budget are kept for the flow and the HTTP layer.
  */
 import 'fake-indexeddb/auto'
 import {
@@ -11,6 +12,9 @@ import {
   recordVersion,
   type AccessTokenRecord,
   type ClientCredentials,
+  type PendingSessionRecord,
+  type RequestBudgetRecord,
+  type SignedOutRecord,
 } from '../../../../src/core/storage/device-store'
 import { createIdbStore, createResilientStore, createWebStorageStore, MemoryStore, StorageFailure, type KeyValueStore } from '../../../../src/core/storage/kv'
 import { FakeClock, flushPromises } from '../../../support/fake-clock'
@@ -278,13 +282,15 @@ describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the crede
     await expect(read).resolves.toMatchObject({ status: 'unavailable' })
   })
 
-  test('the device id (mirrored from the start): IndexedDB stalled and the mirror empty is "absent", both unreadable is "unavailable"', async () => {
+  test('CL-HDR-4: the device id with IndexedDB stalled and the mirror empty is "unavailable" (it may be in IndexedDB only), both unreadable too', async () => {
     localStorage.clear()
-    const slow = launch(uniqueDb())
+    const dbName = uniqueDb()
+    await createIdbStore({ dbName }).set('deviceId', { v: recordVersion, at: 1, data: { id: 'stored-id', source: 'generated' } })
+    const slow = launch(dbName)
     slow.gate.stall()
     const read = slow.store.readDeviceId()
     await slow.clock.advance(3000)
-    await expect(read).resolves.toEqual({ status: 'absent' })
+    await expect(read).resolves.toMatchObject({ status: 'unavailable', failure: { reason: 'timeout' } })
     const brokenMirror = createWebStorageStore(() => undefined, prefix)
     const worse = launch(uniqueDb(), { mirror: brokenMirror })
     worse.gate.stall()
@@ -329,5 +335,189 @@ describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the crede
     expect(logger.text()).not.toContain('SECRET-do-not-log')
     expect(logger.text()).not.toContain('AT-do-not-log')
     expect(logger.text()).not.toContain('client-1')
+  })
+})
+
+/** One launch over a named IndexedDB database (can stall) and a localStorage mirror. */
+function openLaunch(dbName: string, options: { mirror?: KeyValueStore; start?: number } = {}) {
+  const clock = new FakeClock(options.start ?? 0)
+  const logger = new CapturingLogger()
+  const gate = stallable(createIdbStore({ dbName }))
+  const primary = createResilientStore({ primary: gate.store, clock, logger, timeoutMs: 3000, retryAfterMs: 5000 })
+  const store = createDeviceStore({ primary, mirror: options.mirror ?? createWebStorageStore(() => localStorage, 'app:'), logger, clock })
+  return { clock, logger, gate, store }
+}
+
+/** The localStorage mirror, whose writes can be refused (a full quota) while reads still work. */
+function refusingMirror() {
+  const inner = createWebStorageStore(() => localStorage, 'app:')
+  const state = { refuse: false, sets: 0 }
+  const refuse = (): Promise<void> => Promise.reject(new DOMException('full', 'QuotaExceededError'))
+  const store: KeyValueStore = {
+    get: (key) => inner.get(key),
+    set: (key, value) => (state.sets++, state.refuse ? refuse() : inner.set(key, value)),
+    del: (key) => (state.refuse ? refuse() : inner.del(key)),
+  }
+  return { store, state }
+}
+
+const rawMirror = (key: string): unknown => JSON.parse(localStorage.getItem('app:' + key) ?? 'null')
+const cable = { id: 'Cable', displayName: 'Cable Co' }
+const aToken: AccessTokenRecord = { accessToken: 'AT-do-not-log', createdAt: 1_000, expiresAt: 90_000, offsetMs: 0, origin: 'https://api.auth.adobe.com', clientId: 'client-1' }
+
+describe('a cleared record stays cleared: a clear that reached one store is not undone by the other (tombstones)', () => {
+  test('a clear during an IndexedDB stall, the app closed before IndexedDB answered: the next launch reads absent and heals IndexedDB', async () => {
+    localStorage.clear()
+    const dbName = uniqueDb()
+    const first = openLaunch(dbName)
+    await first.store.setLastMvpd(cable)
+    await first.store.setAccessToken(aToken)
+    const during = openLaunch(dbName, { start: 60_000 })
+    during.gate.stall()
+    const cleared = Promise.all([during.store.clearLastMvpd(), during.store.clearAccessToken()])
+    await during.clock.advance(3000)
+    await cleared
+    // IndexedDB never saw the clears: it still holds the old records.
+    await expect(createIdbStore({ dbName }).get('lastMvpd')).resolves.toMatchObject({ data: cable })
+    const next = openLaunch(dbName, { start: 120_000 })
+    await expect(next.store.getLastMvpd()).resolves.toBeNull()
+    await expect(next.store.getAccessToken()).resolves.toBeNull()
+    await expect(createIdbStore({ dbName }).get('lastMvpd')).resolves.toEqual({ v: recordVersion, at: 60_000, deleted: true })
+    await expect(createIdbStore({ dbName }).get('accessToken')).resolves.toEqual({ v: recordVersion, at: 60_000, deleted: true })
+    expect(next.logger.text()).not.toContain('AT-do-not-log')
+  })
+
+  test('a clear the mirror refused (quota) while IndexedDB took it: the mirror’s old copy does not come back, and the mirror is brought up to date', async () => {
+    localStorage.clear()
+    const dbName = uniqueDb()
+    const mirror = refusingMirror()
+    await openLaunch(dbName, { mirror: mirror.store }).store.setAccessToken(aToken)
+    mirror.state.refuse = true
+    await openLaunch(dbName, { mirror: mirror.store, start: 60_000 }).store.clearAccessToken()
+    mirror.state.refuse = false
+    await expect(openLaunch(dbName, { mirror: mirror.store, start: 120_000 }).store.getAccessToken()).resolves.toBeNull()
+    expect(rawMirror('accessToken')).toEqual({ v: recordVersion, at: 60_000, deleted: true })
+  })
+
+  test('a record written after a clear wins over the tombstone, even with the TV clock set back', async () => {
+    localStorage.clear()
+    const dbName = uniqueDb()
+    await openLaunch(dbName, { start: 100_000 }).store.clearLastMvpd()
+    const behind = openLaunch(dbName, { start: 0 })
+    await expect(behind.store.getLastMvpd()).resolves.toBeNull()
+    await behind.store.setLastMvpd(cable)
+    expect(rawMirror('lastMvpd')).toEqual({ v: recordVersion, at: 100_001, data: cable })
+    await expect(openLaunch(dbName, { start: 0 }).store.getLastMvpd()).resolves.toEqual(cable)
+  })
+
+  test('the profile cache (IndexedDB only) clears with a tombstone too', async () => {
+    const kv = new MemoryStore()
+    const store = createDeviceStore({ primary: kv, logger: new CapturingLogger(), clock: new FakeClock(7) })
+    await store.setProfile({ mvpd: 'Cable', attributes: {}, notAfter: 5 })
+    await store.clearProfile()
+    await expect(store.getProfile()).resolves.toBeNull()
+    await expect(kv.get('profile')).resolves.toEqual({ v: recordVersion, at: 8, deleted: true })
+  })
+})
+
+describe('the pending sign-in session, the sign-out and the request budget', () => {
+  const pending: PendingSessionRecord = {
+    code: 'YKR0M2T',
+    notAfter: 1_800_000,
+    mvpd: { id: 'Cable', displayName: 'Cable Co', logoUrl: 'https://x/c.png' },
+    origin: 'https://api.auth.adobe.com',
+    serviceProvider: 'MYCHAN',
+    createdAt: 0,
+  }
+  const signedOut: SignedOutRecord = { mvpd: 'Cable', at: 42 }
+  const budget: RequestBudgetRecord = { key: 'https://api.auth.adobe.com', burstLeft: 7, at: 43 }
+
+  test('each is mirrored: a relaunch while IndexedDB stalls still finds it (the viewer may be on the phone)', async () => {
+    localStorage.clear()
+    const dbName = uniqueDb()
+    const first = openLaunch(dbName)
+    await first.store.setPendingSession(pending)
+    await first.store.setSignedOut(signedOut)
+    await first.store.setRequestBudget(budget)
+    const next = openLaunch(dbName)
+    next.gate.stall()
+    const reads = Promise.all([next.store.getPendingSession(), next.store.getSignedOut(), next.store.getRequestBudget()])
+    await next.clock.advance(3000)
+    await expect(reads).resolves.toEqual([pending, signedOut, budget])
+    // IndexedDB alone keeps them too (the mirror lost).
+    localStorage.clear()
+    const alone = openLaunch(dbName)
+    await expect(Promise.all([alone.store.getPendingSession(), alone.store.getSignedOut(), alone.store.getRequestBudget()])).resolves.toEqual([pending, signedOut, budget])
+  })
+
+  test('a session without a provider round-trips with mvpd null', async () => {
+    const store = createDeviceStore({ primary: new MemoryStore(), logger: new CapturingLogger(), clock: new FakeClock() })
+    await store.setPendingSession({ ...pending, mvpd: null })
+    await expect(store.getPendingSession()).resolves.toEqual({ ...pending, mvpd: null })
+  })
+
+  test('clearPendingSession and clearSignedOut stay cleared, also on a relaunch whose IndexedDB stalls', async () => {
+    localStorage.clear()
+    const dbName = uniqueDb()
+    const first = openLaunch(dbName)
+    await first.store.setPendingSession(pending)
+    await first.store.setSignedOut(signedOut)
+    await first.store.clearPendingSession()
+    await first.store.clearSignedOut()
+    await expect(first.store.getPendingSession()).resolves.toBeNull()
+    const next = openLaunch(dbName)
+    next.gate.stall()
+    const reads = Promise.all([next.store.getPendingSession(), next.store.getSignedOut()])
+    await next.clock.advance(3000)
+    await expect(reads).resolves.toEqual([null, null])
+  })
+
+  test.each([
+    ['an empty code', { ...pending, code: '' }],
+    ['a code with whitespace', { ...pending, code: 'YKR 0M2T' }],
+    ['notAfter not after createdAt', { ...pending, notAfter: 0 }],
+    ['notAfter as text', { ...pending, notAfter: '1800000' }],
+    ['createdAt missing', { ...pending, createdAt: undefined }],
+    ['an origin that is not a URL', { ...pending, origin: 'api.auth.adobe.com' }],
+    ['serviceProvider missing', { ...pending, serviceProvider: undefined }],
+    ['mvpd missing (neither a provider nor null)', { ...pending, mvpd: undefined }],
+    ['a provider that fails validation', { ...pending, mvpd: { id: 42, displayName: 'Cable Co' } }],
+  ])('a pending session with %s reads as absent, with a warning naming only the key', async (_, data) => {
+    const kv = new MemoryStore()
+    await kv.set('pendingSession', { v: recordVersion, at: 1, data: JSON.parse(JSON.stringify(data)) })
+    const logger = new CapturingLogger()
+    const store = createDeviceStore({ primary: kv, logger, clock: new FakeClock() })
+    await expect(store.getPendingSession()).resolves.toBeNull()
+    expect(logger.lines).toEqual([{ level: 'warn', message: 'storage: ignoring a record that fails validation', fields: { key: 'pendingSession' } }])
+  })
+
+  test.each([
+    ['signedOut', { mvpd: '', at: 1 }],
+    ['signedOut', { mvpd: 'Cable' }],
+    ['requestBudget', { key: 'k', burstLeft: -1, at: 1 }],
+    ['requestBudget', { key: 'k', burstLeft: '3', at: 1 }],
+    ['requestBudget', { key: '', burstLeft: 3, at: 1 }],
+    ['requestBudget', { key: 'k', burstLeft: 3 }],
+  ])('a malformed %s record %j reads as absent', async (key, data) => {
+    const kv = new MemoryStore()
+    await kv.set(key, { v: recordVersion, at: 1, data })
+    const store = createDeviceStore({ primary: kv, logger: new CapturingLogger(), clock: new FakeClock() })
+    await expect(key === 'signedOut' ? store.getSignedOut() : store.getRequestBudget()).resolves.toBeNull()
+  })
+
+  test('setRequestBudget is cheap: updates made while a write is under way collapse into one write of the latest', async () => {
+    const gate = stallable(new MemoryStore())
+    const mirror = new MemoryStore()
+    const mirrorSet = jest.spyOn(mirror, 'set')
+    const store = createDeviceStore({ primary: gate.store, mirror, logger: new CapturingLogger(), clock: new FakeClock() })
+    gate.stall()
+    const writes = Array.from({ length: 10 }, (_, i) => store.setRequestBudget({ ...budget, burstLeft: 9 - i, at: 100 + i }))
+    await flushPromises()
+    expect(gate.calls).toEqual(['set requestBudget'])
+    gate.release()
+    await Promise.all(writes)
+    expect(gate.calls).toEqual(['set requestBudget', 'set requestBudget'])
+    expect(mirrorSet).toHaveBeenCalledTimes(2)
+    await expect(store.getRequestBudget()).resolves.toEqual({ ...budget, burstLeft: 0, at: 109 })
   })
 })

@@ -5,6 +5,7 @@
  * it does not answer reach it once it does (CL-REG-2, CL-REG-3).
  */
 import 'fake-indexeddb/auto'
+import { MAX_TIMER_MS, type Clock } from '../../../../src/core/flow/clock'
 import { createIdbStore, createResilientStore, MemoryStore, StorageFailure, type KeyValueStore } from '../../../../src/core/storage/kv'
 import { FakeClock, flushPromises } from '../../../support/fake-clock'
 import { CapturingLogger } from '../support/build'
@@ -83,6 +84,25 @@ describe('createResilientStore', () => {
     expect(await primary.get('a')).toBe(1)
     expect(logger.lines).toHaveLength(0)
   })
+})
+
+test('an IndexedDB timeout too long for setTimeout is clamped to MAX_TIMER_MS (it would overflow and fire at once)', async () => {
+  const fake = new FakeClock()
+  const delays: number[] = []
+  const clock: Clock = {
+    now: () => fake.now(),
+    clearTimeout: (handle) => fake.clearTimeout(handle),
+    setTimeout: (callback, ms) => {
+      delays.push(ms)
+      return fake.setTimeout(callback, ms)
+    },
+  }
+  const hanging: KeyValueStore = { get: () => new Promise(() => undefined), set: () => new Promise(() => undefined), del: () => new Promise(() => undefined) }
+  const store = createResilientStore({ primary: hanging, clock, logger: new CapturingLogger(), timeoutMs: Number.MAX_SAFE_INTEGER })
+  const read = store.lookup('deviceId')
+  await fake.advance(MAX_TIMER_MS)
+  await expect(read).resolves.toMatchObject({ ok: false, failure: { kind: 'timeout' } })
+  expect(delays).toEqual([MAX_TIMER_MS])
 })
 
 describe('createResilientStore: a failure is not final', () => {
