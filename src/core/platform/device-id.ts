@@ -1,18 +1,23 @@
 /**
- * The device id behind AP-Device-Identifier (reference 3.2, CL-HDR-2, CL-HDR-4): stable across
- * reboots, updates and reinstalls, and the real device's. Profiles are bound to it (reference 7.1),
- * so once an id is in use it is kept: a stable id beats a hardware-derived one.
+ * The device id behind AP-Device-Identifier (CL-HDR-2, CL-HDR-4): stable across reboots, updates and
+ * reinstalls, and the real device's. Adobe binds profiles to it, so it must not change when local
+ * storage is lost: webOS deletes a packaged app's local storage on every app update (LG's web
+ * storage page, webostv.developer.lge.com/develop/code-samples/web-storage).
  *
- * 1. The stored id, whatever its source (mirrored in two stores by the DeviceStore, so the loss of
- *    one does not change it). A generated id stays even when the platform id answers on a later
- *    launch (e.g. LGUDID timed out on the first one).
- * 2. Nothing stored: where the platform has a stable hardware id (Tizen DUID, webOS LGUDID) its
- *    SHA-256, persisted; recomputing it gives the same id after storage is wiped.
- * 3. Otherwise a random id, hashed to the same shape and persisted.
- * When the store cannot be read at all (StoreRead `unavailable`), steps 2–3 give this session's id
- * but it is not persisted, so a stored id that could not be seen is not overwritten.
+ * 1. Where the platform has a stable hardware id (Tizen DUID, webOS LGUDID), the id is its SHA-256,
+ *    derived at every launch, so a wiped storage gives the same id. The platform is given
+ *    `platformWaitMs` on the injected clock (read alongside the stored id); when it answers in
+ *    time its id wins, and the stored record is updated if it differed.
+ * 2. The platform has no id or did not answer in time: the stored id, whatever its source (mirrored
+ *    in two stores by the DeviceStore, so the loss of one does not change it). A platform answer
+ *    that comes after the wait is not used on this launch (the headers must not change mid-launch)
+ *    and not stored; the next launch derives it again.
+ * 3. Nothing stored: a random id, hashed to the same shape and persisted.
+ * When the store cannot be read (StoreRead `unavailable`, e.g. IndexedDB stalled and the mirror
+ * empty), step 3 gives an id for this launch only: it is not persisted over a stored id that could
+ * not be seen. A platform-derived id is persisted even then (it would win over any stored id).
  */
-import type { Clock } from '../flow/clock'
+import { clampTimerMs, type Clock } from '../flow/clock'
 import type { DeviceIdRecord, DeviceStore } from '../storage/device-store'
 import { completeDeviceInfo, type DeviceIdentity, type DeviceInfo } from './device-info'
 import type { Logger } from './logger'
@@ -46,25 +51,71 @@ export interface DeviceIdOptions {
   readonly subtle?: SubtleDigest
   /** @defaultValue randomId */
   readonly generate?: () => string
+  /**
+   * Longest wait for the platform's stable id (on the injected clock) before the stored or a
+   * generated id is used for this launch; requests wait for the id, so this bounds their delay.
+   * @defaultValue `3000`
+   */
+  readonly platformWaitMs?: number
+}
+
+/** What the platform said within the wait: its raw id, `none` (it has none), or `late`. */
+type PlatformAnswer = { readonly kind: 'id'; readonly raw: string } | { readonly kind: 'none' } | { readonly kind: 'late' }
+
+/** `platform.stableId()` bounded by `ms` on the clock; never rejects (a failing lookup is "none"). */
+function platformId(platform: Platform, clock: Clock, ms: number, logger: Logger): Promise<PlatformAnswer> {
+  return new Promise<PlatformAnswer>((resolve) => {
+    let settled = false
+    const timer = clock.setTimeout(() => {
+      settled = true
+      resolve({ kind: 'late' })
+    }, clampTimerMs(ms))
+    const done = (raw: string | null): void => {
+      if (settled) {
+        // Kept out of this launch's headers (they must not change mid-launch) and not stored.
+        if (raw) logger.debug('device id: the platform id answered after the wait; not used on this launch', { waitMs: ms })
+        return
+      }
+      settled = true
+      clock.clearTimeout(timer)
+      resolve(raw ? { kind: 'id', raw } : { kind: 'none' })
+    }
+    let lookup: Promise<string | null>
+    try {
+      lookup = platform.stableId()
+    } catch {
+      lookup = Promise.resolve(null)
+    }
+    lookup.then(done, () => done(null))
+  })
 }
 
 /** Steps 1–3 above. Never rejects: a failing platform call or store falls through to the next step. */
 export async function resolveDeviceId(options: DeviceIdOptions): Promise<DeviceIdRecord> {
-  const { platform, store, logger } = options
-  const stored = await store.readDeviceId()
-  if (stored.status === 'found') return stored.value
-  let raw: string | null = null
-  try {
-    raw = await platform.stableId()
-  } catch {
-    raw = null
+  const { platform, store, clock, logger } = options
+  const waitMs = options.platformWaitMs ?? 3000
+  // Both at once: an IndexedDB stall and a slow platform cost one wait, not two.
+  const [stored, answer] = await Promise.all([store.readDeviceId(), platformId(platform, clock, waitMs, logger)])
+  if (answer.kind === 'id') {
+    const record: DeviceIdRecord = { id: await sha256Hex(answer.raw, options.subtle), source: 'platform' }
+    if (stored.status === 'found' && stored.value.id === record.id && stored.value.source === record.source) return record
+    if (stored.status === 'found') {
+      // Profiles were bound to the stored id: the viewer signs in again once (CL-HDR-4). No ids logged.
+      logger.warn('device id: the platform id replaces the stored id', { stored: stored.value.source })
+    }
+    await store.setDeviceId(record)
+    return record
   }
-  const record: DeviceIdRecord = raw
-    ? { id: await sha256Hex(raw, options.subtle), source: 'platform' }
-    : { id: await sha256Hex((options.generate ?? (() => randomId(options.clock)))(), options.subtle), source: 'generated' }
+  if (answer.kind === 'late') logger.debug('device id: no platform id within the wait', { waitMs, stored: stored.status })
+  if (stored.status === 'found') return stored.value
+  const record: DeviceIdRecord = {
+    id: await sha256Hex((options.generate ?? (() => randomId(options.clock)))(), options.subtle),
+    source: 'generated',
+  }
   if (stored.status === 'unavailable') {
-    // Without the ids: the kind of id used, and why storage could not be read.
-    logger.warn('device id: storage unreadable, using an id for this session without storing it', {
+    // Without the ids: why storage could not be read. A generated id stored now could replace an
+    // id that is stored but could not be seen (CL-HDR-4).
+    logger.warn('device id: storage unreadable, using an id for this launch without storing it', {
       source: record.source,
       reason: stored.failure.reason,
     })
@@ -75,7 +126,7 @@ export async function resolveDeviceId(options: DeviceIdOptions): Promise<DeviceI
 }
 
 export interface DeviceIdentityOptions extends DeviceIdOptions {
-  /** X-Device-Info `applicationId` (reference 3.3), normally the serviceProvider. */
+  /** X-Device-Info `applicationId` (Adobe's X-Device-Info header page), normally the serviceProvider. */
   readonly applicationId?: string
 }
 

@@ -1,15 +1,20 @@
 /**
- * Device id (CL-HDR-2, CL-HDR-4): once an id is stored it is kept, whatever its source; with nothing
- * stored, the hashed platform id where there is one, else a generated id, persisted (and mirrored by
- * the store) so it stays the same across starts.
+ * Device id (CL-HDR-2, CL-HDR-4): where the platform has a stable id (Tizen DUID, webOS LGUDID) the
+ * id is derived from it at every launch, so storage wiped by an update (webOS) keeps the same id;
+ * the stored id is used when the platform has none or does not answer within the wait, and a
+ * generated id only when nothing is stored. A store that cannot be read never gets a generated id
+ * written over the id it may hold.
  */
+import 'fake-indexeddb/auto'
 import { createHash } from 'node:crypto'
+import { MAX_TIMER_MS } from '../../../../src/core/flow/clock'
 import { createDeviceIdentity, resolveDeviceId } from '../../../../src/core/platform/device-id'
 import type { Platform } from '../../../../src/core/platform/platform'
 import { createPlatform } from '../../../../src/core/platform/detect'
-import { createDeviceStore } from '../../../../src/core/storage/device-store'
-import { createWebStorageStore, MemoryStore, StorageFailure, type KeyValueStore } from '../../../../src/core/storage/kv'
-import { FakeClock } from '../../../support/fake-clock'
+import { createDeviceStore, createPersistentDeviceStore, recordVersion, type DeviceIdRecord } from '../../../../src/core/storage/device-store'
+import { createIdbStore, createResilientStore, createWebStorageStore, MemoryStore, StorageFailure, type KeyValueStore } from '../../../../src/core/storage/kv'
+import { FakeClock, flushPromises } from '../../../support/fake-clock'
+import { stallable } from '../storage/stallable'
 import { CapturingLogger } from '../support/build'
 import { fakeTizen, fakeWebOs } from './fakes'
 
@@ -69,43 +74,192 @@ test('createDeviceIdentity resolves once and adds applicationId to the device in
   await expect(identity.deviceInfo()).resolves.toMatchObject({ applicationId: 'MYCHAN', primaryHardwareType: 'TV', model: 'UE55TU8000' })
 })
 
-describe('CL-HDR-4: a stored id is kept across launches, even when the platform id answers later', () => {
-  test('webOS, slow first launch: LGUDID times out, a generated id is stored; next launch LGUDID answers and the stored id is kept', async () => {
+/** A platform whose stable id arrives when the test says (or never). */
+function slowPlatform() {
+  let answer: (raw: string | null) => void = () => undefined
+  let calls = 0
+  const platform: Platform = {
+    ...createPlatform({ clock, globals: {} }),
+    stableId: () => {
+      calls += 1
+      return new Promise<string | null>((resolve) => {
+        answer = resolve
+      })
+    },
+  }
+  return { platform, answer: (raw: string | null) => answer(raw), calls: () => calls }
+}
+
+const generatedId: DeviceIdRecord = { id: 'f'.repeat(64), source: 'generated' }
+
+describe('CL-HDR-4: the platform id is derived at every launch and wins over a stored id', () => {
+  test('webOS: an app update wiped IndexedDB and localStorage; LGUDID gives the same id again', async () => {
+    localStorage.clear()
+    const launch = (dbName: string) => {
+      const c = new FakeClock()
+      const logger = new CapturingLogger()
+      const store = createPersistentDeviceStore({ clock: c, logger, dbName, mirrorPrefix: 'update:' })
+      return resolveDeviceId({ platform: createPlatform({ clock: c, globals: fakeWebOs().globals }), store, clock: c, logger })
+    }
+    const before = await launch('before-update')
+    localStorage.clear() // the update: a new, empty database and an empty localStorage
+    await expect(launch('after-update')).resolves.toEqual(before)
+    expect(before).toEqual({ id: sha('lg-udid-0001'), source: 'platform' })
+  })
+
+  test('Tizen: a stored generated id gives way to the DUID, and the stored record is updated', async () => {
+    const { options, store, logger } = setup(createPlatform({ clock, globals: fakeTizen() }))
+    await store.setDeviceId(generatedId)
+    await expect(resolveDeviceId(options)).resolves.toEqual({ id: sha('T-DUID-0001'), source: 'platform' })
+    expect(await store.getDeviceId()).toEqual({ id: sha('T-DUID-0001'), source: 'platform' })
+    // The change costs the sign-ins bound to the old id: said once, without either id.
+    expect(logger.lines).toEqual([{ level: 'warn', message: 'device id: the platform id replaces the stored id', fields: { stored: 'generated' } }])
+    expect(logger.text()).not.toContain('f'.repeat(64))
+  })
+
+  test('webOS, slow first launch: LGUDID silent for the whole wait → a generated id, stored; next launch LGUDID answers → its id wins and is stored', async () => {
     const kv = new MemoryStore()
     const logger = new CapturingLogger()
-    const store = createDeviceStore({ primary: kv, logger, clock })
     const slowClock = new FakeClock()
-    const slow = createPlatform({ clock: slowClock, globals: fakeWebOs({ lgudid: 'never' }).globals, callbackTimeoutMs: 3000 })
-    const firstLaunch = resolveDeviceId({ platform: slow, store, clock: slowClock, logger })
+    const store = createDeviceStore({ primary: kv, logger, clock: slowClock })
+    const silent = createPlatform({ clock: slowClock, globals: fakeWebOs({ lgudid: 'never' }).globals, callbackTimeoutMs: 10_000 })
+    const firstLaunch = resolveDeviceId({ platform: silent, store, clock: slowClock, logger })
     await slowClock.advance(3000)
     const first = await firstLaunch
     expect(first.source).toBe('generated')
-
-    const answering = fakeWebOs()
-    const next = await resolveDeviceId({ platform: createPlatform({ clock, globals: answering.globals }), store, clock, logger })
-    expect(next).toEqual(first)
-    expect(next.id).not.toBe(sha('lg-udid-0001'))
     expect(await store.getDeviceId()).toEqual(first)
-    // The stored id answers first: no platform call, no 3 s wait, and nothing says sign-ins are lost.
-    expect(answering.lgudidCalls).toBe(0)
-    expect(logger.lines).toEqual([])
-    expect(logger.text()).not.toMatch(/lost|switching/i)
+
+    const next = await resolveDeviceId({ platform: createPlatform({ clock, globals: fakeWebOs().globals }), store, clock, logger })
+    expect(next).toEqual({ id: sha('lg-udid-0001'), source: 'platform' })
+    expect(await store.getDeviceId()).toEqual(next)
   })
 
-  test('a stored generated id is kept on Tizen too, where the DUID is available', async () => {
-    const { options, store } = setup(createPlatform({ clock, globals: fakeTizen() }))
-    await store.setDeviceId({ id: 'f'.repeat(64), source: 'generated' })
-    await expect(resolveDeviceId(options)).resolves.toEqual({ id: 'f'.repeat(64), source: 'generated' })
+  test('a platform that never answers: the id is settled after platformWaitMs on the clock (nothing stored → generated, stored)', async () => {
+    const c = new FakeClock()
+    const slow = slowPlatform()
+    const logger = new CapturingLogger()
+    const store = createDeviceStore({ primary: new MemoryStore(), logger, clock: c })
+    let settled: DeviceIdRecord | undefined
+    const result = resolveDeviceId({ platform: slow.platform, store, clock: c, logger, platformWaitMs: 2000 })
+    void result.then((r) => (settled = r))
+    await c.advance(1999)
+    expect(settled).toBeUndefined()
+    await c.advance(1)
+    const id = await result
+    expect(id.source).toBe('generated')
+    expect(await store.getDeviceId()).toEqual(id)
+    expect(c.pendingTimers).toBe(0)
   })
 
-  test('nothing stored: the platform id, hashed, is adopted and stored', async () => {
+  test('the platform answers after the wait: this launch keeps the stored id in its headers and does not overwrite it', async () => {
+    const c = new FakeClock()
+    const slow = slowPlatform()
+    const logger = new CapturingLogger()
+    const store = createDeviceStore({ primary: new MemoryStore(), logger, clock: c })
+    await store.setDeviceId(generatedId)
+    const identity = createDeviceIdentity({ platform: slow.platform, store, clock: c, logger })
+    const first = identity.deviceId()
+    await c.advance(3000)
+    await expect(first).resolves.toBe(generatedId.id)
+    slow.answer('T-DUID-late')
+    await flushPromises()
+    await expect(identity.deviceId()).resolves.toBe(generatedId.id)
+    expect(await store.getDeviceId()).toEqual(generatedId)
+    expect(slow.calls()).toBe(1)
+    expect(logger.text()).not.toContain('T-DUID-late')
+  })
+
+  test('the stored id and the platform are asked at once: an IndexedDB stall and a silent platform cost one wait', async () => {
+    localStorage.clear()
+    const c = new FakeClock()
+    const logger = new CapturingLogger()
+    const hanging: KeyValueStore = { get: () => new Promise(() => undefined), set: () => new Promise(() => undefined), del: () => new Promise(() => undefined) }
+    const mirror = createWebStorageStore(() => localStorage, 'overlap:')
+    await mirror.set('deviceId', { v: recordVersion, at: 1, data: generatedId })
+    const store = createDeviceStore({ primary: createResilientStore({ primary: hanging, clock: c, logger, timeoutMs: 3000 }), mirror, logger, clock: c })
+    let settled: DeviceIdRecord | undefined
+    const result = resolveDeviceId({ platform: slowPlatform().platform, store, clock: c, logger })
+    void result.then((r) => (settled = r))
+    await c.advance(2999)
+    expect(settled).toBeUndefined()
+    await c.advance(1)
+    await expect(result).resolves.toEqual(generatedId)
+  })
+
+  test('a wait too long for setTimeout is clamped (MAX_TIMER_MS), so it still ends', async () => {
+    const delays: number[] = []
+    const c = new FakeClock()
+    const recording = { now: () => c.now(), clearTimeout: (h: unknown) => c.clearTimeout(h), setTimeout: (f: () => void, ms: number) => (delays.push(ms), c.setTimeout(f, ms)) }
+    const logger = new CapturingLogger()
+    const store = createDeviceStore({ primary: new MemoryStore(), logger, clock: c })
+    const result = resolveDeviceId({ platform: slowPlatform().platform, store, clock: recording, logger, platformWaitMs: Number.MAX_SAFE_INTEGER })
+    await c.advance(MAX_TIMER_MS)
+    await expect(result).resolves.toMatchObject({ source: 'generated' })
+    expect(delays).toEqual([MAX_TIMER_MS])
+  })
+
+  test('nothing stored: the platform id, hashed, is adopted and stored, without a warning', async () => {
     const { options, store, logger } = setup(createPlatform({ clock, globals: fakeWebOs().globals }))
     await expect(resolveDeviceId(options)).resolves.toEqual({ id: sha('lg-udid-0001'), source: 'platform' })
     expect(await store.getDeviceId()).toEqual({ id: sha('lg-udid-0001'), source: 'platform' })
     expect(logger.lines).toEqual([])
   })
 
-  test('a store that cannot be read at all: a session id, not stored over an id the store may hold', async () => {
+  test('the platform id already stored: no write, no warning', async () => {
+    const { options, kv, logger } = setup(createPlatform({ clock, globals: fakeTizen() }))
+    await resolveDeviceId(options)
+    const set = jest.spyOn(kv, 'set')
+    await resolveDeviceId(options)
+    expect(set).not.toHaveBeenCalled()
+    expect(logger.lines).toEqual([])
+  })
+})
+
+describe('CL-HDR-4: a store that cannot be read never gets a generated id over the id it may hold', () => {
+  test('IndexedDB stalled and the mirror empty, no platform id: an id for this launch only; the id in IndexedDB survives', async () => {
+    localStorage.clear()
+    const dbName = 'device-id-stall'
+    await createIdbStore({ dbName }).set('deviceId', { v: recordVersion, at: 1, data: generatedId })
+    const c = new FakeClock(10_000)
+    const logger = new CapturingLogger()
+    const gate = stallable(createIdbStore({ dbName }))
+    const primary = createResilientStore({ primary: gate.store, clock: c, logger, timeoutMs: 3000 })
+    const store = createDeviceStore({ primary, mirror: createWebStorageStore(() => localStorage, 'stall:'), logger, clock: c })
+    const browser = createPlatform({ clock: c, globals: {} })
+    gate.stall()
+    const launch = resolveDeviceId({ platform: browser, store, clock: c, logger })
+    await c.advance(3000)
+    const id = await launch
+    expect(id.source).toBe('generated')
+    expect(id.id).not.toBe(generatedId.id)
+    expect(logger.lines.find((l) => l.message.startsWith('device id'))?.fields).toEqual({ source: 'generated', reason: 'timeout' })
+    expect(logger.text()).not.toContain(id.id)
+    // IndexedDB answers again: nothing was queued over the stored id, and the next launch finds it.
+    gate.release()
+    await flushPromises()
+    await expect(createIdbStore({ dbName }).get('deviceId')).resolves.toEqual({ v: recordVersion, at: 1, data: generatedId })
+    expect(localStorage.getItem('stall:deviceId')).toBeNull()
+    const next = createDeviceStore({ primary: createIdbStore({ dbName }), mirror: createWebStorageStore(() => localStorage, 'stall:'), logger, clock: c })
+    await expect(resolveDeviceId({ platform: browser, store: next, clock: c, logger })).resolves.toEqual(generatedId)
+  })
+
+  test('both stores unreadable, no platform id: a launch id, not stored, with a warning naming no id', async () => {
+    const unreadable: KeyValueStore = {
+      get: () => Promise.reject(new StorageFailure('get', 'InvalidStateError')),
+      set: jest.fn(() => Promise.resolve()),
+      del: () => Promise.resolve(),
+    }
+    const logger = new CapturingLogger()
+    const store = createDeviceStore({ primary: unreadable, mirror: createWebStorageStore(() => undefined, 'p:'), logger, clock })
+    const platform = createPlatform({ clock, globals: { navigator: { userAgent: 'Chrome/120' } } })
+    const id = await resolveDeviceId({ platform, store, clock, logger })
+    expect(id.source).toBe('generated')
+    expect(unreadable.set).not.toHaveBeenCalled()
+    expect(logger.lines.find((l) => l.message.startsWith('device id'))?.fields).toEqual({ source: 'generated', reason: 'InvalidStateError' })
+    expect(logger.text()).not.toContain(id.id)
+  })
+
+  test('both stores unreadable, Tizen: the DUID-derived id is used and stored (it wins over any stored id)', async () => {
     const unreadable: KeyValueStore = {
       get: () => Promise.reject(new StorageFailure('get', 'InvalidStateError')),
       set: jest.fn(() => Promise.resolve()),
@@ -115,9 +269,7 @@ describe('CL-HDR-4: a stored id is kept across launches, even when the platform 
     const store = createDeviceStore({ primary: unreadable, mirror: createWebStorageStore(() => undefined, 'p:'), logger, clock })
     const platform = createPlatform({ clock, globals: fakeTizen() })
     await expect(resolveDeviceId({ platform, store, clock, logger })).resolves.toEqual({ id: sha('T-DUID-0001'), source: 'platform' })
-    expect(unreadable.set).not.toHaveBeenCalled()
-    const warning = logger.lines.find((l) => l.message.startsWith('device id'))
-    expect(warning?.fields).toEqual({ source: 'platform', reason: 'InvalidStateError' })
+    expect(unreadable.set).toHaveBeenCalledWith('deviceId', expect.objectContaining({ data: { id: sha('T-DUID-0001'), source: 'platform' } }))
     expect(logger.text()).not.toContain(sha('T-DUID-0001'))
     expect(logger.text()).not.toContain('T-DUID-0001')
   })
