@@ -32,14 +32,32 @@ import type { AppServices } from './ui/screens'
 /** Store packages switch the `?pass.<key>=` and `?platform=` overrides off (design.md section 4). */
 const allowOverrides = process.env.APP_STORE_BUILD !== 'true'
 
-function flowStoreOf(store: DeviceStore): FlowStore {
+/**
+ * The flow's store over the device store. A pending sign-in belongs to the Adobe Pass environment
+ * it was made with: another origin or service provider (settings changed) reads as none.
+ */
+function flowStoreOf(store: DeviceStore, settings: PassSettings): FlowStore {
+  const origin = settings.baseUrl
+  const { serviceProvider } = settings
   return {
     loadLastMvpd: () => store.getLastMvpd(),
     saveLastMvpd: (mvpd) => store.setLastMvpd(mvpd),
     forgetLastMvpd: () => store.clearLastMvpd(),
     saveProfileParts: (parts) => store.setProfile(parts),
+    loadPendingSession: async () => {
+      const record = await store.getPendingSession()
+      if (!record || record.origin !== origin || record.serviceProvider !== serviceProvider) return null
+      return { code: record.code, notAfter: record.notAfter, createdAt: record.createdAt, mvpd: record.mvpd }
+    },
+    savePendingSession: (pending) => store.setPendingSession({ ...pending, origin, serviceProvider }),
+    clearPendingSession: () => store.clearPendingSession(),
+    loadSignedOut: async () => (await store.getSignedOut())?.mvpd ?? null,
+    saveSignedOut: (mvpd) => store.setSignedOut({ mvpd, at: clockNow() }),
+    clearSignedOut: () => store.clearSignedOut(),
   }
 }
+
+const clockNow = (): number => systemClock.now()
 
 export default function (
   appSettings: Lightning.Application.Options & { pass?: unknown },
@@ -79,12 +97,12 @@ export default function (
     const client = createPassClient({ settings, store, identity, clock, logger })
     const runner = createFlowRunner({
       client,
-      store: flowStoreOf(store),
+      store: flowStoreOf(store, settings),
       clock,
       settings: { activationUrl: settings.activationUrl, pollIntervalMs: settings.pollIntervalMs },
       logger,
     })
-    const signIn = createSignInScreens({ runner, client, settings, warn: (m) => logger.warn(m) })
+    const signIn = createSignInScreens({ runner, client, settings, now: () => clock.now(), warn: (m) => logger.warn(m) })
     const decisions = createDecisionsController({
       client,
       resources: settings.resources,

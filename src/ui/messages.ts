@@ -70,10 +70,18 @@ export const copy = {
   },
   signedOut: {
     title: "You're signed out",
-    complete: (provider: string) => `Signing out of ${provider} has finished on this TV. Sign in again whenever you like.`,
+    complete: (provider: string) => `You've signed out of ${provider} on this TV. Sign in again whenever you like.`,
     interactive: (provider: string) =>
-      `Signing out of ${provider} has finished on this TV. To sign out on other devices too, visit ${provider}'s website.`,
+      `You've signed out of ${provider} on this TV. To sign out on your other devices too, visit ${provider}'s website.`,
     invalid: (provider: string) => `You were already signed out of ${provider} on this TV. Sign in again whenever you like.`,
+    /** A later launch: the viewer chose to sign out, the sign-in did not just end. */
+    earlier: (provider: string) => `You signed out of ${provider} on this TV. Sign in again whenever you like.`,
+  },
+  signOutDialog: {
+    title: (provider: string) => `Sign out of ${provider} on this TV?`,
+    body: "To watch again, you'll sign in with a code on your phone or computer.",
+    cancel: 'Cancel',
+    confirm: 'Sign out',
   },
   exit: {
     title: (brand: string) => `Exit ${brand}?`,
@@ -82,7 +90,14 @@ export const copy = {
     stay: 'Stay',
     exit: 'Exit',
   },
-  error: { tryAgain: 'Try again', reference: (parts: string) => `Reference: ${parts}` },
+  error: {
+    tryAgain: 'Try again',
+    newCode: 'Get a new code',
+    /** The automatic retry after an outage, counting down. */
+    retryIn: (seconds: number) => (seconds <= 1 ? 'Trying again in 1 second…' : `Trying again in ${seconds} seconds…`),
+    retrying: 'Trying again…',
+    reference: (parts: string) => `Reference: ${parts}`,
+  },
   profileValidity: (left: string) => `Signed in · ${left}`,
   /** The brand when settings name none (appSettings.brand.name). */
   defaultBrand: 'MYCHANNEL',
@@ -129,6 +144,10 @@ export const failureCopy = {
     title: "We can't reach the sign-in service",
     message: "Check that your TV is connected to the internet. We'll try again on our own, or you can try now.",
   },
+  offline: {
+    title: 'Your TV is offline',
+    message: "Check your TV's internet connection. We'll carry on as soon as it's back.",
+  },
   timeout: { title: 'The sign-in service is taking too long', message: 'It may be busy. Try again in a moment.' },
   throttled: { title: 'Too many attempts at once', message: 'Wait a few seconds, then try again.' },
   configuration: {
@@ -136,7 +155,11 @@ export const failureCopy = {
     message: "This app's sign-in setup needs attention. Try again later, or contact support and quote the reference below.",
   },
   authentication: { title: 'Your TV provider sign-in has ended', message: 'Sign in again to keep watching.' },
-  retry: { title: 'The sign-in service had a problem', message: 'This is usually brief. Try again in a moment.' },
+  retry: { title: 'The sign-in service had a problem', message: "This is usually brief. We'll try again on our own, or you can try now." },
+  invalidInput: {
+    title: 'This code cannot be used',
+    message: 'The sign-in service sent a code this TV cannot use. Get a new code to continue.',
+  },
   malformed: {
     title: 'The sign-in service sent something unexpected',
     message: 'This is usually brief. Try again in a moment.',

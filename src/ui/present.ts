@@ -3,7 +3,7 @@
  * of providers come from `names`, which the screen source fills from the configuration.
  */
 import type { FlowFailure, FlowState, Mvpd, PassSettings } from '../core'
-import { activationUrls, failureRemedy } from '../core'
+import { activationUrls, failureRemedy, NEW_CODE_COOLDOWN_MS } from '../core'
 import { copy, failureCopy, validityInWords, type FailureCopy } from './messages'
 import type { Screen } from './screens'
 
@@ -12,6 +12,8 @@ export interface PresentContext {
   /** Provider names and logos known so far (configuration), by id. */
   readonly names: ReadonlyMap<string, Mvpd>
   readonly serverNow: () => number
+  /** Local time (the automatic retry's countdown). */
+  readonly now: () => number
 }
 
 export function present(state: FlowState, ctx: PresentContext): Screen {
@@ -46,8 +48,9 @@ function screenOf(state: FlowState, ctx: PresentContext): Screen {
       }
     }
     case 'reauth': {
-      const name = state.provider.displayName
-      // After a sign-out (CL-LOGOUT-1): say it finished on this TV, whatever the provider's logout entry asked.
+      const name = state.provider.displayName.trim() || state.provider.id
+      // After a sign-out (CL-LOGOUT-1): say it finished on this TV, whatever the provider's logout
+      // entry asked; on a later launch, that the viewer signed out (not that the sign-in ended).
       const signedOut = state.signedOut ? { title: copy.signedOut.title, message: copy.signedOut[state.signedOut](name) } : {}
       return {
         route: 'reauth',
@@ -58,6 +61,7 @@ function screenOf(state: FlowState, ctx: PresentContext): Screen {
     case 'codeExpired': {
       const activation = state.kind === 'activating' ? state.activation : null
       const urls = activationUrls(ctx.settings.activationUrl, activation?.code ?? '')
+      const lastCreatedAt = state.kind === 'activating' ? (activation?.createdAt ?? 0) : state.lastCreatedAt
       return {
         route: 'activation',
         view: {
@@ -67,7 +71,8 @@ function screenOf(state: FlowState, ctx: PresentContext): Screen {
           notAfter: activation?.notAfter ?? 0,
           expired: state.kind === 'codeExpired',
           busy: state.kind === 'activating' && activation === null,
-          ...(state.mvpd ? { providerName: state.mvpd.displayName } : {}),
+          newCodeAt: lastCreatedAt + NEW_CODE_COOLDOWN_MS,
+          ...(state.mvpd ? { providerName: state.mvpd.displayName.trim() || state.mvpd.id } : {}),
           now: ctx.serverNow,
           canGoBack: state.backTo !== null,
         },
@@ -89,9 +94,16 @@ function screenOf(state: FlowState, ctx: PresentContext): Screen {
     }
     case 'failed': {
       const words = failureWords(state.error)
+      // "Try again" that makes a new code says so; one that polls the same code or reloads does not.
+      const newCode = state.retry.to === 'activating' && !state.retry.resume
       return {
         route: 'error',
-        view: { ...words, reference: failureReference(state.error), actionLabel: copy.error.tryAgain },
+        view: {
+          ...words,
+          reference: failureReference(state.error),
+          actionLabel: newCode ? copy.error.newCode : copy.error.tryAgain,
+          ...(state.autoRetryAt !== null ? { autoRetryAt: state.autoRetryAt, now: ctx.now } : {}),
+        },
       }
     }
     default:
@@ -105,8 +117,11 @@ export function shortUrl(url: string): string {
 }
 
 export function failureWords(error: FlowFailure): FailureCopy {
+  if (error.kind === 'offline') return failureCopy.offline
   if (failureRemedy(error) === 'waitForNetwork') return failureCopy.network
   switch (error.kind) {
+    case 'invalidInput':
+      return failureCopy.invalidInput
     case 'timeout':
       return failureCopy.timeout
     case 'throttled':

@@ -12,6 +12,8 @@ export interface SignInScreensOptions {
   readonly runner: FlowRunner
   readonly client: Pick<PassClient, 'configuration'>
   readonly settings: Pick<PassSettings, 'activationUrl' | 'resources'>
+  /** Local time (the error screen's automatic retry countdown). */
+  readonly now: () => number
   /** Intents the sign-in flow does not own (decisions: play, sign out, switch provider). */
   readonly onOtherIntent?: (intent: UiIntent) => void
   readonly warn?: (message: string) => void
@@ -30,7 +32,7 @@ export function createSignInScreens(options: SignInScreensOptions): SignInScreen
   let latest: Screen | undefined
 
   const render = (state: FlowState): void => {
-    latest = present(state, { settings, names, serverNow: () => runner.serverNow() })
+    latest = present(state, { settings, names, serverNow: () => runner.serverNow(), now: options.now })
     for (const listener of listeners) listener(latest)
   }
 

@@ -30,6 +30,8 @@ export interface ActivationView {
   readonly expired: boolean
   /** Set while a new code is being created. */
   readonly busy: boolean
+  /** Server time from which "Get a new code" works again (a few seconds after the last code was made). */
+  readonly newCodeAt: number
   /** The provider when re-authenticating with a remembered one. */
   readonly providerName?: string
   /** Now in server time. */
@@ -83,6 +85,10 @@ export interface ErrorView {
   /** Small print for support: the code and trace, never a secret. */
   readonly reference?: string
   readonly actionLabel: string
+  /** Local time the app tries again by itself (a service outage); absent when it waits for the viewer. */
+  readonly autoRetryAt?: number
+  /** Local time now, for the countdown to `autoRetryAt`. */
+  readonly now?: () => number
 }
 
 export interface BootView {

@@ -16,9 +16,11 @@ export type {
   FlowState,
   FlowStateKind,
   LoadingProfilesState,
+  PendingSession,
   PollStatus,
   ProfilesRoute,
   ReauthState,
+  Remembered,
   RetryTarget,
   SignedIn,
   SignOutOutcome,
@@ -33,7 +35,7 @@ export { createFlowRunner } from './runner'
 export type { FlowLogger, FlowStore, LastMvpd, ProfileParts } from './ports'
 export { silentLogger } from './ports'
 export type { FlowSettings, FlowSettingsInput } from './settings'
-export { DEFAULT_POLL_INTERVAL_MS, MIN_POLL_INTERVAL_MS, resolveFlowSettings } from './settings'
+export { DEFAULT_POLL_INTERVAL_MS, MIN_POLL_INTERVAL_MS, NEW_CODE_COOLDOWN_MS, resolveFlowSettings } from './settings'
 export type { FailureRemedy, FlowFailure } from './failure'
 export { failureRemedy, isNetworkFailure } from './failure'
 export type { ActivationUrls } from './activation-url'

@@ -11,6 +11,7 @@ import { activationUrls } from './activation-url'
 import type { FlowFailure } from './failure'
 import { assertNever, isNetworkFailure, isTransientFailure } from './failure'
 import type {
+  Activation,
   ActivatingState,
   AuthorizedState,
   ChoosingState,
@@ -21,6 +22,7 @@ import type {
   FlowEvent,
   FlowState,
   LoadingProfilesState,
+  PendingSession,
   ProfilesRoute,
   ReauthState,
   RetryTarget,
@@ -32,14 +34,21 @@ import type {
 } from './model'
 import type { LastMvpd } from './ports'
 import type { FlowSettings } from './settings'
-import { DEFAULT_CODE_LIFETIME_MS } from './settings'
+import {
+  AUTO_RETRY_BASE_MS,
+  AUTO_RETRY_JITTER,
+  AUTO_RETRY_MAX_MS,
+  DEFAULT_CODE_LIFETIME_MS,
+  NEW_CODE_COOLDOWN_MS,
+  RESUME_MIN_LEFT_MS,
+} from './settings'
 import { isValidAt, validByValidity } from './profiles'
 
 /** Codes that mean the code itself is dead while polling (reference 7.3, 14.3 step 5). */
 const DEAD_CODE_ERRORS: ReadonlySet<string> = new Set(['invalid_authentication_session', 'invalid_parameter_code'])
 
 export function initialState(settings: FlowSettings): StartingState {
-  return { kind: 'starting', epoch: 0, settings, env: { hidden: false, offline: false }, lastMvpd: null }
+  return { kind: 'starting', epoch: 0, settings, env: { hidden: false, offline: false }, lastMvpd: null, signedOutOf: null }
 }
 
 export function transition(state: FlowState, event: FlowEvent): Transition {
@@ -71,10 +80,15 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
 function fromStarting(state: StartingState, event: FlowEvent): Transition {
   switch (event.type) {
     case 'launch':
-      return stay(state, [{ type: 'loadLastMvpd' }])
-    case 'lastMvpdLoaded': {
-      const next = { ...state, lastMvpd: event.lastMvpd }
-      return toLoading(next, event.lastMvpd ? { by: 'mvpd', mvpd: event.lastMvpd } : { by: 'all' }, false)
+      return stay(state, [{ type: 'loadRemembered' }])
+    case 'remembered': {
+      const next: StartingState = { ...state, lastMvpd: event.lastMvpd, signedOutOf: event.signedOutOf }
+      const { pending } = event
+      // A relaunch while the viewer is on the phone: poll the same code (the phone already took it).
+      if (pending && pending.notAfter - event.serverNow > RESUME_MIN_LEFT_MS) return toResumed(next, pending, event)
+      const loading = toLoading(next, event.lastMvpd ? { by: 'mvpd', mvpd: event.lastMvpd } : { by: 'all' }, false)
+      // A code too close to its end is given up: never shown again.
+      return pending ? withEffects(loading, [{ type: 'clearPendingSession' }]) : loading
     }
     default:
       return ambient(state, event)
@@ -97,7 +111,9 @@ function fromLoadingProfiles(state: LoadingProfilesState, event: FlowEvent): Tra
       const [first] = valid
       if (!first) {
         // A session said "authorize" yet nothing is there: stop rather than loop session ↔ profiles.
-        if (state.afterAuthorize) return toFailed(state, { kind: 'noProfileAfterAuthorize' }, { to: 'activating', mvpd: null, backTo: null })
+        if (state.afterAuthorize) {
+          return toFailed(state, { kind: 'noProfileAfterAuthorize' }, { to: 'activating', mvpd: null, backTo: null }, event, state.retries)
+        }
         return toActivating(state, null, state.fromReauth ? 'reauth' : null) // 14.2: none → activation
       }
       // Design section 2: a single profile is picked automatically; several → the grid (CL-AUTHN-R2).
@@ -105,9 +121,9 @@ function fromLoadingProfiles(state: LoadingProfilesState, event: FlowEvent): Tra
       return toChoosing(state, valid)
     }
     case 'loadFailed':
-      return onLoadFailed(state, event.error)
+      return onLoadFailed(state, event.error, event)
     case 'offline':
-      return toFailed(withEnv(state, { offline: true }), { kind: 'offline' }, retryLoading(state))
+      return toFailed(withEnv(state, { offline: true }), { kind: 'offline' }, retryLoading(state), event, state.retries)
     default:
       return ambient(state, event)
   }
@@ -152,7 +168,7 @@ function retryLoading(state: LoadingProfilesState): RetryTarget {
   }
 }
 
-function onLoadFailed(state: LoadingProfilesState, error: FlowFailure): Transition {
+function onLoadFailed(state: LoadingProfilesState, error: FlowFailure, at: Stamp): Transition {
   const { route } = state
   if (error.kind === 'pass') {
     if (route.by === 'mvpd') {
@@ -160,7 +176,7 @@ function onLoadFailed(state: LoadingProfilesState, error: FlowFailure): Transiti
       if (error.code === 'invalid_integration') {
         const next = { ...state, lastMvpd: null }
         const loading = toLoading(next, { by: 'all' }, state.afterAuthorize)
-        return { state: loading.state, effects: [{ type: 'forgetLastMvpd' }, ...loading.effects] }
+        return withEffects(loading, [{ type: 'forgetLastMvpd' }])
       }
       // 14.1: 403 or action authentication → re-authentication (14.4).
       if (error.httpStatus === 403 || error.action === 'authentication') return toReauth(state, route.mvpd)
@@ -169,7 +185,7 @@ function onLoadFailed(state: LoadingProfilesState, error: FlowFailure): Transiti
     }
   }
   // The client already retried transient failures (design section 2); show the error with "Try again".
-  return toFailed(state, error, retryLoading(state))
+  return toFailed(state, error, retryLoading(state), at, state.retries)
 }
 
 function fromChoosing(state: ChoosingState, event: FlowEvent): Transition {
@@ -215,55 +231,58 @@ function fromActivating(state: ActivatingState, event: FlowEvent): Transition {
         return toLoading(state, state.mvpd ? { by: 'mvpd', mvpd: state.mvpd } : { by: 'all' }, true)
       }
       if (!session.code) {
-        return toFailed(state, { kind: 'unexpectedSession', actionName: session.actionName }, retryActivation(state))
+        return toFailed(state, { kind: 'unexpectedSession', actionName: session.actionName }, retryActivation(state), event, state.retries)
       }
       const notAfter = session.notAfter ?? event.serverNow + DEFAULT_CODE_LIFETIME_MS
       if (event.serverNow >= notAfter) return toCodeExpired(state)
-      const next: ActivatingState = {
-        ...state,
-        activation: { code: session.code, notAfter, ...activationUrls(settings.activationUrl, session.code) },
-        poll: { inFlight: false, lastAt: event.now, failures: 0 },
-      }
+      const created: Activation = { code: session.code, notAfter, createdAt: event.serverNow, ...activationUrls(settings.activationUrl, session.code) }
+      const next: ActivatingState = { ...state, activation: created, poll: { inFlight: false, lastAt: event.now, sentAt: 0, failures: 0 } }
       // CL-AUTHN-1: polling starts with the code on screen; the first poll is one interval later.
-      const effects: FlowEffect[] = [{ type: 'scheduleExpiry', at: notAfter }]
+      const effects: FlowEffect[] = [
+        { type: 'savePendingSession', session: pendingOf(created, state.mvpd) },
+        { type: 'scheduleExpiry', at: notAfter },
+      ]
       if (!isPaused(next)) effects.push({ type: 'schedulePoll', ms: settings.pollIntervalMs })
       return stay(next, effects)
     }
     case 'sessionFailed':
       if (activation) return stay(state)
-      return toFailed(state, event.error, retryActivation(state))
+      return toFailed(state, event.error, retryActivation(state), event, state.retries)
     case 'pollDue':
       if (!activation || poll.inFlight || isPaused(state)) return stay(state)
-      return stay({ ...state, poll: { ...poll, inFlight: true } }, [{ type: 'pollProfileForCode', code: activation.code }])
+      return sendPoll(state, activation, stateNow(state))
     case 'pollSucceeded': {
       if (!activation || !poll.inFlight) return stay(state)
       // CL-AUTHN-2: stop on success. Several profiles for one code: the longest validity (CL-AUTHN-R2).
       const [best] = validByValidity(event.profiles, event.serverNow)
-      if (best) return toAuthorized(state, best, [state.mvpd])
+      if (best) return withEffects(toAuthorized(state, best, [state.mvpd]), [{ type: 'clearPendingSession' }])
       if (event.serverNow >= activation.notAfter) return toCodeExpired(state)
       // Empty map: the sign-in is still pending (reference 7.3 inference); next poll an interval after this one ended.
-      const next: ActivatingState = { ...state, poll: { inFlight: false, lastAt: event.now, failures: 0 } }
+      const next: ActivatingState = { ...state, poll: { ...poll, inFlight: false, lastAt: event.now, failures: 0 } }
       return stay(next, isPaused(next) ? [] : [{ type: 'schedulePoll', ms: settings.pollIntervalMs }])
     }
     case 'pollFailed':
       if (!activation || !poll.inFlight) return stay(state)
-      return onPollFailed(state, event.error, event.now)
+      return onPollFailed(state, event.error, event)
     case 'expiryDue':
       if (!activation) return stay(state)
       // Judged on server time (CL-AUTHN-2); a server clock that moved since scheduling just re-arms.
       if (event.serverNow >= activation.notAfter) return toCodeExpired(state)
       return stay(state, [{ type: 'scheduleExpiry', at: activation.notAfter }])
     case 'newCode':
+      // Never a second session while one is being made, nor within a few seconds of the last one
+      // (a mashed OK must not leave a trail of codes the phone would still accept).
+      if (!activation || event.serverNow - activation.createdAt < NEW_CODE_COOLDOWN_MS) return stay(state)
       // CL-AUTHN-2: the old poll stops (leaving the epoch) before the new session is requested.
-      return toActivating(state, state.mvpd, state.backTo, state.returnTo)
+      return withEffects(toActivating(state, state.mvpd, state.backTo, state.returnTo), [{ type: 'clearPendingSession' }])
     case 'back':
-      return back(state)
+      return withEffects(back(state), activation ? [{ type: 'clearPendingSession' }] : [])
     case 'hidden':
     case 'offline': {
       const flag = event.type === 'hidden' ? { hidden: true } : { offline: true }
       const next = withEnv(state, flag)
       // Offline before a code exists: nothing to show, so report it and retry when the network returns.
-      if (!activation && event.type === 'offline') return toFailed(next, { kind: 'offline' }, retryActivation(state))
+      if (!activation && event.type === 'offline') return toFailed(next, { kind: 'offline' }, retryActivation(state), event, state.retries)
       if (!activation) return stay(next)
       // Pause (design section 2): no timer, no request in flight; the code stays on screen.
       return stay({ ...next, poll: { ...next.poll, inFlight: false } }, [{ type: 'cancelPoll' }])
@@ -279,9 +298,9 @@ function fromActivating(state: ActivatingState, event: FlowEvent): Transition {
   }
 }
 
-function onPollFailed(state: ActivatingState, error: FlowFailure, now: number): Transition {
+function onPollFailed(state: ActivatingState, error: FlowFailure, at: Stamp): Transition {
   const { settings } = state
-  const poll = { ...state.poll, inFlight: false, lastAt: now }
+  const poll = { ...state.poll, inFlight: false, lastAt: at.now }
   // Cancelled by someone other than the runner (which drops its own aborts): not the server's fault,
   // so neither counted nor fatal; just poll again on cadence.
   if (error.kind === 'cancelled') {
@@ -292,19 +311,24 @@ function onPollFailed(state: ActivatingState, error: FlowFailure, now: number): 
   if (error.kind === 'pass' && (DEAD_CODE_ERRORS.has(error.code) || error.action === 'authentication')) {
     return toCodeExpired(state)
   }
+  // A code the client refused to send cannot be polled again: the error screen offers a new one.
+  if (error.kind === 'invalidInput') {
+    return withEffects(toFailed(state, error, retryActivation(state), at, state.retries), [{ type: 'clearPendingSession' }])
+  }
   if (isTransientFailure(error)) {
     // Reference 14.3 step 5: a 429 means wait and continue; only retry/5xx/transport failures count
     // towards giving up (the code's notAfter still ends an endless throttle).
     const failures = error.kind === 'throttled' ? poll.failures : poll.failures + 1
     if (failures >= settings.maxFailedPolls) {
-      return toFailed(state, { kind: 'pollingFailed', attempts: failures, last: error }, retryActivation(state))
+      // The code stays valid: "Try again" (or the automatic retry) polls it again, no new session.
+      return toFailed(state, { kind: 'pollingFailed', attempts: failures, last: error }, retryActivation(state, true), at, state.retries)
     }
     const next: ActivatingState = { ...state, poll: { ...poll, failures } }
     // Reference section 10: after a 429 wait at least as long as the throttle asks.
     const ms = Math.max(settings.pollIntervalMs, error.kind === 'throttled' ? error.retryAfterMs : 0)
     return stay(next, isPaused(next) ? [] : [{ type: 'schedulePoll', ms }])
   }
-  return toFailed(state, error, retryActivation(state))
+  return toFailed(state, error, retryActivation(state, true), at, state.retries)
 }
 
 /** Back from hidden/offline: check expiry, then poll now if an interval has passed, else when it will. */
@@ -313,14 +337,29 @@ function resumePolling(state: ActivatingState, stamp: Stamp): Transition {
   if (!activation) return stay(state)
   if (stamp.serverNow >= activation.notAfter) return toCodeExpired(state)
   if (isPaused(state) || poll.inFlight) return stay(state)
-  const remaining = settings.pollIntervalMs - (stamp.now - poll.lastAt)
+  // An interval after the later of the last poll's end and the last poll sent (even if cut short).
+  const remaining = settings.pollIntervalMs - (stamp.now - Math.max(poll.lastAt, poll.sentAt))
   if (remaining > 0) return stay(state, [{ type: 'schedulePoll', ms: remaining }])
-  return stay({ ...state, poll: { ...poll, inFlight: true } }, [{ type: 'pollProfileForCode', code: activation.code }])
+  return sendPoll(state, activation, stamp.now)
+}
+
+function sendPoll(state: ActivatingState, activation: Activation, now: number): Transition {
+  return stay({ ...state, poll: { ...state.poll, inFlight: true, sentAt: now } }, [{ type: 'pollProfileForCode', code: activation.code }])
+}
+
+/**
+ * Local time for a poll the timer made due: the timer fired an interval after `lastAt` (or later);
+ * the stamp-less `pollDue` keeps the machine pure, so the poll counts as sent at its due time.
+ */
+function stateNow(state: ActivatingState): number {
+  return Math.max(state.poll.lastAt, state.poll.sentAt) + state.settings.pollIntervalMs
 }
 
 function fromCodeExpired(state: CodeExpiredState, event: FlowEvent): Transition {
   switch (event.type) {
     case 'newCode':
+      // A code found dead seconds after it was made: still no burst of sessions.
+      if (event.serverNow - state.lastCreatedAt < NEW_CODE_COOLDOWN_MS) return stay(state)
       return toActivating(state, state.mvpd, state.backTo, state.returnTo) // the same provider choice as before
     case 'back':
       return back(state)
@@ -339,10 +378,14 @@ function fromAuthorized(state: AuthorizedState, event: FlowEvent): Transition {
     case 'reauthenticate':
       // Reference 14.5: a decision with action `authentication` → 14.4 with the cached provider.
       return toReauth(state, signedInProvider(state))
-    case 'signedOut':
+    case 'signedOut': {
       // Reference 14.6: the profile parts are gone (the client cleared them); the provider is kept
-      // for an easy sign-in again, so this and the next launch both land on reauth.
-      return toReauth({ ...state, lastMvpd: signedInProvider(state) }, signedInProvider(state), event.outcome)
+      // for an easy sign-in again, so this and the next launch both land on reauth, which says the
+      // viewer signed out (remembered across launches).
+      const provider = signedInProvider(state)
+      const reauth = toReauth({ ...state, lastMvpd: provider, signedOutOf: provider.id }, provider, event.outcome)
+      return withEffects(reauth, [{ type: 'rememberSignOut', mvpd: provider.id }])
+    }
     default:
       return ambient(state, event) // the decisions screen handles play itself
   }
@@ -357,33 +400,57 @@ function signedInProvider(state: AuthorizedState): LastMvpd {
 function fromFailed(state: FailedState, event: FlowEvent): Transition {
   switch (event.type) {
     case 'tryAgain':
-      return toRetry(state)
-    case 'online': {
-      const next = withEnv(state, { offline: false })
-      const networkLost = isNetworkFailure(state.error) || (state.error.kind === 'pollingFailed' && state.error.last.kind === 'network')
-      // A network loss recovers by itself when the network returns.
-      return networkLost ? toRetry(next) : stay(next)
+      // The viewer asked: at once (the screen changes to show it), whatever the automatic wait.
+      return toRetry(state, event)
+    case 'retryDue':
+      if (state.autoRetryAt === null) return stay(state)
+      // Not while hidden or offline: `visible` / `online` bring it back.
+      if (isPaused(state)) return stay(state)
+      return toRetry(state, event)
+    case 'online':
+    case 'visible': {
+      const next = withEnv(state, event.type === 'online' ? { offline: false } : { hidden: false })
+      if (isPaused(next)) return stay(next)
+      // A network loss recovers by itself when the network returns; an outage when its timer is due.
+      const due = networkLost(state.error) ? next.failedAt : next.autoRetryAt
+      if (due === null) return stay(next)
+      // Flapping events never retry sooner than a poll interval after the last failure.
+      const at = Math.max(due, next.failedAt + next.settings.pollIntervalMs)
+      if (at <= event.now) return toRetry(next, event)
+      return stay({ ...next, autoRetryAt: at }, [{ type: 'scheduleRetry', ms: at - event.now }])
     }
     default:
       return ambient(state, event)
   }
 }
 
+function networkLost(error: FlowFailure): boolean {
+  return isNetworkFailure(error) || (error.kind === 'pollingFailed' && error.last.kind === 'network')
+}
+
 // ---------------------------------------------------------------------------------------------
 // Entering states (each bumps the epoch: the runner tears down the previous state's work)
 
-type Carried = Pick<FlowState, 'epoch' | 'settings' | 'env' | 'lastMvpd'>
+type Carried = Pick<FlowState, 'epoch' | 'settings' | 'env' | 'lastMvpd' | 'signedOutOf'>
 
 function base(prev: Carried) {
-  return { epoch: prev.epoch + 1, settings: prev.settings, env: prev.env, lastMvpd: prev.lastMvpd }
+  return { epoch: prev.epoch + 1, settings: prev.settings, env: prev.env, lastMvpd: prev.lastMvpd, signedOutOf: prev.signedOutOf }
 }
 
-function toLoading(prev: Carried, route: ProfilesRoute, afterAuthorize: boolean, switchFrom?: SignedIn, fromReauth?: boolean): Transition {
+function toLoading(
+  prev: Carried,
+  route: ProfilesRoute,
+  afterAuthorize: boolean,
+  switchFrom?: SignedIn,
+  fromReauth?: boolean,
+  retries = 0,
+): Transition {
   const state: LoadingProfilesState = {
     ...base(prev),
     kind: 'loadingProfiles',
     route,
     afterAuthorize,
+    retries,
     ...(switchFrom ? { switchFrom } : {}),
     ...(fromReauth ? { fromReauth: true as const } : {}),
   }
@@ -404,9 +471,13 @@ function toChoosing(prev: Carried, profiles: readonly Profile[], focusMvpd?: str
   return { state, effects: [] }
 }
 
-function toReauth(prev: Carried, provider: LastMvpd, signedOut?: SignOutOutcome): Transition {
+function toReauth(prev: Carried, provider: LastMvpd, outcome?: SignOutOutcome): Transition {
+  // The viewer signed out of this provider on an earlier visit or launch: say that, not "ended".
+  const signedOut = outcome ?? (prev.signedOutOf === provider.id ? ('earlier' as const) : undefined)
+  // A provider with no name to show is named by its id: a sentence never has a hole in it.
+  const named = provider.displayName.trim() ? provider : { ...provider, displayName: provider.id }
   // The provider offered is the remembered one: Back from its activation (back()) returns here.
-  return { state: { ...base(prev), lastMvpd: provider, kind: 'reauth', provider, ...(signedOut ? { signedOut } : {}) }, effects: [] }
+  return { state: { ...base(prev), lastMvpd: named, kind: 'reauth', provider: named, ...(signedOut ? { signedOut } : {}) }, effects: [] }
 }
 
 /** Back from the activation screen (the poll stops as the state is left). */
@@ -419,18 +490,62 @@ function back(state: ActivatingState | CodeExpiredState): Transition {
   return stay(state)
 }
 
-function toActivating(prev: Carried, mvpd: LastMvpd | null, backTo: BackTarget, returnTo?: SignedIn): Transition {
+function toActivating(prev: Carried, mvpd: LastMvpd | null, backTo: BackTarget, returnTo?: SignedIn, retries = 0): Transition {
   const state: ActivatingState = {
     ...base(prev),
     kind: 'activating',
     mvpd,
     activation: null,
-    poll: { inFlight: false, lastAt: 0, failures: 0 },
+    poll: { inFlight: false, lastAt: 0, sentAt: 0, failures: 0 },
     backTo,
     ...(returnTo ? { returnTo } : {}),
+    retries,
   }
   // 14.3 step 1 (no provider) or 14.4 (with the cached provider).
   return { state, effects: [mvpd ? { type: 'createSession', mvpd: mvpd.id } : { type: 'createSession' }] }
+}
+
+/**
+ * Polls a code made earlier (remembered across a relaunch, or kept through "Try again"): shown as it
+ * was, polled at once (the viewer may have finished on the phone meanwhile), no new session.
+ */
+function toPolling(
+  prev: Carried,
+  activation: Activation,
+  mvpd: LastMvpd | null,
+  backTo: BackTarget,
+  at: Stamp,
+  returnTo?: SignedIn,
+  retries = 0,
+): Transition {
+  // After a failed spell, one more failure is enough to back off again (one poll per retry).
+  const failures = retries > 0 ? Math.max(0, prev.settings.maxFailedPolls - 1) : 0
+  const state: ActivatingState = {
+    ...base(prev),
+    kind: 'activating',
+    mvpd,
+    activation,
+    poll: { inFlight: false, lastAt: at.now, sentAt: 0, failures },
+    backTo,
+    ...(returnTo ? { returnTo } : {}),
+    retries,
+  }
+  const effects: FlowEffect[] = [{ type: 'scheduleExpiry', at: activation.notAfter }]
+  if (isPaused(state)) return { state, effects: [...effects, { type: 'schedulePoll', ms: state.settings.pollIntervalMs }] }
+  const polling = sendPoll(state, activation, at.now)
+  return { state: polling.state, effects: [...effects, ...polling.effects] }
+}
+
+function toResumed(prev: StartingState, pending: PendingSession, at: Stamp): Transition {
+  const activation: Activation = {
+    code: pending.code,
+    notAfter: pending.notAfter,
+    createdAt: pending.createdAt,
+    ...activationUrls(prev.settings.activationUrl, pending.code),
+  }
+  // Made for a re-authentication: Back leads to that provider's reauth screen; otherwise the exit dialog.
+  const carried = pending.mvpd ? { ...prev, lastMvpd: pending.mvpd } : prev
+  return toPolling(carried, activation, pending.mvpd, pending.mvpd ? 'reauth' : null, at)
 }
 
 function toCodeExpired(prev: ActivatingState): Transition {
@@ -440,35 +555,94 @@ function toCodeExpired(prev: ActivatingState): Transition {
     mvpd: prev.mvpd,
     backTo: prev.backTo,
     ...(prev.returnTo ? { returnTo: prev.returnTo } : {}),
+    lastCreatedAt: prev.activation?.createdAt ?? 0,
   }
-  return { state, effects: [] }
+  // CL-AUTHN-2: the TV stops polling this code for good; a relaunch must not bring it back.
+  return { state, effects: [{ type: 'clearPendingSession' }] }
 }
 
 /** `known`: providers whose name and logo are already at hand (no configuration call then, CL-CFG-1). */
 function toAuthorized(prev: Carried, profile: Profile, known: ReadonlyArray<LastMvpd | null>): Transition {
   const provider = [...known, prev.lastMvpd].find((candidate) => candidate?.id === profile.mvpd) ?? null
-  const state: AuthorizedState = { ...base(prev), kind: 'authorized', profile, provider, persisted: false }
-  return { state, effects: [{ type: 'persistAuthorized', profile, provider }] }
+  const state: AuthorizedState = { ...base(prev), signedOutOf: null, kind: 'authorized', profile, provider, persisted: false }
+  const effects: FlowEffect[] = [{ type: 'persistAuthorized', profile, provider }]
+  // Signed in again: the sign-out is no longer the news.
+  if (prev.signedOutOf !== null) effects.push({ type: 'forgetSignOut' })
+  return { state, effects }
 }
 
-function toFailed(prev: Carried, error: FlowFailure, retry: RetryTarget): Transition {
-  return { state: { ...base(prev), kind: 'failed', error, retry }, effects: [] }
+/**
+ * The error screen. A service outage (a transient failure while the platform reports the network
+ * up) is retried by itself after a backoff with jitter: 5 s, 10 s, 20 s … capped at 60 s, never
+ * sooner than a poll interval; a reported network loss waits for the network's return; anything
+ * else (a setup problem, a refused value) waits for the viewer.
+ */
+function toFailed(prev: Carried, error: FlowFailure, retry: RetryTarget, at: Stamp, retries: number): Transition {
+  const attempt = retries + 1
+  // The platform said the network is gone: its return (`online`) retries. Anything else that is
+  // transient, connection refused included (the service down, the network up), retries on a timer.
+  const outage = error.kind !== 'offline' && isOutage(error)
+  const delay = outage ? autoRetryDelayMs(attempt, at.random, prev.settings.pollIntervalMs) : null
+  const state: FailedState = {
+    ...base(prev),
+    kind: 'failed',
+    error,
+    retry,
+    failedAt: at.now,
+    attempt,
+    autoRetryAt: delay === null ? null : at.now + delay,
+  }
+  return { state, effects: delay === null ? [] : [{ type: 'scheduleRetry', ms: delay }] }
 }
 
-function toRetry(state: FailedState): Transition {
+/** A failure of the service itself (5xx, retry, 429, timeouts, connection refused): worth retrying unasked. */
+function isOutage(error: FlowFailure): boolean {
+  if (error.kind === 'pollingFailed') return isTransientFailure(error.last)
+  return isTransientFailure(error)
+}
+
+/** Backoff for failure number `attempt` (1-based), ± jitter, within [poll interval, 60 s]. */
+export function autoRetryDelayMs(attempt: number, random: number, pollIntervalMs: number): number {
+  const backoff = Math.min(AUTO_RETRY_MAX_MS, AUTO_RETRY_BASE_MS * Math.pow(2, Math.max(0, attempt - 1)))
+  const r = Number.isFinite(random) ? Math.min(1, Math.max(0, random)) : 0.5
+  const jittered = backoff * (1 - AUTO_RETRY_JITTER + 2 * AUTO_RETRY_JITTER * r)
+  return Math.round(Math.min(AUTO_RETRY_MAX_MS, Math.max(pollIntervalMs, jittered)))
+}
+
+function toRetry(state: FailedState, at: Stamp): Transition {
   const { retry } = state
+  // Consecutive failures carry on into the retried attempt, so the next wait is longer.
+  const retries = state.attempt
   switch (retry.to) {
     case 'loadingProfiles':
-      return toLoading(state, retry.route, false, retry.switchFrom, retry.fromReauth)
-    case 'activating':
-      return toActivating(state, retry.mvpd, retry.backTo, retry.returnTo)
+      return toLoading(state, retry.route, false, retry.switchFrom, retry.fromReauth, retries)
+    case 'activating': {
+      const { resume } = retry
+      // The code is still valid in server time: poll it again rather than make another.
+      if (resume && resume.notAfter - at.serverNow > RESUME_MIN_LEFT_MS) {
+        return toPolling(state, resume, retry.mvpd, retry.backTo, at, retry.returnTo, retries)
+      }
+      const fresh = toActivating(state, retry.mvpd, retry.backTo, retry.returnTo, retries)
+      return resume ? withEffects(fresh, [{ type: 'clearPendingSession' }]) : fresh
+    }
     default:
       return assertNever(retry)
   }
 }
 
-function retryActivation(state: ActivatingState): RetryTarget {
-  return { to: 'activating', mvpd: state.mvpd, backTo: state.backTo, ...(state.returnTo ? { returnTo: state.returnTo } : {}) }
+/** Where "Try again" leads from an activation failure; `keepCode`: poll the same code while valid. */
+function retryActivation(state: ActivatingState, keepCode = false): RetryTarget {
+  return {
+    to: 'activating',
+    mvpd: state.mvpd,
+    backTo: state.backTo,
+    ...(state.returnTo ? { returnTo: state.returnTo } : {}),
+    ...(keepCode && state.activation ? { resume: state.activation } : {}),
+  }
+}
+
+function pendingOf(activation: Activation, mvpd: LastMvpd | null): PendingSession {
+  return { code: activation.code, notAfter: activation.notAfter, createdAt: activation.createdAt, mvpd }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -476,6 +650,11 @@ function retryActivation(state: ActivatingState): RetryTarget {
 
 function stay(state: FlowState, effects: readonly FlowEffect[] = []): Transition {
   return { state, effects }
+}
+
+/** `first` run before the transition's own effects (the old state's clean-up before the new state's work). */
+function withEffects(transition: Transition, first: readonly FlowEffect[]): Transition {
+  return first.length === 0 ? transition : { state: transition.state, effects: [...first, ...transition.effects] }
 }
 
 function isPaused(state: FlowState): boolean {

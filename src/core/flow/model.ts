@@ -23,6 +23,11 @@ interface Base {
   readonly env: Environment
   /** The remembered provider, if any (reference 14 step 0.4). */
   readonly lastMvpd: LastMvpd | null
+  /**
+   * The provider the viewer chose to sign out of on this TV (remembered across launches), until the
+   * next sign-in: its reauth screen then says the viewer signed out, not that the sign-in ended.
+   */
+  readonly signedOutOf: string | null
 }
 
 /** Which profiles request to make: the cached provider's, or all (reference 7.2). */
@@ -32,8 +37,24 @@ export type ProfilesRoute = { readonly by: 'mvpd'; readonly mvpd: LastMvpd } | {
 export interface Activation {
   readonly code: string
   readonly notAfter: number
+  /** Server time the session was created: "Get a new code" waits a few seconds after it. */
+  readonly createdAt: number
   readonly displayUrl: string
   readonly qrUrl: string
+}
+
+/**
+ * The authentication session the TV is polling, kept across launches so a relaunch while the viewer
+ * is on the phone resumes the same code instead of making one the phone page would contradict.
+ */
+export interface PendingSession {
+  readonly code: string
+  /** Server time the code stops working. */
+  readonly notAfter: number
+  /** Server time it was created. */
+  readonly createdAt: number
+  /** The provider preselected for it (re-authentication), or null. */
+  readonly mvpd: LastMvpd | null
 }
 
 /**
@@ -64,6 +85,11 @@ export interface PollStatus {
   readonly inFlight: boolean
   /** Local time the code was shown or the last poll ended: the next poll is due an interval later. */
   readonly lastAt: number
+  /**
+   * Local time the last poll was sent. A poll cut short (the app hidden, the network gone) still
+   * counts: coming back never polls sooner than an interval after it, however often the app flaps.
+   */
+  readonly sentAt: number
   /** Consecutive transient failures (reference 14 step 3.5). */
   readonly failures: number
 }
@@ -81,6 +107,8 @@ export interface LoadingProfilesState extends Base {
   readonly switchFrom?: SignedIn
   /** Set when "Use another provider" on the reauth screen asked: no profile then means a new code, with Back to reauth. */
   readonly fromReauth?: true
+  /** Failed attempts in a row before this one (the automatic retry backs off on it). */
+  readonly retries: number
 }
 
 export interface ChoosingState extends Base {
@@ -99,8 +127,11 @@ export interface ReauthState extends Base {
   readonly kind: 'reauth'
   /** "Sign in again with <provider.displayName>" (reference 14 step 4). */
   readonly provider: LastMvpd
-  /** Set when the viewer has just signed out (reference 14.6: the provider is kept for an easy sign-in again). */
-  readonly signedOut?: SignOutOutcome
+  /**
+   * Set when the viewer signed out (reference 14.6: the provider is kept for an easy sign-in again):
+   * how it ended just now, or `earlier` on a later launch.
+   */
+  readonly signedOut?: SignOutOutcome | 'earlier'
 }
 
 export interface ActivatingState extends Base {
@@ -114,6 +145,8 @@ export interface ActivatingState extends Base {
   readonly backTo: BackTarget
   /** With backTo `authorized`: the sign-in Back returns to. */
   readonly returnTo?: SignedIn
+  /** Failed attempts in a row before this one (the automatic retry backs off on it). */
+  readonly retries: number
 }
 
 export interface CodeExpiredState extends Base {
@@ -122,6 +155,8 @@ export interface CodeExpiredState extends Base {
   readonly mvpd: LastMvpd | null
   readonly backTo: BackTarget
   readonly returnTo?: SignedIn
+  /** Server time the last session was created (0: none): a new one waits a few seconds after it. */
+  readonly lastCreatedAt: number
 }
 
 export interface AuthorizedState extends Base {
@@ -142,12 +177,28 @@ export type RetryTarget =
       readonly fromReauth?: true
       readonly switchFrom?: SignedIn
     }
-  | { readonly to: 'activating'; readonly mvpd: LastMvpd | null; readonly backTo: BackTarget; readonly returnTo?: SignedIn }
+  | {
+      readonly to: 'activating'
+      readonly mvpd: LastMvpd | null
+      readonly backTo: BackTarget
+      readonly returnTo?: SignedIn
+      /** The code that was being polled: "Try again" polls it again while it is valid (no new session). */
+      readonly resume?: Activation
+    }
 
 export interface FailedState extends Base {
   readonly kind: 'failed'
   readonly error: FlowFailure
   readonly retry: RetryTarget
+  /** Local time the failure was taken in: retries never come sooner than a poll interval after it. */
+  readonly failedAt: number
+  /** This failure's number in a row (1 = the first): the automatic retry backs off on it. */
+  readonly attempt: number
+  /**
+   * Local time the flow tries again by itself (a service outage: backoff with jitter, capped), or
+   * null when only the viewer (or the network's return) can.
+   */
+  readonly autoRetryAt: number | null
 }
 
 export type FlowState =
@@ -194,28 +245,43 @@ export type FlowInput = UserIntent | EnvironmentSignal
 export interface Stamp {
   readonly now: number
   readonly serverNow: number
+  /** A random number in [0, 1) for retry jitter, so TVs that failed together do not retry together. */
+  readonly random: number
+}
+
+/** What the flow remembers across launches, read once at start-up. */
+export interface Remembered {
+  readonly lastMvpd: LastMvpd | null
+  readonly pending: PendingSession | null
+  /** The provider the viewer signed out of, if they did and have not signed in since. */
+  readonly signedOutOf: string | null
 }
 
 /** Results of effects and timers (produced by the runner only). */
 export type EffectResult =
   | { readonly type: 'launch' }
-  | { readonly type: 'lastMvpdLoaded'; readonly lastMvpd: LastMvpd | null }
+  | ({ readonly type: 'remembered' } & Remembered & Stamp)
   | ({ readonly type: 'profilesLoaded'; readonly profiles: readonly Profile[] } & Stamp)
   | ({ readonly type: 'profileForMvpdLoaded'; readonly profile: Profile | null } & Stamp)
-  | { readonly type: 'loadFailed'; readonly error: FlowFailure }
+  | ({ readonly type: 'loadFailed'; readonly error: FlowFailure } & Stamp)
   | ({ readonly type: 'sessionCreated'; readonly session: Session } & Stamp)
-  | { readonly type: 'sessionFailed'; readonly error: FlowFailure }
+  | ({ readonly type: 'sessionFailed'; readonly error: FlowFailure } & Stamp)
   | ({ readonly type: 'pollSucceeded'; readonly profiles: readonly Profile[] } & Stamp)
   | ({ readonly type: 'pollFailed'; readonly error: FlowFailure } & Stamp)
   | { readonly type: 'pollDue' }
   | ({ readonly type: 'expiryDue' } & Stamp)
+  | ({ readonly type: 'retryDue' } & Stamp)
   | { readonly type: 'persisted'; readonly provider: LastMvpd }
 
+/** Intents whose rule depends on time (a new code waits after the last; a retry resumes a valid code). */
+export type TimedIntent = Extract<UserIntent, { readonly type: 'newCode' | 'tryAgain' }>
+
 export type FlowEvent =
-  | UserIntent
+  | Exclude<UserIntent, TimedIntent>
+  | (TimedIntent & Stamp)
   | { readonly type: 'hidden' }
   | ({ readonly type: 'visible' } & Stamp)
-  | { readonly type: 'offline' }
+  | ({ readonly type: 'offline' } & Stamp)
   | ({ readonly type: 'online' } & Stamp)
   | EffectResult
 
@@ -223,7 +289,8 @@ export type FlowEvent =
 // Effects
 
 export type FlowEffect =
-  | { readonly type: 'loadLastMvpd' }
+  /** Read the remembered provider, the pending session and the sign-out marker. */
+  | { readonly type: 'loadRemembered' }
   /** GET profiles (reference 7.2, first launch). */
   | { readonly type: 'loadProfiles' }
   /** GET profiles/{mvpd} (reference 7.2, returning viewer). */
@@ -242,6 +309,16 @@ export type FlowEffect =
   | { readonly type: 'scheduleExpiry'; readonly at: number }
   /** Store the provider (CL-CFG-2) and profile parts (CL-AUTHN-4); resolve the name from configuration if unknown (CL-CFG-1). */
   | { readonly type: 'persistAuthorized'; readonly profile: Profile; readonly provider: LastMvpd | null }
+  /** Keep the code being polled across launches. */
+  | { readonly type: 'savePendingSession'; readonly session: PendingSession }
+  /** The TV gave up on its code (signed in, expired, replaced, left): never resumed, never shown again. */
+  | { readonly type: 'clearPendingSession' }
+  /** The viewer signed out of this provider: say so on the next launch too. */
+  | { readonly type: 'rememberSignOut'; readonly mvpd: string }
+  /** A sign-in happened: the sign-out is no longer the news. */
+  | { readonly type: 'forgetSignOut' }
+  /** Fire `retryDue` after `ms` (the failed state's automatic retry). */
+  | { readonly type: 'scheduleRetry'; readonly ms: number }
 
 export interface Transition {
   readonly state: FlowState

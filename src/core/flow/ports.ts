@@ -3,6 +3,7 @@
  * to these, so the flow depends on nothing but what it needs.
  */
 import type { ProfileAttribute } from '../pass/types'
+import type { PendingSession } from './model'
 
 /** The provider remembered after a sign-in (CL-CFG-2: id, displayName and logoUrl). */
 export interface LastMvpd {
@@ -27,6 +28,14 @@ export interface FlowStore {
   saveLastMvpd(mvpd: LastMvpd): Promise<void>
   forgetLastMvpd(): Promise<void>
   saveProfileParts(parts: ProfileParts): Promise<void>
+  /** The code being polled when the app last ran, if it was not given up (its environment only). */
+  loadPendingSession(): Promise<PendingSession | null>
+  savePendingSession(session: PendingSession): Promise<void>
+  clearPendingSession(): Promise<void>
+  /** The provider the viewer signed out of, until the next sign-in. */
+  loadSignedOut(): Promise<string | null>
+  saveSignedOut(mvpd: string): Promise<void>
+  clearSignedOut(): Promise<void>
 }
 
 /** Where the runner reports what it could not do but recovered from (failed saves, dropped results). */

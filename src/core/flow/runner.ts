@@ -4,11 +4,11 @@
  * requests and clears its timers, and any result that still arrives for it is dropped (house rule 6).
  */
 import type { PassClient, Profile } from '../pass/types'
-import type { Clock, TimerHandle } from './clock'
+import { clampTimerMs, type Clock, type TimerHandle } from './clock'
 import type { FlowFailure } from './failure'
 import { assertNever, toFlowFailure } from './failure'
 import { initialState, transition } from './machine'
-import type { FlowEffect, FlowEvent, FlowInput, FlowState, Stamp } from './model'
+import type { FlowEffect, FlowEvent, FlowInput, FlowState, PendingSession, Stamp } from './model'
 import type { FlowLogger, FlowStore, LastMvpd } from './ports'
 import { silentLogger } from './ports'
 import type { FlowSettingsInput } from './settings'
@@ -29,6 +29,11 @@ export interface FlowRunnerOptions {
    * @defaultValue a logger that discards everything
    */
   readonly logger?: FlowLogger
+  /**
+   * A number in [0, 1) for each stamped event: the jitter of automatic retries.
+   * @defaultValue Math.random
+   */
+  readonly random?: () => number
 }
 
 export type FlowListener = (state: FlowState) => void
@@ -50,7 +55,7 @@ export interface FlowRunner {
   serverNow(): number
 }
 
-type TimerName = 'poll' | 'expiry'
+type TimerName = 'poll' | 'expiry' | 'retry'
 
 /** The work owned by one state visit (one epoch). */
 interface Scope {
@@ -63,6 +68,9 @@ interface Scope {
 export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
   const { client, store, clock } = validate(options)
   const logger = options.logger ?? silentLogger
+  const random = options.random ?? Math.random
+  /** Pending-session writes in the order the machine asked for them (a clear then a save must not swap). */
+  let pendingWrites: Promise<void> = Promise.resolve()
   const settings = resolveFlowSettings(options.settings)
 
   let state: FlowState = initialState(settings)
@@ -125,26 +133,26 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
   }
 
   function stamp(): Stamp {
-    return { now: clock.now(), serverNow: client.serverNow() }
+    return { now: clock.now(), serverNow: client.serverNow(), random: random() }
   }
 
   // -- effects ----------------------------------------------------------------------------------
 
   function perform(effect: FlowEffect): void {
     switch (effect.type) {
-      case 'loadLastMvpd':
-        return loadLastMvpd()
+      case 'loadRemembered':
+        return loadRemembered()
       case 'loadProfiles':
         return request(
           (signal) => client.retrieveProfiles({ signal }),
           (profiles) => ({ type: 'profilesLoaded', profiles, ...stamp() }),
-          (error) => ({ type: 'loadFailed', error }),
+          (error) => ({ type: 'loadFailed', error, ...stamp() }),
         )
       case 'loadProfileForMvpd':
         return request(
           (signal) => client.retrieveProfileForMvpd(effect.mvpd, { signal }),
           (profile) => ({ type: 'profileForMvpdLoaded', profile, ...stamp() }),
-          (error) => ({ type: 'loadFailed', error }),
+          (error) => ({ type: 'loadFailed', error, ...stamp() }),
         )
       case 'forgetLastMvpd':
         return void store.forgetLastMvpd().catch((error: unknown) => logger.warn('flow: could not forget the provider', error))
@@ -152,7 +160,7 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
         return request(
           (signal) => client.createSession(effect.mvpd === undefined ? {} : { mvpd: effect.mvpd }, { signal }),
           (session) => ({ type: 'sessionCreated', session, ...stamp() }),
-          (error) => ({ type: 'sessionFailed', error }),
+          (error) => ({ type: 'sessionFailed', error, ...stamp() }),
         )
       case 'pollProfileForCode':
         return request(
@@ -171,9 +179,21 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
       case 'scheduleExpiry':
         // The timer runs on the local clock, but the deadline is server time: convert with the
         // current offset, and the machine re-checks against serverNow when it fires.
-        return setTimer('expiry', Math.max(0, effect.at - client.serverNow()), () => ({ type: 'expiryDue', ...stamp() }))
+        return setTimer('expiry', effect.at - client.serverNow(), () => ({ type: 'expiryDue', ...stamp() }))
+      case 'scheduleRetry':
+        return setTimer('retry', effect.ms, () => ({ type: 'retryDue', ...stamp() }))
       case 'persistAuthorized':
         return void persistAuthorized(effect.profile, effect.provider)
+      case 'savePendingSession': {
+        const { session } = effect
+        return writePending('save the pending sign-in', () => store.savePendingSession(session))
+      }
+      case 'clearPendingSession':
+        return writePending('clear the pending sign-in', () => store.clearPendingSession())
+      case 'rememberSignOut':
+        return void store.saveSignedOut(effect.mvpd).catch((error: unknown) => logger.warn('flow: could not remember the sign-out', error))
+      case 'forgetSignOut':
+        return void store.clearSignedOut().catch((error: unknown) => logger.warn('flow: could not clear the sign-out', error))
       default:
         return assertNever(effect)
     }
@@ -206,10 +226,11 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
   function setTimer(name: TimerName, ms: number, makeEvent: () => FlowEvent): void {
     const owner = scope
     clearTimer(name)
+    // Clamped: a deadline weeks away must not overflow setTimeout into firing at once (a spin).
     const handle = clock.setTimeout(() => {
       owner.timers.delete(name)
       deliver(owner.epoch, makeEvent)
-    }, ms)
+    }, clampTimerMs(ms))
     owner.timers.set(name, handle)
   }
 
@@ -220,16 +241,27 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
     scope.timers.delete(name)
   }
 
-  function loadLastMvpd(): void {
+  /** Each record read on its own: a broken one reads as absent and the viewer can still sign in. */
+  function loadRemembered(): void {
     const epoch = state.epoch
-    store.loadLastMvpd().then(
-      (lastMvpd) => deliver(epoch, () => ({ type: 'lastMvpdLoaded', lastMvpd })),
-      (error: unknown) => {
-        // A broken store reads as "no provider remembered": the viewer can still sign in.
-        logger.warn('flow: could not read the remembered provider', error)
-        deliver(epoch, () => ({ type: 'lastMvpdLoaded', lastMvpd: null }))
-      },
+    const read = <T>(what: string, load: () => Promise<T | null>): Promise<T | null> =>
+      promiseOf(load).catch((error: unknown) => {
+        logger.warn(`flow: could not read ${what}`, error)
+        return null
+      })
+    void Promise.all([
+      read('the remembered provider', () => store.loadLastMvpd()),
+      read<PendingSession>('the pending sign-in', () => store.loadPendingSession()),
+      read('the sign-out', () => store.loadSignedOut()),
+    ]).then(([lastMvpd, pending, signedOutOf]) =>
+      deliver(epoch, () => ({ type: 'remembered', lastMvpd, pending, signedOutOf, ...stamp() })),
     )
+  }
+
+  function writePending(what: string, write: () => Promise<void>): void {
+    pendingWrites = pendingWrites
+      .then(() => promiseOf(write))
+      .catch((error: unknown) => logger.warn(`flow: could not ${what}`, error))
   }
 
   /** CL-CFG-2 + CL-AUTHN-4. Save failures are logged, never fatal: the viewer is signed in either way. */
@@ -301,6 +333,9 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
       switch (input.type) {
         case 'visible':
         case 'online':
+        case 'offline':
+        case 'newCode':
+        case 'tryAgain':
           return dispatch({ type: input.type, ...stamp() })
         default:
           return dispatch(input)

@@ -6,6 +6,15 @@ export const MIN_POLL_INTERVAL_MS = 3000
 export const DEFAULT_POLL_INTERVAL_MS = 5000
 /** Design section 2 / reference 14 step 3.5: stop after 2–3 consecutive failed polls. */
 export const DEFAULT_MAX_FAILED_POLLS = 3
+/** "Get a new code" does nothing this soon after the last code was made (no burst of codes from a mashed OK). */
+export const NEW_CODE_COOLDOWN_MS = 5000
+/** A remembered code with less than this left is not resumed at launch: a new one serves the viewer better. */
+export const RESUME_MIN_LEFT_MS = 30_000
+/** Automatic retry after a service outage: the first wait, doubled each time, capped (design section 2). */
+export const AUTO_RETRY_BASE_MS = 5000
+export const AUTO_RETRY_MAX_MS = 60_000
+/** ± this share of the wait, so TVs that failed together do not all come back together. */
+export const AUTO_RETRY_JITTER = 0.2
 /** Used only when a session answer lacks notAfter (optional on the wire; the FAQ example is 30 min). */
 export const DEFAULT_CODE_LIFETIME_MS = 30 * 60 * 1000
 

@@ -16,7 +16,7 @@ function signedIn(): AuthorizedState {
   const { state } = run(
     initialState(settings),
     { type: 'launch' },
-    { type: 'lastMvpdLoaded', lastMvpd: exampleCable },
+    { type: 'remembered', lastMvpd: exampleCable, pending: null, signedOutOf: null, ...stamp },
     { type: 'profileForMvpdLoaded', profile: cable, ...stamp },
     { type: 'persisted', provider: exampleCable },
   )
@@ -50,15 +50,15 @@ describe('switchProvider (design section 3)', () => {
     expect(expectKind(state, 'authorized').profile).toEqual(cable)
     // Nothing is asked of Adobe Pass: the same sign-in is simply kept (and stored again).
     expect(effects).toEqual([{ type: 'persistAuthorized', profile: cable, provider: exampleCable }])
-    const launchGrid = run(initialState(settings), { type: 'launch' }, { type: 'lastMvpdLoaded', lastMvpd: null }, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp }).state
+    const launchGrid = run(initialState(settings), { type: 'launch' }, { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp }, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp }).state
     expect(transition(launchGrid, { type: 'back' }).state).toBe(launchGrid)
   })
 
   it('a failed switch and "Try again" still make a grid whose Back returns to the titles', () => {
     const fiber = profile('Fiber', T0 + 5 * DAY)
     const loading = transition(signedIn(), { type: 'switchProvider' }).state
-    const failed = transition(loading, { type: 'loadFailed', error: passError('internal_server_error', 'none', 500) }).state
-    const retried = transition(expectKind(failed, 'failed'), { type: 'tryAgain' }).state
+    const failed = transition(loading, { type: 'loadFailed', error: passError('internal_server_error', 'none', 500), ...stamp }).state
+    const retried = transition(expectKind(failed, 'failed'), { type: 'tryAgain', ...stamp }).state
     const grid = transition(retried, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp }).state
     expect(expectKind(grid, 'choosing').returnTo?.profile).toEqual(cable)
     expect(expectKind(transition(grid, { type: 'back' }).state, 'authorized').profile).toEqual(cable)
@@ -99,9 +99,9 @@ describe('switchProvider (design section 3)', () => {
   it('a new code and an expired code keep the way back to decisions', () => {
     const activating = run(signedIn(), { type: 'switchProvider' }, { type: 'profilesLoaded', profiles: [cable], ...stamp }).state
     const shown = transition(activating, { type: 'sessionCreated', session: session('ABC1234', T0 + 60_000), ...stamp }).state
-    const expired = transition(shown, { type: 'expiryDue', now: 70_000, serverNow: T0 + 60_000 }).state
+    const expired = transition(shown, { type: 'expiryDue', now: 70_000, serverNow: T0 + 60_000, random: 0.5 }).state
     expect(expectKind(expired, 'codeExpired').backTo).toBe('authorized')
-    const again = transition(expired, { type: 'newCode' }).state
+    const again = transition(expired, { type: 'newCode', ...stamp, now: 70_000, serverNow: T0 + 60_000 }).state
     expect(expectKind(again, 'activating').returnTo?.profile).toBe(cable)
     expect(transition(again, { type: 'back' }).state.kind).toBe('authorized')
   })
@@ -126,7 +126,7 @@ describe('reauthenticate (reference 14.5 → 14.4, CL-AUTHZ-2)', () => {
     const { state: picked } = run(
       initialState(settings),
       { type: 'launch' },
-      { type: 'lastMvpdLoaded', lastMvpd: null },
+      { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
       { type: 'profilesLoaded', profiles: [cable], ...stamp },
     )
     const authorized = expectKind(picked, 'authorized')
@@ -150,7 +150,7 @@ describe('reauthenticate (reference 14.5 → 14.4, CL-AUTHZ-2)', () => {
     const { state } = run(
       initialState(settings),
       { type: 'launch' },
-      { type: 'lastMvpdLoaded', lastMvpd: null },
+      { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
       { type: 'profilesLoaded', profiles: [profile('Lone', T0 + DAY)], ...stamp },
       { type: 'reauthenticate' },
     )
@@ -158,7 +158,7 @@ describe('reauthenticate (reference 14.5 → 14.4, CL-AUTHZ-2)', () => {
   })
 
   it('is ignored outside authorized', () => {
-    const reauth = run(initialState(settings), { type: 'launch' }, { type: 'lastMvpdLoaded', lastMvpd: exampleCable }, { type: 'profileForMvpdLoaded', profile: null, ...stamp }).state
+    const reauth = run(initialState(settings), { type: 'launch' }, { type: 'remembered', lastMvpd: exampleCable, pending: null, signedOutOf: null, ...stamp }, { type: 'profileForMvpdLoaded', profile: null, ...stamp }).state
     for (const type of ['reauthenticate', 'switchProvider'] as const) expect(transition(reauth, { type }).state).toBe(reauth)
     expect(transition(reauth, { type: 'signedOut', outcome: 'complete' }).state).toBe(reauth)
   })
@@ -171,8 +171,9 @@ describe('signedOut (reference 14.6, CL-LOGOUT-1)', () => {
     expect(reauth.provider).toEqual(exampleCable)
     expect(reauth.lastMvpd).toEqual(exampleCable)
     expect(reauth.signedOut).toBe(outcome)
-    // CL-LOGOUT-R1: the flow itself never logs out; no effect at all.
-    expect(effects).toEqual([])
+    // CL-LOGOUT-R1: the flow itself never logs out; it only remembers that the viewer did.
+    expect(effects).toEqual([{ type: 'rememberSignOut', mvpd: 'ExampleCable' }])
+    expect(reauth.signedOutOf).toBe('ExampleCable')
   })
 })
 

@@ -2,7 +2,7 @@
 import { transition } from '../../../src/core/flow/machine'
 import { createFlowRunner } from '../../../src/core/flow/runner'
 import type { FlowRunner } from '../../../src/core/flow/runner'
-import type { FlowEvent, FlowState, Transition } from '../../../src/core/flow/model'
+import type { FlowEvent, FlowState, PendingSession, Transition } from '../../../src/core/flow/model'
 import type { FlowLogger, FlowStore, LastMvpd, ProfileParts } from '../../../src/core/flow/ports'
 import type { FlowSettings } from '../../../src/core/flow/settings'
 import { PassError } from '../../../src/core/pass/errors'
@@ -79,6 +79,36 @@ export class MemoryFlowStore implements FlowStore {
     if (this.failing) throw new Error('store broken')
     this.parts = parts
   }
+  pending: PendingSession | null = null
+  signedOut: string | null = null
+  async loadPendingSession(): Promise<PendingSession | null> {
+    if (this.failing) throw new Error('store broken')
+    return this.pending
+  }
+  async savePendingSession(session: PendingSession): Promise<void> {
+    this.writes.push(`savePendingSession:${session.code}`)
+    if (this.failing) throw new Error('store broken')
+    this.pending = session
+  }
+  async clearPendingSession(): Promise<void> {
+    this.writes.push('clearPendingSession')
+    if (this.failing) throw new Error('store broken')
+    this.pending = null
+  }
+  async loadSignedOut(): Promise<string | null> {
+    if (this.failing) throw new Error('store broken')
+    return this.signedOut
+  }
+  async saveSignedOut(mvpd: string): Promise<void> {
+    this.writes.push(`saveSignedOut:${mvpd}`)
+    if (this.failing) throw new Error('store broken')
+    this.signedOut = mvpd
+  }
+  async clearSignedOut(): Promise<void> {
+    this.writes.push('clearSignedOut')
+    if (this.failing) throw new Error('store broken')
+    this.signedOut = null
+  }
 }
 
 export interface Harness {
@@ -122,6 +152,8 @@ export function setup(options: HarnessOptions = {}): Harness {
     clock: options.leakyTimers ? { now: () => clock.now(), setTimeout: (cb, ms) => clock.setTimeout(cb, ms), clearTimeout: () => undefined } : clock,
     logger,
     settings: { activationUrl: ACTIVATION_URL, pollIntervalMs: options.pollIntervalMs ?? 5000 },
+    // Jitter at its middle: retry times are exact in tests.
+    random: () => 0.5,
   })
   const states: FlowState[] = []
   runner.subscribe((state) => states.push(state))
@@ -166,7 +198,7 @@ export function pollTimes(h: Harness, from: number, code?: string): number[] {
 
 /** Machine tests' clock: local 5 000 ms, server time T0. */
 export const T0 = 1_700_000_000_000
-export const stamp = { now: 5_000, serverNow: T0 }
+export const stamp = { now: 5_000, serverNow: T0, random: 0.5 }
 
 /** Applies events in order to the pure machine; the last transition (its state and effects). */
 export function run(state: FlowState, ...events: FlowEvent[]): Transition {

@@ -9,7 +9,9 @@ import { DAY, exampleCable, passError, profile, session, settings , T0, stamp, r
 
 
 const start = initialState(settings)
-const launchedWith = (lastMvpd: typeof exampleCable | null) => run(start, { type: 'launch' }, { type: 'lastMvpdLoaded', lastMvpd })
+/** A stamp `ms` after the machine tests' clock (local and server time move together). */
+const after = (ms: number) => ({ now: stamp.now + ms, serverNow: T0 + ms, random: 0.5 })
+const launchedWith = (lastMvpd: typeof exampleCable | null) => run(start, { type: 'launch' }, { type: 'remembered', lastMvpd, pending: null, signedOutOf: null, ...stamp })
 
 /** activating, with the code on screen (session created at local 5 000). */
 function showingCode(mvpd: typeof exampleCable | null = null, backTo: 'reauth' | null = null): ActivatingState {
@@ -25,7 +27,7 @@ describe('starting', () => {
   it('loads the remembered provider on launch', () => {
     const { state, effects } = transition(start, { type: 'launch' })
     expect(state.kind).toBe('starting')
-    expect(effects).toEqual([{ type: 'loadLastMvpd' }])
+    expect(effects).toEqual([{ type: 'loadRemembered' }])
   })
 
   it('with a cached provider asks for that provider profile only (reference 14.1)', () => {
@@ -63,7 +65,7 @@ describe('loadingProfiles, cached provider route', () => {
   })
 
   it('invalid_integration forgets the provider and retrieves all profiles', () => {
-    const { state, effects } = transition(loading, { type: 'loadFailed', error: passError('invalid_integration', 'none') })
+    const { state, effects } = transition(loading, { type: 'loadFailed', error: passError('invalid_integration', 'none'), ...stamp })
     expect(expectKind(state, 'loadingProfiles').route).toEqual({ by: 'all' })
     expect(state.lastMvpd).toBeNull()
     expect(effects).toEqual([{ type: 'forgetLastMvpd' }, { type: 'loadProfiles' }])
@@ -73,15 +75,15 @@ describe('loadingProfiles, cached provider route', () => {
     ['403 (TempPass limit)', passError('temporary_access_duration_limit_exceeded', 'authentication', 403)],
     ['action authentication', passError('authenticated_profile_expired', 'authentication', 403)],
   ])('%s → reauth (reference 14.1, CL-ERR-1)', (_label, error) => {
-    expect(transition(loading, { type: 'loadFailed', error }).state.kind).toBe('reauth')
+    expect(transition(loading, { type: 'loadFailed', error, ...stamp }).state.kind).toBe('reauth')
   })
 
   it('a configuration error → failed, retrying the same request', () => {
     const error = passError('invalid_configuration_platform', 'configuration', 500)
-    const failed = expectKind(transition(loading, { type: 'loadFailed', error }).state, 'failed')
+    const failed = expectKind(transition(loading, { type: 'loadFailed', error, ...stamp }).state, 'failed')
     expect(failed.error).toBe(error)
     expect(failed.retry).toEqual({ to: 'loadingProfiles', route: { by: 'mvpd', mvpd: exampleCable } })
-    const retried = transition(failed, { type: 'tryAgain' })
+    const retried = transition(failed, { type: 'tryAgain', ...stamp })
     expect(retried.effects).toEqual([{ type: 'loadProfileForMvpd', mvpd: 'ExampleCable' }])
   })
 })
@@ -134,26 +136,32 @@ describe('loadingProfiles, all profiles route', () => {
   })
 
   it('action authentication → back to activation (CL-ERR-1)', () => {
-    const { state } = transition(loading, { type: 'loadFailed', error: passError('authenticated_profile_missing', 'authentication', 403) })
+    const { state } = transition(loading, { type: 'loadFailed', error: passError('authenticated_profile_missing', 'authentication', 403), ...stamp })
     expect(state.kind).toBe('activating')
   })
 
   it('a network error → failed, recovering by itself when online', () => {
-    const failed = transition(loading, { type: 'loadFailed', error: new NetworkError('profiles') })
+    const failed = transition(loading, { type: 'loadFailed', error: new NetworkError('profiles'), ...stamp })
     expect(expectKind(failed.state, 'failed').retry).toEqual({ to: 'loadingProfiles', route: { by: 'all' } })
-    const back = transition(failed.state, { type: 'online', ...stamp })
+    // The service may be down with the network up (connection refused): a timer retries as well.
+    expect(failed.effects).toEqual([{ type: 'scheduleRetry', ms: 5000 }])
+    // A network that returns at once still waits out a poll interval after the failure (no storm).
+    const soon = transition(failed.state, { type: 'online', ...after(1000) })
+    expect(soon.state.kind).toBe('failed')
+    expect(soon.effects).toEqual([{ type: 'scheduleRetry', ms: 4000 }])
+    const back = transition(failed.state, { type: 'online', ...after(5000) })
     expect(back.state.kind).toBe('loadingProfiles')
     expect(back.effects).toEqual([{ type: 'loadProfiles' }])
   })
 
   it('offline while loading → failed with a network error', () => {
-    const { state } = transition(loading, { type: 'offline' })
+    const { state } = transition(loading, { type: 'offline', ...stamp })
     expect(expectKind(state, 'failed').error).toEqual({ kind: 'offline' })
     expect(state.env.offline).toBe(true)
   })
 
   it('a failure that is not about the network waits for "Try again" even when online returns', () => {
-    const failed = transition(loading, { type: 'loadFailed', error: passError('internal_server_error', 'none', 500) }).state
+    const failed = transition(loading, { type: 'loadFailed', error: passError('internal_server_error', 'none', 500), ...stamp }).state
     expect(transition(failed, { type: 'online', ...stamp }).state.kind).toBe('failed')
   })
 })
@@ -228,8 +236,8 @@ describe('reauth', () => {
 
   it('after a failed load and "Try again", "Use another provider" still leads Back to reauth', () => {
     const looking = transition(reauth, { type: 'useAnotherProvider' }).state
-    const failed = transition(looking, { type: 'loadFailed', error: passError('internal_server_error', 'none', 500) }).state
-    const retried = transition(expectKind(failed, 'failed'), { type: 'tryAgain' }).state
+    const failed = transition(looking, { type: 'loadFailed', error: passError('internal_server_error', 'none', 500), ...stamp }).state
+    const retried = transition(expectKind(failed, 'failed'), { type: 'tryAgain', ...stamp }).state
     expect(expectKind(retried, 'loadingProfiles').fromReauth).toBe(true)
     const activating = transition(retried, { type: 'profilesLoaded', profiles: [], ...stamp }).state
     expect(expectKind(transition(activating, { type: 'back' }).state, 'reauth').provider).toEqual(exampleCable)
@@ -258,10 +266,13 @@ describe('activating', () => {
     expect(expectKind(state, 'activating').activation).toEqual({
       code: 'ABC1234',
       notAfter,
+      createdAt: T0,
       displayUrl: 'https://tv.example/activate',
       qrUrl: 'https://tv.example/activate?code=ABC1234',
     })
     expect(effects).toEqual([
+      // Kept across a relaunch: the phone may already hold this code.
+      { type: 'savePendingSession', session: { code: 'ABC1234', notAfter, createdAt: T0, mvpd: null } },
       { type: 'scheduleExpiry', at: notAfter },
       { type: 'schedulePoll', ms: 5000 },
     ])
@@ -313,8 +324,8 @@ describe('activating', () => {
 
   it('an empty poll keeps polling one interval later', () => {
     const polling = transition(showingCode(), { type: 'pollDue' }).state
-    const { state, effects } = transition(polling, { type: 'pollSucceeded', profiles: [], now: 12_000, serverNow: T0 + 7000 })
-    expect(expectKind(state, 'activating').poll).toEqual({ inFlight: false, lastAt: 12_000, failures: 0 })
+    const { state, effects } = transition(polling, { type: 'pollSucceeded', profiles: [], now: 12_000, serverNow: T0 + 7000, random: 0.5 })
+    expect(expectKind(state, 'activating').poll).toEqual({ inFlight: false, lastAt: 12_000, sentAt: 10_000, failures: 0 })
     expect(effects).toEqual([{ type: 'schedulePoll', ms: 5000 }])
   })
 
@@ -323,7 +334,7 @@ describe('activating', () => {
     const p = profile('ExampleCable', T0 + DAY)
     const { state, effects } = transition(polling, { type: 'pollSucceeded', profiles: [p], ...stamp })
     expect(expectKind(state, 'authorized').profile).toBe(p)
-    expect(effects).toEqual([{ type: 'persistAuthorized', profile: p, provider: null }])
+    expect(effects).toEqual([{ type: 'clearPendingSession' }, { type: 'persistAuthorized', profile: p, provider: null }])
   })
 
   it('a profile for the preselected provider keeps its known name (CL-CFG-1)', () => {
@@ -352,7 +363,8 @@ describe('activating', () => {
     const third = transition(state, { type: 'pollFailed', error: last, ...stamp }).state
     const failed = expectKind(third, 'failed')
     expect(failed.error).toEqual({ kind: 'pollingFailed', attempts: 3, last })
-    expect(failed.retry).toEqual({ to: 'activating', mvpd: null, backTo: null })
+    // The code is still valid: "Try again" polls it again rather than making another.
+    expect(failed.retry).toEqual({ to: 'activating', mvpd: null, backTo: null, resume: expectKind(showingCode(), 'activating').activation })
   })
 
   it('a success resets the failure count', () => {
@@ -388,20 +400,21 @@ describe('activating', () => {
 
   it('expiryDue compares with server time: early → re-arm, due → codeExpired (CL-AUTHN-2)', () => {
     const shown = showingCode()
-    const early = transition(shown, { type: 'expiryDue', now: 0, serverNow: T0 + 30 * 60_000 - 1 })
+    const early = transition(shown, { type: 'expiryDue', now: 0, serverNow: T0 + 30 * 60_000 - 1, random: 0.5 })
     expect(early.state).toBe(shown)
     expect(early.effects).toEqual([{ type: 'scheduleExpiry', at: T0 + 30 * 60_000 }])
-    const due = transition(shown, { type: 'expiryDue', now: 0, serverNow: T0 + 30 * 60_000 })
+    const due = transition(shown, { type: 'expiryDue', now: 0, serverNow: T0 + 30 * 60_000, random: 0.5 })
     expect(expectKind(due.state, 'codeExpired').mvpd).toBeNull()
   })
 
   it('newCode enters a new activating state (new epoch) and creates a new session', () => {
     const shown = showingCode(exampleCable, 'reauth')
-    const { state, effects } = transition(shown, { type: 'newCode' })
+    const { state, effects } = transition(shown, { type: 'newCode', ...after(6000) })
     const next = expectKind(state, 'activating')
     expect(next.epoch).toBeGreaterThan(shown.epoch)
     expect(next.activation).toBeNull()
-    expect(effects).toEqual([{ type: 'createSession', mvpd: 'ExampleCable' }])
+    // The old code is given up for good before the new one is asked for.
+    expect(effects).toEqual([{ type: 'clearPendingSession' }, { type: 'createSession', mvpd: 'ExampleCable' }])
   })
 
   it('hidden pauses polling; visible after the interval polls at once', () => {
@@ -410,34 +423,35 @@ describe('activating', () => {
     expect(hidden.effects).toEqual([{ type: 'cancelPoll' }])
     expect(hidden.state.env.hidden).toBe(true)
     expect(transition(hidden.state, { type: 'pollDue' }).effects).toEqual([])
-    const back = transition(hidden.state, { type: 'visible', now: 60_000, serverNow: T0 + 55_000 })
+    const back = transition(hidden.state, { type: 'visible', now: 60_000, serverNow: T0 + 55_000, random: 0.5 })
     expect(back.effects).toEqual([{ type: 'pollProfileForCode', code: 'ABC1234' }])
   })
 
   it('visible before the interval elapsed waits for the rest of it', () => {
     const hidden = transition(showingCode(), { type: 'hidden' }).state
-    const back = transition(hidden, { type: 'visible', now: 7_000, serverNow: T0 + 2_000 })
+    const back = transition(hidden, { type: 'visible', now: 7_000, serverNow: T0 + 2_000, random: 0.5 })
     expect(back.effects).toEqual([{ type: 'schedulePoll', ms: 3_000 }])
   })
 
   it('visible after notAfter (server time) → codeExpired', () => {
     const hidden = transition(showingCode(), { type: 'hidden' }).state
-    expect(transition(hidden, { type: 'visible', now: 10_000, serverNow: T0 + 31 * 60_000 }).state.kind).toBe('codeExpired')
+    expect(transition(hidden, { type: 'visible', now: 10_000, serverNow: T0 + 31 * 60_000, random: 0.5 }).state.kind).toBe('codeExpired')
   })
 
   it('offline with the code shown pauses polling; online resumes it', () => {
-    const offline = transition(showingCode(), { type: 'offline' })
+    const offline = transition(showingCode(), { type: 'offline', ...stamp })
     expect(offline.state.kind).toBe('activating')
     expect(offline.effects).toEqual([{ type: 'cancelPoll' }])
-    const online = transition(offline.state, { type: 'online', now: 30_000, serverNow: T0 + 25_000 })
+    const online = transition(offline.state, { type: 'online', now: 30_000, serverNow: T0 + 25_000, random: 0.5 })
     expect(online.effects).toEqual([{ type: 'pollProfileForCode', code: 'ABC1234' }])
   })
 
   it('offline while the session is being created → failed (network), retried when online', () => {
     const activating = run(launchedWith(null).state, { type: 'profilesLoaded', profiles: [], ...stamp }).state
-    const failed = transition(activating, { type: 'offline' }).state
+    const failed = transition(activating, { type: 'offline', ...stamp }).state
     expect(expectKind(failed, 'failed').error.kind).toBe('offline')
-    expect(transition(failed, { type: 'online', ...stamp }).effects).toEqual([{ type: 'createSession' }])
+    expect(expectKind(failed, 'failed').autoRetryAt).toBeNull()
+    expect(transition(failed, { type: 'online', ...after(5000) }).effects).toEqual([{ type: 'createSession' }])
   })
 
   it('Back with no screen to return to changes nothing', () => {
@@ -448,14 +462,14 @@ describe('activating', () => {
 
 describe('codeExpired', () => {
   it('"Get a new code" → activating with the same provider choice', () => {
-    const expired = transition(showingCode(exampleCable, 'reauth'), { type: 'expiryDue', now: 0, serverNow: T0 + HOUR_MS }).state
-    const { state, effects } = transition(expired, { type: 'newCode' })
+    const expired = transition(showingCode(exampleCable, 'reauth'), { type: 'expiryDue', now: 0, serverNow: T0 + HOUR_MS, random: 0.5 }).state
+    const { state, effects } = transition(expired, { type: 'newCode', ...after(HOUR_MS) })
     expect(expectKind(state, 'activating').mvpd).toEqual(exampleCable)
     expect(effects).toEqual([{ type: 'createSession', mvpd: 'ExampleCable' }])
   })
 
   it('results of the left activation are ignored', () => {
-    const expired = transition(showingCode(), { type: 'expiryDue', now: 0, serverNow: T0 + HOUR_MS }).state
+    const expired = transition(showingCode(), { type: 'expiryDue', now: 0, serverNow: T0 + HOUR_MS, random: 0.5 }).state
     const late = transition(expired, { type: 'pollSucceeded', profiles: [profile('X', T0 + 2 * HOUR_MS)], ...stamp })
     expect(late.state).toBe(expired)
     expect(late.effects).toEqual([])
@@ -475,7 +489,7 @@ describe('authorized', () => {
     expect(done.persisted).toBe(true)
     expect(done.epoch).toBe(authorized.epoch)
     for (const intent of ['newCode', 'tryAgain', 'signInAgain', 'useAnotherProvider', 'back'] as const) {
-      expect(transition(persisted, { type: intent }).state).toBe(persisted)
+      expect(transition(persisted, { type: intent, ...stamp }).state).toBe(persisted)
     }
   })
 })

@@ -278,7 +278,10 @@ describe('visibility (design section 2: pause while hidden)', () => {
     await h.clock.advance(5_000)
     const aborted = h.client.last('retrieveProfileForCode')
     h.runner.send({ type: 'hidden' })
-    h.runner.send({ type: 'visible' }) // an interval has passed since the code was shown: poll again at once
+    h.runner.send({ type: 'visible' })
+    // The poll cut short still counts: the next one is an interval after it was sent, not at once.
+    expect(h.client.pending('retrieveProfileForCode')).toHaveLength(1)
+    await h.clock.advance(5_000)
     expect(h.client.pending('retrieveProfileForCode')).toHaveLength(2)
     aborted.resolve([profile('ExampleCable', h.client.serverNow() + DAY)])
     await flushPromises()
@@ -316,20 +319,28 @@ describe('visibility (design section 2: pause while hidden)', () => {
 })
 
 describe('bounded failures (reference 14.3 step 5, CL-ERR-1)', () => {
-  it('three consecutive transient failures → failed; nothing more is polled; "Try again" gets a new code', async () => {
+  it('three consecutive transient failures → failed; then one poll of the same code per backoff; "Try again" polls it at once', async () => {
     const h = setup()
     await showCode(h)
     const shownAt = h.clock.now()
     h.client.on('retrieveProfileForCode', () => Promise.reject(passError('internal_server_error', 'none', 500)))
-    await h.clock.advance(MINUTE)
+    await h.clock.advance(15_000)
 
     expect(pollTimes(h, shownAt)).toEqual([5_000, 10_000, 15_000])
     const failed = h.state('failed')
     expect(failed.error.kind).toBe('pollingFailed')
-    expect(h.clock.pendingTimers).toBe(0)
+    // Only the automatic retry is waiting (5 s, then 10 s, 20 s …, jitter fixed at its middle here).
+    expect(failed.autoRetryAt).toBe(shownAt + 20_000)
+    expect(h.clock.pendingTimers).toBe(1)
+
+    await h.clock.advance(MINUTE)
+    // The outage goes on: each retry is one poll of the same code, further apart each time.
+    expect(pollTimes(h, shownAt)).toEqual([5_000, 10_000, 15_000, 20_000, 30_000, 50_000])
+    expect(h.client.callsTo('createSession')).toHaveLength(1)
 
     h.runner.send({ type: 'tryAgain' })
-    expect(h.client.callsTo('createSession')).toHaveLength(2)
+    expect(pollTimes(h, shownAt)).toHaveLength(7)
+    expect(h.client.callsTo('createSession')).toHaveLength(1)
   })
 
   it('failures that are not consecutive do not add up', async () => {

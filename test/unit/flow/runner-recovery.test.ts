@@ -8,7 +8,7 @@ import type { FlowStateKind } from '../../../src/core/flow/model'
 import { NetworkError } from '../../../src/core/pass/errors'
 import { FakeClock, flushPromises } from '../../support/fake-clock'
 import { FakePassClient } from '../../support/fake-pass-client'
-import { ACTIVATION_URL, DAY, exampleCable, MemoryFlowStore, passError, profile, session, setup, showCode } from './harness'
+import { ACTIVATION_URL, DAY, exampleCable, MemoryFlowStore, passError, pollTimes, profile, session, setup, showCode } from './harness'
 
 describe('stale results are dropped', () => {
   it('profiles answering after the flow moved on (offline → failed) change nothing, even if the transport ignores aborts', async () => {
@@ -43,16 +43,17 @@ describe('stale results are dropped', () => {
     const h = setup({ leakyTimers: true })
     await showCode(h, 'OLD1111', 10_000)
     const shownAt = h.clock.now()
-    await h.clock.advance(2_000)
-    h.client.on('createSession', () => session('NEW2222', h.client.serverNow() + 30 * 60_000))
     h.client.on('retrieveProfileForCode', () => [])
+    await h.clock.advance(6_000) // "Get a new code" works a few seconds after the last code
+    h.client.on('createSession', () => session('NEW2222', h.client.serverNow() + 30 * 60_000))
     h.runner.send({ type: 'newCode' })
-    await h.clock.advance(13_000) // the old poll (5 s) and expiry (10 s) timers fire on the way
+    await h.clock.advance(13_000) // the old poll (10 s) and expiry (10 s) timers fire on the way
 
     expect(h.state('activating').activation?.code).toBe('NEW2222')
     expect(h.client.callsTo('retrieveProfileForCode').map((call) => [call.args[0], call.at - shownAt])).toEqual([
-      ['NEW2222', 7_000],
-      ['NEW2222', 12_000],
+      ['OLD1111', 5_000],
+      ['NEW2222', 11_000],
+      ['NEW2222', 16_000],
     ])
   })
 })
@@ -65,6 +66,9 @@ describe('network loss (design section 2)', () => {
     expect(h.state('failed').retry).toEqual({ to: 'loadingProfiles', route: { by: 'all' } })
 
     h.runner.send({ type: 'online' })
+    // Never sooner than a poll interval after the failure, however fast the network flaps back.
+    expect(h.client.callsTo('retrieveProfiles')).toHaveLength(1)
+    await h.clock.advance(5_000)
     expect(h.client.callsTo('retrieveProfiles')).toHaveLength(2)
     h.client.last('retrieveProfiles').resolve([])
     await flushPromises()
@@ -80,6 +84,7 @@ describe('network loss (design section 2)', () => {
 
     h.runner.send({ type: 'offline' })
     h.runner.send({ type: 'online' })
+    await h.clock.advance(5_000)
     expect(h.client.callsTo('retrieveProfileForMvpd')).toHaveLength(2)
   })
 
@@ -99,15 +104,22 @@ describe('network loss (design section 2)', () => {
     expect(h.client.callsTo('retrieveProfileForCode').map((call) => call.at - shownAt)).toEqual([5_000, 36_000, 41_000])
   })
 
-  it('polling given up on network failures recovers when the network returns (new code)', async () => {
+  it('polling given up on network failures recovers when the network returns, polling the same code', async () => {
     const h = setup()
     await showCode(h)
+    const shownAt = h.clock.now()
     h.client.on('retrieveProfileForCode', () => Promise.reject(new NetworkError('poll')))
-    await h.clock.advance(60_000)
+    await h.clock.advance(15_000)
     expect(h.state('failed').error.kind).toBe('pollingFailed')
 
+    h.client.on('retrieveProfileForCode', () => [])
+    h.runner.send({ type: 'offline' })
     h.runner.send({ type: 'online' })
-    expect(h.client.callsTo('createSession')).toHaveLength(2)
+    await h.clock.advance(5_000)
+    // The phone may already hold this code: no new session, the same code polled again.
+    expect(h.client.callsTo('createSession')).toHaveLength(1)
+    expect(pollTimes(h, shownAt, 'ABC1234')).toEqual([5_000, 10_000, 15_000, 20_000])
+    expect(h.state('activating').activation?.code).toBe('ABC1234')
   })
 })
 
@@ -139,14 +151,28 @@ describe('errors by action (CL-ERR-1)', () => {
     expect(h.client.callsTo('createSession').map((call) => call.args[0])).toEqual([{ mvpd: 'ExampleCable' }, { mvpd: 'ExampleCable' }])
   })
 
-  it('the one-shot calls are not retried by the flow (the client already retried them)', async () => {
+  it('a one-shot call the client gave up on is tried again by the flow only on its backoff: 5 s, 10 s, 20 s, 40 s', async () => {
     const h = setup()
+    const startedAt = h.clock.now()
+    h.client.on('retrieveProfiles', () => Promise.reject(passError('network_connection_timeout', 'retry', 403)))
     await h.launch()
-    h.client.last('retrieveProfiles').reject(passError('network_connection_timeout', 'retry', 403))
-    await h.clock.advance(60_000)
+    await h.clock.advance(2 * 60_000)
 
+    expect(h.client.callsTo('retrieveProfiles').map((call) => call.at - startedAt)).toEqual([0, 5_000, 15_000, 35_000, 75_000])
+    const failed = h.state('failed')
+    expect(failed.attempt).toBe(5)
+    // Capped at 60 s from there on.
+    expect(failed.autoRetryAt).toBe(startedAt + 135_000)
+  })
+
+  it('a setup failure (action configuration) is not retried unasked', async () => {
+    const h = setup()
+    h.client.on('retrieveProfiles', () => Promise.reject(passError('invalid_configuration_platform', 'configuration', 500)))
+    await h.launch()
+    await h.clock.advance(5 * 60_000)
     expect(h.client.callsTo('retrieveProfiles')).toHaveLength(1)
-    expect(h.runner.getState().kind).toBe('failed')
+    expect(h.state('failed').autoRetryAt).toBeNull()
+    expect(h.clock.pendingTimers).toBe(0)
   })
 
   it('a port that rejects with something unexpected becomes a typed failure, not a crash', async () => {
@@ -175,7 +201,7 @@ describe('no logout is ever called automatically (CL-LOGOUT-R1)', () => {
     h.runner.send({ type: 'newCode' })
     h.client.last('createSession').resolve(session('B', h.client.serverNow() + 60_000))
     h.client.on('retrieveProfileForCode', () => Promise.reject(passError('internal_server_error', 'none', 500)))
-    await h.clock.advance(60_000)
+    await h.clock.advance(15_000)
     expect(h.runner.getState().kind).toBe('failed')
     h.runner.send({ type: 'tryAgain' })
     h.client.last('createSession').resolve(session('C', h.client.serverNow() + 60_000))

@@ -14,7 +14,7 @@ import { flushPromises } from '../../support/fake-clock'
 import { DAY, profile, settings } from '../flow/harness'
 
 const T0 = 1_750_000_000_000
-const stamp = { now: T0, serverNow: T0 }
+const stamp = { now: T0, serverNow: T0, random: 0.5 }
 
 function fakeRunner(start: FlowState) {
   let state = start
@@ -45,7 +45,7 @@ function fakeRunner(start: FlowState) {
 const grid = (): FlowState =>
   [
     { type: 'launch' } as const,
-    { type: 'lastMvpdLoaded', lastMvpd: null } as const,
+    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp } as const,
     { type: 'profilesLoaded', profiles: [profile('A', T0 + 3 * DAY), profile('B', T0 + 2 * DAY)], ...stamp } as const,
   ].reduce<FlowState>((s, e) => transition(s, e).state, initialState(settings))
 
@@ -54,6 +54,7 @@ function setup(state: FlowState, configuration: () => Promise<Configuration>) {
   let configCalls = 0
   const screens = createSignInScreens({
     runner: fake.runner,
+    now: () => T0,
     client: {
       configuration: () => {
         configCalls += 1
@@ -103,6 +104,7 @@ test('sign-in intents go to the runner; others go to the next owner', () => {
   const fake = fakeRunner(grid())
   const screens = createSignInScreens({
     runner: fake.runner,
+    now: () => T0,
     client: { configuration: () => Promise.resolve({ mvpds: [] }) },
     settings: { activationUrl: settings.activationUrl, resources: [] },
     onOtherIntent: (i) => other.push(i.type),
