@@ -17,7 +17,11 @@ export class FakeClock implements Clock {
   private nextId = 1
   private readonly timers = new Map<number, Timer>()
 
-  constructor(startMs = 0) {
+  /**
+   * `overflowLikeBrowsers`: a delay over 2^31 - 1 ms fires at once, as setTimeout does in browsers
+   * and TV engines, so a test can catch a far deadline passed to a timer unclamped.
+   */
+  constructor(startMs = 0, private readonly options: { overflowLikeBrowsers?: boolean } = {}) {
     this.time = startMs
   }
 
@@ -27,7 +31,8 @@ export class FakeClock implements Clock {
 
   setTimeout(callback: () => void, ms: number): TimerHandle {
     const id = this.nextId++
-    this.timers.set(id, { id, due: this.time + Math.max(0, ms), callback })
+    const overflowed = this.options.overflowLikeBrowsers === true && ms > 2147483647
+    this.timers.set(id, { id, due: this.time + (overflowed ? 0 : Math.max(0, ms)), callback })
     return id
   }
 

@@ -135,15 +135,22 @@ export interface HarnessOptions {
   readonly honorAbort?: boolean
   /** true: the runner's clearTimeout does nothing (an unreliable platform), so cleared timers still fire. */
   readonly leakyTimers?: boolean
+  /** A delay over 2^31 - 1 ms fires at once, as in browsers. */
+  readonly overflowLikeBrowsers?: boolean
+  /** What the store holds at launch. */
+  readonly pending?: PendingSession | null
+  readonly signedOut?: string | null
 }
 
 export function setup(options: HarnessOptions = {}): Harness {
-  const clock = new FakeClock(options.startAt ?? 1_000_000)
+  const clock = new FakeClock(options.startAt ?? 1_000_000, { overflowLikeBrowsers: options.overflowLikeBrowsers ?? false })
   const client = new FakePassClient(clock, {
     serverOffsetMs: options.serverOffsetMs ?? 0,
     honorAbort: options.honorAbort ?? true,
   })
   const store = new MemoryFlowStore(options.lastMvpd ?? null)
+  store.pending = options.pending ?? null
+  store.signedOut = options.signedOut ?? null
   const warnings: string[] = []
   const logger: FlowLogger = { warn: (message) => warnings.push(message) }
   const runner = createFlowRunner({
