@@ -8,6 +8,8 @@ import type { ReadySignal } from './ui/App'
 export interface TvAppHook extends ReadySignal {
   ready: boolean
   route: string
+  /** The screen the app was last asked to show (the drawn `route` follows it). */
+  screen: string
   routes: string[]
   /** performance.now() at the first routed frame. */
   readyAt: number
@@ -31,6 +33,7 @@ export function installTestHook(target: Record<string, unknown>): TvAppHook {
   const hook: TvAppHook & { attach(app: Lightning.Application): void } = {
     ready: false,
     route: '',
+    screen: '',
     routes: [],
     readyAt: 0,
     exited: false,
@@ -45,6 +48,9 @@ export function installTestHook(target: Record<string, unknown>): TvAppHook {
         hook.readyAt = typeof performance !== 'undefined' ? performance.now() : 0
         hook.ready = true
       })
+    },
+    markScreen(route) {
+      hook.screen = route
     },
     markRoute(route) {
       app?.stage.once('frameEnd', () => {

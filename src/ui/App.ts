@@ -1,22 +1,36 @@
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Lightning, Router, Settings } from '@lightningjs/sdk'
 import { buildRoutes } from './routes'
-import { ExitDialog } from './widgets/ExitDialog'
+import { ConfirmDialog, type ConfirmContent } from './widgets/ConfirmDialog'
 import { enablePointerHitTesting } from './pointer'
 import { OfflineBanner } from './widgets/OfflineBanner'
 import type { AppServices, RouteName, Screen } from './screens'
 import type { UiIntent } from './intents'
 import { appFonts } from './theme/fonts'
 import { colors } from './theme/tokens'
+import { copy } from './messages'
 
 interface AppTemplateSpec extends Router.App.TemplateSpec {
-  ExitDialog: typeof ExitDialog
+  ExitDialog: typeof ConfirmDialog
+  SignOutDialog: typeof ConfirmDialog
   OfflineBanner: typeof OfflineBanner
+}
+
+type DialogName = 'ExitDialog' | 'SignOutDialog'
+
+/** The brand in a sentence ("Exit MyChannel?"); settings name it (appSettings.brand.name). */
+function brandName(configured: unknown): string {
+  const raw = (configured as { name?: unknown } | null)?.name
+  const brand = typeof raw === 'string' && raw.trim() ? raw.trim() : copy.defaultBrand
+  // "MYCHANNEL" → "MyChannel" reads better in a sentence.
+  return brand === brand.toUpperCase() && brand.startsWith('MY') ? `My${brand.slice(2, 3)}${brand.slice(3).toLowerCase()}` : brand
 }
 
 /** Marks the first routed frame for tests and start-up measurements (no fixed sleeps anywhere). */
 export interface ReadySignal {
   markReady(route: string): void
   markRoute(route: string): void
+  /** The screen the app was asked to show (the route drawn follows it, see `markRoute`). */
+  markScreen?(route: string): void
 }
 
 /**
@@ -29,7 +43,7 @@ export class App extends Router.App<AppTemplateSpec> {
   private current: Screen | undefined
   private unsubscribe: (() => void) | undefined
   private unsubscribePointer: (() => void) | undefined
-  private dialogOpen = false
+  private dialog: DialogName | null = null
   /** Per route, where the viewer was when the page was left (pages that offer a `focusKey`). */
   private readonly focusMemory = new Map<string, string>()
   private readyMarked = false
@@ -38,7 +52,8 @@ export class App extends Router.App<AppTemplateSpec> {
     return {
       ...super._template(),
       Background: { w: 1920, h: 1080, rect: true, color: colors.background, zIndex: -1 },
-      ExitDialog: { type: ExitDialog },
+      ExitDialog: { type: ConfirmDialog },
+      SignOutDialog: { type: ConfirmDialog },
       OfflineBanner: { type: OfflineBanner },
     } as Lightning.Component.Template<AppTemplateSpec>
   }
@@ -78,7 +93,7 @@ export class App extends Router.App<AppTemplateSpec> {
   }
 
   override _getFocused(): Lightning.Component | null | undefined {
-    if (this.dialogOpen) return this.tag('ExitDialog')
+    if (this.dialog) return this.tag(this.dialog)
     return Router.getActivePage()
   }
 
@@ -93,17 +108,31 @@ export class App extends Router.App<AppTemplateSpec> {
       return
     }
     // Modal: a pointer click on the page behind the dimmed dialog must not act on that page.
-    if (this.dialogOpen) return
+    if (this.dialog) return
     if (intent.type === 'back' && !this.canGoBack()) {
       this.openExitDialog()
+      return
+    }
+    // Signing out asks first, with Cancel focused (a stray OK must not sign the viewer out).
+    if (intent.type === 'signOut') {
+      this.openSignOutDialog()
       return
     }
     this.services?.screens.dispatch(intent)
   }
 
-  $closeExitDialog(): void {
-    this.dialogOpen = false
-    this.tag('ExitDialog')?.close()
+  $dialogAnswered(confirmed: boolean): void {
+    const answered = this.dialog
+    this.closeDialog()
+    if (!confirmed) return
+    if (answered === 'ExitDialog') this.services?.exitApp()
+    else if (answered === 'SignOutDialog' && this.current?.route === 'decisions') this.services?.screens.dispatch({ type: 'signOut' })
+  }
+
+  private closeDialog(): void {
+    if (!this.dialog) return
+    this.tag(this.dialog)?.close()
+    this.dialog = null
     this._refocus()
     this.ready?.markRoute(Router.getActiveRoute() ?? '')
   }
@@ -115,16 +144,39 @@ export class App extends Router.App<AppTemplateSpec> {
   }
 
   private openExitDialog(): void {
-    this.dialogOpen = true
     const route = this.current?.route
-    this.tag('ExitDialog')?.open(route === 'decisions' || route === 'player')
+    const signedIn = route === 'decisions' || route === 'player'
+    this.openDialog('ExitDialog', 'exit', {
+      title: copy.exit.title(brandName(Settings.get('app', 'brand', { name: copy.defaultBrand }))),
+      body: signedIn ? copy.exit.body : copy.exit.bodySignedOut,
+      cancel: copy.exit.stay,
+      confirm: copy.exit.exit,
+    })
+  }
+
+  private openSignOutDialog(): void {
+    const screen = this.current
+    if (screen?.route !== 'decisions') return
+    const { signOutDialog } = copy
+    this.openDialog('SignOutDialog', 'signOutDialog', {
+      title: signOutDialog.title(screen.view.providerName),
+      body: signOutDialog.body,
+      cancel: signOutDialog.cancel,
+      confirm: signOutDialog.confirm,
+    })
+  }
+
+  private openDialog(name: DialogName, marker: string, content: ConfirmContent): void {
+    this.dialog = name
+    this.tag(name)?.open(content)
     this._refocus()
-    this.ready?.markRoute('exit')
+    this.ready?.markRoute(marker)
   }
 
   private show(screen: Screen): void {
     const previous = this.current
     this.current = screen
+    this.ready?.markScreen?.(screen.route)
     this.tag('OfflineBanner')?.patch({ shown: screen.offline === true })
     const active = Router.getActivePage() as { view?: unknown } | null
     if (previous?.route === screen.route && active && Router.getActiveRoute() === screen.route) {
@@ -141,14 +193,20 @@ export class App extends Router.App<AppTemplateSpec> {
       else this.focusMemory.delete(leavingRoute)
     }
     // A dialog opened over one screen does not stay over the next (OK then Back raced a play).
-    if (this.dialogOpen) this.$closeExitDialog()
+    this.closeDialog()
     // The flow is the history: pages are not stored, so Back on them reaches _handleAppClose.
     Router.navigate(screen.route, {}, false)
   }
 
   private onRouted(page: unknown, route: string): void {
     const screen = this.current
-    if (screen && screen.route === (route as RouteName) && page) {
+    if (screen && screen.route !== (route as RouteName)) {
+      // The Router finished a navigation the flow has already moved past (fast keys): a page is
+      // never left on screen without its view; go where the flow is.
+      Router.navigate(screen.route, {}, false)
+      return
+    }
+    if (screen && page) {
       ;(page as { view?: unknown }).view = screen.view
       const remembered = this.focusMemory.get(route)
       if (remembered !== undefined && 'focusKey' in (page as object)) (page as { focusKey: string }).focusKey = remembered

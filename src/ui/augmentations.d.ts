@@ -19,8 +19,8 @@ declare module '@lightningjs/sdk' {
         $rowPointed(ref: string): void
         /** A child changed its width (a button measured its label): its row lays out again. */
         $itemResized(): void
-        /** The exit dialog asks its owner to close it and give the focus back to the page. */
-        $closeExitDialog(): void
+        /** A dialog was answered: `true` for its confirm button, `false` for the safe choice or Back. */
+        $dialogAnswered(confirmed: boolean): void
         /** A page asks the app to act (the flow, the exit dialog…). */
         $intent(intent: UiIntent): void
       }

@@ -24,16 +24,20 @@ export const routeNames = {
  * (`onRouted`); none fetches data itself.
  */
 export function buildRoutes(onRouted: (page: unknown, route: string) => void): Router.Config {
+  // The flow is the app's history: the Router keeps none (Back on a page never lands on a page the
+  // flow has left) and leaves location.hash alone (no hashchange arriving after a newer navigation).
+  const options = { preventStorage: true }
   return {
     root: routeNames.boot,
+    updateHash: false,
     routes: [
-      { path: routeNames.boot, component: BootPage },
-      { path: routeNames.profiles, component: ProfilesPage },
-      { path: routeNames.activation, component: ActivationPage },
-      { path: routeNames.reauth, component: ReauthPage },
-      { path: routeNames.decisions, component: DecisionsPage },
-      { path: routeNames.player, component: PlayerPage },
-      { path: routeNames.error, component: ErrorPage },
+      { path: routeNames.boot, component: BootPage, options },
+      { path: routeNames.profiles, component: ProfilesPage, options },
+      { path: routeNames.activation, component: ActivationPage, options },
+      { path: routeNames.reauth, component: ReauthPage, options },
+      { path: routeNames.decisions, component: DecisionsPage, options },
+      { path: routeNames.player, component: PlayerPage, options },
+      { path: routeNames.error, component: ErrorPage, options },
     ],
     afterEachRoute(request) {
       onRouted(request.page, request.hash)

@@ -5,6 +5,8 @@ import { Pressable } from './Pressable'
 
 export interface ButtonTemplateSpec extends Lightning.Component.TemplateSpec {
   label: string
+  /** Shown dimmed; OK does nothing (e.g. "Get a new code" right after a code was made). */
+  disabled: boolean
   Shadow: object
   Background: object
   Label: object
@@ -25,6 +27,7 @@ export class Button
 {
   private labelText = ''
   private measuredW = 320
+  private isDisabled = false
 
   static override _template(): Lightning.Component.Template<ButtonTemplateSpec> {
     return {
@@ -44,6 +47,27 @@ export class Button
   set label(value: string) {
     this.labelText = value
     this.tag('Label')?.patch({ text: { text: value } })
+  }
+
+  get disabled(): boolean {
+    return this.isDisabled
+  }
+
+  set disabled(value: boolean) {
+    if (value === this.isDisabled) return
+    this.isDisabled = value
+    this._update()
+  }
+
+  /** A disabled button takes OK and does nothing with it (the press is handled, on purpose). */
+  override _handleEnter(): boolean | void {
+    if (this.isDisabled) return true
+    return super._handleEnter()
+  }
+
+  override _handleClick(): boolean {
+    if (this.isDisabled) return true
+    return super._handleClick()
   }
 
   override _init(): void {
@@ -69,6 +93,7 @@ export class Button
       texture: Lightning.Tools.getShadowRect(w, height, layout.radiusSmall, shadowBlur),
     })
     this.tag('Label')?.patch({ text: { textColor: focused ? colors.onFocus : colors.text } })
+    this.patch({ alpha: this.isDisabled ? 0.45 : 1 })
     this.setSmooth('scale', focused ? 1.06 : 1, { duration: focus.durationS })
   }
 }

@@ -149,7 +149,13 @@ export class ActivationPage
   }
 
   $buttonPressed(ref: string): void {
-    if (ref === 'NewCode' && !this.activationView?.busy) this.fireAncestors('$intent', { type: 'newCode' })
+    if (ref === 'NewCode' && this.newCodeReady()) this.fireAncestors('$intent', { type: 'newCode' })
+  }
+
+  /** Not while a code is being made, nor in the few seconds after one was (the flow ignores those too). */
+  private newCodeReady(): boolean {
+    const v = this.activationView
+    return v !== undefined && !v.busy && v.now() >= v.newCodeAt
   }
 
   override _handleBack(): boolean | void {
@@ -169,6 +175,8 @@ export class ActivationPage
     const left = v.notAfter - v.now()
     this.tag('Timer.Value')?.patch({ text: { text: v.expired || v.busy ? '' : countdown(left) } })
     this.tag('Timer')?.patch({ visible: !v.expired && !v.busy && v.code !== '' })
+    const button = this.tag('Actions')?.items[0] as Button | undefined
+    if (button) button.disabled = !this.newCodeReady()
   }
 
   private _update(): void {

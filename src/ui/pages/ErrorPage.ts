@@ -1,4 +1,4 @@
-import { Lightning } from '@lightningjs/sdk'
+import { Lightning, Registry } from '@lightningjs/sdk'
 import { Button } from '../components/Button'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
 import { Row } from '../components/Row'
@@ -11,6 +11,7 @@ interface ErrorTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec
   view: ErrorView
   Icon: { Mark: object }
   Actions: typeof Row
+  Retry: object
   Reference: object
 }
 
@@ -18,12 +19,17 @@ interface PageConfig extends Lightning.Component.TypeConfig {
   IsPage: true
 }
 
-/** What happened, what the viewer can do, "Try again" focused, a small reference (ui/error.png). */
+/**
+ * What happened, what the viewer can do, "Try again" focused, a small reference (ui/error.png).
+ * After a service outage the app tries again by itself: a line counts down to it, from one 1 s
+ * ticker the page owns while active.
+ */
 export class ErrorPage
   extends Lightning.Component<ErrorTemplateSpec, PageConfig>
   implements Lightning.Component.ImplementTemplateSpec<ErrorTemplateSpec>
 {
   private errorView: ErrorView = { title: '', message: '', actionLabel: copy.error.tryAgain }
+  private ticker: ReturnType<typeof Registry.setInterval> | undefined
 
   static override _template(): Lightning.Component.Template<ErrorTemplateSpec> {
     return {
@@ -37,7 +43,8 @@ export class ErrorPage
         Mark: { x: 60, y: 62, mount: 0.5, text: textOf(type.icon, '!', colors.warning) },
       },
       Actions: { type: Row, x: layout.marginX, y: 640, gap: 30 },
-      Reference: { x: layout.marginX, y: 790, text: textOf(type.small, '', colors.text3) },
+      Retry: { x: layout.marginX, y: 760, text: textOf(type.caption, '', colors.text2) },
+      Reference: { x: layout.marginX, y: 830, text: textOf(type.small, '', colors.text3) },
     }
   }
 
@@ -58,8 +65,40 @@ export class ErrorPage
     this._update()
   }
 
+  override _active(): void {
+    this.stopTicker()
+    this.ticker = Registry.setInterval(() => this.tick(), 1000)
+    this.tick()
+  }
+
+  override _inactive(): void {
+    this.stopTicker()
+  }
+
+  override _detach(): void {
+    this.stopTicker()
+  }
+
   override _getFocused(): Lightning.Component | undefined {
     return this.tag('Actions')
+  }
+
+  private stopTicker(): void {
+    if (this.ticker !== undefined) {
+      Registry.clearInterval(this.ticker)
+      this.ticker = undefined
+    }
+  }
+
+  /** "Trying again in 8 seconds…" while the automatic retry waits; nothing when only the viewer can. */
+  private tick(): void {
+    const { autoRetryAt, now } = this.errorView
+    if (autoRetryAt === undefined || !now) {
+      this.tag('Retry')?.patch({ text: { text: '' } })
+      return
+    }
+    const seconds = Math.ceil((autoRetryAt - now()) / 1000)
+    this.tag('Retry')?.patch({ text: { text: seconds > 0 ? copy.error.retryIn(seconds) : copy.error.retrying } })
   }
 
   $buttonPressed(ref: string): void {
@@ -72,5 +111,6 @@ export class ErrorPage
     this.tag('Subtitle')?.patch({ text: { text: v.message } })
     this.tag('Reference')?.patch({ text: { text: v.reference ? copy.error.reference(v.reference) : '' } })
     this.tag('Actions')?.setItems([{ ref: 'TryAgain', type: Button, label: v.actionLabel }])
+    this.tick()
   }
 }

@@ -68,6 +68,14 @@ export class ReauthPage
 
   private _update(): void {
     const v = this.reauthView
+    // No provider yet (the page drawn before its view): nothing half-said, no buttons that cannot act.
+    const named = v.providerName.trim() !== ''
+    this.tag('Provider')?.patch({ visible: named })
+    this.tag('Actions')?.patch({ visible: named })
+    if (!named) {
+      this.tag('Subtitle')?.patch({ text: { text: '' } })
+      return
+    }
     this.tag('Title')?.patch({ text: { text: v.title ?? copy.reauth.title } })
     this.tag('Subtitle')?.patch({ text: { text: v.message ?? copy.reauth.subtitle(v.providerName) } })
     this.tag('Provider.Well')?.patch({ name: v.providerName, logoUrl: v.logoUrl ?? '' })
