@@ -71,6 +71,18 @@ export interface Sandbox {
   activationUrl(code?: string): string
   /** Closes the server, its connections and every timer it owns. */
   stop(): Promise<void>
+  /**
+   * An outage: stops listening and destroys open connections (new requests meet connection
+   * refused, pending ones a reset) while every piece of state stays: clients, tokens, sessions,
+   * profiles, throttle buckets, faults, the request log. Resolves once the port is closed; a no-op
+   * when already suspended.
+   */
+  suspend(): Promise<void>
+  /**
+   * Ends an outage: listens again on the same host and port (so `origin` stays right). A no-op when
+   * listening; rejects after stop(), or when the port was taken meanwhile.
+   */
+  resume(): Promise<void>
 
   // In-process mirrors of the admin endpoint (available in every mode).
   requests(): LoggedRequest[]
@@ -154,19 +166,33 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   for (const f of options.faults ?? []) control.fault(f)
   for (const d of options.denies ?? []) control.deny(d)
 
-  await new Promise<void>((resolve, reject) => {
-    parts.server.once('error', reject)
-    parts.server.listen(options.port ?? DEFAULTS.port, host, () => {
-      parts.server.off('error', reject)
-      resolve()
+  const listen = (at: number): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      parts.server.once('error', reject)
+      parts.server.listen(at, host, () => {
+        parts.server.off('error', reject)
+        resolve()
+      })
     })
-  })
+  const close = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      // Called back once every connection is gone (with an error when it was not listening).
+      parts.server.close(() => resolve())
+      parts.server.closeAllConnections()
+    })
+
+  await listen(options.port ?? DEFAULTS.port)
   const port = (parts.server.address() as AddressInfo).port
   const wildcard = host === '0.0.0.0' || host === '::'
   const origin = `http://${wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`
   if (!publicOrigin) publicOrigin = wildcard ? `http://${lanAddress() ?? '127.0.0.1'}:${port}` : origin
 
+  // suspend, resume and stop run one after another, so a resume never races a close on the socket.
+  let listening = true
+  let ended = false
   let stopped: Promise<void> | undefined
+  let lifecycle: Promise<void> = Promise.resolve()
+  const inTurn = (step: () => Promise<void>): Promise<void> => (lifecycle = lifecycle.then(step, step))
   return {
     origin,
     port,
@@ -174,13 +200,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     mode,
     activationUrl: (code?: string) => `${publicOrigin}${ACTIVATION_PATH}${code ? `?code=${encodeURIComponent(code)}` : ''}`,
     stop() {
-      stopped ??= new Promise<void>((resolve) => {
+      stopped ??= inTurn(async () => {
         parts.dispose()
-        parts.server.close(() => resolve())
-        parts.server.closeAllConnections()
+        ended = true
+        listening = false
+        await close()
       })
       return stopped
     },
+    suspend: () =>
+      inTurn(async () => {
+        if (!listening) return
+        listening = false
+        await close()
+      }),
+    resume: () =>
+      inTurn(async () => {
+        if (ended) throw new Error('resume: the sandbox was stopped')
+        if (listening) return
+        await listen(port)
+        listening = true
+      }),
     requests: () => control.requests(),
     clearRequests: () => control.clearRequests(),
     reset: () => control.reset(),
