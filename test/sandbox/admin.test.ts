@@ -222,7 +222,7 @@ describe('CORS switch: exposeDate', () => {
   it('the start option and the in-process switch', async () => {
     const sandbox = await startSandbox({ port: 0, exposeDate: false, throttle: false })
     try {
-      const res = await fetch(`${sandbox.origin}/__sandbox/state`, { headers: { Origin: 'http://tv.example' } })
+      const res = await fetch(`${sandbox.origin}/api/v2/MYCHAN/configuration`, { headers: { Origin: 'http://tv.example' } })
       expect(res.headers.get('access-control-expose-headers')).not.toContain('Date')
       expect(sandbox.cors({ exposeDate: true })).toEqual({ exposeDate: true })
       sandbox.reset()

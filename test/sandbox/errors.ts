@@ -57,6 +57,7 @@ export const EEC = {
   method_not_allowed: { status: 405, action: 'none', message: 'This HTTP method is not allowed on this path.' },
   resource_not_found: { status: 404, action: 'none', message: 'No operation exists at this path.' },
   request_entity_too_large: { status: 413, action: 'none', message: 'The request body is larger than the sandbox accepts.' },
+  invalid_request_target: { status: 400, action: 'none', message: 'The request URL cannot be decoded.' },
 } as const satisfies Record<string, EecEntry>
 
 export type EecCode = keyof typeof EEC

@@ -91,3 +91,20 @@ export function parseForm(body: Buffer): Record<string, string> {
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
+
+/**
+ * True when the path or query of a parsed request URL holds a percent sign that is not a valid
+ * escape ("%zz", a lone "%") or escapes that are not UTF-8 ("%C3%28"). URL and URLSearchParams
+ * pass such input through or turn it into U+FFFD, while decodeURIComponent throws; refusing the
+ * request up front keeps every handler on well-formed input.
+ */
+export function hasBadPercentEncoding(url: URL): boolean {
+  for (const part of [url.pathname, url.search.slice(1)]) {
+    try {
+      decodeURIComponent(part)
+    } catch {
+      return true
+    }
+  }
+  return false
+}

@@ -115,6 +115,51 @@ describe('odd path parameters', () => {
   })
 })
 
+describe('undecodable URLs', () => {
+  const device = (): Record<string, string> => ({ Authorization: `Bearer ${h.client.accessToken}`, 'AP-Device-Identifier': `fingerprint ${Buffer.from(TV).toString('base64')}`, 'X-Device-Info': h.client.tv(TV)['X-Device-Info'] as string })
+
+  it.each([
+    ['GET', '/%zz'],
+    ['GET', '/%'],
+    ['GET', '/%C3%28'],
+    ['GET', '/nothing%E0%A4%A'],
+    ['GET', '/activate?code=%zz'],
+    ['POST', '/activate?code=%'],
+    ['GET', '/activate/done?code=%FF'],
+    ['GET', '/mvpd/Sandbox_Cable/login?code=ABC%2'],
+    ['GET', '/logos/sandbox-cable.svg?v=%zz'],
+    ['GET', '/api/v2/MYCHAN/prof%zziles'],
+    ['GET', '/api/v2/MYCHAN/profiles?x=%zz'],
+    ['GET', '/api/v2/MYCHAN/logout/Sandbox_Cable?redirectUrl=https%3A%2F%2Fa.example%2F%zz'],
+    ['GET', 'http://[::1/activate'],
+  ])('%s %s → 400 enhanced error JSON, and the server keeps serving', async (method, target) => {
+    const res = await raw(method, target, device())
+    expect(res.status).toBe(400)
+    expect(JSON.parse(res.body)).toMatchObject(eec(400, 'invalid_request_target', 'none'))
+    expect(await profiles()).toBe(1)
+  })
+
+  it('answers a DCR URL OAuth-style (the DCR error form), even with a valid form', async () => {
+    const form = { client_id: h.client.clientId, client_secret: h.client.clientSecret, grant_type: 'client_credentials' }
+    const res = await h.client.call('POST', '/o/client/token?x=%zz', { form, headers: { 'X-Device-Info': h.client.tv(TV)['X-Device-Info'] } })
+    expect(res.status).toBe(400)
+    expect(res.json).toMatchObject({ error: 'invalid_request' })
+    expect((await h.client.call('POST', '/o/client/token', { form, headers: { 'X-Device-Info': h.client.tv(TV)['X-Device-Info'] } })).status).toBe(201)
+  })
+
+  it('answers an admin URL 400 instead of failing inside the handler', async () => {
+    const res = await raw('POST', '/__sandbox/sessions/%zz/complete')
+    expect(res.status).toBe(400)
+    expect(JSON.parse(res.body)).toEqual({ error: expect.any(String) })
+  })
+
+  it('logs the refused request with its status', async () => {
+    h.sandbox.clearRequests()
+    await raw('GET', '/activate?code=%zz')
+    expect(h.sandbox.requests()).toEqual([expect.objectContaining({ method: 'GET', path: '/activate', status: 400 })])
+  })
+})
+
 describe('CORS and Date', () => {
   it('answers a preflight with the headers a browser-served TV app needs', async () => {
     const res = await h.client.call('OPTIONS', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Cable', {

@@ -1,20 +1,23 @@
 /**
- * The request pipeline: Date + CORS → admin (test/development only) → request log → preflight →
- * throttle (API and DCR, reference section 10) → injected faults → route → handler, with every
- * failure turned into the error form its surface uses (enhanced error JSON, OAuth JSON or HTML).
+ * The request pipeline: Date → admin (test/development only, this machine only, no CORS) → CORS →
+ * request log → preflight → throttle (API and DCR, reference section 10) → injected faults → route
+ * → handler, with every failure turned into the error form its surface uses (enhanced error JSON,
+ * OAuth JSON or HTML). Nothing a client sends may throw out of the handler or stop the server.
  */
 import { proc as process } from './proc'
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http'
 
 import { ADMIN_PREFIX, handleAdmin, SandboxControl } from './admin'
+import { adminRefusal } from './admin-gate'
 import type { RequestCtx, Route, SandboxContext } from './context'
 import { answerPreflight, applyCors } from './cors'
 import { EecCode, eecBody, SandboxError } from './errors'
 import { faultBody, Faults } from './faults'
-import { BodyTooLargeError, escapeHtml, header, HTML_TYPE, JSON_TYPE, readBody, sendEec, sendError, sendJson, sendText } from './http'
+import { BodyTooLargeError, escapeHtml, hasBadPercentEncoding, header, HTML_TYPE, JSON_TYPE, readBody, sendEec, sendError, sendJson, sendText } from './http'
 import { pageRoutes } from './pages'
+import { setPageSecurityHeaders } from './pages/layout'
 import { RequestLog } from './request-log'
-import { Router } from './router'
+import { RouteMatch, Router } from './router'
 import { configurationRoutes } from './routes/configuration'
 import { dcrRoutes } from './routes/dcr'
 import { decisionRoutes } from './routes/decisions'
@@ -68,6 +71,20 @@ export function throttleKey(req: IncomingMessage): string {
   return `ip:${req.socket.remoteAddress ?? 'unknown'}`
 }
 
+/** Answers a request target that cannot be decoded, in the error form of its surface. */
+function badTarget(res: ServerResponse, path: string): void {
+  const details = 'The path or query holds a "%" that is not a valid UTF-8 percent-encoding.'
+  if (path.startsWith('/o/')) return sendJson(res, 400, { error: 'invalid_request', error_description: details })
+  sendEec(res, eecBody('invalid_request_target', details))
+}
+
+/** Answers the phone's browser gets: the pages, the authenticate URL (section 6.4) and the HTML 404. */
+function reachesPhone(match: RouteMatch, path: string): boolean {
+  if (match.kind === 'found' || match.kind === 'badParam') return match.route.kind === 'page' || match.route.id === 'authenticate'
+  if (match.kind === 'method') return match.routeKind === 'page'
+  return !path.startsWith('/api/') && !path.startsWith('/o/')
+}
+
 function notFound(res: ServerResponse, path: string): void {
   if (path.startsWith('/api/') || path.startsWith('/o/')) return sendEec(res, eecBody('resource_not_found', 'Check the path against the REST API V2 reference.'))
   sendText(res, 404, HTML_TYPE, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>Not found</h1><p>Nothing at ${escapeHtml(path.slice(0, 200))}. <a href="/activate">Activate a TV</a></p></body></html>`)
@@ -89,25 +106,42 @@ export function createSandboxServer(sandbox: SandboxContext, throttle: Throttle,
       timers.add(t)
     })
 
+  /**
+   * The admin surface: no CORS at all (a page on another origin gets neither the answer nor a
+   * preflight), and only for this machine (admin-gate.ts).
+   */
+  async function admin(req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
+    const refusal = adminRefusal(req)
+    if (refusal?.status === 404) return sendText(res, 404, 'text/plain;charset=UTF-8', 'Not found.')
+    if (refusal) return sendJson(res, 403, { error: refusal.reason })
+    if (hasBadPercentEncoding(url)) return sendJson(res, 400, { error: 'the request URL is not valid percent-encoding' })
+    if (method === 'OPTIONS') {
+      res.statusCode = 204
+      res.setHeader('Allow', 'GET, POST')
+      res.setHeader('Content-Length', 0)
+      res.end()
+      return
+    }
+    if (await handleAdmin(control, req, res, url.pathname)) return
+    sendJson(res, 404, { error: `no admin endpoint ${method} ${url.pathname}` })
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const now = sandbox.clock.now()
     // Clients derive their clock offset from Date, so it follows the (shiftable) sandbox clock.
     res.setHeader('Date', new Date(now).toUTCString())
-    applyCors(req, res, sandbox.cors.exposeDate)
     const method = req.method ?? 'GET'
     let url: URL
     try {
       url = new URL(req.url ?? '/', 'http://sandbox.invalid')
     } catch {
-      return sendEec(res, eecBody('resource_not_found', 'The request target is not a valid path.'), 400)
+      applyCors(req, res, sandbox.cors.exposeDate)
+      return sendEec(res, eecBody('invalid_request_target', 'The request target is not a valid URL.'))
     }
     const path = url.pathname
 
-    if (adminEnabled && path.startsWith(ADMIN_PREFIX)) {
-      if (answerPreflight(req, res)) return
-      if (await handleAdmin(control, req, res, path)) return
-      return sendJson(res, 404, { error: `no admin endpoint ${method} ${path}` })
-    }
+    if (adminEnabled && path.startsWith(ADMIN_PREFIX)) return admin(req, res, url, method)
+    applyCors(req, res, sandbox.cors.exposeDate)
 
     const headers: Record<string, string> = {}
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v
@@ -121,6 +155,7 @@ export function createSandboxServer(sandbox: SandboxContext, throttle: Throttle,
     const match = router.match(method, path)
     const route = match.kind === 'found' || match.kind === 'badParam' ? match.route : undefined
     if (route) entry.route = route.id
+    if (reachesPhone(match, path)) setPageSecurityHeaders(res, sandbox.publicOrigin())
     const throttled = isThrottledPath(path)
     const isDcr = path.startsWith('/o/')
 
@@ -135,16 +170,18 @@ export function createSandboxServer(sandbox: SandboxContext, throttle: Throttle,
       return sendText(res, fault.status, type === 'json' ? JSON_TYPE : type === 'html' ? HTML_TYPE : 'text/plain', text)
     }
 
+    // A bad path parameter keeps its own code (section 9.1); any other undecodable part is refused here.
+    if (match.kind === 'badParam') {
+      const code = PARAM_CODES[match.param]
+      if (code) return sendEec(res, eecBody(code, `The ${match.param} path parameter is not valid percent-encoding.`))
+      return badTarget(res, path)
+    }
+    if (hasBadPercentEncoding(url)) return badTarget(res, path)
     if (match.kind === 'none') return notFound(res, path)
     if (match.kind === 'method') {
       res.setHeader('Allow', match.allowed.join(', '))
       if (match.routeKind === 'page' || match.routeKind === 'static') return sendText(res, 405, 'text/plain;charset=UTF-8', 'Method not allowed.')
       return sendEec(res, eecBody('method_not_allowed', `Use ${match.allowed.join(' or ')}.`))
-    }
-    if (match.kind === 'badParam') {
-      const code = PARAM_CODES[match.param]
-      if (code) return sendEec(res, eecBody(code, `The ${match.param} path parameter is not valid percent-encoding.`))
-      return notFound(res, path)
     }
 
     let cached: Promise<Buffer> | undefined

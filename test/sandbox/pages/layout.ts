@@ -3,6 +3,7 @@
  * without JavaScript. Colours are the tokens of the shared UI notes (background, surface, text,
  * accent, success, danger); wording says "TV provider", never "MVPD".
  */
+import { createHash } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 
 import { escapeHtml, HTML_TYPE, sendText } from '../http'
@@ -40,6 +41,44 @@ button,.button{display:block;width:100%;margin-top:20px;padding:14px 16px;border
 .brand{font-weight:800;letter-spacing:.08em;color:${TOKENS.text2};font-size:14px;margin-bottom:24px}
 a{color:${TOKENS.accent}}
 `
+
+/** The one inline stylesheet, allowed by hash: no 'unsafe-inline', and the pages need no script at all. */
+const STYLE_HASH = `'sha256-${createHash('sha256').update(CSS).digest('base64')}'`
+
+/**
+ * Content-Security-Policy of the phone pages. Logos are absolute URLs on the public origin, which
+ * may differ from the origin the phone used (--public-origin), so that origin is allowed too. Forms
+ * post to the page's own origin and every redirect after them is relative.
+ */
+export function pageCsp(publicOrigin: string): string {
+  let logos = ''
+  try {
+    const origin = new URL(publicOrigin).origin
+    if (origin !== 'null') logos = ` ${origin}`
+  } catch {
+    // No usable public origin: logos from the page's own origin only.
+  }
+  return [
+    "default-src 'none'",
+    `style-src ${STYLE_HASH}`,
+    `img-src 'self'${logos}`,
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+/**
+ * Headers of every second-screen answer (pages, their redirects, the authenticate URL's errors, the
+ * HTML 404): they carry codes, so nothing is cached, framed, sniffed or leaked in a Referer.
+ */
+export function setPageSecurityHeaders(res: ServerResponse, publicOrigin: string): void {
+  res.setHeader('Content-Security-Policy', pageCsp(publicOrigin))
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('X-Frame-Options', 'DENY')
+  res.setHeader('Referrer-Policy', 'no-referrer')
+  res.setHeader('Cache-Control', 'no-store')
+}
 
 export interface PageOptions {
   title: string

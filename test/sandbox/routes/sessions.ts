@@ -8,7 +8,8 @@ import { findServiceProvider } from '../catalog'
 import type { Route, RequestCtx } from '../context'
 import { SandboxError } from '../errors'
 import { checkRedirectUrl, deviceId, deviceInfo, requireAccess, requireContentType, requireMvpd } from '../guards'
-import { escapeHtml, HTML_TYPE, parseForm, redirect, sendJson, sendText } from '../http'
+import { escapeHtml, parseForm, redirect, sendJson } from '../http'
+import { renderPage } from '../pages/layout'
 import { findLiveSession, missingParameters, nextStepBody, sessionParamsFrom, shortcut } from '../signin'
 
 /** Validates the values that were sent (mvpd known and active, redirectUrl absolute). */
@@ -96,15 +97,13 @@ function status(ctx: RequestCtx): void {
 }
 
 function htmlError(ctx: RequestCtx, message: string): void {
-  // Section 6.4: errors of this browser navigation are text/html, not enhanced error JSON.
-  sendText(
-    ctx.res,
-    400,
-    HTML_TYPE,
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign-in problem</title></head>` +
-      `<body style="font-family:system-ui,sans-serif;background:#0E1016;color:#F4F6FA;padding:24px"><h1>We couldn't continue the sign-in</h1>` +
-      `<p>${escapeHtml(message)}</p><p><a style="color:#4F8BFF" href="/activate">Enter your code again</a></p></body></html>`,
-  )
+  // Section 6.4: errors of this browser navigation are text/html, not enhanced error JSON. The phone
+  // pages' frame keeps it under their CSP (no inline style attributes).
+  renderPage(ctx.res, {
+    title: 'Sign-in problem',
+    status: 400,
+    body: `<h1>We couldn't continue the sign-in</h1><p>${escapeHtml(message)}</p><p><a href="/activate">Enter your code again</a></p>`,
+  })
 }
 
 /** GET /api/v2/authenticate/{sp}/{code} (section 6.4): 302 to the stand-in MVPD login. */
