@@ -151,6 +151,7 @@ export class App extends Router.App<AppTemplateSpec> {
       body: signedIn ? copy.exit.body : copy.exit.bodySignedOut,
       cancel: copy.exit.stay,
       confirm: copy.exit.exit,
+      refs: { cancel: 'Stay', confirm: 'Exit' },
     })
   }
 
@@ -163,6 +164,7 @@ export class App extends Router.App<AppTemplateSpec> {
       body: signOutDialog.body,
       cancel: signOutDialog.cancel,
       confirm: signOutDialog.confirm,
+      refs: { cancel: 'Cancel', confirm: 'ConfirmSignOut' },
     })
   }
 

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core'
 import { focused, press, screenshot, snapshot, waitForFocus, waitForRoute, waitForText } from './harness'
-import { requestsMatching, startStack, tvDeviceId, type Stack } from './stack'
+import { requestsMatching, startStack, tvDeviceId, waitForRequests, type Stack } from './stack'
 
 jest.setTimeout(120_000)
 
@@ -201,18 +201,33 @@ test('CL-LOGOUT-1: Sign out calls logout once, says it finished on this TV; rela
   expect(await focused(page)).toBe('Switch')
   await press(page, 'ArrowRight')
   expect(await focused(page)).toBe('SignOut')
+  // Sign out asks first, with Cancel focused: OK there keeps the viewer signed in.
+  await press(page, 'Enter')
+  await waitForRoute(page, 'signOutDialog')
+  expect(await focused(page)).toBe('Cancel')
+  expect((await snapshot(page)).texts).toContain('Sign out of Riverside Cable on this TV?')
+  await screenshot(page, 'decisions-sign-out-dialog')
+  await press(page, 'Enter')
+  await waitForRoute(page, 'decisions')
+  expect(count(LOGOUT)).toBe(0)
+  await press(page, 'Enter') // Sign out again, then confirm
+  await waitForRoute(page, 'signOutDialog')
+  await press(page, 'ArrowRight')
+  expect(await focused(page)).toBe('ConfirmSignOut')
   await press(page, 'Enter')
   await waitForRoute(page, 'reauth')
   // Riverside Cable answers logout/interactive with a URL the TV cannot open (reference 8A).
   await waitForText(page, /^You're signed out$/)
-  await waitForText(page, /^Signing out of Riverside Cable has finished on this TV\./)
+  await waitForText(page, /^You've signed out of Riverside Cable on this TV\./)
   expect(count(LOGOUT)).toBe(1)
   await screenshot(page, 'decisions-signed-out')
-  // The provider is kept, the profile is gone: the next launch asks for that provider and offers it again.
+  // The provider is kept, the profile is gone: the next launch asks for that provider, offers it
+  // again and remembers that the viewer signed out (not "your sign-in has ended").
   await relaunch()
   await waitForRoute(page, 'reauth')
   await waitForText(page, /^Sign in again with Riverside Cable$/)
-  expect((await snapshot(page)).texts).toContain('Welcome back')
+  await waitForText(page, /^You signed out of Riverside Cable on this TV\./)
+  expect((await snapshot(page)).texts.join('\n')).not.toMatch(/has ended/)
   expect(count(LOGOUT)).toBe(0)
   expect(count(/^GET \/api\/v2\/MYCHAN\/profiles\/Sandbox_Cable$/)).toBe(1)
 })
@@ -228,6 +243,8 @@ test('Switch provider with two profiles: the grid, focused on the other provider
   await waitForRoute(page, 'profiles')
   await waitForFocus(page, 'Tile_Sandbox_Fiber')
   expect(await focused(page)).toBe('Tile_Sandbox_Fiber')
+  // The grid names its providers from the configuration (CL-CFG-1): that request belongs to the grid.
+  await waitForRequests(stack.sandbox, /^GET \/api\/v2\/MYCHAN\/configuration$/)
   await screenshot(page, 'decisions-switch-grid')
   // Back on this grid keeps the sign-in the viewer came from (no exit dialog, no request).
   const requestsBefore = stack.sandbox.requests().length
@@ -269,6 +286,7 @@ test('Switch provider with only this profile goes to activation without a provid
   await waitForRoute(page, 'activation')
   await waitForText(page, /^Sign in with your TV provider$/)
   // No provider preselected (reference 14.3): the session is created without mvpd.
+  await waitForRequests(stack.sandbox, /^POST \/api\/v2\/MYCHAN\/sessions$/)
   const sessions = stack.sandbox.requests().filter((r) => r.method === 'POST' && r.path === '/api/v2/MYCHAN/sessions')
   expect(sessions.length).toBeGreaterThanOrEqual(1)
   await press(page, 'Backspace')

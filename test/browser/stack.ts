@@ -58,3 +58,17 @@ export function tvDeviceId(sandbox: Sandbox): string {
 export function requestsMatching(sandbox: Sandbox, pattern: RegExp): number {
   return sandbox.requests().filter((r) => pattern.test(`${r.method} ${r.path}`)).length
 }
+
+/**
+ * Waits until the sandbox has recorded at least `count` requests matching `pattern` (its request
+ * log is the signal; checked every 50 ms, failing after `timeout`). Returns the number seen.
+ */
+export async function waitForRequests(sandbox: Sandbox, pattern: RegExp, count = 1, timeout = 20000): Promise<number> {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    const seen = requestsMatching(sandbox, pattern)
+    if (seen >= count) return seen
+    if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for ${count} request(s) matching ${pattern}; saw ${seen}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}

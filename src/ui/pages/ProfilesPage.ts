@@ -42,8 +42,9 @@ export class ProfilesPage
   }
 
   set view(value: ProfilesView) {
+    const sameGrid = sameProviders(this.profilesView, value)
     this.profilesView = value
-    this._update()
+    this._update(sameGrid)
   }
 
   override _init(): void {
@@ -70,7 +71,8 @@ export class ProfilesPage
     if (tile) this.fireAncestors('$intent', { type: 'pickProfile', mvpd: tile.mvpd })
   }
 
-  private _update(): void {
+  /** `keepPlace`: the same providers as before (names arriving from the configuration): the focus stays. */
+  private _update(keepPlace = false): void {
     const grid = this.tag('Grid')
     if (!grid) return
     const tiles = this.profilesView.tiles.map((t) => ({
@@ -91,12 +93,13 @@ export class ProfilesPage
       w: tileW,
       data: { name: copy.profiles.another, meta: copy.profiles.anotherMeta, logoText: '+' },
     })
-    const focusAt = Math.max(
-      0,
-      this.profilesView.tiles.findIndex((t) => t.mvpd === this.profilesView.focusMvpd),
-    )
-    grid.setItems(tiles, focusAt)
+    const first = this.profilesView.tiles.findIndex((t) => t.mvpd === this.profilesView.focusMvpd)
+    grid.setItems(tiles, keepPlace ? grid.index : Math.max(0, first))
   }
+}
+
+function sameProviders(a: ProfilesView, b: ProfilesView): boolean {
+  return a.tiles.length > 0 && a.tiles.length === b.tiles.length && a.tiles.every((t, i) => t.mvpd === b.tiles[i]?.mvpd)
 }
 
 /** Refs must be valid tag names: provider ids may hold characters Lightning's tag paths treat specially. */

@@ -16,6 +16,8 @@ export interface ConfirmContent {
   readonly body: string
   readonly cancel: string
   readonly confirm: string
+  /** Refs of the two buttons, as the focus path names them ("Stay", "Exit"). */
+  readonly refs: { readonly cancel: string; readonly confirm: string }
 }
 
 const panelW = 900
@@ -31,6 +33,8 @@ export class ConfirmDialog
   extends Lightning.Component<ConfirmDialogTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<ConfirmDialogTemplateSpec>
 {
+  private confirmRef = ''
+
   static override _template(): Lightning.Component.Template<ConfirmDialogTemplateSpec> {
     return {
       w: layout.stageW,
@@ -59,12 +63,13 @@ export class ConfirmDialog
 
   /** Shows the question with the safe choice focused (the owner must then route focus here). */
   open(content: ConfirmContent): void {
+    this.confirmRef = content.refs.confirm
     this.visible = true
     this.tag('Panel.Title')?.patch({ text: { text: content.title } })
     this.tag('Panel.Body')?.patch({ text: { text: content.body } })
     this.tag('Panel.Actions')?.setItems([
-      { ref: 'Cancel', type: Button, label: content.cancel },
-      { ref: 'Confirm', type: Button, label: content.confirm },
+      { ref: content.refs.cancel, type: Button, label: content.cancel },
+      { ref: content.refs.confirm, type: Button, label: content.confirm },
     ])
   }
 
@@ -81,7 +86,7 @@ export class ConfirmDialog
   }
 
   $buttonPressed(ref: string): void {
-    this.fireAncestors('$dialogAnswered', ref === 'Confirm')
+    this.fireAncestors('$dialogAnswered', ref === this.confirmRef)
   }
 
   override _handleBack(): boolean | void {
