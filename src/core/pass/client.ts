@@ -17,11 +17,13 @@ import type { DeviceStore } from '../storage/device-store'
 import { ConfigurationCache } from './configuration'
 import { Dcr } from './dcr'
 import { Decisions } from './decisions'
+import { isPassError } from './errors'
 import { defaultRetryPolicy, PassHttp, type DeviceHeaders, type RetryPolicy } from './http'
 import { logout } from './logout'
+import { RequestPacer, type RequestBudgetStore } from './pacer'
 import { retrieveProfileForCode, retrieveProfileForMvpd, retrieveProfiles, type ProfilesContext } from './profiles'
 import { createSession, resumeSession, retrieveSession, type SessionsContext } from './sessions'
-import type { PassClient } from './types'
+import type { LogoutEntry, PassClient } from './types'
 
 /** Retry and backoff for `action: retry`, 5xx and 429 (CL-ERR-1, reference section 10). */
 export interface PassRetryOptions {
@@ -85,6 +87,22 @@ export interface PassClientOptions {
    * @defaultValue `300000`
    */
   readonly tokenRefreshMarginMs?: number
+  /**
+   * Largest response body read, in bytes, from 16 KiB to 8 MiB. Adobe's answers are a few KiB; the
+   * configuration of a service provider with many TV providers is the largest. A larger body is a
+   * MalformedResponseError (reason "body too large"), and its transfer is stopped, so a runaway
+   * answer cannot use up a TV's memory.
+   * @defaultValue `262144` (256 KiB)
+   */
+  readonly maxResponseBytes?: number
+  /**
+   * Where the device's remaining throttle burst persists between launches (reference section 10;
+   * see RequestPacer in pacer.ts). Every request is paced so that normal use never meets a 429; the
+   * one-time burst of a new device is only used when this store says it is still there. Without a
+   * store, or when it fails, no burst is assumed and requests go at most one per 1050 ms.
+   * @defaultValue none
+   */
+  readonly requestBudget?: RequestBudgetStore
 }
 
 /** A wrong option, named with what would fix it. */
@@ -146,6 +164,8 @@ export function createPassClient(options: PassClientOptions): PassClient {
   const configurationCacheMs = numberOption(options.configurationCacheMs, 'configurationCacheMs', 180000, 0, 300000)
   const permitCacheMs = numberOption(options.permitCacheMs, 'permitCacheMs', 600000, 0, 3600000)
   const tokenRefreshMarginMs = numberOption(options.tokenRefreshMarginMs, 'tokenRefreshMarginMs', 300000, 0, 3600000)
+  const maxResponseBytes = numberOption(options.maxResponseBytes, 'maxResponseBytes', 262144, 16384, 8388608)
+  if (options.requestBudget !== undefined) requireMethods(options.requestBudget, 'requestBudget', ['load', 'save'])
   const logger = options.logger ?? consoleLogger
   requireMethods(logger, 'logger', ['debug', 'warn'])
   const { clock, store, identity } = options
@@ -166,7 +186,8 @@ export function createPassClient(options: PassClientOptions): PassClient {
     return headers
   }
 
-  const http = new PassHttp({ origin: settings.baseUrl, clock, serverTime, logger, timeoutMs, retry, fetch: fetchImpl, deviceHeaders })
+  const pacer = new RequestPacer({ clock, logger, store: options.requestBudget })
+  const http = new PassHttp({ origin: settings.baseUrl, clock, serverTime, logger, timeoutMs, retry, fetch: fetchImpl, deviceHeaders, maxResponseBytes, pacer })
   http.setTokenSource(new Dcr({ http, store, settings, serverTime, clock, logger, refreshMarginMs: tokenRefreshMarginMs }))
   const serverNow = (): number => serverTime.now()
   const profiles: ProfilesContext = { http, serviceProvider: settings.serviceProvider, serverNow }
@@ -192,11 +213,25 @@ export function createPassClient(options: PassClientOptions): PassClient {
     preauthorize: (mvpd, resources, o) => decisions.preauthorize(mvpd, resources, o),
     authorize: (mvpd, resource, o) => decisions.authorize(mvpd, resource, o),
     logout: async (mvpd, o) => {
-      const entries = await logout(http, settings, mvpd, o)
-      // The profile is gone: so are its permits (CL-PREAUTHZ-3) and its cached parts (reference 14.6).
-      decisions.forget(mvpd)
+      let entries: LogoutEntry[]
+      try {
+        entries = await logout(http, settings, mvpd, o)
+      } catch (error) {
+        // An `authentication` answer (authenticated_profile_missing, _expired, _invalidated, …) says
+        // there is no profile left to sign out of: the outcome of Adobe's own `invalid` entry
+        // (reference 8A), so it is reported as one and the viewer is signed out on this TV. Any other
+        // failure (network, 5xx, …) leaves the viewer signed in, with the cache as it was.
+        if (!isPassError(error) || error.action !== 'authentication') throw error
+        entries = [{ mvpd, actionName: 'invalid', actionType: 'none' }]
+      }
+      // The profiles are gone: so are their permits (CL-PREAUTHZ-3) and the cached profile parts,
+      // userID, zip and the rest (reference 14.6). Entries may name more providers than asked
+      // (SSO profiles removed with it, 8A). A cache that cannot be read is cleared too: whose it is
+      // cannot be told, and it is only a cache.
+      const gone = new Set([mvpd, ...entries.map((e) => e.mvpd)])
+      gone.forEach((id) => decisions.forget(id))
       const cached = await store.getProfile()
-      if (cached && cached.mvpd === mvpd) await store.clearProfile()
+      if (!cached || gone.has(cached.mvpd)) await store.clearProfile()
       return entries
     },
     serverNow,

@@ -23,11 +23,14 @@ export class ConfigurationCache {
     const cached = this.value
     if (cached && this.clock.now() - cached.fetchedAt < this.ttlMs) return Promise.resolve(cached.config)
     if (!this.pending) {
-      this.pending = this.http
-        .send(
-          // One shared request: a caller's signal cancels only that caller's wait (withSignal below).
-          { method: 'GET', path: pathOf('/api/v2', this.serviceProvider, 'configuration'), api: 'v2' },
-          parseConfiguration,
+      this.pending = Promise.resolve()
+        .then(() =>
+          this.http.send(
+            // One shared request: a caller's signal cancels only that caller's wait (withSignal below).
+            // Built inside the promise: a path that cannot be built rejects instead of throwing.
+            { method: 'GET', path: pathOf('/api/v2', this.serviceProvider, 'configuration'), api: 'v2' },
+            parseConfiguration,
+          ),
         )
         .then((config) => {
           this.value = { config, fetchedAt: this.clock.now() }

@@ -9,7 +9,7 @@
  *    refreshes it once (http.ts).
  * Concurrent callers share one registration and one token request.
  */
-import type { Clock, ServerTime } from '../flow/clock'
+import { clampTimerMs, type Clock, type ServerTime } from '../flow/clock'
 import type { Logger } from '../platform/logger'
 import type { PassSettings } from '../settings'
 import type { AccessTokenRecord, ClientCredentials, DeviceStore } from '../storage/device-store'
@@ -113,7 +113,7 @@ export class Dcr implements TokenSource {
     const { store, clock, logger } = this.options
     let read = await store.readClientCredentials()
     if (read.status === 'unavailable') {
-      await new Promise<void>((resolve) => clock.setTimeout(resolve, unreadableStoreRetryMs))
+      await new Promise<void>((resolve) => clock.setTimeout(resolve, clampTimerMs(unreadableStoreRetryMs)))
       read = await store.readClientCredentials({ probe: true })
       if (read.status === 'unavailable') logger.warn('pass: stored client credentials cannot be read; registering the application again', {})
     }

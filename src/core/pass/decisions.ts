@@ -16,6 +16,7 @@ import type { Clock } from '../flow/clock'
 import { MalformedResponseError, isPassClientError, type PassClientError } from './errors'
 import { backoffMs, pathOf, retryDelayMs, shouldResend, type PassHttp, type RetryPolicy } from './http'
 import type { CallOptions, Decision } from './types'
+import { requireMvpdId } from './validate'
 import { parseDecisions } from './wire'
 
 export interface DecisionsOptions {
@@ -100,6 +101,7 @@ export class Decisions {
   }
 
   async preauthorize(mvpd: string, resources: readonly string[], options: CallOptions = {}): Promise<Decision[]> {
+    requireMvpdId(mvpd, 'POST decisions/preauthorize/{mvpd}')
     const now = this.options.clock.now()
     const unique = resources.filter((r, i) => resources.indexOf(r) === i)
     const result = new Map<string, Decision>()
@@ -125,6 +127,7 @@ export class Decisions {
   }
 
   async authorize(mvpd: string, resource: string, options: CallOptions = {}): Promise<Decision> {
+    requireMvpdId(mvpd, 'POST decisions/authorize/{mvpd}')
     const decisions = await this.decide('authorize', mvpd, [resource], options)
     return decisions.find((d) => d.resource === resource) as Decision
   }

@@ -3,12 +3,19 @@
  * what the reference asks of every call:
  * - headers per endpoint: Authorization (CL-HDR-1), AP-Device-Identifier (CL-HDR-2), X-Device-Info
  *   (CL-HDR-3), Accept/Content-Type exactly as reference section 3.2 says, nothing else (CL-HDR-5);
- * - every failure mapped to a typed error (errors.ts): enhanced error bodies to PassError, kept apart
- *   from 200 bodies with item-level errors, which the parsers return as data (CL-ERR-2);
+ * - every failure mapped to a typed error (errors.ts): a body that is an enhanced error (top level) is
+ *   a PassError whatever the HTTP status, 200 included; 200 bodies with item-level errors are data,
+ *   which the parsers return (CL-ERR-2);
+ * - path parameters that stay in their segment (validate.ts, `pathOf`) and response bodies of a
+ *   bounded size (`maxResponseBytes`): a runaway body is refused while it is read;
+ * - pacing (pacer.ts): every request, V2 and DCR, waits its turn so that normal use never meets a
+ *   429 (reference section 10);
  * - retries only where the one retry rule allows (errors.ts `isTransient`: action `retry`, or 5xx
  *   without a named remedy; 429): at most `limit` more tries with exponential backoff (CL-ERR-1); a
  *   429 waits at least 1 s (section 10). A request may narrow this (`PassRequest.retry`): the poll
  *   and decisions run their own retries, session creation is not resent after a 5xx;
+ * - Retry-After capped at a minute and read against server time (`retryAfterMs`); a wait longer than
+ *   the retry policy's goes to the caller as ThrottledError instead of stalling inside the request;
  * - a 401 refreshes the access token once and retries once (CL-REG-R1);
  * - a timeout per attempt and cancellation through the caller's AbortSignal;
  * - the server's Date header feeds ServerTime so expiry decisions use server time.
@@ -17,10 +24,11 @@
  * time with a fake clock. No ky type leaves this file.
  */
 import ky, { type KyInstance } from 'ky'
-import type { Clock, ServerTime } from '../flow/clock'
+import { clampTimerMs, type Clock, type ServerTime } from '../flow/clock'
 import type { Logger } from '../platform/logger'
 import {
   CancelledError,
+  InvalidInputError,
   MalformedResponseError,
   NetworkError,
   PassError,
@@ -30,7 +38,8 @@ import {
   isTransient,
   type PassClientError,
 } from './errors'
-import { WireFormatError, enhancedError, oauthError } from './wire'
+import { MAX_HOLD_MS, RequestPacer } from './pacer'
+import { WireFormatError, enhancedError, oauthError, topLevelError } from './wire'
 
 /** Media types of reference section 3.2. */
 export const mediaTypes = {
@@ -95,9 +104,26 @@ export interface PassRequest {
   readonly retry?: RequestRetry | undefined
 }
 
-/** Joins path segments, URL-encoding each parameter: `pathOf('/api/v2', sp, 'profiles', mvpd)`. */
+/**
+ * Joins path segments, URL-encoding each parameter: `pathOf('/api/v2', sp, 'profiles', mvpd)`.
+ * A segment that is empty or dots only never goes out: encoding leaves dots as they are and URL
+ * parsing resolves `.` and `..`, which would move the request to another path. A segment that cannot
+ * be encoded (a lone UTF-16 surrogate makes encodeURIComponent throw) is refused the same way, with
+ * InvalidInputError. Endpoints check their parameters first (validate.ts); this is the last guard.
+ */
 export function pathOf(prefix: string, ...segments: string[]): string {
-  return prefix + segments.map((s) => '/' + encodeURIComponent(s)).join('')
+  return prefix + segments.map((s) => '/' + encodeSegment(s)).join('')
+}
+
+function encodeSegment(segment: string): string {
+  if (typeof segment !== 'string' || segment === '' || /^\.+$/.test(segment)) {
+    throw new InvalidInputError('path', 'path segment', 'empty or dots only')
+  }
+  try {
+    return encodeURIComponent(segment)
+  } catch {
+    throw new InvalidInputError('path', 'path segment', 'cannot be URL-encoded')
+  }
 }
 
 /** The headers one request carries (reference 3.1/3.2); exported for the header tests. */
@@ -119,19 +145,43 @@ export function buildHeaders(request: PassRequest, device: DeviceHeaders, token:
   return headers
 }
 
-function encodeForm(form: Readonly<Record<string, string>>): string {
+function encodeForm(form: Readonly<Record<string, string>>, context: string): string {
   return Object.keys(form)
-    .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(form[k] as string)}`)
+    .map((k) => {
+      try {
+        return `${encodeURIComponent(k)}=${encodeURIComponent(form[k] as string)}`
+      } catch {
+        // A lone UTF-16 surrogate: refused before anything is sent, like a bad path parameter.
+        throw new InvalidInputError(context, k, 'cannot be URL-encoded')
+      }
+    })
     .join('&')
 }
 
-/** Retry-After (seconds or an HTTP date; not documented by Adobe, honoured when present). */
-export function retryAfterMs(header: string | null, now: number, floorMs: number): number {
-  if (!header) return floorMs
-  const seconds = Number(header)
-  if (Number.isFinite(seconds)) return Math.max(floorMs, seconds * 1000)
-  const at = Date.parse(header)
-  return Number.isNaN(at) ? floorMs : Math.max(floorMs, at - now)
+/**
+ * The longest wait a Retry-After may impose. Adobe documents no Retry-After (reference section 10:
+ * the throttle ends 1 s after the first 429); a larger value is a proxy's or a mistake, and a
+ * minute bounds how long the app can be held by one.
+ */
+export const maxRetryAfterMs = MAX_HOLD_MS
+
+const DELAY_SECONDS = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i
+
+/**
+ * Retry-After in ms from now: delay-seconds or an HTTP-date, at least `floorMs`, at most
+ * `maxRetryAfterMs`. An HTTP-date is read against `serverNow`, the server's clock (ServerTime, from
+ * its Date headers): the TV's own clock may be hours off. Negative or unreadable values give the
+ * floor; huge ones, Infinity included, and dates far ahead give the cap, so no timer overflows into
+ * an immediate retry.
+ */
+export function retryAfterMs(header: string | null, serverNow: number, floorMs: number): number {
+  const floor = Math.min(maxRetryAfterMs, floorMs)
+  const bounded = (ms: number): number => Math.min(maxRetryAfterMs, Math.max(floor, ms))
+  const value = header?.trim() ?? ''
+  if (value === '') return floor
+  if (DELAY_SECONDS.test(value)) return bounded(Number(value) * 1000)
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? floor : bounded(at - serverNow)
 }
 
 /**
@@ -163,16 +213,83 @@ export interface PassHttpOptions {
   readonly retry: RetryPolicy
   readonly fetch?: typeof fetch | undefined
   readonly deviceHeaders: () => Promise<DeviceHeaders>
+  /** Largest response body read, in bytes; a larger one is a MalformedResponseError. */
+  readonly maxResponseBytes: number
+  /** Paces every request (reference section 10); one per client. @defaultValue a pacer without a budget store */
+  readonly pacer?: RequestPacer | undefined
+}
+
+/** Marks a body that went over `maxResponseBytes` (turned into MalformedResponseError by the caller). */
+class BodyTooLarge extends Error {}
+
+function declaredLength(header: string | null): number | undefined {
+  return header !== null && /^\s*\d+\s*$/.test(header) ? Number(header) : undefined
+}
+
+/** UTF-8 length of `text` (for bodies read whole, where no byte count was seen). */
+function utf8Length(text: string): number {
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) bytes += 1
+    else if (c < 0x800) bytes += 2
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      bytes += 4
+      i += 1
+    } else bytes += 3
+  }
+  return bytes
+}
+
+/**
+ * Reads the body as UTF-8 text, at most `maxBytes`: a larger Content-Length is refused before
+ * reading, and the stream is cancelled as soon as the count passes the cap. Engines without body
+ * streams (fetch polyfills on old TVs give `body: null`) or TextDecoder read the whole text and then
+ * apply the same cap.
+ */
+async function readBody(response: Response, maxBytes: number): Promise<string> {
+  const body = response.body
+  const declared = declaredLength(response.headers.get('content-length'))
+  if (declared !== undefined && declared > maxBytes) {
+    body?.cancel().catch(() => undefined)
+    throw new BodyTooLarge()
+  }
+  if (!body || typeof body.getReader !== 'function' || typeof TextDecoder !== 'function') {
+    const text = await response.text()
+    if (utf8Length(text) > maxBytes) throw new BodyTooLarge()
+    return text
+  }
+  const reader = body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > maxBytes) {
+      reader.cancel().catch(() => undefined)
+      throw new BodyTooLarge()
+    }
+    chunks.push(value)
+  }
+  const bytes = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return new TextDecoder('utf-8').decode(bytes)
 }
 
 /** Sends PassRequests; `tokens` is attached after construction because DCR itself uses this layer. */
 export class PassHttp {
   private readonly ky: KyInstance
+  private readonly pacer: RequestPacer
   private tokens: TokenSource | undefined
   private dateSeen = false
 
   constructor(private readonly options: PassHttpOptions) {
-    const { clock, serverTime } = options
+    this.pacer = options.pacer ?? new RequestPacer({ clock: options.clock, logger: options.logger })
     this.ky = ky.create({
       prefix: options.origin,
       // Timeouts and retries are ours (Clock-driven, action-aware); errors are mapped below.
@@ -180,17 +297,14 @@ export class PassHttp {
       retry: 0,
       throwHttpErrors: false,
       ...(options.fetch ? { fetch: options.fetch } : {}),
-      hooks: {
-        afterResponse: [
-          ({ response }) => {
-            // Server time from every answer, errors included (design.md section 2 clock.ts).
-            const date = response.headers.get('date')
-            serverTime.observeDateHeader(date, clock.now())
-            if (date && !Number.isNaN(Date.parse(date))) this.dateSeen = true
-          },
-        ],
-      },
     })
+  }
+
+  /** Server time from every answer, errors included (design.md section 2 clock.ts). */
+  private observeDate(response: Response): void {
+    const date = response.headers.get('date')
+    this.options.serverTime.observeDateHeader(date, this.options.clock.now())
+    if (date && !Number.isNaN(Date.parse(date))) this.dateSeen = true
   }
 
   /** True once a response's Date header has been read (browsers hide it cross-origin without CORS exposure). */
@@ -226,11 +340,18 @@ export class PassHttp {
           await this.tokens.refresh(token, request.signal)
           continue
         }
-        const limit = request.retry?.limit ?? this.options.retry.limit
+        const policy = this.options.retry
+        const limit = request.retry?.limit ?? policy.limit
         const resend = request.retry?.only === 'throttled' ? error.kind === 'throttled' : shouldResend(error)
         if (retries < limit && resend) {
+          const delay = retryDelayMs(error, retries + 1, policy)
+          if (error.kind === 'throttled' && delay > Math.max(policy.maxDelayMs, policy.throttleWaitMs)) {
+            // A long Retry-After is not sat out inside the request: the caller hears of it now and
+            // decides (the pacer holds every request for that long anyway).
+            this.options.logger.warn('pass: throttled with a long wait; not retried inside the request', { request: context, waitMs: error.retryAfterMs })
+            throw error
+          }
           retries += 1
-          const delay = retryDelayMs(error, retries, this.options.retry)
           this.options.logger.debug('pass: retrying', { request: context, kind: error.kind, retry: retries, delayMs: delay })
           await this.wait(delay, request.signal, context)
           continue
@@ -254,23 +375,26 @@ export class PassHttp {
       const timer = this.options.clock.setTimeout(() => {
         signal?.removeEventListener('abort', onAbort)
         resolve()
-      }, ms)
+      }, clampTimerMs(ms))
       signal?.addEventListener('abort', onAbort)
     })
   }
 
   private async once<T>(request: PassRequest, token: string | undefined, parse: (body: unknown) => T, context: string): Promise<T> {
-    const { clock, timeoutMs } = this.options
+    const { clock, timeoutMs, maxResponseBytes } = this.options
     const device = await this.options.deviceHeaders()
     // Cancelled while the device headers were looked up: nothing goes out.
     if (request.signal?.aborted) throw new CancelledError(context)
     const headers = buildHeaders(request, device, token)
+    const body = request.form !== undefined ? encodeForm(request.form, context) : request.json !== undefined ? JSON.stringify(request.json) : undefined
+    // Its turn (reference section 10); a cancellation while queued rejects here, nothing is sent.
+    await this.pacer.acquire(device.deviceIdentifier, request.signal, context)
     const controller = new AbortController()
     let timedOut = false
     const timer = clock.setTimeout(() => {
       timedOut = true
       controller.abort()
-    }, timeoutMs)
+    }, clampTimerMs(timeoutMs))
     const onAbort = (): void => controller.abort()
     request.signal?.addEventListener('abort', onAbort)
     const transport = (error: unknown): PassClientError => {
@@ -280,18 +404,33 @@ export class PassHttp {
     }
     try {
       let response: Response
-      let text: string
       try {
         response = await this.ky(request.path.replace(/^\//, ''), {
           method: request.method,
           headers,
           ...(request.query ? { searchParams: { ...request.query } } : {}),
-          ...(request.form !== undefined ? { body: encodeForm(request.form) } : {}),
-          ...(request.json !== undefined ? { body: JSON.stringify(request.json) } : {}),
+          ...(body !== undefined ? { body } : {}),
           signal: controller.signal,
         })
-        text = await response.text()
       } catch (error) {
+        throw transport(error)
+      }
+      this.observeDate(response)
+      if (response.status === 429) {
+        // A 429 says all there is to know in its status and headers; its body is an HTML page
+        // (reference section 10), not read at all.
+        response.body?.cancel().catch(() => undefined)
+        return this.interpret(response, '', request, parse, context)
+      }
+      let text: string
+      try {
+        text = await readBody(response, maxResponseBytes)
+      } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          // Stop the transfer too, not only the reading of it.
+          controller.abort()
+          throw new MalformedResponseError(context, response.status, `body too large (over ${maxResponseBytes} bytes)`)
+        }
         throw transport(error)
       }
       this.options.logger.debug('pass: response', { request: context, status: response.status })
@@ -305,11 +444,11 @@ export class PassHttp {
   private interpret<T>(response: Response, text: string, request: PassRequest, parse: (body: unknown) => T, context: string): T {
     const status = response.status
     if (status === 429) {
-      // Reference section 10: HTML body, no Retry-After documented; wait at least 1 s.
-      throw new ThrottledError(
-        context,
-        retryAfterMs(response.headers.get('retry-after'), this.options.clock.now(), this.options.retry.throttleWaitMs),
-      )
+      // Reference section 10: HTML body, no Retry-After documented; wait at least 1 s. The pacer
+      // holds every request of this client for as long (the bucket is the device's, not the call's).
+      const wait = retryAfterMs(response.headers.get('retry-after'), this.options.serverTime.now(), this.options.retry.throttleWaitMs)
+      this.pacer.hold(wait)
+      throw new ThrottledError(context, wait)
     }
     let body: unknown
     let isJson = true
@@ -320,6 +459,10 @@ export class PassHttp {
     }
     if (status >= 200 && status < 300) {
       if (!isJson) throw new MalformedResponseError(context, status, text === '' ? 'empty body' : 'body is not JSON')
+      // CL-ERR-2: a body that is an enhanced error is that error, 200 or not (reference section 9:
+      // the HTTP status and the body's status can differ). Item-level errors are left to `parse`.
+      const top = topLevelError(body, status)
+      if (top) throw new PassError(top, status, context)
       try {
         return parse(body)
       } catch (error) {

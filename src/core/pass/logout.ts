@@ -5,13 +5,14 @@
 import type { PassSettings } from '../settings'
 import { pathOf, type PassHttp } from './http'
 import type { CallOptions, LogoutEntry } from './types'
+import { requireMvpdId } from './validate'
 import { parseLogouts } from './wire'
 
-export function logout(http: PassHttp, settings: PassSettings, mvpd: string, options: CallOptions = {}): Promise<LogoutEntry[]> {
+export async function logout(http: PassHttp, settings: PassSettings, mvpd: string, options: CallOptions = {}): Promise<LogoutEntry[]> {
   return http.send(
     {
       method: 'GET',
-      path: pathOf('/api/v2', settings.serviceProvider, 'logout', mvpd),
+      path: pathOf('/api/v2', settings.serviceProvider, 'logout', requireMvpdId(mvpd, 'GET logout/{mvpd}')),
       // redirectUrl (R, URL-encoded by the query builder): the page after an MVPD logout.
       query: { redirectUrl: settings.redirectUrl },
       api: 'v2',

@@ -5,6 +5,7 @@
  */
 import type { CallOptions, Profile } from './types'
 import { pathOf, type PassHttp } from './http'
+import { requireCode, requireMvpdId } from './validate'
 import { parseProfiles } from './wire'
 
 export interface ProfilesContext {
@@ -32,6 +33,7 @@ export async function retrieveProfiles(ctx: ProfilesContext, options: CallOption
 
 /** GET /api/v2/{sp}/profiles/{mvpd} (reference 7.2): a returning viewer with a cached MVPD. */
 export async function retrieveProfileForMvpd(ctx: ProfilesContext, mvpd: string, options: CallOptions = {}): Promise<Profile | null> {
+  requireMvpdId(mvpd, 'GET profiles/{mvpd}')
   const profiles = await ctx.http.send(
     { method: 'GET', path: pathOf('/api/v2', ctx.serviceProvider, 'profiles', mvpd), api: 'v2', signal: options.signal },
     parseProfiles,
@@ -50,6 +52,8 @@ export async function retrieveProfileForMvpd(ctx: ProfilesContext, mvpd: string,
  * keeps the ≥ 1 s of reference section 10. A 401 still refreshes the token and polls again once.
  */
 export async function retrieveProfileForCode(ctx: ProfilesContext, code: string, options: CallOptions = {}): Promise<Profile[]> {
+  // A code of ".." would poll GET …/profiles: every provider's profiles of this device.
+  requireCode(code, 'GET profiles/code/{code}')
   const profiles = await ctx.http.send(
     {
       method: 'GET',

@@ -7,6 +7,7 @@ import type { ServerTime } from '../flow/clock'
 import type { PassSettings } from '../settings'
 import type { CallOptions, Session, SessionInfo } from './types'
 import { pathOf, type PassHttp } from './http'
+import { requireCode, requireMvpdId } from './validate'
 import { parseSession, parseSessionInfo } from './wire'
 
 export interface SessionsContext {
@@ -15,9 +16,10 @@ export interface SessionsContext {
   readonly serverTime: ServerTime
 }
 
-function sessionForm(settings: PassSettings, mvpd: string | undefined): Record<string, string> {
+function sessionForm(settings: PassSettings, mvpd: string | undefined, context: string): Record<string, string> {
   const form: Record<string, string> = {}
-  if (mvpd !== undefined && mvpd !== '') form.mvpd = mvpd
+  // Not a path parameter here, but the same provider id the configuration gives (validate.ts).
+  if (mvpd !== undefined && mvpd !== '') form.mvpd = requireMvpdId(mvpd, context)
   form.domainName = settings.domainName
   form.redirectUrl = settings.redirectUrl
   return form
@@ -35,7 +37,7 @@ export async function createSession(ctx: SessionsContext, params: { mvpd?: strin
       method: 'POST',
       path: pathOf('/api/v2', ctx.settings.serviceProvider, 'sessions'),
       api: 'v2',
-      form: sessionForm(ctx.settings, params.mvpd),
+      form: sessionForm(ctx.settings, params.mvpd, 'POST sessions'),
       signal: options.signal,
       retry: { only: 'throttled' },
     },
@@ -48,13 +50,14 @@ export async function createSession(ctx: SessionsContext, params: { mvpd?: strin
 }
 
 /** POST /api/v2/{sp}/sessions/{code} (reference 6.2). */
-export function resumeSession(ctx: SessionsContext, code: string, params: { mvpd?: string }, options: CallOptions = {}): Promise<Session> {
+export async function resumeSession(ctx: SessionsContext, code: string, params: { mvpd?: string }, options: CallOptions = {}): Promise<Session> {
+  const context = 'POST sessions/{code}'
   return ctx.http.send(
     {
       method: 'POST',
-      path: pathOf('/api/v2', ctx.settings.serviceProvider, 'sessions', code),
+      path: pathOf('/api/v2', ctx.settings.serviceProvider, 'sessions', requireCode(code, context)),
       api: 'v2',
-      form: sessionForm(ctx.settings, params.mvpd),
+      form: sessionForm(ctx.settings, params.mvpd, context),
       signal: options.signal,
     },
     parseSession,
@@ -62,9 +65,10 @@ export function resumeSession(ctx: SessionsContext, code: string, params: { mvpd
 }
 
 /** GET /api/v2/{sp}/sessions/{code} (reference 6.3). */
-export function retrieveSession(ctx: SessionsContext, code: string, options: CallOptions = {}): Promise<SessionInfo> {
+export async function retrieveSession(ctx: SessionsContext, code: string, options: CallOptions = {}): Promise<SessionInfo> {
+  const path = pathOf('/api/v2', ctx.settings.serviceProvider, 'sessions', requireCode(code, 'GET sessions/{code}'))
   return ctx.http.send(
-    { method: 'GET', path: pathOf('/api/v2', ctx.settings.serviceProvider, 'sessions', code), api: 'v2', signal: options.signal },
+    { method: 'GET', path, api: 'v2', signal: options.signal },
     parseSessionInfo,
   )
 }

@@ -84,6 +84,17 @@ export function enhancedError(value: unknown, httpStatus?: number): EnhancedErro
   return out
 }
 
+/**
+ * A body that is itself an enhanced error (reference section 9, top level), whatever the HTTP status
+ * came with it (CL-ERR-2): a `code` with `status` or `action` beside it. A session's `code` (the
+ * authentication code) comes with neither, and item-level errors sit inside `decisions`, so neither
+ * reads as one.
+ */
+export function topLevelError(body: unknown, httpStatus: number): EnhancedError | null {
+  if (!isObject(body) || (body.status === undefined && body.action === undefined)) return null
+  return enhancedError(body, httpStatus)
+}
+
 /** DCR errors are OAuth style `{error}` (reference 4.1/4.2), not enhanced errors. */
 export function oauthError(value: unknown, httpStatus: number): EnhancedError | null {
   if (!isObject(value) || typeof value.error !== 'string' || value.error === '') return null

@@ -5,7 +5,7 @@
 import { createPassClient } from '../../../../src/core/pass/client'
 import { FakeClock } from '../../../support/fake-clock'
 import { clientSecret } from '../support/fake-adobe'
-import { identity, rig, settle, testSettings } from '../support/build'
+import { identity, rig, settle, testSettings } from './rig'
 import { createDeviceStore } from '../../../../src/core/storage/device-store'
 import { MemoryStore } from '../../../../src/core/storage/kv'
 import { silentLogger } from '../../../../src/core/platform/logger'
@@ -209,4 +209,79 @@ test('secrets: no client secret or access token in logs, error messages or URLs'
     expect(text).not.toContain(clientSecret)
     for (const token of tokens) expect(text).not.toContain(token)
   }
+})
+
+describe('sign-out forgets the cached profile parts of that provider (reference 14.6)', () => {
+  const attributes = { userID: { value: 'dXNlci0xMjM=', state: 'plain' }, zip: { value: 'ZW5j', state: 'enc' } }
+  const permitBody = { json: { decisions: [{ resource: 'live', mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: true }] } }
+
+  async function signedIn(r: ReturnType<typeof rig>, mvpd = 'Cable') {
+    r.adobe.script('POST', `/api/v2/${sp}/decisions/preauthorize/${mvpd}`, permitBody)
+    await r.store.setProfile({ mvpd, attributes, notAfter: r.clock.now() + HOUR })
+    await r.client.preauthorize(mvpd, ['live'])
+  }
+
+  test.each([
+    ['authenticated_profile_missing', 403],
+    ['authenticated_profile_expired', 403],
+    ['authenticated_profile_invalidated', 403],
+  ])('logout answered %s (no profile left) is a sign-out: an `invalid` entry, userID and zip gone, permits dropped', async (code, status) => {
+    const r = rig()
+    await signedIn(r)
+    r.adobe.script('GET', `/api/v2/${sp}/logout/Cable`, { status, json: { status, code, action: 'authentication' } })
+    await expect(r.client.logout('Cable')).resolves.toEqual([{ mvpd: 'Cable', actionName: 'invalid', actionType: 'none' }])
+    expect(await r.store.getProfile()).toBeNull()
+    await r.client.preauthorize('Cable', ['live'])
+    expect(r.adobe.count('POST', `/api/v2/${sp}/decisions/preauthorize/Cable`)).toBe(2)
+  })
+
+  test('the same answer in a 200 body (CL-ERR-2) is a sign-out too', async () => {
+    const r = rig()
+    await signedIn(r)
+    r.adobe.script('GET', `/api/v2/${sp}/logout/Cable`, { status: 200, json: { status: 403, code: 'authenticated_profile_missing', action: 'authentication' } })
+    await expect(r.client.logout('Cable')).resolves.toEqual([{ mvpd: 'Cable', actionName: 'invalid', actionType: 'none' }])
+    expect(await r.store.getProfile()).toBeNull()
+  })
+
+  test.each([
+    ['the network is lost', 'network' as const],
+    ['a 400 without a remedy', { status: 400, json: { status: 400, code: 'invalid_parameter_redirect_url', action: 'none' } }],
+  ])('a logout that fails because %s leaves the viewer signed in: the error, the cache as it was', async (_, reply) => {
+    const r = rig()
+    await signedIn(r)
+    r.adobe.script('GET', `/api/v2/${sp}/logout/Cable`, reply)
+    await expect(settle(r.clock, r.client.logout('Cable'))).rejects.toMatchObject({ kind: expect.stringMatching(/network|pass/) })
+    expect(await r.store.getProfile()).toMatchObject({ mvpd: 'Cable', attributes })
+  })
+
+  test('entries naming another provider (an SSO profile removed with it) clear its cache too', async () => {
+    const r = rig()
+    await signedIn(r, 'Cable_SSO')
+    r.adobe.script('GET', `/api/v2/${sp}/logout/Cable`, { json: { logouts: { Cable: { actionName: 'complete', actionType: 'none', mvpd: 'Cable' }, Cable_SSO: { actionName: 'complete', actionType: 'none', mvpd: 'Cable_SSO' } } } })
+    await r.client.logout('Cable')
+    expect(await r.store.getProfile()).toBeNull()
+  })
+
+  test('the cached profile of a provider not signed out is kept', async () => {
+    const r = rig()
+    await signedIn(r, 'Fiber')
+    r.adobe.script('GET', `/api/v2/${sp}/logout/Cable`, { json: { logouts: { Cable: { actionName: 'complete', actionType: 'none', mvpd: 'Cable' } } } })
+    await r.client.logout('Cable')
+    expect(await r.store.getProfile()).toMatchObject({ mvpd: 'Fiber' })
+  })
+
+  test('a cache that cannot be read is cleared anyway: whose it is cannot be told, and it is only a cache', async () => {
+    const kv = new MemoryStore()
+    const r = rig({
+      makeStore: (clock, logger) => {
+        const inner = createDeviceStore({ primary: kv, logger, clock })
+        return { ...inner, getProfile: () => Promise.resolve(null) }
+      },
+    })
+    const kvStore = createDeviceStore({ primary: kv, logger: silentLogger, clock: r.clock })
+    await kvStore.setProfile({ mvpd: 'Cable', attributes, notAfter: r.clock.now() + HOUR })
+    r.adobe.script('GET', `/api/v2/${sp}/logout/Cable`, { json: { logouts: { Cable: { actionName: 'complete', actionType: 'none', mvpd: 'Cable' } } } })
+    await r.client.logout('Cable')
+    expect(await kvStore.getProfile()).toBeNull()
+  })
 })

@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto'
 import { createDeviceStore, recordVersion, type ClientCredentials } from '../../../../src/core/storage/device-store'
 import { createIdbStore, createResilientStore, createWebStorageStore } from '../../../../src/core/storage/kv'
 import { accessTokens } from '../support/fake-adobe'
-import { rig, settle, testSettings } from '../support/build'
+import { rig, settle, testSettings } from './rig'
 import { stallable } from '../storage/stallable'
 
 const profilesPath = '/api/v2/MYCHAN/profiles'

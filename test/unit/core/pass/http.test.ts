@@ -3,7 +3,7 @@
  * error mapping, retry rules, timeouts and cancellation. Time is a FakeClock: no real waiting.
  */
 import { accessTokens, clientSecret } from '../support/fake-adobe'
-import { deviceId, deviceInfo, rig, settle } from '../support/build'
+import { deviceId, deviceInfo, rig, settle, type Rig } from './rig'
 import {
   CancelledError,
   MalformedResponseError,
@@ -13,6 +13,7 @@ import {
   TimeoutError,
   isTransient,
 } from '../../../../src/core/pass/errors'
+import { maxRetryAfterMs, retryAfterMs } from '../../../../src/core/pass/http'
 
 const sp = 'MYCHAN'
 const profilesPath = `/api/v2/${sp}/profiles`
@@ -28,13 +29,13 @@ describe('headers (reference 3.1/3.2)', () => {
     adobe.on((r) => (r.path.indexOf('/profiles') > 0 ? emptyProfiles : undefined))
     adobe.script('POST', `/api/v2/${sp}/sessions`, { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'ABC1234', sessionId: 's', serviceProvider: sp, notAfter: '1' } })
     adobe.script('GET', `/api/v2/${sp}/configuration`, { json: { mvpds: [] } })
-    adobe.script('GET', `/api/v2/${sp}/logout/Cable%2FOne`, { json: { logouts: {} } })
+    adobe.script('GET', `/api/v2/${sp}/logout/Cable_One`, { json: { logouts: {} } })
     await client.retrieveProfiles()
-    await client.retrieveProfileForMvpd('Cable/One')
+    await client.retrieveProfileForMvpd('Cable_One')
     await client.retrieveProfileForCode('ABC1234')
     await client.createSession({})
     await client.configuration()
-    await client.logout('Cable/One')
+    await client.logout('Cable_One')
     const v2 = adobe.v2()
     expect(v2).toHaveLength(6)
     for (const r of v2) {
@@ -71,25 +72,26 @@ describe('headers (reference 3.1/3.2)', () => {
 })
 
 describe('bodies, paths and parameters', () => {
-  test('path parameters are URL-encoded; bodies have the shape of each operation', async () => {
+  test('path parameters go into their own segment; bodies have the shape of each operation', async () => {
     const { client, adobe, settings } = rig()
+    const mvpd = 'Cable_One.tv-2'
     adobe.on((r) => (r.path.indexOf('/profiles') > 0 ? emptyProfiles : undefined))
-    adobe.script('POST', `/api/v2/${sp}/sessions`, { json: { actionName: 'authenticate', actionType: 'interactive', reasonType: 'none', code: 'A B/C', sessionId: 's', serviceProvider: sp } })
-    adobe.script('POST', `/api/v2/${sp}/decisions/authorize/a%20b%2Fc`, { json: { decisions: [{ resource: 'live', mvpd: 'a b/c', serviceProvider: sp, source: 'mvpd', authorized: true, token: { notBefore: 1, notAfter: 2, serializedToken: 'bWVkaWE=' } }] } })
-    adobe.script('GET', `/api/v2/${sp}/logout/a%20b%2Fc`, { json: { logouts: { 'a b/c': { actionName: 'complete', actionType: 'none', mvpd: 'a b/c' } } } })
-    await client.retrieveProfileForMvpd('a b/c')
-    await client.retrieveProfileForCode('A B/C')
-    await client.createSession({ mvpd: 'a b/c' })
-    await client.authorize('a b/c', 'live')
-    await client.logout('a b/c')
+    adobe.script('POST', `/api/v2/${sp}/sessions`, { json: { actionName: 'authenticate', actionType: 'interactive', reasonType: 'none', code: 'ABC1234', sessionId: 's', serviceProvider: sp } })
+    adobe.script('POST', `/api/v2/${sp}/decisions/authorize/${mvpd}`, { json: { decisions: [{ resource: 'live', mvpd, serviceProvider: sp, source: 'mvpd', authorized: true, token: { notBefore: 1, notAfter: 2, serializedToken: 'bWVkaWE=' } }] } })
+    adobe.script('GET', `/api/v2/${sp}/logout/${mvpd}`, { json: { logouts: { [mvpd]: { actionName: 'complete', actionType: 'none', mvpd } } } })
+    await client.retrieveProfileForMvpd(mvpd)
+    await client.retrieveProfileForCode('ABC1234')
+    await client.createSession({ mvpd })
+    await client.authorize(mvpd, 'live')
+    await client.logout(mvpd)
     const [register, token, byMvpd, byCode, session, authorize, logout] = adobe.requests
     expect(JSON.parse(register?.body ?? '')).toEqual({ software_statement: settings.softwareStatement })
     // CL-REG-2 / secrets: the client secret travels in the form body, never in the URL.
     expect(Object.fromEntries(new URLSearchParams(token?.body))).toEqual({ client_id: 'client-1', client_secret: clientSecret, grant_type: 'client_credentials' })
     expect(token?.url).not.toContain(clientSecret)
-    expect(byMvpd?.url).toBe(`http://127.0.0.1:4000/api/v2/${sp}/profiles/a%20b%2Fc`)
-    expect(byCode?.path).toBe(`/api/v2/${sp}/profiles/code/A%20B%2FC`)
-    expect(Object.fromEntries(new URLSearchParams(session?.body))).toEqual({ mvpd: 'a b/c', domainName: settings.domainName, redirectUrl: settings.redirectUrl })
+    expect(byMvpd?.url).toBe(`http://127.0.0.1:4000/api/v2/${sp}/profiles/${mvpd}`)
+    expect(byCode?.path).toBe(`/api/v2/${sp}/profiles/code/ABC1234`)
+    expect(Object.fromEntries(new URLSearchParams(session?.body))).toEqual({ mvpd, domainName: settings.domainName, redirectUrl: settings.redirectUrl })
     expect(JSON.parse(authorize?.body ?? '')).toEqual({ resources: ['live'] })
     expect(logout?.query).toEqual({ redirectUrl: settings.redirectUrl })
   })
@@ -268,5 +270,149 @@ describe('timeouts and cancellation', () => {
     controller.abort()
     await expect(client.retrieveProfiles({ signal: controller.signal })).rejects.toBeInstanceOf(CancelledError)
     expect(adobe.v2()).toHaveLength(0)
+  })
+})
+
+describe('Retry-After (reference section 10: not documented by Adobe; honoured within bounds)', () => {
+  const floor = 1000
+  const serverNow = Date.UTC(2026, 0, 1, 12, 0, 0)
+  const httpDate = (ms: number) => new Date(ms).toUTCString()
+
+  test.each([
+    ['absent', null, floor],
+    ['empty', '', floor],
+    ['delay-seconds', '3', 3000],
+    ['fractional seconds', '2.5', 2500],
+    ['below the floor', '0', floor],
+    ['negative', '-5', floor],
+    ['not a number', 'soon', floor],
+    ['NaN', 'NaN', floor],
+    ['huge', '99999999999', 60000],
+    ['Infinity as a number', '1e400', 60000],
+    ['past the timer limit', String(2 ** 31), 60000],
+    ['an HTTP-date 20 s ahead of the server', httpDate(serverNow + 20000), 20000],
+    ['an HTTP-date far ahead', 'Fri, 01 Jan 2100 00:00:00 GMT', 60000],
+    ['an HTTP-date in the past', httpDate(serverNow - 60000), floor],
+  ])('%s: %j gives %d ms', (_, header, expected) => {
+    expect(retryAfterMs(header, serverNow, floor)).toBe(expected)
+  })
+
+  test('an HTTP-date is read against server time, not the TV clock (TV 2 h ahead)', () => {
+    const tvNow = serverNow + 2 * 3600000
+    const header = httpDate(serverNow + 30000)
+    // Against the TV clock it would be 2 h in the past: the floor, and a retry far too early.
+    expect(retryAfterMs(header, tvNow, floor)).toBe(floor)
+    expect(retryAfterMs(header, serverNow, floor)).toBe(30000)
+    expect(maxRetryAfterMs).toBe(60000)
+  })
+
+  test('an HTTP-date is read against ServerTime on the wire: the 429 Date header sets the offset', async () => {
+    const r = rig()
+    r.adobe.skewMs = -2 * 3600000 // the TV clock is 2 h ahead of the server
+    r.adobe.script('GET', `/api/v2/${sp}/profiles/code/ABCD234`, { status: 429, text: '', headers: { 'retry-after': new Date(r.clock.now() - 2 * 3600000 + 20000).toUTCString() } })
+    const error = await settle(r.clock, r.client.retrieveProfileForCode('ABCD234').catch((e: unknown) => e))
+    expect(error).toBeInstanceOf(ThrottledError)
+    // The Date header has one-second resolution.
+    expect((error as ThrottledError).retryAfterMs).toBeGreaterThanOrEqual(19000)
+    expect((error as ThrottledError).retryAfterMs).toBeLessThanOrEqual(21000)
+  })
+
+  test('a huge Retry-After: no immediate retry loop and no silent stall; the caller hears of it at once', async () => {
+    const r = rig()
+    r.adobe.script('GET', profilesPath, { status: 429, text: '', headers: { 'retry-after': '99999999999' } }, emptyProfiles)
+    const result = r.client.retrieveProfiles().catch((e: unknown) => e)
+    await r.clock.advance(10)
+    const error = await result
+    expect(error).toBeInstanceOf(ThrottledError)
+    expect((error as ThrottledError).retryAfterMs).toBe(60000)
+    expect(r.adobe.count('GET', profilesPath)).toBe(1)
+    expect(r.logger.lines.some((l) => l.level === 'warn' && /throttled with a long wait/.test(l.message))).toBe(true)
+    // The pacer holds every request for that minute, then lets the next one go.
+    const next = r.client.retrieveProfiles()
+    await r.clock.advance(59000)
+    expect(r.adobe.count('GET', profilesPath)).toBe(1)
+    await r.clock.advance(1100)
+    await expect(next).resolves.toEqual([])
+    expect(r.adobe.count('GET', profilesPath)).toBe(2)
+  })
+
+  test('after a 429 every request of the client waits out the throttle, not only the one refused', async () => {
+    const r = rig()
+    r.adobe.script('GET', profilesPath, emptyProfiles)
+    await r.client.retrieveProfiles() // registered, token in hand
+    r.adobe.script('GET', `/api/v2/${sp}/profiles/code/ABCD234`, { status: 429, text: '', headers: { 'retry-after': '3' } })
+    r.adobe.script('GET', `/api/v2/${sp}/configuration`, { json: { mvpds: [] } })
+    const poll = await settle(r.clock, r.client.retrieveProfileForCode('ABCD234').catch((e: unknown) => e))
+    expect(poll).toMatchObject({ kind: 'throttled', retryAfterMs: 3000 })
+    const refusedAt = r.adobe.requests[r.adobe.requests.length - 1]?.at as number
+    await settle(r.clock, r.client.configuration())
+    const configurationAt = r.adobe.requests.find((q) => q.path === `/api/v2/${sp}/configuration`)?.at as number
+    expect(configurationAt - refusedAt).toBeGreaterThanOrEqual(3000)
+  })
+})
+
+describe('response size cap (maxResponseBytes)', () => {
+  const big = (bytes: number) => ({ profiles: {}, pad: 'x'.repeat(bytes) })
+
+  test('a Content-Length over the cap is a MalformedResponseError ("too large"), not read, not retried', async () => {
+    const { client, adobe } = rig({ maxResponseBytes: 16384 })
+    adobe.script('GET', profilesPath, { status: 200, json: big(20000), headers: { 'content-length': String(JSON.stringify(big(20000)).length) } })
+    const error = await client.retrieveProfiles().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(MalformedResponseError)
+    expect(error).toMatchObject({ httpStatus: 200, reason: 'body too large (over 16384 bytes)' })
+    expect(adobe.count('GET', profilesPath)).toBe(1)
+  })
+
+  test('a streamed body that never ends is cut off once it passes the cap', async () => {
+    let pulls = 0
+    let cancelled = false
+    // The rig's own FakeAdobe answers everything but the endless body (it exists once the rig does).
+    const built: { rig?: Rig } = {}
+    const endless = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input)
+      if (new URL(url).pathname !== profilesPath) return (built.rig as Rig).adobe.fetch(input, init)
+      const chunk = new TextEncoder().encode('x'.repeat(4096))
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulls += 1
+          controller.enqueue(chunk)
+        },
+        cancel() {
+          cancelled = true
+        },
+      })
+      return new Response(stream, { status: 200, headers: { 'content-type': 'application/json' } })
+    }) as typeof fetch
+    const r = (built.rig = rig({ maxResponseBytes: 16384, fetch: endless }))
+    const error = await r.client.retrieveProfiles().catch((e: unknown) => e)
+    expect(error).toMatchObject({ kind: 'malformed', reason: 'body too large (over 16384 bytes)' })
+    expect(cancelled).toBe(true)
+    // 16 KiB in 4 KiB chunks: the fifth chunk passes the cap (the stream may have pulled one ahead).
+    expect(pulls).toBeLessThanOrEqual(7)
+  })
+
+  test('without a body stream (old engines, fetch polyfills) the whole text is read and the same cap applies', async () => {
+    const built: { rig?: Rig } = {}
+    const noStream = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await (built.rig as Rig).adobe.fetch(input, init)
+      Object.defineProperty(response, 'body', { value: null })
+      return response
+    }) as typeof fetch
+    const r = (built.rig = rig({ maxResponseBytes: 16384, fetch: noStream }))
+    r.adobe.script('GET', profilesPath, { json: big(20000) })
+    r.adobe.script('GET', `${profilesPath}/Cable`, { json: { profiles: { Cable: { notAfter: Date.UTC(2030, 0, 1), attributes: { zip: { value: 'Zürich 8001', state: 'plain' } } } } } })
+    await expect(r.client.retrieveProfiles()).rejects.toMatchObject({ kind: 'malformed', reason: 'body too large (over 16384 bytes)' })
+    await expect(r.client.retrieveProfileForMvpd('Cable')).resolves.toMatchObject({ attributes: { zip: { value: 'Zürich 8001' } } })
+  })
+
+  test('a body under the cap is read in full (multi-byte characters across chunks included)', async () => {
+    const { client, adobe } = rig({ maxResponseBytes: 16384 })
+    adobe.script('GET', `${profilesPath}/Cable`, { json: { profiles: { Cable: { notAfter: Date.UTC(2030, 0, 1), attributes: { zip: { value: 'ü'.repeat(5000), state: 'plain' } } } } } })
+    const profile = await client.retrieveProfileForMvpd('Cable')
+    expect(profile?.attributes.zip?.value).toBe('ü'.repeat(5000))
+  })
+
+  test('the option is checked at construction', () => {
+    expect(() => rig({ maxResponseBytes: 100 })).toThrow(/maxResponseBytes must be a number from 16384 to 8388608/)
   })
 })

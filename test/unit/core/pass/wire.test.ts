@@ -9,6 +9,7 @@ import {
   parseProfiles,
   parseSession,
   parseSessionInfo,
+  topLevelError,
 } from '../../../../src/core/pass/wire'
 
 test('timestamps as numbers or strings (reference section 2)', () => {
@@ -54,4 +55,23 @@ test('a token answer without access_token names the field, not the value', () =>
     expect((error as Error).message).toBe('access_token is not a string')
   }
   expect(parseAccessToken({ access_token: 'a', expires_in: '21600', created_at: 1 })).toEqual({ accessToken: 'a', expiresInMs: 21600000, createdAt: 1 })
+})
+
+test('CL-ERR-2: a body that is an enhanced error (top level) is one; data bodies are not', () => {
+  expect(topLevelError({ status: 403, code: 'authenticated_profile_missing', action: 'authentication', message: 'm' }, 200)).toEqual({
+    status: 403,
+    code: 'authenticated_profile_missing',
+    action: 'authentication',
+    message: 'm',
+  })
+  // Either of status or action beside the code is enough; the HTTP status stands in for a missing one.
+  expect(topLevelError({ code: 'invalid_authentication_session', action: 'none' }, 200)).toMatchObject({ status: 200, action: 'none' })
+  expect(topLevelError({ code: 'internal_server_error', status: 500 }, 200)).toMatchObject({ status: 500, action: 'none' })
+  // A session carries the authentication code at the top level, with neither status nor action.
+  expect(topLevelError({ actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'Q4M7ZT2', sessionId: 's' }, 200)).toBeNull()
+  // Item-level errors stay inside their items.
+  expect(topLevelError({ decisions: [{ resource: 'r', authorized: false, error: { status: 403, code: 'c', action: 'none' } }] }, 200)).toBeNull()
+  expect(topLevelError({ profiles: {} }, 200)).toBeNull()
+  expect(topLevelError({ status: 403, action: 'none' }, 200)).toBeNull()
+  expect(topLevelError([{ code: 'x', status: 1 }], 200)).toBeNull()
 })
