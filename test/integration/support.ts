@@ -20,6 +20,7 @@ import {
   type PassClientOptions,
   type PassSettings,
 } from '../../src/core'
+import type { RequestBudgetStore } from '../../src/core/pass/pacer'
 import settingsJson from '../../settings.json'
 
 export interface WireRecord {
@@ -56,6 +57,30 @@ export function memoryStorage(): Storage {
 
 let dbCounter = 0
 
+/**
+ * A request budget that reports a new device on every start, so that each client has the full burst
+ * (src/core/pass/pacer.ts) and tests about something other than pacing are not slowed to 1 request/s.
+ * The pacing tests pass a budget that remembers.
+ */
+export const newDeviceBudget: RequestBudgetStore = {
+  load: () => Promise.resolve(null),
+  save: () => Promise.resolve(),
+}
+
+/** A budget store that keeps what is saved, as the device's storage would; `saves` counts the writes. */
+export class MemoryBudgetStore implements RequestBudgetStore {
+  saves = 0
+  value: { key: string; burstLeft: number; at: number } | null = null
+  load(): Promise<{ key: string; burstLeft: number; at: number } | null> {
+    return Promise.resolve(this.value ? { ...this.value } : null)
+  }
+  save(budget: { key: string; burstLeft: number; at: number }): Promise<void> {
+    this.saves += 1
+    this.value = { ...budget }
+    return Promise.resolve()
+  }
+}
+
 export interface Device {
   readonly store: DeviceStore
   readonly settings: PassSettings
@@ -66,9 +91,12 @@ export interface Device {
   start(options?: Partial<PassClientOptions>): PassClient
 }
 
-/** One TV: its own IndexedDB database and localStorage, pointed at the sandbox. */
-export function device(sandbox: Sandbox): Device {
-  const settings = parsePassSettings(settingsJson, `?pass.baseUrl=${encodeURIComponent(sandbox.origin)}`, true)
+/**
+ * One TV: its own IndexedDB database and localStorage, pointed at the sandbox (or at `origin`, a
+ * front such as edge.ts that forwards to it).
+ */
+export function device(sandbox: Sandbox, origin: string = sandbox.origin): Device {
+  const settings = parsePassSettings(settingsJson, `?pass.baseUrl=${encodeURIComponent(origin)}`, true)
   const logger = new CapturingLogger()
   const storage = memoryStorage()
   const store = createPersistentDeviceStore({ clock: systemClock, logger, dbName: `integration-${process.pid}-${++dbCounter}`, localStorage: () => storage })
@@ -93,7 +121,7 @@ export function device(sandbox: Sandbox): Device {
     logger,
     deviceId: () => identity.deviceId(),
     start: (options = {}) =>
-      createPassClient({ settings, store, identity, clock: systemClock, fetch: recordingFetch, logger, timeoutMs: 5000, ...options }),
+      createPassClient({ settings, store, identity, clock: systemClock, fetch: recordingFetch, logger, timeoutMs: 5000, requestBudget: newDeviceBudget, ...options }),
   }
 }
 
