@@ -300,7 +300,7 @@ export class PassHttp {
     })
   }
 
-  /** Server time from every answer, errors included (design.md section 2 clock.ts). */
+  /** Server time from every answer, errors included: expiry is judged in server time (flow/clock.ts ServerTime). */
   private observeDate(response: Response): void {
     const date = response.headers.get('date')
     this.options.serverTime.observeDateHeader(date, this.options.clock.now())

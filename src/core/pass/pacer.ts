@@ -9,7 +9,8 @@
  * - the burst is one-time per device, and a relaunch cannot know whether it was spent: what is left
  *   of it persists through a RequestBudgetStore, keyed by the device identifier the headers carry
  *   (another key is another device, with a burst of its own). Without a store, or with one that
- *   fails, the pacer assumes no burst is left and keeps to the rate;
+ *   fails, the pacer assumes no burst is left and keeps to the rate (its first request goes at once:
+ *   a launch comes more than a second after the last request of an earlier run);
  * - requests wait in one FIFO queue on the injected Clock; an aborted request leaves the queue at
  *   once, never goes out, and the ones behind it move up;
  * - after a 429 every request is held for at least the throttle wait (`hold`), and the burst is
@@ -141,6 +142,7 @@ export class RequestPacer {
     this.pump()
   }
 
+  /** Loads the budget of the first request's device (one client, one device: later keys are the same). */
   private init(key: string): void {
     if (this.phase !== 'new') return
     this.phase = 'loading'
