@@ -17,6 +17,7 @@ import {
   remoteKeysOf,
   systemClock,
   type DeviceStore,
+  type RequestBudgetRecord,
   type FlowStore,
   type PassSettings,
   type Unsubscribe,
@@ -94,7 +95,9 @@ export default function (
     const logger = consoleLogger
     const store = createPersistentDeviceStore({ clock, logger })
     const identity = createDeviceIdentity({ platform, store, clock, logger, applicationId: settings.serviceProvider })
-    const client = createPassClient({ settings, store, identity, clock, logger })
+    // The throttle's one-time burst is remembered across launches (reference section 10).
+    const requestBudget = { load: () => store.getRequestBudget(), save: (budget: RequestBudgetRecord) => store.setRequestBudget(budget) }
+    const client = createPassClient({ settings, store, identity, clock, logger, requestBudget })
     const runner = createFlowRunner({
       client,
       store: flowStoreOf(store, settings),

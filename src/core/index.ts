@@ -33,6 +33,7 @@ export type { KeyValueStore, ResilientStore, IdbStoreOptions, ResilientStoreOpti
 export { createDeviceStore, createPersistentDeviceStore, recordVersion } from './storage/device-store'
 export type {
   DeviceStore,
+  RequestBudgetRecord,
   DeviceStoreOptions,
   PersistentDeviceStoreOptions,
   DeviceIdRecord,

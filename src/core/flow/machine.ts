@@ -7,6 +7,7 @@
  * provider, 14.3 second-screen login, 14.4 re-authentication).
  */
 import type { Profile } from '../pass/types'
+import { isValidCode } from '../pass/validate'
 import { activationUrls } from './activation-url'
 import type { FlowFailure } from './failure'
 import { assertNever, isNetworkFailure, isTransientFailure } from './failure'
@@ -230,7 +231,8 @@ function fromActivating(state: ActivatingState, event: FlowEvent): Transition {
       if (session.actionName === 'authorize') {
         return toLoading(state, state.mvpd ? { by: 'mvpd', mvpd: state.mvpd } : { by: 'all' }, true)
       }
-      if (!session.code) {
+      // A code the TV cannot poll safely (reference 6.1 codes are letters and digits) is never shown.
+      if (!session.code || !isValidCode(session.code)) {
         return toFailed(state, { kind: 'unexpectedSession', actionName: session.actionName }, retryActivation(state), event, state.retries)
       }
       const notAfter = session.notAfter ?? event.serverNow + DEFAULT_CODE_LIFETIME_MS

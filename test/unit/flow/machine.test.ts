@@ -310,7 +310,7 @@ describe('activating', () => {
 
   it('a session already past notAfter in server time → codeExpired', () => {
     const activating = run(launchedWith(null).state, { type: 'profilesLoaded', profiles: [], ...stamp }).state
-    const { state } = transition(activating, { type: 'sessionCreated', session: session('OLD', T0), ...stamp })
+    const { state } = transition(activating, { type: 'sessionCreated', session: session('OLD1234', T0), ...stamp })
     expect(state.kind).toBe('codeExpired')
   })
 
@@ -498,7 +498,7 @@ describe('epochs', () => {
   it('every state entered gets a new epoch; staying keeps it', () => {
     const loading = launchedWith(null).state
     const activating = transition(loading, { type: 'profilesLoaded', profiles: [], ...stamp }).state
-    const shown = transition(activating, { type: 'sessionCreated', session: session('C', T0 + HOUR_MS), ...stamp }).state
+    const shown = transition(activating, { type: 'sessionCreated', session: session('CCCC333', T0 + HOUR_MS), ...stamp }).state
     expect(activating.epoch).toBe(loading.epoch + 1)
     expect(shown.epoch).toBe(activating.epoch)
   })

@@ -222,3 +222,20 @@ describe('deadlines weeks away', () => {
     expect(h.clock.pendingTimers).toBe(2)
   })
 })
+
+describe('a session code the TV cannot use', () => {
+  it.each(['..', '.', 'AB/CD12', 'ABC\uD800D', ''])('%j is never shown or polled: the error screen offers a new code', async (code) => {
+    const h = setup()
+    await h.launch()
+    h.client.last('retrieveProfiles').resolve([])
+    await flushPromises()
+    h.client.last('createSession').resolve(session(code, h.client.serverNow() + 30 * MINUTE))
+    await flushPromises()
+    const failed = h.state('failed')
+    expect(failed.retry).toEqual({ to: 'activating', mvpd: null, backTo: null })
+    expect(h.client.callsTo('retrieveProfileForCode')).toHaveLength(0)
+    expect(h.store.pending).toBeNull()
+    h.runner.send({ type: 'tryAgain' })
+    expect(h.client.callsTo('createSession')).toHaveLength(2)
+  })
+})
