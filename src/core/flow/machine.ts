@@ -85,9 +85,10 @@ function fromStarting(state: StartingState, event: FlowEvent): Transition {
     case 'remembered': {
       const next: StartingState = { ...state, lastMvpd: event.lastMvpd, signedOutOf: event.signedOutOf }
       const { pending } = event
-      // A relaunch while the viewer is on the phone: poll the same code (the phone already took it).
-      if (pending && pending.notAfter - event.serverNow > RESUME_MIN_LEFT_MS) return toResumed(next, pending, event)
       const loading = toLoading(next, event.lastMvpd ? { by: 'mvpd', mvpd: event.lastMvpd } : { by: 'all' }, false)
+      // A relaunch while the viewer is on the phone: the profiles are asked for first (the sign-in may
+      // have finished meanwhile); if there is none, the same code is polled (the phone already took it).
+      if (pending && pending.notAfter - event.serverNow > RESUME_MIN_LEFT_MS) return withResume(loading, pending)
       // A code too close to its end is given up: never shown again.
       return pending ? withEffects(loading, [{ type: 'clearPendingSession' }]) : loading
     }
@@ -102,24 +103,16 @@ function fromLoadingProfiles(state: LoadingProfilesState, event: FlowEvent): Tra
     case 'profileForMvpdLoaded':
       if (route.by !== 'mvpd') return stay(state)
       // 14.1: a valid profile goes straight to decisions; none (or expired) asks to sign in again.
-      if (event.profile && isValidAt(event.profile, event.serverNow)) return toAuthorized(state, event.profile, [route.mvpd])
+      if (event.profile && isValidAt(event.profile, event.serverNow)) return leaveResume(state, toAuthorized(state, event.profile, [route.mvpd]))
+      // A relaunch mid-sign-in: the code on the phone is polled again rather than asking again.
+      if (state.resume) return resumeOrElse(state, state.resume, event, () => toReauth(state, route.mvpd))
       return toReauth(state, route.mvpd)
     case 'profilesLoaded': {
       if (route.by !== 'all') return stay(state)
       const valid = validByValidity(event.profiles, event.serverNow)
-      if (state.switchFrom) return afterSwitchLoaded(state, state.switchFrom, valid)
-      if (state.fromReauth) return afterAnotherProviderLoaded(state, valid)
-      const [first] = valid
-      if (!first) {
-        // A session said "authorize" yet nothing is there: stop rather than loop session ↔ profiles.
-        if (state.afterAuthorize) {
-          return toFailed(state, { kind: 'noProfileAfterAuthorize' }, { to: 'activating', mvpd: null, backTo: null }, event, state.retries)
-        }
-        return toActivating(state, null, state.fromReauth ? 'reauth' : null) // 14.2: none → activation
-      }
-      // Design section 2: a single profile is picked automatically; several → the grid (CL-AUTHN-R2).
-      if (valid.length === 1) return toAuthorized(state, first, [])
-      return toChoosing(state, valid)
+      const { resume } = state
+      if (resume && valid.length === 0) return resumeOrElse(state, resume, event, () => afterProfilesLoaded(state, valid, event))
+      return leaveResume(state, afterProfilesLoaded(state, valid, event))
     }
     case 'loadFailed':
       return onLoadFailed(state, event.error, event)
@@ -128,6 +121,38 @@ function fromLoadingProfiles(state: LoadingProfilesState, event: FlowEvent): Tra
     default:
       return ambient(state, event)
   }
+}
+
+/** All profiles answered (reference 14.2). */
+function afterProfilesLoaded(state: LoadingProfilesState, valid: readonly Profile[], at: Stamp): Transition {
+  if (state.switchFrom) return afterSwitchLoaded(state, state.switchFrom, valid)
+  if (state.fromReauth) return afterAnotherProviderLoaded(state, valid)
+  const [first] = valid
+  if (!first) {
+    // A session said "authorize" yet nothing is there: stop rather than loop session ↔ profiles.
+    if (state.afterAuthorize) {
+      return toFailed(state, { kind: 'noProfileAfterAuthorize' }, { to: 'activating', mvpd: null, backTo: null }, at, state.retries)
+    }
+    return toActivating(state, null, null) // 14.2: none → activation
+  }
+  // Design section 2: a single profile is picked automatically; several → the grid (CL-AUTHN-R2).
+  if (valid.length === 1) return toAuthorized(state, first, [])
+  return toChoosing(state, valid)
+}
+
+/** The remembered code, still valid in server time, polled again; otherwise given up and `orElse`. */
+function resumeOrElse(state: LoadingProfilesState, pending: PendingSession, at: Stamp, orElse: () => Transition): Transition {
+  if (pending.notAfter - at.serverNow > RESUME_MIN_LEFT_MS) return toResumed(state, pending, at)
+  return withEffects(orElse(), [{ type: 'clearPendingSession' }])
+}
+
+/** A sign-in found without the remembered code: that code is given up (never shown again). */
+function leaveResume(state: LoadingProfilesState, next: Transition): Transition {
+  return state.resume ? withEffects(next, [{ type: 'clearPendingSession' }]) : next
+}
+
+function withResume(loading: Transition, pending: PendingSession): Transition {
+  return { state: { ...(loading.state as LoadingProfilesState), resume: pending }, effects: loading.effects }
 }
 
 /**
@@ -166,6 +191,7 @@ function retryLoading(state: LoadingProfilesState): RetryTarget {
     route: state.route,
     ...(state.fromReauth ? { fromReauth: true as const } : {}),
     ...(state.switchFrom ? { switchFrom: state.switchFrom } : {}),
+    ...(state.resume ? { resume: state.resume } : {}),
   }
 }
 
@@ -538,7 +564,7 @@ function toPolling(
   return { state: polling.state, effects: [...effects, ...polling.effects] }
 }
 
-function toResumed(prev: StartingState, pending: PendingSession, at: Stamp): Transition {
+function toResumed(prev: Carried & Pick<FlowState, 'settings'>, pending: PendingSession, at: Stamp): Transition {
   const activation: Activation = {
     code: pending.code,
     notAfter: pending.notAfter,
@@ -616,8 +642,10 @@ function toRetry(state: FailedState, at: Stamp): Transition {
   // Consecutive failures carry on into the retried attempt, so the next wait is longer.
   const retries = state.attempt
   switch (retry.to) {
-    case 'loadingProfiles':
-      return toLoading(state, retry.route, false, retry.switchFrom, retry.fromReauth, retries)
+    case 'loadingProfiles': {
+      const loading = toLoading(state, retry.route, false, retry.switchFrom, retry.fromReauth, retries)
+      return retry.resume ? withResume(loading, retry.resume) : loading
+    }
     case 'activating': {
       const { resume } = retry
       // The code is still valid in server time: poll it again rather than make another.

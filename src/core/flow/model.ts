@@ -109,6 +109,11 @@ export interface LoadingProfilesState extends Base {
   readonly fromReauth?: true
   /** Failed attempts in a row before this one (the automatic retry backs off on it). */
   readonly retries: number
+  /**
+   * The code the TV was polling when it last ran (a relaunch): if no profile is found, that code is
+   * shown and polled again instead of a new one.
+   */
+  readonly resume?: PendingSession
 }
 
 export interface ChoosingState extends Base {
@@ -176,6 +181,7 @@ export type RetryTarget =
       /** Kept through "Try again" so the retried load still knows where Back leads. */
       readonly fromReauth?: true
       readonly switchFrom?: SignedIn
+      readonly resume?: PendingSession
     }
   | {
       readonly to: 'activating'

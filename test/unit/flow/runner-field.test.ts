@@ -69,23 +69,36 @@ describe('the pending code across launches', () => {
     expect(renewed.store.writes.filter((w) => w.includes('Pending'))).toEqual(['savePendingSession:OLD1234', 'clearPendingSession', 'savePendingSession:NEW1234'])
   })
 
-  it('a relaunch while the code is valid shows the same code and polls it at once: no new session', async () => {
+  it('a relaunch while the code is valid and no profile is found shows the same code and polls it at once: no new session', async () => {
     const h = setup({ pending: { code: 'KEEP123', notAfter: 1_000_000 + 20 * MINUTE, createdAt: 1_000_000 - 10 * MINUTE, mvpd: null } })
     await h.launch()
+    // The sign-in may have finished while the TV was off: the profiles are asked for first.
+    h.client.last('retrieveProfiles').resolve([])
+    await flushPromises()
     const state = h.state('activating')
     expect(state.activation?.code).toBe('KEEP123')
     expect(h.client.callsTo('createSession')).toHaveLength(0)
-    expect(h.client.callsTo('retrieveProfiles')).toHaveLength(0)
-    // The viewer may have finished on the phone while the TV was off.
     expect(pollTimes(h, 1_000_000, 'KEEP123')).toEqual([0])
     h.client.last('retrieveProfileForCode').resolve([profile('ExampleCable', h.client.serverNow() + DAY)])
     await flushPromises()
     h.state('authorized')
   })
 
-  it('a code made for a re-authentication resumes with its provider, and Back leads to that reauth screen', async () => {
-    const h = setup({ pending: { code: 'KEEP123', notAfter: 1_000_000 + 20 * MINUTE, createdAt: 1_000_000, mvpd: exampleCable } })
+  it('a relaunch that finds a profile goes on with it and gives the code up', async () => {
+    const h = setup({ lastMvpd: exampleCable, pending: { code: 'KEEP123', notAfter: 1_000_000 + 20 * MINUTE, createdAt: 1_000_000, mvpd: null } })
     await h.launch()
+    h.client.last('retrieveProfileForMvpd').resolve(profile('ExampleCable', h.client.serverNow() + DAY))
+    await flushPromises()
+    h.state('authorized')
+    expect(h.client.callsTo('retrieveProfileForCode')).toHaveLength(0)
+    expect(h.store.pending).toBeNull()
+  })
+
+  it('a code made for a re-authentication resumes with its provider, and Back leads to that reauth screen', async () => {
+    const h = setup({ lastMvpd: exampleCable, pending: { code: 'KEEP123', notAfter: 1_000_000 + 20 * MINUTE, createdAt: 1_000_000, mvpd: exampleCable } })
+    await h.launch()
+    h.client.last('retrieveProfileForMvpd').resolve(null)
+    await flushPromises()
     expect(h.state('activating').mvpd).toEqual(exampleCable)
     h.runner.send({ type: 'back' })
     expect(h.state('reauth').provider).toEqual(exampleCable)
@@ -98,9 +111,12 @@ describe('the pending code across launches', () => {
     const h = setup({ pending: { code: 'OLD1234', notAfter: 1_000_000 + 20_000, createdAt: 0, mvpd: null } })
     await h.launch()
     h.state('loadingProfiles')
-    expect(h.client.callsTo('retrieveProfileForCode')).toHaveLength(0)
     await flushPromises()
     expect(h.store.pending).toBeNull()
+    h.client.last('retrieveProfiles').resolve([])
+    await flushPromises()
+    expect(h.client.callsTo('retrieveProfileForCode')).toHaveLength(0)
+    expect(h.client.callsTo('createSession')).toHaveLength(1)
   })
 
   it('"Try again" after polling failed polls the same code while it is valid', async () => {
