@@ -72,3 +72,59 @@ export async function waitForRequests(sandbox: Sandbox, pattern: RegExp, count =
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
+
+/** What a TV tab showed since it opened: every visible text, and each route with when it was drawn. */
+export interface ScreenRecord {
+  texts: string[]
+  routes: Array<{ route: string; at: number }>
+}
+
+/**
+ * Runs in the page before the app (and again after a reload): reads the test hook on every frame, so
+ * a text shown for a moment between two checks of a test is still on record.
+ */
+function recordScreen(): void {
+  const record: ScreenRecord = { texts: [], routes: [] }
+  const seen = new Set<string>()
+  const target = window as unknown as { __screenRecord?: ScreenRecord; __tvApp?: { ready: boolean; route: string; texts(): string[] } }
+  target.__screenRecord = record
+  const tick = (): void => {
+    const hook = target.__tvApp
+    if (hook?.ready) {
+      const last = record.routes[record.routes.length - 1]
+      if (last?.route !== hook.route) record.routes.push({ route: hook.route, at: Date.now() })
+      for (const text of hook.texts()) {
+        if (!seen.has(text)) {
+          seen.add(text)
+          record.texts.push(text)
+        }
+      }
+    }
+    requestAnimationFrame(tick)
+  }
+  requestAnimationFrame(tick)
+}
+
+/** Like `openTv`, with the tab recording what it shows (read it with `screenRecord`). */
+export async function openRecordedTv(stack: Stack, extra?: Record<string, string>): Promise<Page> {
+  const page = await stack.browser.context.newPage()
+  await page.addInitScript(recordScreen)
+  await openApp(page, stack.web.origin, stack.tvQuery(extra))
+  return page
+}
+
+/** What the tab has shown since it was opened or last reloaded. */
+export function screenRecord(page: Page): Promise<ScreenRecord> {
+  return page.evaluate(() => {
+    const record = (window as unknown as { __screenRecord?: ScreenRecord }).__screenRecord
+    return record ? { texts: [...record.texts], routes: [...record.routes] } : { texts: [], routes: [] }
+  })
+}
+
+/** The request log as lines ("12.34 GET /api/v2/… 200", seconds since `since`), for failure messages and reports. */
+export function requestTrail(sandbox: Sandbox, since = sandbox.requests()[0]?.time ?? 0): string {
+  return sandbox
+    .requests()
+    .map((r) => `${((r.time - since) / 1000).toFixed(2)} ${r.method} ${r.path} ${r.status}`)
+    .join('\n')
+}
