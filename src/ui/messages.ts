@@ -142,7 +142,7 @@ export interface FailureCopy {
 export const failureCopy = {
   network: {
     title: "We can't reach the sign-in service",
-    message: "Check that your TV is connected to the internet. We'll try again on our own, or you can try now.",
+    message: "It may be down for a moment, or your TV may be offline. We'll keep trying on our own, or you can try now.",
   },
   offline: {
     title: 'Your TV is offline',
@@ -166,7 +166,7 @@ export const failureCopy = {
   },
   pollingFailed: {
     title: 'We lost track of your sign-in',
-    message: 'Try again to get a new code. If you already finished on your phone, you may be signed in already.',
+    message: "We'll keep checking your code on our own. If you already finished on your phone, you'll be signed in as soon as we reach the service.",
   },
   generic: { title: 'Something went wrong signing in', message: 'Try again. If it keeps happening, contact support and quote the reference below.' },
 } as const satisfies Record<string, FailureCopy>

@@ -59,6 +59,13 @@ function screenOf(state: FlowState, ctx: PresentContext): Screen {
     }
     case 'activating':
     case 'codeExpired': {
+      // A retry's first poll of a kept code: the error stays up until the service answers.
+      if (state.kind === 'activating' && state.probe) {
+        return {
+          route: 'error',
+          view: { ...failureWords(state.probe), reference: failureReference(state.probe), actionLabel: copy.error.tryAgain, retrying: true },
+        }
+      }
       const activation = state.kind === 'activating' ? state.activation : null
       const urls = activationUrls(ctx.settings.activationUrl, activation?.code ?? '')
       const lastCreatedAt = state.kind === 'activating' ? (activation?.createdAt ?? 0) : state.lastCreatedAt

@@ -89,6 +89,8 @@ export interface ErrorView {
   readonly autoRetryAt?: number
   /** Local time now, for the countdown to `autoRetryAt`. */
   readonly now?: () => number
+  /** A retry is out now ("Trying again…"). */
+  readonly retrying?: boolean
 }
 
 export interface BootView {

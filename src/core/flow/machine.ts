@@ -286,7 +286,8 @@ function fromActivating(state: ActivatingState, event: FlowEvent): Transition {
       if (best) return withEffects(toAuthorized(state, best, [state.mvpd]), [{ type: 'clearPendingSession' }])
       if (event.serverNow >= activation.notAfter) return toCodeExpired(state)
       // Empty map: the sign-in is still pending (reference 7.3 inference); next poll an interval after this one ended.
-      const next: ActivatingState = { ...state, poll: { ...poll, inFlight: false, lastAt: event.now, failures: 0 } }
+      const { probe: _answered, ...rest } = state
+      const next: ActivatingState = { ...rest, poll: { ...poll, inFlight: false, lastAt: event.now, failures: 0 } }
       return stay(next, isPaused(next) ? [] : [{ type: 'schedulePoll', ms: settings.pollIntervalMs }])
     }
     case 'pollFailed':
@@ -545,6 +546,7 @@ function toPolling(
   at: Stamp,
   returnTo?: SignedIn,
   retries = 0,
+  probe?: FlowFailure,
 ): Transition {
   // After a failed spell, one more failure is enough to back off again (one poll per retry).
   const failures = retries > 0 ? Math.max(0, prev.settings.maxFailedPolls - 1) : 0
@@ -557,6 +559,7 @@ function toPolling(
     backTo,
     ...(returnTo ? { returnTo } : {}),
     retries,
+    ...(probe ? { probe } : {}),
   }
   const effects: FlowEffect[] = [{ type: 'scheduleExpiry', at: activation.notAfter }]
   if (isPaused(state)) return { state, effects: [...effects, { type: 'schedulePoll', ms: state.settings.pollIntervalMs }] }
@@ -650,7 +653,7 @@ function toRetry(state: FailedState, at: Stamp): Transition {
       const { resume } = retry
       // The code is still valid in server time: poll it again rather than make another.
       if (resume && resume.notAfter - at.serverNow > RESUME_MIN_LEFT_MS) {
-        return toPolling(state, resume, retry.mvpd, retry.backTo, at, retry.returnTo, retries)
+        return toPolling(state, resume, retry.mvpd, retry.backTo, at, retry.returnTo, retries, state.error)
       }
       const fresh = toActivating(state, retry.mvpd, retry.backTo, retry.returnTo, retries)
       return resume ? withEffects(fresh, [{ type: 'clearPendingSession' }]) : fresh

@@ -152,6 +152,11 @@ export interface ActivatingState extends Base {
   readonly returnTo?: SignedIn
   /** Failed attempts in a row before this one (the automatic retry backs off on it). */
   readonly retries: number
+  /**
+   * Set while a retry's first poll of a kept code is out: the failure it retries. The error screen
+   * stays up until the service answers, so the code does not flash on and off during an outage.
+   */
+  readonly probe?: FlowFailure
 }
 
 export interface CodeExpiredState extends Base {

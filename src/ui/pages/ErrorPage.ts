@@ -92,7 +92,11 @@ export class ErrorPage
 
   /** "Trying again in 8 seconds…" while the automatic retry waits; nothing when only the viewer can. */
   private tick(): void {
-    const { autoRetryAt, now } = this.errorView
+    const { autoRetryAt, now, retrying } = this.errorView
+    if (retrying) {
+      this.tag('Retry')?.patch({ text: { text: copy.error.retrying } })
+      return
+    }
     if (autoRetryAt === undefined || !now) {
       this.tag('Retry')?.patch({ text: { text: '' } })
       return

@@ -4,6 +4,7 @@
  * Everything on the fake clock; requests counted on the fake client.
  */
 import { NetworkError } from '../../../src/core/pass/errors'
+import { present } from '../../../src/ui/present'
 import { flushPromises } from '../../support/fake-clock'
 import { DAY, exampleCable, passError, pollTimes, profile, session, setup, showCode } from './harness'
 
@@ -255,3 +256,32 @@ describe('a session code the TV cannot use', () => {
     expect(h.client.callsTo('createSession')).toHaveLength(2)
   })
 })
+
+describe('an outage while a code is shown', () => {
+  it('a retry keeps the error up until the service answers: the code does not flash on and off', async () => {
+    const h = setup()
+    await showCode(h, 'SAME123')
+    h.client.on('retrieveProfileForCode', () => Promise.reject(new NetworkError('poll')))
+    await h.clock.advance(15_000)
+    h.state('failed')
+    h.client.manual('retrieveProfileForCode')
+    await h.clock.advance(5_000) // the automatic retry
+    const probing = h.state('activating')
+    expect(probing.probe?.kind).toBe('pollingFailed')
+    expect(present(probing, presentContext(h)).route).toBe('error')
+    h.client.last('retrieveProfileForCode').resolve([])
+    await flushPromises()
+    const back = h.state('activating')
+    expect(back.probe).toBeUndefined()
+    expect(present(back, presentContext(h)).route).toBe('activation')
+  })
+})
+
+function presentContext(h: ReturnType<typeof setup>) {
+  return {
+    settings: { activationUrl: 'https://tv.example/activate?code={code}', resources: [] },
+    names: new Map(),
+    serverNow: () => h.client.serverNow(),
+    now: () => h.clock.now(),
+  }
+}
