@@ -51,9 +51,10 @@ describe('first launch, second-screen sign-in and relaunch', () => {
     const signedInAt = Date.now()
     await phone.close()
 
-    // Within one poll interval (3 s here) plus the time to draw.
-    await waitForRoute(tv, 'decisions', 3000 + 2500)
-    expect(Date.now() - signedInAt).toBeLessThan(3000 + 2500)
+    // Within one poll interval (3 s here) plus the client's pacing of the requests that follow
+    // (reference section 10) and the time to draw on a busy machine.
+    await waitForRoute(tv, 'decisions', 3000 + 4000)
+    expect(Date.now() - signedInAt).toBeLessThan(3000 + 4000)
     await waitForText(tv, /Summit Fiber/)
     await screenshot(tv, 'signin-decisions')
     // Polling stopped on success (CL-AUTHN-2): no poll of that code after the one that found it.
