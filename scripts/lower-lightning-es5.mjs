@@ -1,4 +1,4 @@
-// Lightning's "es5" bundle still holds `const` (toolchain-facts.md), which the check-es5 step rejects
+// Lightning's "es5" bundle still holds `const` (see the README, "Supported engines"), which the check-es5 step rejects
 // and which Chromium before 49 cannot parse in sloppy mode. Lower it to real ES5 once, after the build.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { transformSync } from '@babel/core'

@@ -1,6 +1,6 @@
 /**
  * What the Tizen and webOS packages share: the legacy (es5) build made for the stores, in its own
- * folder so the everyday dist keeps its overrides (toolchain-facts.md "Packaging"):
+ * folder so the everyday dist keeps its overrides (tizen/README.md, webos/README.md):
  *
  * 1. `lng dist --es5` with APP_STORE_BUILD=true (no `?pass.*`/`?platform=` overrides, no test hook)
  *    into .tmp/store, then Lightning's bundle lowered to real ES5 as in the everyday build;

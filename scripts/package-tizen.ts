@@ -3,7 +3,7 @@
  * Refused with the sandbox's pass settings; `-- --sandbox` makes a test package,
  * releases/MyChannel-<version>-sandbox.wgt, instead.
  *
- * The .wgt is a zip with config.xml at its root (tv-platforms.md section 1): tizen/config.xml with the
+ * The .wgt is a zip with config.xml at its root (tizen/README.md): tizen/config.xml with the
  * version from package.json and <access> limited to the configured Adobe Pass host, tizen/icon.png,
  * and the app with Samsung's webapis.js loaded first (webapis.productinfo, webapis.network).
  *

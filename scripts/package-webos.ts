@@ -1,6 +1,6 @@
 /**
  * `npm run package:webos`: releases/<id>_<version>_all.ipk from the store build (legacy es5 dist),
- * made by ares-package from @webos-tools/cli, offline (tv-platforms.md section 2). webos/appinfo.json
+ * made by ares-package from @webos-tools/cli, offline (webos/README.md). webos/appinfo.json
  * gets the version from package.json; icons from webos/; no source maps. The app is already minified,
  * so ares-package's own minification is skipped (-n).
  *

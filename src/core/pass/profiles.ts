@@ -1,7 +1,8 @@
 /**
  * Profiles (reference section 7): which MVPD sign-ins this device has. Profiles whose `notAfter` has
- * passed in server time are dropped (design.md section 2: expired profiles count as absent), so the
- * TV's own clock never keeps a dead profile alive or kills a live one.
+ * passed in server time are dropped (an expired profile counts as absent), so the TV's own clock
+ * never keeps a dead profile alive or kills a live one. Adobe's profiles APIs:
+ * https://experienceleague.adobe.com/en/docs/pass/authentication/integration-guide-programmers/rest-apis/rest-api-v2/apis/profiles-apis/rest-api-v2-profiles-apis-overview
  */
 import type { CallOptions, Profile } from './types'
 import { pathOf, type PassHttp } from './http'
