@@ -53,6 +53,8 @@ export const exampleCable: LastMvpd = { id: 'ExampleCable', displayName: 'Exampl
 export class MemoryFlowStore implements FlowStore {
   lastMvpd: LastMvpd | null
   parts: ProfileParts | null = null
+  pending: PendingSession | null = null
+  signedOut: string | null = null
   readonly writes: string[] = []
   failing = false
 
@@ -60,55 +62,29 @@ export class MemoryFlowStore implements FlowStore {
     this.lastMvpd = lastMvpd
   }
 
-  async loadLastMvpd(): Promise<LastMvpd | null> {
+  /** Every read fails while `failing`. */
+  private async read<T>(value: () => T): Promise<T> {
     if (this.failing) throw new Error('store broken')
-    return this.lastMvpd
+    return value()
   }
-  async saveLastMvpd(mvpd: LastMvpd): Promise<void> {
-    this.writes.push(`saveLastMvpd:${mvpd.id}`)
+
+  /** Every write is recorded (failed ones too), then fails while `failing`. */
+  private async write(label: string, apply: () => void): Promise<void> {
+    this.writes.push(label)
     if (this.failing) throw new Error('store broken')
-    this.lastMvpd = mvpd
+    apply()
   }
-  async forgetLastMvpd(): Promise<void> {
-    this.writes.push('forgetLastMvpd')
-    if (this.failing) throw new Error('store broken')
-    this.lastMvpd = null
-  }
-  async saveProfileParts(parts: ProfileParts): Promise<void> {
-    this.writes.push(`saveProfileParts:${parts.mvpd}`)
-    if (this.failing) throw new Error('store broken')
-    this.parts = parts
-  }
-  pending: PendingSession | null = null
-  signedOut: string | null = null
-  async loadPendingSession(): Promise<PendingSession | null> {
-    if (this.failing) throw new Error('store broken')
-    return this.pending
-  }
-  async savePendingSession(session: PendingSession): Promise<void> {
-    this.writes.push(`savePendingSession:${session.code}`)
-    if (this.failing) throw new Error('store broken')
-    this.pending = session
-  }
-  async clearPendingSession(): Promise<void> {
-    this.writes.push('clearPendingSession')
-    if (this.failing) throw new Error('store broken')
-    this.pending = null
-  }
-  async loadSignedOut(): Promise<string | null> {
-    if (this.failing) throw new Error('store broken')
-    return this.signedOut
-  }
-  async saveSignedOut(mvpd: string): Promise<void> {
-    this.writes.push(`saveSignedOut:${mvpd}`)
-    if (this.failing) throw new Error('store broken')
-    this.signedOut = mvpd
-  }
-  async clearSignedOut(): Promise<void> {
-    this.writes.push('clearSignedOut')
-    if (this.failing) throw new Error('store broken')
-    this.signedOut = null
-  }
+
+  loadLastMvpd = () => this.read(() => this.lastMvpd)
+  saveLastMvpd = (mvpd: LastMvpd) => this.write(`saveLastMvpd:${mvpd.id}`, () => (this.lastMvpd = mvpd))
+  forgetLastMvpd = () => this.write('forgetLastMvpd', () => (this.lastMvpd = null))
+  saveProfileParts = (parts: ProfileParts) => this.write(`saveProfileParts:${parts.mvpd}`, () => (this.parts = parts))
+  loadPendingSession = () => this.read(() => this.pending)
+  savePendingSession = (session: PendingSession) => this.write(`savePendingSession:${session.code}`, () => (this.pending = session))
+  clearPendingSession = () => this.write('clearPendingSession', () => (this.pending = null))
+  loadSignedOut = () => this.read(() => this.signedOut)
+  saveSignedOut = (mvpd: string) => this.write(`saveSignedOut:${mvpd}`, () => (this.signedOut = mvpd))
+  clearSignedOut = () => this.write('clearSignedOut', () => (this.signedOut = null))
 }
 
 export interface Harness {
