@@ -23,12 +23,12 @@ import {
   type Unsubscribe,
 } from './core'
 import { createApp } from './ui/App'
-import { createDecisionsScreens } from './ui/decisions-screens'
-import { createSignInScreens } from './ui/signin-screens'
-import { staticScreens } from './ui/static-screens'
+import { createDecisionsScreens } from './ui/model/decisions/source'
+import { createSignInScreens } from './ui/model/signin/source'
+import { staticScreens } from './ui/model/static-source'
 import { safeFontLoader } from './ui/theme/fonts'
 import { installTestHook } from './test-hook'
-import type { AppServices } from './ui/screens'
+import type { AppServices } from './ui/model/screen'
 
 /** Store packages switch the `?pass.<key>=` and `?platform=` overrides off (design.md section 4). */
 const allowOverrides = process.env.APP_STORE_BUILD !== 'true'

@@ -3,11 +3,11 @@ import { buildRoutes } from './routes'
 import { ConfirmDialog, type ConfirmContent } from './widgets/ConfirmDialog'
 import { enablePointerHitTesting } from './pointer'
 import { OfflineBanner } from './widgets/OfflineBanner'
-import type { AppServices, RouteName, Screen } from './screens'
-import type { UiIntent } from './intents'
+import type { AppServices, RouteName, Screen } from './model/screen'
+import type { UiIntent } from './model/intents'
 import { appFonts } from './theme/fonts'
 import { colors } from './theme/tokens'
-import { copy } from './messages'
+import { copy } from './copy/messages'
 
 interface AppTemplateSpec extends Router.App.TemplateSpec {
   ExitDialog: typeof ConfirmDialog

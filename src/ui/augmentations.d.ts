@@ -3,7 +3,7 @@
  * calls when `enablePointer` is on (docs/HandlingInput/Mouse.md).
  */
 import '@lightningjs/sdk'
-import type { UiIntent } from './intents'
+import type { UiIntent } from './model/intents'
 
 declare module '@lightningjs/sdk' {
   namespace Lightning {

@@ -6,7 +6,7 @@ import { ErrorPage } from './pages/ErrorPage'
 import { PlayerPage } from './pages/PlayerPage'
 import { ProfilesPage } from './pages/ProfilesPage'
 import { ReauthPage } from './pages/ReauthPage'
-import type { RouteName } from './screens'
+import type { RouteName } from './model/screen'
 
 /** Route names as constants (style.md A2: no magic strings for routes). */
 export const routeNames = {

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core'
 import { launchBrowser, openApp, screenshot, snapshot, waitForRoute, waitForText, type Browser } from './harness'
-import { startStack, waitForRequests, type Stack } from './stack'
+import { startStack, type Stack } from './stack'
 import type { LoggedRequest } from '../sandbox'
 
 jest.setTimeout(120_000)
@@ -69,13 +69,24 @@ async function newDevice(extra: Record<string, string> = {}): Promise<Device> {
 async function relaunch(device: Device): Promise<void> {
   // The new tab first: a browser whose last tab closed (the app's "Exit" may close it) opens no more.
   const old = device.page
-  device.page = await device.browser.context.newPage()
-  await old.close()
-  await openApp(device.page, stack.web.origin, device.query)
+  device.page = await step('a new tab', device.browser.context.newPage(), 10_000)
+  // A tab caught mid-exit may never confirm its close; the new tab does not depend on it.
+  await withTimeout(old.close(), 5_000, 'closing the old tab').catch(() => undefined)
+  await step('the relaunched app', openApp(device.page, stack.web.origin, device.query), 25_000)
 }
 
 function requestsOf(device: Device): LoggedRequest[] {
   return stack.sandbox.requests().slice(device.from).filter((r) => r.headers['ap-device-identifier'] === deviceHeader(device))
+}
+
+/** Waits until this device (not an earlier test's) has made a request matching `pattern`. */
+async function waitForOwnRequest(device: Device, pattern: RegExp, timeout = 20_000): Promise<void> {
+  const deadline = Date.now() + timeout
+  while (!requestsOf(device).some((r) => pattern.test(r.path))) {
+    if (Date.now() > deadline) throw new Error(`this device made no request matching ${pattern} within ${timeout} ms`)
+    // Polls the sandbox's request log in this process; nothing in the page waits on it.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
 }
 
 const headers = new WeakMap<Device, string>()
@@ -102,9 +113,13 @@ function deviceId(device: Device): string {
  */
 async function mash(page: Page, seed: number, count = 100): Promise<void> {
   const random = seeded(seed)
-  const keys = Array.from({ length: count }, () => KEYS[Math.floor(random() * KEYS.length)] as string)
+  await sendKeys(page, Array.from({ length: count }, () => KEYS[Math.floor(random() * KEYS.length)] as string), 10)
+}
+
+/** Sends `keys` in the page, one every `everyMs` by the wall clock (see mash). */
+async function sendKeys(page: Page, keys: readonly string[], everyMs: number): Promise<void> {
   try {
-    await withTimeout(page.evaluate(async (sequence) => {
+    await withTimeout(page.evaluate(async ({ sequence, every }) => {
       const codes: Record<string, number> = { ArrowUp: 38, ArrowDown: 40, ArrowLeft: 37, ArrowRight: 39, Enter: 13, Backspace: 8 }
       const send = (type: string, key: string): void => {
         const event = new KeyboardEvent(type, { key, bubbles: true, cancelable: true })
@@ -112,21 +127,21 @@ async function mash(page: Page, seed: number, count = 100): Promise<void> {
         Object.defineProperty(event, 'which', { get: () => codes[key] })
         window.dispatchEvent(event)
       }
-      // Key i is due 10 ms × i after the start, by the wall clock: a main thread busy drawing (as on
+      // Key i is due everyMs × i after the start, by the wall clock: a main thread busy drawing (as on
       // a TV) receives the keys that fell due meanwhile together, as a TV's input queue delivers them.
       const start = performance.now()
       let next = 0
       while (next < sequence.length) {
-        const due = Math.min(sequence.length, Math.floor((performance.now() - start) / 10) + 1)
+        const due = Math.min(sequence.length, Math.floor((performance.now() - start) / every) + 1)
         for (; next < due; next++) {
           if ((window as unknown as { __tvApp?: { exited?: boolean } }).__tvApp?.exited) return
           const key = sequence[next] as string
           send('keydown', key)
           send('keyup', key)
         }
-        await new Promise((resolve) => setTimeout(resolve, 10))
+        await new Promise((resolve) => setTimeout(resolve, Math.min(10, every)))
       }
-    }, keys), 15_000, 'the keys')
+    }, { sequence: keys, every: everyMs }), 15_000, 'the keys')
   } catch (error) {
     // The page went away under the keys: only "Exit" does that.
     if (!/context was destroyed|Target closed|navigat/i.test(String(error))) throw error
@@ -142,15 +157,25 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer))
 }
 
-/** The keys found "Exit": the app said so, or the page it left for has no app at all. */
+/**
+ * Every step is bounded well inside the test's own timeout, so a stuck step fails with its name
+ * instead of the whole test timing out silently.
+ */
+function step<T>(what: string, promise: Promise<T>, ms: number): Promise<T> {
+  return withTimeout(promise, ms, what)
+}
+
+/**
+ * The keys found "Exit": the app said so, or the page it left for has no app at all. A page that
+ * does not answer within 5 s is mid-exit (leaving for about:blank) and counts as exited.
+ */
 async function exited(page: Page): Promise<boolean> {
   if (page.url() === 'about:blank') return true
-  return page
-    .evaluate(() => {
-      const hook = (window as unknown as { __tvApp?: { exited?: boolean } }).__tvApp
-      return !hook || hook.exited === true
-    })
-    .catch(() => true)
+  const answer = page.evaluate(() => {
+    const hook = (window as unknown as { __tvApp?: { exited?: boolean } }).__tvApp
+    return !hook || hook.exited === true
+  })
+  return withTimeout(answer, 5_000, 'the exit check').catch(() => true)
 }
 
 interface Hook {
@@ -196,8 +221,8 @@ function incomplete(texts: readonly string[]): string[] {
 async function expectStillUsable(device: Device, name: string): Promise<void> {
   if (await exited(device.page)) await relaunch(device)
   await settle(device.page)
-  const shot = await snapshot(device.page)
-  await screenshot(device.page, `mash-${name}`)
+  const shot = await step('the snapshot', snapshot(device.page), 10_000)
+  await step('the screenshot', screenshot(device.page, `mash-${name}`), 15_000)
   expect(KNOWN.has(shot.route)).toBe(true)
   expect(incomplete(shot.texts)).toEqual([])
   if (shot.route === 'reauth') expect(shot.texts.some((t) => /^Sign in again with \S/.test(t))).toBe(true)
@@ -205,7 +230,7 @@ async function expectStillUsable(device: Device, name: string): Promise<void> {
 
   // The next Back is answered: a screen or a dialog changes (Back on the first screen asks to exit).
   const before = shot.routes.length
-  await device.page.keyboard.press('Backspace')
+  await step('the Back key', device.page.keyboard.press('Backspace'), 5_000)
   await device.page.waitForFunction(
     (count) => {
       const hook = (window as unknown as { __tvApp?: Hook }).__tvApp
@@ -293,13 +318,15 @@ test('the error screen while the service fails', async () => {
 
 test('decisions', async () => {
   const device = await signedInDevice()
-  await waitForRequests(stack.sandbox, /\/decisions\/preauthorize\//)
+  await waitForOwnRequest(device, /\/decisions\/preauthorize\//)
   await mash(device.page, 7)
   await expectStillUsable(device, 'decisions')
 })
 
 test('the player', async () => {
   const device = await signedInDevice()
+  // OK plays the focused title once the decisions screen has its titles (preauthorize answered).
+  await waitForOwnRequest(device, /\/decisions\/preauthorize\//)
   await device.page.keyboard.press('Enter')
   await waitForRoute(device.page, 'player')
   await mash(device.page, 8)
@@ -308,14 +335,12 @@ test('the player', async () => {
 
 test('fast Back after playing a title never reaches a screen without its provider', async () => {
   const device = await signedInDevice()
+  await waitForOwnRequest(device, /\/decisions\/preauthorize\//)
   for (let round = 0; round < 3; round++) {
     await device.page.keyboard.press('Enter')
     await waitForRoute(device.page, 'player')
     // About nine Back presses within a second, as reported from a living room.
-    for (let i = 0; i < 9; i++) {
-      await device.page.keyboard.press('Backspace')
-      await device.page.waitForTimeout(100)
-    }
+    await sendKeys(device.page, Array.from({ length: 9 }, () => 'Backspace'), 100)
     await settle(device.page)
     const shot = await snapshot(device.page)
     expect(['decisions', 'exit']).toContain(shot.route)

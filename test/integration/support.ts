@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto'
 import { startSandbox, type Sandbox } from '../sandbox'
-import { systemClock } from '../../src/core/flow/clock'
+import { systemClock } from '../../src/core/base/clock'
 import {
   createDeviceIdentity,
   createPassClient,

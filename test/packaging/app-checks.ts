@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { parse } from 'acorn'
-import { parsePassSettings, type PassSettings } from '../../src/core/settings'
+import { parsePassSettings, type PassSettings } from '../../src/core/base/settings'
 import { bakedAppSettings, packageVersion, type Files } from './archives'
 
 /** The pass settings the packages were made for: settings.json, plus STORE_PASS_SETTINGS if given. */

@@ -4,7 +4,7 @@
  * STORE_PASS_SETTINGS example.
  */
 import { readFileSync } from 'node:fs'
-import { parsePassSettings, passHosts, type PassSettings } from '../../src/core/settings'
+import { parsePassSettings, passHosts, type PassSettings } from '../../src/core/base/settings'
 import { sandboxRefusal, storeSettingsProblems } from '../../scripts/store-settings-check'
 
 const jwtPart = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url')

@@ -3,7 +3,7 @@
  * order (due time, then scheduling order), letting promise callbacks settle after each one so work
  * a timer starts can schedule the next timer inside the same advance. No real waiting.
  */
-import type { Clock, TimerHandle } from '../../src/core/flow/clock'
+import type { Clock, TimerHandle } from '../../src/core/base/clock'
 
 interface Timer {
   readonly id: number

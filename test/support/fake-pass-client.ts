@@ -5,7 +5,7 @@
  * CancelledError, as the real client does (unless `honorAbort` is false). Server time is the
  * clock plus `serverOffsetMs`.
  */
-import type { Clock } from '../../src/core/flow/clock'
+import type { Clock } from '../../src/core/base/clock'
 import { CancelledError } from '../../src/core/pass/errors'
 import type { CallOptions, PassClient } from '../../src/core/pass/types'
 

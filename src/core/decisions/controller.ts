@@ -22,7 +22,7 @@ import { isPassClientError, type PassClientError } from '../pass/errors'
 import type { Decision, PassClient } from '../pass/types'
 import { badgeOf, denyReason, needsAuthentication, signOutOutcome } from './classify'
 import type { DecisionItem, DecisionsState, PlayState } from './model'
-import { promiseOf } from '../promise'
+import { promiseOf } from '../base/promise'
 
 export interface DecisionsResource {
   readonly id: string

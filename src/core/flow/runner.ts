@@ -4,7 +4,7 @@
  * requests and clears its timers, and any result that still arrives for it is dropped (house rule 6).
  */
 import type { PassClient, Profile } from '../pass/types'
-import { clampTimerMs, type Clock, type TimerHandle } from './clock'
+import { clampTimerMs, type Clock, type TimerHandle } from '../base/clock'
 import type { FlowFailure } from './failure'
 import { assertNever, toFlowFailure } from './failure'
 import { initialState, transition } from './machine'
@@ -13,7 +13,7 @@ import type { FlowLogger, FlowStore, LastMvpd } from './ports'
 import { silentLogger } from './ports'
 import type { FlowSettingsInput } from './settings'
 import { resolveFlowSettings } from './settings'
-import { promiseOf } from '../promise'
+import { promiseOf } from '../base/promise'
 
 export interface FlowRunnerOptions {
   /** The Adobe Pass client (it refreshes the token itself and retries transient failures of one-shot calls; a poll is sent once, the flow's interval being its retry). */

@@ -9,10 +9,10 @@
  * const profiles = await client.retrieveProfiles()
  * ```
  */
-import { ServerTime, type Clock } from '../flow/clock'
+import { ServerTime, type Clock } from '../base/clock'
 import { encodeDeviceIdentifier, encodeDeviceInfo, type DeviceIdentity } from '../platform/device-info'
-import { consoleLogger, type Logger } from '../platform/logger'
-import type { PassSettings } from '../settings'
+import { consoleLogger, type Logger } from '../base/logger'
+import type { PassSettings } from '../base/settings'
 import type { DeviceStore } from '../storage/device-store'
 import { ConfigurationCache } from './configuration'
 import { Dcr } from './dcr'

@@ -3,7 +3,7 @@
  * be chosen (CL-CFG-1: the client never calls it on its own) and cached briefly in memory
  * (CL-CFG-R1: 3–5 min); concurrent callers share one request.
  */
-import type { Clock } from '../flow/clock'
+import type { Clock } from '../base/clock'
 import type { CallOptions, Configuration } from './types'
 import { pathOf, withSignal, type PassHttp } from './http'
 import { parseConfiguration } from './wire'

@@ -9,9 +9,9 @@
  *    refreshes it once (http.ts).
  * Concurrent callers share one registration and one token request.
  */
-import { clampTimerMs, type Clock, type ServerTime } from '../flow/clock'
-import type { Logger } from '../platform/logger'
-import type { PassSettings } from '../settings'
+import { clampTimerMs, type Clock, type ServerTime } from '../base/clock'
+import type { Logger } from '../base/logger'
+import type { PassSettings } from '../base/settings'
 import type { AccessTokenRecord, ClientCredentials, DeviceStore } from '../storage/device-store'
 import { isPassError } from './errors'
 import { withSignal, type PassHttp, type TokenSource } from './http'

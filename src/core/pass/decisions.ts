@@ -12,7 +12,7 @@
  * after the first, shared by request-level failures and item-level `retry` denies: the HTTP layer
  * does not retry these posts itself, so one play makes at most 3 requests with the default policy.
  */
-import type { Clock } from '../flow/clock'
+import type { Clock } from '../base/clock'
 import { MalformedResponseError, isPassClientError, type PassClientError } from './errors'
 import { backoffMs, pathOf, retryDelayMs, shouldResend, type PassHttp, type RetryPolicy } from './http'
 import type { CallOptions, Decision } from './types'

@@ -24,8 +24,8 @@
  * time with a fake clock. No ky type leaves this file.
  */
 import ky, { type KyInstance } from 'ky'
-import { clampTimerMs, type Clock, type ServerTime } from '../flow/clock'
-import type { Logger } from '../platform/logger'
+import { clampTimerMs, type Clock, type ServerTime } from '../base/clock'
+import type { Logger } from '../base/logger'
 import {
   CancelledError,
   InvalidInputError,
@@ -300,7 +300,7 @@ export class PassHttp {
     })
   }
 
-  /** Server time from every answer, errors included: expiry is judged in server time (flow/clock.ts ServerTime). */
+  /** Server time from every answer, errors included: expiry is judged in server time (base/clock.ts ServerTime). */
   private observeDate(response: Response): void {
     const date = response.headers.get('date')
     this.options.serverTime.observeDateHeader(date, this.options.clock.now())

@@ -2,7 +2,7 @@
  * Logout (reference 8A): only ever on the viewer's request (CL-LOGOUT-R1: the client never calls it
  * by itself). Returns one entry per removed profile; the caller follows `actionName` (CL-LOGOUT-1).
  */
-import type { PassSettings } from '../settings'
+import type { PassSettings } from '../base/settings'
 import { pathOf, type PassHttp } from './http'
 import type { CallOptions, LogoutEntry } from './types'
 import { requireMvpdId } from './validate'

@@ -16,8 +16,8 @@
  * - after a 429 every request is held for at least the throttle wait (`hold`), and the burst is
  *   taken as spent.
  */
-import { clampTimerMs, type Clock, type TimerHandle } from '../flow/clock'
-import type { Logger } from '../platform/logger'
+import { clampTimerMs, type Clock, type TimerHandle } from '../base/clock'
+import type { Logger } from '../base/logger'
 import { CancelledError } from './errors'
 
 /** What a relaunch needs to know of the device's throttle bucket. */

@@ -3,8 +3,8 @@
  * Body parameters are form-urlencoded; `domainName` and `redirectUrl` come from settings, `mvpd` only
  * when the provider is known (reference 14.3 without, 14.4 with a preselected MVPD).
  */
-import type { ServerTime } from '../flow/clock'
-import type { PassSettings } from '../settings'
+import type { ServerTime } from '../base/clock'
+import type { PassSettings } from '../base/settings'
 import type { CallOptions, Session, SessionInfo } from './types'
 import { pathOf, type PassHttp } from './http'
 import { requireCode, requireMvpdId } from './validate'

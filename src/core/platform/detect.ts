@@ -1,5 +1,5 @@
 /** Picks the platform adapter (capability first, user agent second, `?platform=` in development). */
-import type { Clock } from '../flow/clock'
+import type { Clock } from '../base/clock'
 import { createBrowserPlatform } from './browser'
 import { detectPlatformName, platformOverride, type Platform, type PlatformGlobals, type PlatformName } from './platform'
 import { createTizenPlatform } from './tizen'

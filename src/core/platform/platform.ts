@@ -4,7 +4,7 @@
  * development (style.md rule 11). Adapters read platform globals only through the `globals` object
  * they are given, so tests fake Tizen and webOS without touching the real window.
  */
-import type { Clock } from '../flow/clock'
+import type { Clock } from '../base/clock'
 import type { DeviceInfo } from './device-info'
 
 export type PlatformName = 'browser' | 'tizen' | 'webos'

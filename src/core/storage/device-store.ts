@@ -1,7 +1,7 @@
 /**
  * Typed, versioned records the app keeps on the device:
  * - deviceId (CL-HDR-4), mirrored to a second store so it survives the loss of one (a cache of the
- *   platform-derived id where the platform has one; see platform/device-id.ts);
+ *   platform-derived id where the platform has one; see storage/device-id.ts);
  * - lastMvpd {id, displayName, logoUrl} (CL-CFG-2), mirrored too;
  * - client credentials (CL-REG-2) and the access token (CL-REG-3), mirrored too: losing them
  *   registers the application again and loses the viewer's sign-ins (Adobe's DCR FAQ 9), so a slow
@@ -32,8 +32,8 @@
  * methods also tell "absent" from "could not be read" (StoreRead); the `get*` ones answer null for
  * both and log a warning for the second.
  */
-import type { Clock } from '../flow/clock'
-import type { Logger } from '../platform/logger'
+import type { Clock } from '../base/clock'
+import type { Logger } from '../base/logger'
 import { decodeEntry, encodeEntry, sameEntry, type Entry } from './envelope'
 import {
   canLookup,

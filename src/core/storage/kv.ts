@@ -6,8 +6,8 @@
  * name the operation, the key and the error's name, never a value.
  */
 import { createStore, del as idbDel, get as idbGet, set as idbSet, type UseStore } from 'idb-keyval'
-import { clampTimerMs, type Clock } from '../flow/clock'
-import type { Logger } from '../platform/logger'
+import { clampTimerMs, type Clock } from '../base/clock'
+import type { Logger } from '../base/logger'
 
 /** A minimal async key-value store. `get` resolves `undefined` for an absent key. */
 export interface KeyValueStore {

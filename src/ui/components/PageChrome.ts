@@ -1,7 +1,7 @@
 import { Lightning, Settings } from '@lightningjs/sdk'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
-import { copy } from '../messages'
+import { copy } from '../copy/messages'
 
 /** The parts every screen shares (ui/*.png): background with a soft glow, the brand, title, subtitle. */
 export interface ChromeSpec {

@@ -5,8 +5,8 @@ import { QrCode } from '../components/QrCode'
 import { Row } from '../components/Row'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
-import type { ActivationView } from '../views'
-import { copy, countdown } from '../messages'
+import type { ActivationView } from '../model/views'
+import { copy, countdown } from '../copy/messages'
 
 interface ActivationTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
   view: ActivationView | undefined

@@ -2,8 +2,8 @@ import { Lightning } from '@lightningjs/sdk'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
-import { copy } from '../messages'
-import type { BootView } from '../views'
+import { copy } from '../copy/messages'
+import type { BootView } from '../model/views'
 
 interface BootTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
   view: BootView

@@ -6,8 +6,8 @@ import { Row } from '../components/Row'
 import { TitleCard, cardW } from '../components/TitleCard'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
-import type { DecisionItemView, DecisionsView } from '../views'
-import { copy } from '../messages'
+import type { DecisionItemView, DecisionsView } from '../model/views'
+import { copy } from '../copy/messages'
 
 interface DecisionsTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
   view: DecisionsView

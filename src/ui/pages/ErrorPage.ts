@@ -4,8 +4,8 @@ import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageC
 import { Row } from '../components/Row'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
-import { copy } from '../messages'
-import type { ErrorView } from '../views'
+import { copy } from '../copy/messages'
+import type { ErrorView } from '../model/views'
 
 interface ErrorTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
   view: ErrorView

@@ -4,8 +4,8 @@ import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageC
 import { Row } from '../components/Row'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
-import type { PlayerView } from '../views'
-import { copy } from '../messages'
+import type { PlayerView } from '../model/views'
+import { copy } from '../copy/messages'
 
 interface PlayerTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
   view: PlayerView

@@ -4,8 +4,8 @@ import { Row } from '../components/Row'
 import { Tile, tileW } from '../components/Tile'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
-import type { ProfilesView } from '../views'
-import { copy } from '../messages'
+import type { ProfilesView } from '../model/views'
+import { copy } from '../copy/messages'
 
 interface ProfilesTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
   view: ProfilesView

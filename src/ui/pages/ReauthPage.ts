@@ -5,8 +5,8 @@ import { LogoWell } from '../components/LogoWell'
 import { Row } from '../components/Row'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
-import type { ReauthView } from '../views'
-import { copy } from '../messages'
+import type { ReauthView } from '../model/views'
+import { copy } from '../copy/messages'
 
 interface ReauthTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
   view: ReauthView

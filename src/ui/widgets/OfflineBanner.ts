@@ -1,7 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
-import { copy } from '../messages'
+import { copy } from '../copy/messages'
 
 interface OfflineBannerTemplateSpec extends Lightning.Component.TemplateSpec {
   shown: boolean

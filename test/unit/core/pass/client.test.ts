@@ -4,11 +4,11 @@
  */
 import { createPassClient } from '../../../../src/core/pass/client'
 import { FakeClock } from '../../../support/fake-clock'
-import { clientSecret } from '../support/fake-adobe'
-import { identity, rig, settle, testSettings } from './rig'
+import { clientSecret } from '../../../support/fake-adobe'
+import { identity, rig, settle, testSettings } from '../../../support/pass-rig'
 import { createDeviceStore } from '../../../../src/core/storage/device-store'
 import { MemoryStore } from '../../../../src/core/storage/kv'
-import { silentLogger } from '../../../../src/core/platform/logger'
+import { silentLogger } from '../../../../src/core/base/logger'
 
 const sp = 'MYCHAN'
 const HOUR = 3600000

@@ -6,9 +6,9 @@
 import 'fake-indexeddb/auto'
 import { createDeviceStore, recordVersion, type ClientCredentials } from '../../../../src/core/storage/device-store'
 import { createIdbStore, createResilientStore, createWebStorageStore } from '../../../../src/core/storage/kv'
-import { accessTokens } from '../support/fake-adobe'
-import { rig, settle, testSettings } from './rig'
-import { stallable } from '../storage/stallable'
+import { accessTokens } from '../../../support/fake-adobe'
+import { rig, settle, testSettings } from '../../../support/pass-rig'
+import { stallable } from '../../../support/stallable-store'
 
 const profilesPath = '/api/v2/MYCHAN/profiles'
 const empty = { status: 200, json: { profiles: {} } }

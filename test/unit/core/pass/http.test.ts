@@ -2,8 +2,8 @@
  * The HTTP layer as seen on the wire (through an injected fetch): headers per endpoint, bodies,
  * error mapping, retry rules, timeouts and cancellation. Time is a FakeClock: no real waiting.
  */
-import { accessTokens, clientSecret } from '../support/fake-adobe'
-import { deviceId, deviceInfo, rig, settle, type Rig } from './rig'
+import { accessTokens, clientSecret } from '../../../support/fake-adobe'
+import { deviceId, deviceInfo, rig, settle, type Rig } from '../../../support/pass-rig'
 import {
   CancelledError,
   MalformedResponseError,

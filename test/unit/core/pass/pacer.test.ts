@@ -7,7 +7,7 @@
 import { CancelledError } from '../../../../src/core/pass/errors'
 import { MAX_HOLD_MS, PACER_BURST, PACER_INTERVAL_MS, RequestPacer, type RequestBudget, type RequestBudgetStore } from '../../../../src/core/pass/pacer'
 import { FakeClock, flushPromises } from '../../../support/fake-clock'
-import { CapturingLogger } from '../support/build'
+import { CapturingLogger } from '../../../support/pass-client-build'
 
 const KEY = 'fingerprint ZGV2aWNlLTE='
 const T0 = Date.UTC(2026, 0, 1)

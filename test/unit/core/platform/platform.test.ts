@@ -6,7 +6,7 @@ import { createPlatform } from '../../../../src/core/platform/detect'
 import { completeDeviceInfo, encodeDeviceIdentifier, encodeDeviceInfo } from '../../../../src/core/platform/device-info'
 import { detectPlatformName, platformOverride } from '../../../../src/core/platform/platform'
 import { FakeClock } from '../../../support/fake-clock'
-import { fakeTizen, fakeWebOs, tizenUa, webosUa } from './fakes'
+import { fakeTizen, fakeWebOs, tizenUa, webosUa } from '../../../support/platform-fakes'
 
 const clock = new FakeClock()
 

@@ -7,7 +7,7 @@ import { createPlatform } from '../../../../src/core/platform/detect'
 import { keyMapWith, remoteKeysOf } from '../../../../src/core/platform/keys'
 import { detectPlatformName, type PlatformGlobals } from '../../../../src/core/platform/platform'
 import { FakeClock } from '../../../support/fake-clock'
-import { fakeTizen, fakeWebOs, tizenUa, webosUa } from './fakes'
+import { fakeTizen, fakeWebOs, tizenUa, webosUa } from '../../../support/platform-fakes'
 
 const clock = new FakeClock()
 const colourKeys = ['ColorF0Red', 'ColorF1Green', 'ColorF2Yellow', 'ColorF3Blue'] as const

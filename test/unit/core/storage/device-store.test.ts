@@ -18,8 +18,8 @@ import {
 } from '../../../../src/core/storage/device-store'
 import { createIdbStore, createResilientStore, createWebStorageStore, MemoryStore, StorageFailure, type KeyValueStore } from '../../../../src/core/storage/kv'
 import { FakeClock, flushPromises } from '../../../support/fake-clock'
-import { CapturingLogger } from '../support/build'
-import { stallable } from './stallable'
+import { CapturingLogger } from '../../../support/pass-client-build'
+import { stallable } from '../../../support/stallable-store'
 
 let n = 0
 const uniqueDb = (): string => `device-store-${++n}`

@@ -5,11 +5,11 @@
  * it does not answer reach it once it does (CL-REG-2, CL-REG-3).
  */
 import 'fake-indexeddb/auto'
-import { MAX_TIMER_MS, type Clock } from '../../../../src/core/flow/clock'
+import { MAX_TIMER_MS, type Clock } from '../../../../src/core/base/clock'
 import { createIdbStore, createResilientStore, MemoryStore, StorageFailure, type KeyValueStore } from '../../../../src/core/storage/kv'
 import { FakeClock, flushPromises } from '../../../support/fake-clock'
-import { CapturingLogger } from '../support/build'
-import { stallable } from './stallable'
+import { CapturingLogger } from '../../../support/pass-client-build'
+import { stallable } from '../../../support/stallable-store'
 
 let n = 0
 const uniqueDb = (): string => `test-db-${++n}`

@@ -1,0 +1,70 @@
+/**
+ * From the decisions logic's state to the screen (design.md section 3): the row with its badges and
+ * a notice line on the decisions screen, or the player stand-in after a permit. Pure.
+ */
+import type { DecisionsState, DenyReason, EnhancedError, PlayState } from '../../../core'
+import { copy, durationInWords } from '../../copy/messages'
+import type { Screen } from '../screen'
+import type { DecisionsView, PlayerView } from '../views'
+
+/** `base`: the decisions view the sign-in flow's state gives (provider name and logo). */
+export function presentDecisions(base: DecisionsView, state: DecisionsState): Screen {
+  const { play } = state
+  const titleOf = (resource: string): string => state.items.find((i) => i.id === resource)?.title ?? resource
+  if (play.kind === 'permitted') return { route: 'player', view: playerView(titleOf(play.resource), play) }
+  const view: DecisionsView = {
+    ...base,
+    items: state.mvpd ? state.items.map(({ id, title, badge }) => ({ id, title, badge })) : base.items,
+    busy: play.kind === 'authorizing' || state.signOut.kind === 'signingOut',
+    ...(play.kind === 'authorizing' ? { playPending: true } : {}),
+  }
+  const notice = noticeOf(state, titleOf, base.providerName)
+  return { route: 'decisions', view: { ...view, ...notice } }
+}
+
+function playerView(title: string, play: Extract<PlayState, { kind: 'permitted' }>): PlayerView {
+  // The media token's validity in words (never the token): reference 8.2, typically about 7 minutes.
+  const left = durationInWords(play.tokenNotAfter - play.receivedAt)
+  const note = play.source === 'degradation' ? copy.player.degraded : play.source === 'temppass' ? copy.player.temppass : undefined
+  return {
+    title,
+    headline: copy.player.headline,
+    validity: left ? copy.player.validity(left) : copy.player.validityShort,
+    ...(note ? { note } : {}),
+  }
+}
+
+type Notice = Pick<DecisionsView, 'notice' | 'noticeFor' | 'reference'>
+
+function noticeOf(state: DecisionsState, titleOf: (resource: string) => string, provider: string): Notice {
+  const { play, signOut } = state
+  if (signOut.kind === 'signingOut') return { notice: { tone: 'info', text: copy.decisions.signingOut } }
+  if (signOut.kind === 'failed') return { notice: { tone: 'danger', text: copy.decisions.signOutFailed }, ...referenceOf(signOut.error) }
+  switch (play.kind) {
+    case 'authorizing':
+      return { notice: { tone: 'info', text: copy.decisions.checkingAccess(titleOf(play.resource)) }, noticeFor: play.resource }
+    case 'denied':
+      return { notice: { tone: 'danger', text: denyText(play.reason, titleOf(play.resource), provider, play.error) }, noticeFor: play.resource, ...referenceOf(play.error) }
+    case 'failed':
+      return { notice: { tone: 'danger', text: copy.deny.failed(titleOf(play.resource)) }, noticeFor: play.resource, ...referenceOf(play.error) }
+    default:
+      return {}
+  }
+}
+
+/**
+ * CL-AUTHZ-R2: what happened in our words, what the viewer can do, and the provider's or Adobe's
+ * own words from the enhanced error (`details` is the provider's text, `message` Adobe's: section 9).
+ */
+export function denyText(reason: DenyReason, title: string, provider: string, error: EnhancedError | undefined): string {
+  const ours = copy.deny[reason](title, provider)
+  if (error?.details) return `${ours} ${copy.deny.said(provider, error.details)}`
+  if (error?.message) return `${ours} ${copy.deny.quoted(error.message)}`
+  return ours
+}
+
+function referenceOf(error: { readonly kind?: string; readonly code?: string; readonly trace?: string } | undefined): Pick<DecisionsView, 'reference'> {
+  if (!error) return {}
+  const parts = error.code ? [error.code, error.trace].filter(Boolean).join(' · ') : error.kind ?? ''
+  return parts ? { reference: copy.decisions.reference(parts) } : {}
+}

@@ -1,0 +1,162 @@
+/**
+ * From the sign-in flow's state to the screen the viewer sees (design.md section 3). Pure: the names
+ * of providers come from `names`, which the screen source fills from the configuration.
+ */
+import type { FlowFailure, FlowState, Mvpd, PassSettings } from '../../../core'
+import { activationUrls, failureRemedy, NEW_CODE_COOLDOWN_MS } from '../../../core'
+import { copy, failureCopy, validityInWords, type FailureCopy } from '../../copy/messages'
+import type { Screen } from '../screen'
+
+export interface PresentContext {
+  readonly settings: Pick<PassSettings, 'activationUrl' | 'resources'>
+  /** Provider names and logos known so far (configuration), by id. */
+  readonly names: ReadonlyMap<string, Mvpd>
+  readonly serverNow: () => number
+  /** Local time (the automatic retry's countdown). */
+  readonly now: () => number
+}
+
+export function present(state: FlowState, ctx: PresentContext): Screen {
+  const screen = screenOf(state, ctx)
+  return state.env.offline ? { ...screen, offline: true } : screen
+}
+
+function screenOf(state: FlowState, ctx: PresentContext): Screen {
+  switch (state.kind) {
+    case 'starting':
+      return { route: 'boot', view: { message: copy.boot.starting } }
+    case 'loadingProfiles':
+      return { route: 'boot', view: { message: copy.boot.checking } }
+    case 'choosing': {
+      const now = ctx.serverNow()
+      return {
+        route: 'profiles',
+        view: {
+          focusMvpd: state.focusedMvpd,
+          canGoBack: state.returnTo !== undefined || state.fromReauth === true,
+          tiles: state.profiles.map((p) => {
+            const known = ctx.names.get(p.mvpd) ?? (state.lastMvpd?.id === p.mvpd ? state.lastMvpd : undefined)
+            return {
+              mvpd: p.mvpd,
+              name: known?.displayName ?? p.mvpd,
+              ...(known?.logoUrl ? { logoUrl: known.logoUrl } : {}),
+              validity: copy.profileValidity(validityInWords(p.notAfter - now)),
+              lastUsed: state.lastMvpd?.id === p.mvpd,
+            }
+          }),
+        },
+      }
+    }
+    case 'reauth': {
+      const name = state.provider.displayName.trim() || state.provider.id
+      // After a sign-out (CL-LOGOUT-1): say it finished on this TV, whatever the provider's logout
+      // entry asked; on a later launch, that the viewer signed out (not that the sign-in ended).
+      const signedOut = state.signedOut ? { title: copy.signedOut.title, message: copy.signedOut[state.signedOut](name) } : {}
+      return {
+        route: 'reauth',
+        view: { providerName: name, ...(state.provider.logoUrl ? { logoUrl: state.provider.logoUrl } : {}), ...signedOut },
+      }
+    }
+    case 'activating':
+    case 'codeExpired': {
+      // A retry's first poll of a kept code: the error stays up until the service answers.
+      if (state.kind === 'activating' && state.probe) {
+        return {
+          route: 'error',
+          view: { ...failureWords(state.probe), reference: failureReference(state.probe), actionLabel: copy.error.tryAgain, retrying: true },
+        }
+      }
+      const activation = state.kind === 'activating' ? state.activation : null
+      const urls = activationUrls(ctx.settings.activationUrl, activation?.code ?? '')
+      const lastCreatedAt = state.kind === 'activating' ? (activation?.createdAt ?? 0) : state.lastCreatedAt
+      return {
+        route: 'activation',
+        view: {
+          code: activation?.code ?? '',
+          displayUrl: shortUrl(activation?.displayUrl ?? urls.displayUrl),
+          qrUrl: activation?.qrUrl ?? '',
+          notAfter: activation?.notAfter ?? 0,
+          expired: state.kind === 'codeExpired',
+          busy: state.kind === 'activating' && activation === null,
+          newCodeAt: lastCreatedAt + NEW_CODE_COOLDOWN_MS,
+          ...(state.mvpd ? { providerName: state.mvpd.displayName.trim() || state.mvpd.id } : {}),
+          now: ctx.serverNow,
+          canGoBack: state.backTo !== null,
+        },
+      }
+    }
+    case 'authorized': {
+      const provider = state.provider ?? ctx.names.get(state.profile.mvpd)
+      // The provider's name is being looked up (CL-CFG-2): finish signing in rather than flash an id.
+      if (!provider && !state.persisted) return { route: 'boot', view: { message: copy.boot.starting } }
+      return {
+        route: 'decisions',
+        view: {
+          providerName: provider?.displayName ?? state.profile.mvpd,
+          ...(provider?.logoUrl ? { logoUrl: provider.logoUrl } : {}),
+          items: ctx.settings.resources.map((r) => ({ id: r.id, title: r.title, badge: 'unknown' as const })),
+          busy: false,
+        },
+      }
+    }
+    case 'failed': {
+      const words = failureWords(state.error)
+      // "Try again" that makes a new code says so; one that polls the same code or reloads does not.
+      const newCode = state.retry.to === 'activating' && !state.retry.resume
+      return {
+        route: 'error',
+        view: {
+          ...words,
+          reference: failureReference(state.error),
+          actionLabel: newCode ? copy.error.newCode : copy.error.tryAgain,
+          ...(state.autoRetryAt !== null ? { autoRetryAt: state.autoRetryAt, now: ctx.now } : {}),
+        },
+      }
+    }
+    default:
+      return assertNever(state)
+  }
+}
+
+/** The address as a viewer types it: no scheme, no trailing slash. */
+export function shortUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/\/$/, '')
+}
+
+export function failureWords(error: FlowFailure): FailureCopy {
+  if (error.kind === 'offline') return failureCopy.offline
+  if (failureRemedy(error) === 'waitForNetwork') return failureCopy.network
+  switch (error.kind) {
+    case 'invalidInput':
+      return failureCopy.invalidInput
+    case 'timeout':
+      return failureCopy.timeout
+    case 'throttled':
+      return failureCopy.throttled
+    case 'malformed':
+      return failureCopy.malformed
+    case 'pollingFailed':
+      return failureCopy.pollingFailed
+    case 'pass': {
+      if (error.action === 'configuration' || error.action === 'application-registration') return failureCopy.configuration
+      if (error.action === 'authentication') return failureCopy.authentication
+      if (error.action === 'retry' || error.httpStatus >= 500) return failureCopy.retry
+      return failureCopy.generic
+    }
+    default:
+      return failureCopy.generic
+  }
+}
+
+/** Small print for support: the enhanced error code and trace, or the failure kind. Never a secret. */
+export function failureReference(error: FlowFailure): string {
+  if (error.kind === 'pass') return [error.code, error.trace].filter(Boolean).join(' · ')
+  if (error.kind === 'pollingFailed') return `polling_failed · ${failureReference(error.last)}`
+  if (error.kind === 'network' || error.kind === 'offline') return 'network_error'
+  if (error.kind === 'malformed') return `malformed_response · HTTP ${error.httpStatus}`
+  return error.kind
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected state ${JSON.stringify(value)}`)
+}

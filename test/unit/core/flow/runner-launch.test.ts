@@ -1,0 +1,196 @@
+/**
+ * Launch paths through the runner (reference 14.1 and 14.2): which requests go out, where the flow
+ * lands, and what is persisted (CL-CFG-1, CL-CFG-2, CL-AUTHN-4).
+ */
+import { flushPromises } from '../../../support/fake-clock'
+import { DAY, exampleCable, HOUR, passError, profile, session, setup } from '../../../support/flow-harness'
+
+describe('launch with a cached provider (reference 14.1)', () => {
+  it('a valid profile: one request for that provider, straight to authorized, no configuration (CL-CFG-1)', async () => {
+    const h = setup({ lastMvpd: exampleCable })
+    await h.launch()
+    const p = profile('ExampleCable', h.client.serverNow() + DAY)
+    h.client.last('retrieveProfileForMvpd').resolve(p)
+    await flushPromises()
+
+    expect(h.client.calls.map((call) => call.method)).toEqual(['retrieveProfileForMvpd'])
+    expect(h.client.last('retrieveProfileForMvpd').args[0]).toBe('ExampleCable')
+    const authorized = h.state('authorized')
+    expect(authorized.profile).toBe(p)
+    expect(authorized.provider).toEqual(exampleCable)
+    expect(authorized.persisted).toBe(true)
+    // CL-AUTHN-4: mvpd, attributes and notAfter are kept.
+    expect(h.store.parts).toEqual({ mvpd: 'ExampleCable', attributes: p.attributes, notAfter: p.notAfter })
+    expect(h.store.lastMvpd).toEqual(exampleCable)
+  })
+
+  it('no profile: the reauth screen with the provider name, nothing else requested', async () => {
+    const h = setup({ lastMvpd: exampleCable })
+    await h.launch()
+    h.client.last('retrieveProfileForMvpd').resolve(null)
+    await flushPromises()
+
+    expect(h.state('reauth').provider.displayName).toBe('Example Cable')
+    expect(h.client.calls).toHaveLength(1)
+  })
+
+  it('"Sign in again with <provider>" creates the session WITH the provider (reference 14.4)', async () => {
+    const h = setup({ lastMvpd: exampleCable })
+    await h.launch()
+    h.client.last('retrieveProfileForMvpd').resolve(null)
+    await flushPromises()
+    h.runner.send({ type: 'signInAgain' })
+
+    expect(h.client.last('createSession').args[0]).toEqual({ mvpd: 'ExampleCable' })
+    expect(h.state('activating').mvpd).toEqual(exampleCable)
+  })
+
+  it('"Use another provider" creates the session WITHOUT a provider (picked on the second screen)', async () => {
+    const h = setup({ lastMvpd: exampleCable })
+    await h.launch()
+    h.client.last('retrieveProfileForMvpd').resolve(null)
+    await flushPromises()
+    h.runner.send({ type: 'useAnotherProvider' })
+    h.client.last('retrieveProfiles').resolve([])
+    await flushPromises()
+
+    expect(h.client.last('createSession').args[0]).toEqual({})
+    expect(h.client.callsTo('configuration')).toHaveLength(0)
+  })
+
+  it('an integration no longer active: forget the provider and retrieve all profiles', async () => {
+    const h = setup({ lastMvpd: exampleCable })
+    await h.launch()
+    h.client.last('retrieveProfileForMvpd').reject(passError('invalid_integration', 'none'))
+    await flushPromises()
+
+    expect(h.store.writes).toContain('forgetLastMvpd')
+    expect(h.store.lastMvpd).toBeNull()
+    expect(h.client.callsTo('retrieveProfiles')).toHaveLength(1)
+    expect(h.state('loadingProfiles').route).toEqual({ by: 'all' })
+  })
+
+  it('a profile expired in server time counts as absent although the local clock says valid', async () => {
+    // The TV's clock runs 3 h behind the server.
+    const h = setup({ lastMvpd: exampleCable, serverOffsetMs: 3 * HOUR })
+    await h.launch()
+    const notAfter = h.clock.now() + HOUR // valid for the local clock, expired for the server
+    h.client.last('retrieveProfileForMvpd').resolve(profile('ExampleCable', notAfter))
+    await flushPromises()
+
+    expect(h.runner.getState().kind).toBe('reauth')
+  })
+})
+
+describe('launch without a cached provider (reference 14.2)', () => {
+  it('one valid profile is taken automatically; name and logo come from the configuration (CL-CFG-1, CL-CFG-2)', async () => {
+    const h = setup()
+    await h.launch()
+    h.client.on('configuration', () => ({
+      mvpds: [
+        { id: 'Other', displayName: 'Other TV' },
+        { id: 'ExampleCable', displayName: 'Example Cable', logoUrl: 'https://cdn.example/ec.png' },
+      ],
+    }))
+    const now = h.client.serverNow()
+    h.client.last('retrieveProfiles').resolve([profile('Gone', now - 1), profile('ExampleCable', now + DAY)])
+    await flushPromises()
+
+    const authorized = h.state('authorized')
+    expect(authorized.profile.mvpd).toBe('ExampleCable')
+    expect(authorized.provider).toEqual(exampleCable)
+    expect(h.client.callsTo('configuration')).toHaveLength(1)
+    expect(h.store.lastMvpd).toEqual(exampleCable)
+    expect(h.store.parts?.mvpd).toBe('ExampleCable')
+  })
+
+  it('several: the grid, longest validity first; picking one authorizes it (CL-AUTHN-R2)', async () => {
+    const h = setup()
+    await h.launch()
+    h.client.on('configuration', () => ({ mvpds: [{ id: 'B', displayName: 'Bee TV' }] }))
+    const now = h.client.serverNow()
+    h.client.last('retrieveProfiles').resolve([profile('A', now + DAY), profile('B', now + 9 * DAY), profile('C', now + 3 * DAY)])
+    await flushPromises()
+
+    const choosing = h.state('choosing')
+    expect(choosing.profiles.map((p) => p.mvpd)).toEqual(['B', 'C', 'A'])
+    expect(choosing.focusedMvpd).toBe('B')
+
+    h.runner.send({ type: 'pickProfile', mvpd: 'B' })
+    await flushPromises()
+    expect(h.state('authorized').provider).toEqual({ id: 'B', displayName: 'Bee TV' })
+    expect(h.store.lastMvpd).toEqual({ id: 'B', displayName: 'Bee TV' })
+  })
+
+  it('several after a forgotten provider: nothing remembered to focus, so the first tile', async () => {
+    const h = setup({ lastMvpd: exampleCable })
+    await h.launch()
+    h.client.last('retrieveProfileForMvpd').reject(passError('invalid_integration', 'none'))
+    await flushPromises()
+    const now = h.client.serverNow()
+    h.client.last('retrieveProfiles').resolve([profile('A', now + DAY), profile('B', now + 2 * DAY)])
+    await flushPromises()
+
+    expect(h.state('choosing').focusedMvpd).toBe('B')
+  })
+
+  it('none: activation with a session without provider', async () => {
+    const h = setup()
+    await h.launch()
+    h.client.last('retrieveProfiles').resolve([])
+    await flushPromises()
+
+    expect(h.client.last('createSession').args[0]).toEqual({})
+    expect(h.state('activating').activation).toBeNull()
+  })
+
+  it('a session answer "authorize" (a profile exists) goes to load the profiles again', async () => {
+    const h = setup()
+    await h.launch()
+    h.client.last('retrieveProfiles').resolve([])
+    await flushPromises()
+    h.client.last('createSession').resolve(session(undefined, undefined, { actionName: 'authorize', reasonType: 'authenticated' }))
+    await flushPromises()
+
+    expect(h.client.callsTo('retrieveProfiles')).toHaveLength(2)
+    h.client.on('configuration', () => ({ mvpds: [exampleCable] }))
+    h.client.last('retrieveProfiles').resolve([profile('ExampleCable', h.client.serverNow() + DAY)])
+    await flushPromises()
+    expect(h.state('authorized').profile.mvpd).toBe('ExampleCable')
+  })
+})
+
+describe('persistence never blocks the sign-in', () => {
+  it('a store that cannot be read counts as "no provider remembered"', async () => {
+    const h = setup({ lastMvpd: exampleCable })
+    h.store.failing = true
+    await h.launch()
+
+    expect(h.state('loadingProfiles').route).toEqual({ by: 'all' })
+    expect(h.warnings.some((warning) => warning.includes('remembered provider'))).toBe(true)
+  })
+
+  it('failed saves are logged and the flow still reaches authorized/persisted', async () => {
+    const h = setup({ lastMvpd: exampleCable })
+    await h.launch()
+    h.store.failing = true
+    h.client.last('retrieveProfileForMvpd').resolve(profile('ExampleCable', h.client.serverNow() + DAY))
+    await flushPromises()
+
+    expect(h.state('authorized').persisted).toBe(true)
+    expect(h.store.writes).toEqual(['saveProfileParts:ExampleCable', 'saveLastMvpd:ExampleCable'])
+    expect(h.warnings).toHaveLength(2)
+  })
+
+  it('a configuration failure still remembers the provider, by id (the next launch can use it)', async () => {
+    const h = setup()
+    await h.launch()
+    h.client.on('configuration', () => Promise.reject(passError('internal_server_error', 'none', 500)))
+    h.client.last('retrieveProfiles').resolve([profile('ExampleCable', h.client.serverNow() + DAY)])
+    await flushPromises()
+
+    expect(h.state('authorized').provider).toEqual({ id: 'ExampleCable', displayName: 'ExampleCable' })
+    expect(h.store.lastMvpd?.id).toBe('ExampleCable')
+    expect(h.warnings.some((warning) => warning.includes('configuration'))).toBe(true)
+  })
+})

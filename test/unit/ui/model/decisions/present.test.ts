@@ -1,0 +1,56 @@
+/** The decisions logic's state as screens: badges, deny wording with the provider's words, player validity. */
+import type { DecisionsState } from '../../../../../src/core/decisions'
+import { presentDecisions } from '../../../../../src/ui/model/decisions/present'
+import type { DecisionsView } from '../../../../../src/ui/model/views'
+
+const base: DecisionsView = { providerName: 'Riverside Cable', items: [{ id: 'live', title: 'MyChannel Live', badge: 'unknown' }], busy: false }
+const items = [
+  { id: 'live', title: 'MyChannel Live', badge: 'included' as const },
+  { id: 'sports', title: 'Sports Center', badge: 'notIncluded' as const },
+]
+const state = (extra: Partial<DecisionsState>): DecisionsState => ({ mvpd: 'Sandbox_Cable', items, play: { kind: 'idle' }, signOut: { kind: 'idle' }, ...extra })
+
+describe('presentDecisions', () => {
+  it('the row carries the preauthorization badges; no notice when idle', () => {
+    const screen = presentDecisions(base, state({}))
+    expect(screen.route).toBe('decisions')
+    if (screen.route !== 'decisions') return
+    expect(screen.view.items.map((i) => i.badge)).toEqual(['included', 'notIncluded'])
+    expect(screen.view.notice).toBeUndefined()
+    expect(screen.view.busy).toBe(false)
+  })
+
+  it('CL-AUTHZ-R2: a deny says what happened, what to do, the provider words, and a support reference', () => {
+    const screen = presentDecisions(
+      base,
+      state({ play: { kind: 'denied', resource: 'sports', reason: 'notInPackage', error: { status: 403, code: 'authorization_denied_by_mvpd', action: 'none', message: 'MVPD denied access', details: 'Package lacks this channel', trace: 'a1b2' } } }),
+    )
+    if (screen.route !== 'decisions') throw new Error('expected decisions')
+    expect(screen.view.notice?.tone).toBe('danger')
+    expect(screen.view.notice?.text).toContain("Sports Center isn't part of your Riverside Cable package")
+    expect(screen.view.notice?.text).toContain('Riverside Cable says: “Package lacks this channel”')
+    expect(screen.view.reference).toBe('Reference: authorization_denied_by_mvpd · a1b2')
+  })
+
+  it('authorizing is busy and says so', () => {
+    const screen = presentDecisions(base, state({ play: { kind: 'authorizing', resource: 'live' } }))
+    if (screen.route !== 'decisions') throw new Error('expected decisions')
+    expect(screen.view.busy).toBe(true)
+    expect(screen.view.notice?.text).toContain('MyChannel Live')
+  })
+
+  it('a permit is the player stand-in with the media token validity in words (never the token)', () => {
+    const screen = presentDecisions(base, state({ play: { kind: 'permitted', resource: 'live', tokenNotAfter: 1_000 + 7 * 60_000 - 30, receivedAt: 1_000, source: 'mvpd' } }))
+    expect(screen).toEqual({
+      route: 'player',
+      view: { title: 'MyChannel Live', headline: 'Playback would start now', validity: 'Confirmed by your TV provider. Start watching within 7 minutes.' },
+    })
+  })
+
+  it('a degraded permit says access was granted for now', () => {
+    const screen = presentDecisions(base, state({ play: { kind: 'permitted', resource: 'live', tokenNotAfter: 61_000, receivedAt: 1_000, source: 'degradation' } }))
+    if (screen.route !== 'player') throw new Error('expected player')
+    expect(screen.view.validity).toBe('Confirmed by your TV provider. Start watching within 1 minute.')
+    expect(screen.view.note).toContain('granted for now')
+  })
+})

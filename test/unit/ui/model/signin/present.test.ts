@@ -1,0 +1,146 @@
+/**
+ * From flow states to screens: what the viewer is shown for each state (design.md sections 2–3) and
+ * the words of ../shared/ui/README.md ("TV provider", times in words, errors with a reference line).
+ */
+import { initialState, transition } from '../../../../../src/core/flow/machine'
+import type { FlowEvent, FlowState } from '../../../../../src/core/flow/model'
+import { MalformedResponseError, NetworkError } from '../../../../../src/core/pass/errors'
+import type { Mvpd } from '../../../../../src/core/pass/types'
+import { present, shortUrl } from '../../../../../src/ui/model/signin/present'
+import { DAY, exampleCable, passError, profile, session, settings } from '../../../../support/flow-harness'
+
+const T0 = 1_750_000_000_000
+const stamp = { now: T0, serverNow: T0, random: 0.5 }
+const ctx = (names: Mvpd[] = []) => ({
+  settings: { activationUrl: settings.activationUrl, resources: [{ id: 'live', title: 'Live' }] },
+  names: new Map(names.map((m) => [m.id, m])),
+  serverNow: () => T0,
+  now: () => T0,
+})
+
+function run(...events: FlowEvent[]): FlowState {
+  return events.reduce<FlowState>((state, event) => transition(state, event).state, initialState(settings))
+}
+
+const launched = (lastMvpd: typeof exampleCable | null) => run({ type: 'launch' }, { type: 'remembered', lastMvpd, pending: null, signedOutOf: null, ...stamp })
+
+test('starting and loading show the boot screen', () => {
+  expect(present(initialState(settings), ctx()).route).toBe('boot')
+  expect(present(launched(null), ctx())).toEqual({ route: 'boot', view: { message: 'Checking your TV provider sign-in…' } })
+})
+
+test('the grid names providers from the configuration, says validity in words and marks the last one used', () => {
+  const state = run(
+    { type: 'launch' },
+    { type: 'remembered', lastMvpd: exampleCable, pending: null, signedOutOf: null, ...stamp },
+    { type: 'profileForMvpdLoaded', profile: null, ...stamp },
+  )
+  expect(state.kind).toBe('reauth')
+  const grid = run(
+    { type: 'launch' },
+    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
+    { type: 'profilesLoaded', profiles: [profile('ExampleCable', T0 + 29 * DAY + 1000), profile('Other', T0 + 5 * 3_600_000)], ...stamp },
+  )
+  const screen = present({ ...grid, lastMvpd: exampleCable }, ctx([{ id: 'Other', displayName: 'Other TV', logoUrl: 'https://x/o.png' }]))
+  expect(screen.route).toBe('profiles')
+  if (screen.route !== 'profiles') return
+  expect(screen.view.tiles).toEqual([
+    { mvpd: 'ExampleCable', name: 'Example Cable', logoUrl: 'https://cdn.example/ec.png', validity: 'Signed in · 29 days left', lastUsed: true },
+    { mvpd: 'Other', name: 'Other TV', logoUrl: 'https://x/o.png', validity: 'Signed in · 5 hours left', lastUsed: false },
+  ])
+})
+
+test('a provider the configuration does not know is shown by its id rather than not at all', () => {
+  const grid = run(
+    { type: 'launch' },
+    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
+    { type: 'profilesLoaded', profiles: [profile('A', T0 + DAY * 3), profile('B', T0 + DAY * 2)], ...stamp },
+  )
+  const screen = present(grid, ctx())
+  expect(screen.route === 'profiles' && screen.view.tiles.map((t) => t.name)).toEqual(['A', 'B'])
+})
+
+test('activation: the address without its query, the QR URL with the code, the countdown end, Back only when it leads somewhere', () => {
+  const state = run(
+    { type: 'launch' },
+    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
+    { type: 'profilesLoaded', profiles: [], ...stamp },
+    { type: 'sessionCreated', session: session('ABC1234', T0 + 30 * 60_000), ...stamp },
+  )
+  const screen = present(state, ctx())
+  expect(screen.route).toBe('activation')
+  if (screen.route !== 'activation') return
+  expect(screen.view).toMatchObject({
+    code: 'ABC1234',
+    displayUrl: 'tv.example/activate',
+    qrUrl: 'https://tv.example/activate?code=ABC1234',
+    notAfter: T0 + 30 * 60_000,
+    expired: false,
+    busy: false,
+    canGoBack: false,
+  })
+})
+
+test('while the session is being created the activation screen is busy, with no code and no QR', () => {
+  const state = run({ type: 'launch' }, { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp }, { type: 'profilesLoaded', profiles: [], ...stamp })
+  const screen = present(state, ctx())
+  expect(screen.route === 'activation' && screen.view).toMatchObject({ busy: true, code: '', qrUrl: '' })
+})
+
+test('reauth names the remembered provider; authorized waits for the name before showing decisions', () => {
+  const reauth = present(run({ type: 'launch' }, { type: 'remembered', lastMvpd: exampleCable, pending: null, signedOutOf: null, ...stamp }, { type: 'profileForMvpdLoaded', profile: null, ...stamp }), ctx())
+  expect(reauth).toEqual({ route: 'reauth', view: { providerName: 'Example Cable', logoUrl: 'https://cdn.example/ec.png' } })
+
+  const picked = run(
+    { type: 'launch' },
+    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
+    { type: 'profilesLoaded', profiles: [profile('Unknown', T0 + DAY)], ...stamp },
+  )
+  expect(picked.kind).toBe('authorized')
+  expect(present(picked, ctx()).route).toBe('boot')
+  const named = present(picked, ctx([{ id: 'Unknown', displayName: 'Known Now' }]))
+  expect(named.route === 'decisions' && named.view.providerName).toBe('Known Now')
+})
+
+test.each([
+  [new NetworkError('GET profiles'), "We can't reach the sign-in service", 'network_error'],
+  [passError('invalid_configuration_platform', 'configuration', 500), "Sign-in isn't available right now", 'invalid_configuration_platform'],
+  [passError('internal_server_error', 'none', 500), 'The sign-in service had a problem', 'internal_server_error'],
+  [new MalformedResponseError('GET profiles', 200, 'not JSON'), 'The sign-in service sent something unexpected', 'malformed_response · HTTP 200'],
+])('a failure (%s) says what happened, what to do, and gives a reference', (error, title, reference) => {
+  const failed = run({ type: 'launch' }, { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp }, { type: 'loadFailed', error, ...stamp })
+  const screen = present(failed, ctx())
+  expect(screen.route).toBe('error')
+  if (screen.route !== 'error') return
+  expect(screen.view.title).toBe(title)
+  expect(screen.view.message.length).toBeGreaterThan(10)
+  expect(screen.view.reference).toBe(reference)
+  expect(screen.view.actionLabel).toBe('Try again')
+})
+
+test('the reference line carries the code and trace, never a token', () => {
+  const error = passError('invalid_access_token_client_application', 'application-registration', 401)
+  const withTrace = Object.assign(error, { trace: 'tr-1' })
+  const failed = run({ type: 'launch' }, { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp }, { type: 'loadFailed', error: withTrace, ...stamp })
+  const screen = present(failed, ctx())
+  expect(screen.route === 'error' && screen.view.reference).toBe('invalid_access_token_client_application · tr-1')
+})
+
+test('shortUrl drops the scheme and a trailing slash', () => {
+  expect(shortUrl('https://mychannel.com/activate/')).toBe('mychannel.com/activate')
+  expect(shortUrl('http://127.0.0.1:4000/activate')).toBe('127.0.0.1:4000/activate')
+})
+
+test('offline puts the network-loss banner over the screen (the code stays on the activation screen)', () => {
+  const showing = run(
+    { type: 'launch' },
+    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
+    { type: 'profilesLoaded', profiles: [], ...stamp },
+    { type: 'sessionCreated', session: session('ABC1234', T0 + 30 * 60_000), ...stamp },
+  )
+  expect(present(showing, ctx()).offline).toBeUndefined()
+  const offline = transition(showing, { type: 'offline', ...stamp }).state
+  const screen = present(offline, ctx())
+  expect(screen.offline).toBe(true)
+  expect(screen.route === 'activation' && screen.view.code).toBe('ABC1234')
+})
