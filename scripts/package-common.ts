@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { parsePassSettings, type PassSettings } from '../src/core/settings'
+import { parsePassSettings, type PassSettings } from '../src/core/base/settings'
 import { storePass, type StorePass } from './store-pass'
 import { sandboxRefusal, storeSettingsProblems } from './store-settings-check'
 

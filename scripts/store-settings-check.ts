@@ -6,7 +6,7 @@
  * Pure: the packaging scripts feed it the effective settings and print `sandboxRefusal` when it
  * finds anything.
  */
-import type { PassSettings } from '../src/core/settings'
+import type { PassSettings } from '../src/core/base/settings'
 
 export type StoreCheckedSettings = Pick<PassSettings, 'environment' | 'baseUrl' | 'activationUrl' | 'redirectUrl' | 'softwareStatement'>
 
