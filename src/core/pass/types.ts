@@ -19,6 +19,20 @@ export interface ProfileAttribute {
   readonly state: 'plain' | 'enc' | (string & {})
 }
 
+/** The provider remembered after a sign-in (CL-CFG-2: id, displayName and logoUrl). */
+export interface LastMvpd {
+  readonly id: string
+  readonly displayName: string
+  readonly logoUrl?: string
+}
+
+/** The profile parts kept between launches (CL-AUTHN-4: mvpd and attributes; Adobe's FAQ adds notAfter). */
+export interface CachedProfile {
+  readonly mvpd: string
+  readonly attributes: Readonly<Record<string, ProfileAttribute>>
+  readonly notAfter: number
+}
+
 /** An authentication profile (reference 7.1), keyed on the wire by the mvpd id. */
 export interface Profile {
   readonly mvpd: string

@@ -4,20 +4,15 @@
  * that fails validation reads as absent and is never handed to the caller half-formed. Unknown
  * fields are dropped.
  */
-import type { ProfileAttribute } from '../pass/types'
+import type { CachedProfile, LastMvpd, ProfileAttribute } from '../pass/types'
+
+export type { CachedProfile, LastMvpd }
 
 export interface DeviceIdRecord {
   /** The value behind `AP-Device-Identifier: fingerprint <Base64(id)>`. */
   readonly id: string
   /** `platform`: hashed platform id (Tizen DUID, LGUDID); `generated`: random, persisted. */
   readonly source: 'platform' | 'generated'
-}
-
-/** The provider the viewer last signed in with (CL-CFG-2). */
-export interface LastMvpd {
-  readonly id: string
-  readonly displayName: string
-  readonly logoUrl?: string
 }
 
 /** DCR client credentials (CL-REG-2): secret, never logged. */
@@ -40,13 +35,6 @@ export interface AccessTokenRecord {
   readonly offsetMs: number
   readonly origin: string
   readonly clientId: string
-}
-
-/** The profile parts kept between launches (CL-AUTHN-4). */
-export interface CachedProfile {
-  readonly mvpd: string
-  readonly attributes: Readonly<Record<string, ProfileAttribute>>
-  readonly notAfter: number
 }
 
 /**
