@@ -82,7 +82,7 @@ describe('loadingProfiles, cached provider route', () => {
     const error = passError('invalid_configuration_platform', 'configuration', 500)
     const failed = expectKind(transition(loading, { type: 'loadFailed', error, ...stamp }).state, 'failed')
     expect(failed.error).toBe(error)
-    expect(failed.retry).toEqual({ to: 'loadingProfiles', route: { by: 'mvpd', mvpd: exampleCable } })
+    expect(failed.retry).toEqual({ to: 'loadingProfiles', route: { by: 'mvpd', mvpd: exampleCable }, origin: { kind: 'launch' } })
     const retried = transition(failed, { type: 'tryAgain', ...stamp })
     expect(retried.effects).toEqual([{ type: 'loadProfileForMvpd', mvpd: 'ExampleCable' }])
   })
@@ -122,7 +122,8 @@ describe('loadingProfiles, all profiles route', () => {
     const choosing = expectKind(state, 'choosing')
     expect(choosing.profiles.map((p) => p.mvpd)).toEqual(['Long', 'Mid', 'Short'])
     expect(choosing.focusedMvpd).toBe('Long')
-    expect(effects).toEqual([])
+    // CL-CFG-1: the viewer must choose, so the tiles' names are asked for now (and only now).
+    expect(effects).toEqual([{ type: 'loadProviders' }])
   })
 
   it('the last provider is focused first when it is in the grid', () => {
@@ -142,7 +143,7 @@ describe('loadingProfiles, all profiles route', () => {
 
   it('a network error → failed, recovering by itself when online', () => {
     const failed = transition(loading, { type: 'loadFailed', error: new NetworkError('profiles'), ...stamp })
-    expect(expectKind(failed.state, 'failed').retry).toEqual({ to: 'loadingProfiles', route: { by: 'all' } })
+    expect(expectKind(failed.state, 'failed').retry).toEqual({ to: 'loadingProfiles', route: { by: 'all' }, origin: { kind: 'launch' } })
     // The service may be down with the network up (connection refused): a timer retries as well.
     expect(failed.effects).toEqual([{ type: 'scheduleRetry', ms: 5000 }])
     // A network that returns at once still waits out a poll interval after the failure (no storm).
@@ -191,7 +192,7 @@ describe('choosing', () => {
 
   it('Back from that activation asks for the grid again (its profiles may have expired meanwhile)', () => {
     const activating = transition(choosing, { type: 'useAnotherProvider' }).state
-    expect(expectKind(activating, 'activating').backTo).toBe('choosing')
+    expect(expectKind(activating, 'activating').origin).toEqual({ kind: 'grid', grid: { kind: 'launch' } })
     const { state, effects } = transition(activating, { type: 'back' })
     expect(expectKind(state, 'loadingProfiles').route).toEqual({ by: 'all' })
     expect(effects).toEqual([{ type: 'loadProfiles' }])
@@ -213,7 +214,7 @@ describe('reauth', () => {
     expect(looking.effects).toEqual([{ type: 'loadProfiles' }])
     const { state, effects } = transition(looking.state, { type: 'profilesLoaded', profiles: [], ...stamp })
     expect(expectKind(state, 'activating').mvpd).toBeNull()
-    expect(expectKind(state, 'activating').backTo).toBe('reauth')
+    expect(expectKind(state, 'activating').origin).toEqual({ kind: 'reauth', provider: exampleCable })
     expect(effects).toEqual([{ type: 'createSession' }])
     expect(expectKind(transition(state, { type: 'back' }).state, 'reauth').provider).toEqual(exampleCable)
   })
@@ -221,7 +222,7 @@ describe('reauth', () => {
   it('"Use another provider" never picks the provider being re-authenticated (it would loop); a grid of others goes Back to reauth', () => {
     const looking = transition(reauth, { type: 'useAnotherProvider' }).state
     const onlyItself = transition(looking, { type: 'profilesLoaded', profiles: [profile('ExampleCable', T0 + DAY)], ...stamp }).state
-    expect(expectKind(onlyItself, 'activating').backTo).toBe('reauth')
+    expect(expectKind(onlyItself, 'activating').origin).toEqual({ kind: 'reauth', provider: exampleCable })
     const oneOther = transition(looking, { type: 'profilesLoaded', profiles: [profile('ExampleCable', T0 + 9 * DAY), profile('Fiber', T0 + DAY)], ...stamp }).state
     expect(expectKind(oneOther, 'authorized').profile.mvpd).toBe('Fiber')
     const others = transition(looking, {
@@ -238,7 +239,7 @@ describe('reauth', () => {
     const looking = transition(reauth, { type: 'useAnotherProvider' }).state
     const failed = transition(looking, { type: 'loadFailed', error: passError('internal_server_error', 'none', 500), ...stamp }).state
     const retried = transition(expectKind(failed, 'failed'), { type: 'tryAgain', ...stamp }).state
-    expect(expectKind(retried, 'loadingProfiles').fromReauth).toBe(true)
+    expect(expectKind(retried, 'loadingProfiles').origin).toEqual({ kind: 'reauth', provider: exampleCable })
     const activating = transition(retried, { type: 'profilesLoaded', profiles: [], ...stamp }).state
     expect(expectKind(transition(activating, { type: 'back' }).state, 'reauth').provider).toEqual(exampleCable)
   })
@@ -285,7 +286,7 @@ describe('activating', () => {
       session: session(undefined, undefined, { actionName: 'authorize' }),
       ...stamp,
     })
-    expect(expectKind(state, 'loadingProfiles').afterAuthorize).toBe(true)
+    expect(expectKind(state, 'loadingProfiles').origin).toEqual({ kind: 'authorize' })
     expect(effects).toEqual([{ type: 'loadProfiles' }])
     // Nothing there after all: fail instead of creating sessions in a loop.
     const empty = transition(state, { type: 'profilesLoaded', profiles: [], ...stamp })
@@ -364,7 +365,7 @@ describe('activating', () => {
     const failed = expectKind(third, 'failed')
     expect(failed.error).toEqual({ kind: 'pollingFailed', attempts: 3, last })
     // The code is still valid: "Try again" polls it again rather than making another.
-    expect(failed.retry).toEqual({ to: 'activating', mvpd: null, backTo: null, resume: expectKind(showingCode(), 'activating').activation })
+    expect(failed.retry).toEqual({ to: 'activating', mvpd: null, origin: { kind: 'launch' }, resume: expectKind(showingCode(), 'activating').activation })
   })
 
   it('a success resets the failure count', () => {
