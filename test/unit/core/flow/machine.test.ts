@@ -506,3 +506,60 @@ describe('epochs', () => {
 })
 
 const HOUR_MS = 60 * 60 * 1000
+
+describe('origin: how the viewer got here decides where Back leads', () => {
+  const reauth = run(launchedWith(exampleCable).state, { type: 'profileForMvpdLoaded', profile: null, ...stamp }).state
+  const twoOthers = [profile('ExampleCable', T0 + 9 * DAY), profile('Fiber', T0 + DAY), profile('Sat', T0 + 2 * DAY)]
+
+  it('a grid of other providers reached from reauth: "Another provider", then Back, shows that grid again, still without the reauth provider and with Back to reauth', () => {
+    const grid = run(reauth, { type: 'useAnotherProvider' }, { type: 'profilesLoaded', profiles: twoOthers, ...stamp }).state
+    const activating = transition(grid, { type: 'useAnotherProvider' }).state
+    expect(expectKind(activating, 'activating').origin).toEqual({ kind: 'grid', grid: { kind: 'reauth', provider: exampleCable } })
+    const again = run(activating, { type: 'back' }, { type: 'profilesLoaded', profiles: twoOthers, ...stamp }).state
+    expect(expectKind(again, 'choosing').profiles.map((p) => p.mvpd)).toEqual(['Sat', 'Fiber'])
+    expect(expectKind(transition(again, { type: 'back' }).state, 'reauth').provider).toEqual(exampleCable)
+  })
+
+  it('Back on a grid reached at launch goes nowhere inside the flow (the UI asks to exit)', () => {
+    const grid = run(launchedWith(null).state, { type: 'profilesLoaded', profiles: twoOthers, ...stamp }).state
+    expect(expectKind(grid, 'choosing').origin).toEqual({ kind: 'launch' })
+    expect(transition(grid, { type: 'back' }).state).toBe(grid)
+  })
+
+  it('"Try again" after a failed load that followed an authorize answer starts over: an empty answer then asks for a code', () => {
+    const activating = run(launchedWith(null).state, { type: 'profilesLoaded', profiles: [], ...stamp }).state
+    const loading = transition(activating, { type: 'sessionCreated', session: session(undefined, undefined, { actionName: 'authorize' }), ...stamp }).state
+    const failed = transition(loading, { type: 'loadFailed', error: new NetworkError('profiles'), ...stamp }).state
+    const retried = transition(expectKind(failed, 'failed'), { type: 'tryAgain', ...stamp }).state
+    expect(expectKind(retried, 'loadingProfiles').origin).toEqual({ kind: 'launch' })
+    expect(transition(retried, { type: 'profilesLoaded', profiles: [], ...stamp }).effects).toEqual([{ type: 'createSession' }])
+  })
+
+  it('a relaunch whose remembered provider is gone still polls the pending code when no profile is found', () => {
+    const pending = { code: 'KEEP123', notAfter: T0 + 20 * 60_000, createdAt: T0 - 60_000, mvpd: null }
+    const loading = run(start, { type: 'launch' }, { type: 'remembered', lastMvpd: exampleCable, pending, signedOutOf: null, ...stamp }).state
+    expect(expectKind(loading, 'loadingProfiles').origin).toEqual({ kind: 'relaunch', pending })
+    const all = transition(loading, { type: 'loadFailed', error: passError('invalid_integration', 'none'), ...stamp }).state
+    const { state, effects } = transition(all, { type: 'profilesLoaded', profiles: [], ...stamp })
+    expect(expectKind(state, 'activating').activation?.code).toBe('KEEP123')
+    expect(effects).toContainEqual({ type: 'pollProfileForCode', code: 'KEEP123' })
+  })
+})
+
+describe('choosing: provider names (CL-CFG-1)', () => {
+  const grid = run(launchedWith(exampleCable).state, { type: 'profileForMvpdLoaded', profile: null, ...stamp }, { type: 'useAnotherProvider' }).state
+
+  it('the configuration answer keeps the names of the grid\'s providers only, in the state', () => {
+    const choosing = expectKind(
+      transition(grid, { type: 'profilesLoaded', profiles: [profile('Fiber', T0 + DAY), profile('Sat', T0 + 2 * DAY)], ...stamp }).state,
+      'choosing',
+    )
+    const named = transition(choosing, {
+      type: 'providersLoaded',
+      providers: [{ id: 'Fiber', displayName: 'Fiber Co', isTempPass: false }, { id: 'Elsewhere', displayName: 'Elsewhere TV' }],
+    })
+    expect(named.effects).toEqual([])
+    expect(expectKind(named.state, 'choosing').providers).toEqual([{ id: 'Fiber', displayName: 'Fiber Co' }])
+    expect(expectKind(named.state, 'choosing').epoch).toBe(choosing.epoch)
+  })
+})
