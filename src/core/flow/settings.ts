@@ -14,7 +14,7 @@ export const AUTO_RETRY_BASE_MS = 5000
 export const AUTO_RETRY_MAX_MS = 60_000
 /** ± this share of the wait, so TVs that failed together do not all come back together. */
 export const AUTO_RETRY_JITTER = 0.2
-/** Used only when a session answer lacks notAfter (optional on the wire; the FAQ example is 30 min). */
+/** Used only when a session answer lacks notAfter (optional on the wire; Adobe's FAQ example is 30 min). */
 export const DEFAULT_CODE_LIFETIME_MS = 30 * 60 * 1000
 
 export interface FlowSettingsInput {

@@ -1,6 +1,6 @@
 /**
- * Every word the viewer reads, in one table (style.md rule 5). "TV provider", never "MVPD"; times in
- * words; errors say what happened and what to do (../shared/ui/README.md).
+ * Every word the viewer reads, in one table (docs/architecture.md, "Screens"). "TV provider", never "MVPD"; times in
+ * words; errors say what happened and what to do.
  */
 export const copy = {
   boot: { starting: 'Signing you in…', checking: 'Checking your TV provider sign-in…' },

@@ -1,5 +1,5 @@
 /**
- * What the decisions screen asks of the sign-in flow (design section 3, reference 14.4–14.6):
+ * What the decisions screen asks of the sign-in flow (docs/architecture.md, "Screens"; CL-AUTHZ-2, CL-LOGOUT-1):
  * switch provider, re-authenticate after a decision with action `authentication`, and move on after
  * the viewer's own sign-out. Machine rows first, then the runner against the fake client.
  */
@@ -11,7 +11,7 @@ import { DAY, exampleCable, passError, profile, session, settings, setup , T0, s
 
 const cable = profile('ExampleCable', T0 + 20 * DAY)
 
-/** Signed in with Example Cable, remembered from an earlier launch (reference 14.1), provider persisted. */
+/** Signed in with Example Cable, remembered from an earlier launch, provider persisted. */
 function signedIn(): AuthorizedState {
   const { state } = run(
     initialState(settings),
@@ -23,8 +23,8 @@ function signedIn(): AuthorizedState {
   return expectKind(state, 'authorized')
 }
 
-describe('switchProvider (design section 3)', () => {
-  it('loads all profiles, remembering the sign-in in use (reference 7.2)', () => {
+describe('switchProvider (docs/architecture.md, "Screens")', () => {
+  it('loads all profiles, remembering the sign-in in use', () => {
     const from = signedIn()
     const { state, effects } = transition(from, { type: 'switchProvider' })
     const loading = expectKind(state, 'loadingProfiles')
@@ -88,7 +88,7 @@ describe('switchProvider (design section 3)', () => {
     const activating = expectKind(state, 'activating')
     expect(activating.mvpd).toBeNull()
     expect(activating.origin.kind).toBe('switch')
-    expect(effects).toEqual([{ type: 'createSession' }]) // reference 14.3: no preselected provider
+    expect(effects).toEqual([{ type: 'createSession' }]) // no preselected provider
     const back = transition(activating, { type: 'back' })
     const authorized = expectKind(back.state, 'authorized')
     expect(authorized.profile).toBe(cable)
@@ -121,7 +121,7 @@ describe('switchProvider (design section 3)', () => {
   })
 })
 
-describe('reauthenticate (reference 14.5 → 14.4, CL-AUTHZ-2)', () => {
+describe('reauthenticate (CL-AUTHZ-2)', () => {
   it('before the provider was stored, Back from its activation still returns to reauth with that provider', () => {
     const { state: picked } = run(
       initialState(settings),
@@ -142,7 +142,7 @@ describe('reauthenticate (reference 14.5 → 14.4, CL-AUTHZ-2)', () => {
     expect(reauth.provider).toEqual(exampleCable)
     expect(reauth.signedOut).toBeUndefined()
     expect(effects).toEqual([])
-    // 14.4: confirming creates the session with the provider.
+    // Re-authentication: confirming creates the session with the provider.
     expect(transition(reauth, { type: 'signInAgain' }).effects).toEqual([{ type: 'createSession', mvpd: 'ExampleCable' }])
   })
 
@@ -164,7 +164,7 @@ describe('reauthenticate (reference 14.5 → 14.4, CL-AUTHZ-2)', () => {
   })
 })
 
-describe('signedOut (reference 14.6, CL-LOGOUT-1)', () => {
+describe('signedOut (CL-LOGOUT-1)', () => {
   it.each(['complete', 'interactive', 'invalid'] as const)('%s → reauth with the provider kept and the outcome', (outcome) => {
     const { state, effects } = transition(signedIn(), { type: 'signedOut', outcome })
     const reauth = expectKind(state, 'reauth')

@@ -1,5 +1,5 @@
 /**
- * The transition table of design section 2, one row at a time, on the pure machine: no runner,
+ * The transition table of docs/architecture.md ("Flow"), one row at a time, on the pure machine: no runner,
  * no clock; time is whatever the events carry.
  */
 import { initialState, transition } from '../../../../src/core/flow/machine'
@@ -30,13 +30,13 @@ describe('starting', () => {
     expect(effects).toEqual([{ type: 'loadRemembered' }])
   })
 
-  it('with a cached provider asks for that provider profile only (reference 14.1)', () => {
+  it('with a cached provider asks for that provider profile only (a returning viewer)', () => {
     const { state, effects } = launchedWith(exampleCable)
     expect(expectKind(state, 'loadingProfiles').route).toEqual({ by: 'mvpd', mvpd: exampleCable })
     expect(effects).toEqual([{ type: 'loadProfileForMvpd', mvpd: 'ExampleCable' }])
   })
 
-  it('without one asks for all profiles (reference 14.2)', () => {
+  it('without one asks for all profiles (first launch)', () => {
     const { state, effects } = launchedWith(null)
     expect(expectKind(state, 'loadingProfiles').route).toEqual({ by: 'all' })
     expect(effects).toEqual([{ type: 'loadProfiles' }])
@@ -74,7 +74,7 @@ describe('loadingProfiles, cached provider route', () => {
   it.each([
     ['403 (TempPass limit)', passError('temporary_access_duration_limit_exceeded', 'authentication', 403)],
     ['action authentication', passError('authenticated_profile_expired', 'authentication', 403)],
-  ])('%s → reauth (reference 14.1, CL-ERR-1)', (_label, error) => {
+  ])('%s → reauth (CL-ERR-1)', (_label, error) => {
     expect(transition(loading, { type: 'loadFailed', error, ...stamp }).state.kind).toBe('reauth')
   })
 
@@ -202,7 +202,7 @@ describe('choosing', () => {
 describe('reauth', () => {
   const reauth = run(launchedWith(exampleCable).state, { type: 'profileForMvpdLoaded', profile: null, ...stamp }).state
 
-  it('"Sign in again with <provider>" → session WITH the provider (reference 14.4)', () => {
+  it('"Sign in again with <provider>" → session WITH the provider (re-authentication)', () => {
     const { state, effects } = transition(reauth, { type: 'signInAgain' })
     expect(expectKind(state, 'activating').mvpd).toEqual(exampleCable)
     expect(effects).toEqual([{ type: 'createSession', mvpd: 'ExampleCable' }])
@@ -315,7 +315,7 @@ describe('activating', () => {
     expect(state.kind).toBe('codeExpired')
   })
 
-  it('pollDue polls the code once; a second pollDue while in flight does nothing (house rule 6)', () => {
+  it('pollDue polls the code once; a second pollDue while in flight does nothing (CL-AUTHN-3)', () => {
     const shown = showingCode()
     const first = transition(shown, { type: 'pollDue' })
     expect(first.effects).toEqual([{ type: 'pollProfileForCode', code: 'ABC1234' }])
@@ -350,7 +350,7 @@ describe('activating', () => {
     expect(state.kind).toBe('codeExpired')
   })
 
-  it('transient poll failures are counted; the third in a row → failed (reference 14.3 step 5)', () => {
+  it('transient poll failures are counted; the third in a row → failed (CL-AUTHN-3)', () => {
     let state: FlowState = showingCode()
     for (let i = 1; i <= 2; i++) {
       state = transition(state, { type: 'pollDue' }).state
@@ -382,7 +382,7 @@ describe('activating', () => {
     expect(effects).toEqual([{ type: 'schedulePoll', ms: 8000 }])
   })
 
-  it('429s wait and continue (reference 14.3 step 5): they never count towards giving up', () => {
+  it('429s wait and continue (CL-AUTHN-3): they never count towards giving up', () => {
     let state: FlowState = showingCode()
     for (let i = 0; i < 5; i += 1) {
       state = transition(state, { type: 'pollDue' }).state

@@ -35,7 +35,7 @@ describe('launch with a cached provider', () => {
     expect(h.client.calls).toHaveLength(1)
   })
 
-  it('"Sign in again with <provider>" creates the session WITH the provider (reference 14.4)', async () => {
+  it('"Sign in again with <provider>" creates the session WITH the provider (re-authentication)', async () => {
     const h = setup({ lastMvpd: exampleCable })
     await h.launch()
     h.client.last('retrieveProfileForMvpd').resolve(null)
@@ -83,7 +83,7 @@ describe('launch with a cached provider', () => {
   })
 })
 
-describe('launch without a cached provider (reference 14.2)', () => {
+describe('launch without a cached provider', () => {
   it('one valid profile is taken automatically; name and logo come from the configuration (CL-CFG-1, CL-CFG-2)', async () => {
     const h = setup()
     await h.launch()

@@ -58,7 +58,7 @@ describe('stale results are dropped', () => {
   })
 })
 
-describe('network loss (design section 2)', () => {
+describe('network loss (docs/architecture.md, "Flow")', () => {
   it('offline while loading → failed (network); online → tried again automatically', async () => {
     const h = setup()
     await h.launch()

@@ -1,6 +1,6 @@
 /**
- * From flow states to screens: what the viewer is shown for each state (design.md sections 2–3) and
- * the words of ../shared/ui/README.md ("TV provider", times in words, errors with a reference line).
+ * From flow states to screens: what the viewer is shown for each state (docs/architecture.md,
+ * "Flow" and "Screens") and its words ("TV provider", times in words, errors with a reference line).
  */
 import { initialState, transition } from '../../../../../src/core/flow/machine'
 import type { FlowEvent, FlowState } from '../../../../../src/core/flow/model'
