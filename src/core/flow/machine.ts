@@ -13,6 +13,7 @@ import { isValidAt, validProfiles } from '../pass/profiles'
 import type { LastMvpd, Profile } from '../pass/types'
 import { isValidCode } from '../pass/validate'
 import { activationUrls } from './activation-url'
+import { rememberedProvider } from './provider'
 import type { FlowFailure } from './failure'
 import { isNetworkFailure, isTransientFailure } from './failure'
 import type {
@@ -239,7 +240,7 @@ function fromChoosing(state: ChoosingState, event: FlowEvent): Transition {
     }
     case 'providersLoaded': {
       const inGrid = event.providers.filter((mvpd) => state.profiles.some((p) => p.mvpd === mvpd.id))
-      return stay({ ...state, providers: inGrid.map(({ id, displayName, logoUrl }) => (logoUrl === undefined ? { id, displayName } : { id, displayName, logoUrl })) })
+      return stay({ ...state, providers: inGrid.map(rememberedProvider) })
     }
     case 'useAnotherProvider':
       return toActivating(state, null, { kind: 'grid', grid: state.origin }) // Back returns to the grid

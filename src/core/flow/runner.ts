@@ -12,6 +12,7 @@ import type { LastMvpd, PassClient, Profile } from '../pass/types'
 import type { FlowFailure } from './failure'
 import { logFieldsOf, toFlowFailure } from './failure'
 import { initialState, transition } from './machine'
+import { rememberedProvider } from './provider'
 import type { FlowEffect, FlowEvent, FlowInput, FlowState, PendingSession, Stamp } from './model'
 import type { FlowStore } from './ports'
 import type { FlowSettingsInput } from './settings'
@@ -298,10 +299,7 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
     try {
       const configuration = await client.configuration({ signal: controller.signal })
       const entry = configuration.mvpds.find((candidate) => candidate.id === mvpd)
-      if (entry) {
-        const { id, displayName, logoUrl } = entry
-        return logoUrl === undefined ? { id, displayName } : { id, displayName, logoUrl }
-      }
+      if (entry) return rememberedProvider(entry)
       logger.warn('flow: the provider is not in the configuration; remembering it by id', { mvpd })
     } catch (error) {
       warnWith('flow: could not read the configuration; remembering the provider by id')(error)

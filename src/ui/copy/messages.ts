@@ -44,7 +44,6 @@ export const copy = {
     checkingAccess: (title: string) => `Checking with your TV provider that you can watch ${title}…`,
     signingOut: 'Signing you out on this TV…',
     signOutFailed: "We couldn't sign you out just now. You're still signed in on this TV. Try again in a moment.",
-    reference: (parts: string) => `Reference: ${parts}`,
   },
   /** What a deny means and what the viewer can do (CL-AUTHZ-R2), by DenyReason; `said` is the provider's or Adobe's own words. */
   deny: {
@@ -96,6 +95,7 @@ export const copy = {
     /** The automatic retry after an outage, counting down. */
     retryIn: (seconds: number) => (seconds <= 1 ? 'Trying again in 1 second…' : `Trying again in ${seconds} seconds…`),
     retrying: 'Trying again…',
+    /** The support line under an error, on the error screen and under a deny alike. */
     reference: (parts: string) => `Reference: ${parts}`,
   },
   profileValidity: (left: string) => `Signed in · ${left}`,

@@ -66,5 +66,5 @@ export function denyText(reason: DenyReason, title: string, provider: string, er
 
 function referenceOf(error: ReferencedError | undefined): Pick<DecisionsView, 'reference'> {
   const parts = error ? errorReference(error) : ''
-  return parts ? { reference: copy.decisions.reference(parts) } : {}
+  return parts ? { reference: copy.error.reference(parts) } : {}
 }
