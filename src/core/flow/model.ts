@@ -63,8 +63,8 @@ export interface SignedIn {
 }
 
 /**
- * How the viewer reached the current screen: where its Back leads, and what an empty profiles
- * answer means. One value per state instead of a flag per way in.
+ * How the viewer reached the current screen, in one value: where its Back leads, and what an empty
+ * profiles answer means.
  */
 export type Origin =
   /** The app's own start: nothing inside the flow to go back to (Back on a first screen asks to exit). */
@@ -104,7 +104,7 @@ export type SignOutOutcome = 'complete' | 'interactive' | 'invalid'
 
 /** Poll bookkeeping while a code is shown. */
 export interface PollStatus {
-  /** At most one poll at a time (CL-AUTHN-1). */
+  /** At most one poll at a time (docs/architecture.md, "Flow"). */
   readonly inFlight: boolean
   /** Local time the code was shown or the last poll ended: the next poll is due an interval later. */
   readonly lastAt: number
