@@ -143,17 +143,21 @@ function afterProfilesLoaded(state: LoadingProfilesState, valid: readonly Profil
     case 'authorize':
     case 'launch':
     case 'relaunch':
-      break
+      return afterLaunchLoaded(state, valid, at)
     default:
       return assertNever(origin)
   }
+}
+
+/** At launch (or after an `authorize` answer): none → a code, one → signed in, several → the grid. */
+function afterLaunchLoaded(state: LoadingProfilesState, valid: readonly Profile[], at: Stamp): Transition {
   const [first] = valid
   if (!first) {
     // A session said "authorize" yet nothing is there: stop rather than loop session ↔ profiles.
-    if (origin.kind === 'authorize') {
+    if (state.origin.kind === 'authorize') {
       return toFailed(state, { kind: 'noProfileAfterAuthorize' }, { to: 'activating', mvpd: null, origin: LAUNCH }, at, state.retries)
     }
-    return toActivating(state, null, LAUNCH) // no sign-in on this TV: a code
+    return toActivating(state, null, LAUNCH)
   }
   // A single profile is picked automatically; several → the grid (CL-AUTHN-R2).
   if (valid.length === 1) return toAuthorized(state, first, [])
