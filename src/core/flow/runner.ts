@@ -179,7 +179,7 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
           (signal) => client.configuration({ signal }),
           (configuration) => ({ type: 'providersLoaded', providers: configuration.mvpds }),
           // Without names the tiles show the provider ids: still usable; the next grid asks again.
-          (error) => warnWith('flow: configuration unavailable; provider tiles show ids')(error),
+          warnWith('flow: configuration unavailable; provider tiles show ids'),
         )
       case 'schedulePoll':
         return setTimer('poll', effect.ms, () => ({ type: 'pollDue' }))
