@@ -105,7 +105,7 @@ export default function (
       settings: { activationUrl: settings.activationUrl, pollIntervalMs: settings.pollIntervalMs },
       logger,
     })
-    const signIn = createSignInScreens({ runner, client, settings, now: () => clock.now(), warn: (m) => logger.warn(m) })
+    const signIn = createSignInScreens({ runner, settings, now: () => clock.now() })
     const decisions = createDecisionsController({
       client,
       resources: settings.resources,

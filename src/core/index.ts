@@ -43,6 +43,7 @@ export type {
   CachedProfile,
 } from './storage/device-store'
 export { consoleLogger, silentLogger } from './base/logger'
+export { assertNever } from './base/guards'
 export type { Logger, LogFields } from './base/logger'
 export { encodeDeviceIdentifier, encodeDeviceInfo, completeDeviceInfo } from './platform/device-info'
 export type { DeviceInfo, DeviceIdentity } from './platform/device-info'
