@@ -6,7 +6,7 @@
  * a body without Content-Length that never ends) come from edge.ts, a front that forwards the rest.
  */
 import type { Sandbox } from '../sandbox'
-import type { PassClient } from '../../src/core'
+import type { PassClient } from '../../src/core/pass/types'
 import { InvalidInputError, MalformedResponseError, PassError, ThrottledError } from '../../src/core/pass/errors'
 import { isValidCode, isValidMvpdId } from '../../src/core/pass/validate'
 import { startEdge, type Edge } from './edge'

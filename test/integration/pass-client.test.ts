@@ -3,7 +3,7 @@
  * requests the sandbox recorded (`sandbox.requests()`), not on the client's internals.
  */
 import type { Sandbox } from '../sandbox'
-import { MalformedResponseError, PassError, TimeoutError } from '../../src/core'
+import { MalformedResponseError, PassError, TimeoutError } from '../../src/core/pass/errors'
 import { calls, device, sandboxForTests } from './support'
 
 let sandbox: Sandbox

@@ -6,6 +6,7 @@
  * dcrApi.json: `<host>/o`; reference section 1). `baseUrl` is an origin only: the client appends
  * `/api/v2/…` and `/o/client/…` itself.
  */
+import { isRecord } from './guards'
 
 export type PassEnvironment =
   | 'sandbox'
@@ -73,10 +74,6 @@ type Key = (typeof keys)[number]
 /** CL-AUTHN-3: poll every 3–5 s on the second-screen flow. */
 export const minPollIntervalMs = 3000
 export const maxPollIntervalMs = 5000
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 /** Parses `a=b&c=d` (with or without `?`) without URLSearchParams, which the oldest engines lack. */
 function parseQuery(query: string): Array<[string, string]> {

@@ -13,7 +13,6 @@ import { ServerTime, type Clock } from '../base/clock'
 import { encodeDeviceIdentifier, encodeDeviceInfo, type DeviceIdentity } from '../platform/device-info'
 import { consoleLogger, type Logger } from '../base/logger'
 import type { PassSettings } from '../base/settings'
-import type { DeviceStore } from '../storage/device-store'
 import { ConfigurationCache } from './configuration'
 import { Dcr } from './dcr'
 import { Decisions } from './decisions'
@@ -21,6 +20,7 @@ import { isPassError } from './errors'
 import { defaultRetryPolicy, PassHttp, type DeviceHeaders, type RetryPolicy } from './http'
 import { logout } from './logout'
 import { RequestPacer, type RequestBudgetStore } from './pacer'
+import { passStoreMethods, type PassStore } from './ports'
 import { retrieveProfileForCode, retrieveProfileForMvpd, retrieveProfiles, type ProfilesContext } from './profiles'
 import { createSession, resumeSession, retrieveSession, type SessionsContext } from './sessions'
 import type { LogoutEntry, PassClient } from './types'
@@ -50,7 +50,7 @@ export interface PassClientOptions {
   /** Validated settings (parsePassSettings in settings.ts). */
   readonly settings: PassSettings
   /** Where credentials and the access token persist (CL-REG-2, CL-REG-3). */
-  readonly store: DeviceStore
+  readonly store: PassStore
   /** Device id and device info for the headers (CL-HDR-2..4). */
   readonly identity: DeviceIdentity
   /** Time for timeouts, backoff and expiry (server time derives from it). */
@@ -149,7 +149,7 @@ export function createPassClient(options: PassClientOptions): PassClient {
   if (typeof settings !== 'object' || settings === null || typeof settings.baseUrl !== 'string' || typeof settings.serviceProvider !== 'string') {
     throw new PassClientOptionsError('settings', 'must be the PassSettings returned by parsePassSettings()')
   }
-  requireMethods(options.store, 'store', ['readClientCredentials', 'getClientCredentials', 'setClientCredentials', 'getAccessToken', 'setAccessToken', 'clearAccessToken', 'getProfile', 'clearProfile'])
+  requireMethods(options.store, 'store', passStoreMethods)
   requireMethods(options.identity, 'identity', ['deviceId', 'deviceInfo'])
   requireMethods(options.clock, 'clock', ['now', 'setTimeout', 'clearTimeout'])
   const fetchImpl = options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined)

@@ -12,14 +12,14 @@
 import { clampTimerMs, type Clock, type ServerTime } from '../base/clock'
 import type { Logger } from '../base/logger'
 import type { PassSettings } from '../base/settings'
-import type { AccessTokenRecord, ClientCredentials, DeviceStore } from '../storage/device-store'
 import { isPassError } from './errors'
 import { withSignal, type PassHttp, type TokenSource } from './http'
+import type { AccessTokenRecord, ClientCredentials, PassStore } from './ports'
 import { parseAccessToken, parseClientCredentials } from './wire'
 
 export interface DcrOptions {
   readonly http: PassHttp
-  readonly store: DeviceStore
+  readonly store: PassStore
   readonly settings: PassSettings
   readonly serverTime: ServerTime
   readonly clock: Clock
@@ -105,16 +105,15 @@ export class Dcr implements TokenSource {
   /**
    * The stored credentials. Storage that cannot be read at all (not merely empty) is asked once more
    * after a short wait: registering again would lose every profile of this TV (DCR FAQ 9), and the
-   * stalls seen at start-up on TVs are brief. That second read is a probe: the failure of the first
-   * makes the store skip IndexedDB for a few seconds (kv.ts), longer than this wait, so a plain read
-   * would answer "unavailable" again without asking IndexedDB.
+   * stalls seen at start-up on TVs are brief. Each read asks the storage afresh (PassStore), so the
+   * decision rests on the two answers alone.
    */
   private async storedCredentials(): Promise<ClientCredentials | null> {
     const { store, clock, logger } = this.options
     let read = await store.readClientCredentials()
     if (read.status === 'unavailable') {
       await new Promise<void>((resolve) => clock.setTimeout(resolve, clampTimerMs(unreadableStoreRetryMs)))
-      read = await store.readClientCredentials({ probe: true })
+      read = await store.readClientCredentials()
       if (read.status === 'unavailable') logger.warn('pass: stored client credentials cannot be read; registering the application again', {})
     }
     return read.status === 'found' ? read.value : null

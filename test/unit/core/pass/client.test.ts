@@ -7,7 +7,7 @@ import { FakeClock } from '../../../support/fake-clock'
 import { clientSecret } from '../../../support/fake-adobe'
 import { identity, rig, settle, testSettings } from '../../../support/pass-rig'
 import { createDeviceStore } from '../../../../src/core/storage/device-store'
-import { MemoryStore } from '../../../../src/core/storage/kv'
+import { MemoryStore } from '../../../../src/core/storage/memory-kv'
 import { silentLogger } from '../../../../src/core/base/logger'
 
 const sp = 'MYCHAN'

@@ -5,7 +5,9 @@
  */
 import 'fake-indexeddb/auto'
 import { createDeviceStore, recordVersion, type ClientCredentials } from '../../../../src/core/storage/device-store'
-import { createIdbStore, createResilientStore, createWebStorageStore } from '../../../../src/core/storage/kv'
+import { createIdbStore } from '../../../../src/core/storage/idb-kv'
+import { createResilientStore } from '../../../../src/core/storage/resilient-kv'
+import { createWebStorageStore } from '../../../../src/core/storage/web-storage-kv'
 import { accessTokens } from '../../../support/fake-adobe'
 import { rig, settle, testSettings } from '../../../support/pass-rig'
 import { stallable } from '../../../support/stallable-store'

@@ -6,7 +6,10 @@
  */
 import 'fake-indexeddb/auto'
 import { MAX_TIMER_MS, type Clock } from '../../../../src/core/base/clock'
-import { createIdbStore, createResilientStore, MemoryStore, StorageFailure, type KeyValueStore } from '../../../../src/core/storage/kv'
+import { createIdbStore } from '../../../../src/core/storage/idb-kv'
+import { StorageFailure, type KeyValueStore } from '../../../../src/core/storage/kv'
+import { MemoryStore } from '../../../../src/core/storage/memory-kv'
+import { createResilientStore } from '../../../../src/core/storage/resilient-kv'
 import { FakeClock, flushPromises } from '../../../support/fake-clock'
 import { CapturingLogger } from '../../../support/pass-client-build'
 import { stallable } from '../../../support/stallable-store'
