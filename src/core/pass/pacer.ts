@@ -17,6 +17,7 @@
  *   taken as spent.
  */
 import { clampTimerMs, type Clock, type TimerHandle } from '../base/clock'
+import { isRecord } from '../base/guards'
 import type { Logger } from '../base/logger'
 import { CancelledError } from './errors'
 
@@ -322,7 +323,7 @@ export class RequestPacer {
 }
 
 function isBudget(value: unknown): value is RequestBudget {
-  if (typeof value !== 'object' || value === null) return false
-  const v = value as Record<string, unknown>
-  return typeof v.key === 'string' && typeof v.burstLeft === 'number' && Number.isFinite(v.burstLeft) && typeof v.at === 'number' && Number.isFinite(v.at)
+  if (!isRecord(value)) return false
+  const { key, burstLeft, at } = value
+  return typeof key === 'string' && typeof burstLeft === 'number' && Number.isFinite(burstLeft) && typeof at === 'number' && Number.isFinite(at)
 }

@@ -8,6 +8,7 @@
  * - configuration `mvpds` at the top level or nested in `requestor` (reference section 5);
  * - unknown enum values kept as-is (reference section 9: "handle unknown values").
  */
+import { isRecord } from '../base/guards'
 import type { EnhancedError } from './errors'
 import type {
   Configuration,
@@ -30,15 +31,12 @@ export class WireFormatError extends Error {
 
 type Json = Record<string, unknown>
 
-export const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
 function fail(reason: string): never {
   throw new WireFormatError(reason)
 }
 
 function object(value: unknown, field: string): Json {
-  return isObject(value) ? value : fail(`${field} is not an object`)
+  return isRecord(value) ? value : fail(`${field} is not an object`)
 }
 
 function string(value: unknown, field: string): string {
@@ -68,7 +66,7 @@ function stringList(value: unknown, field: string): string[] {
 
 /** An enhanced error object (reference section 9), top level or item level; null if `value` is not one. */
 export function enhancedError(value: unknown, httpStatus?: number): EnhancedError | null {
-  if (!isObject(value) || typeof value.code !== 'string' || value.code === '') return null
+  if (!isRecord(value) || typeof value.code !== 'string' || value.code === '') return null
   const status =
     typeof value.status === 'number' ? value.status : typeof value.status === 'string' && /^\d+$/.test(value.status) ? Number(value.status) : httpStatus
   const out: { -readonly [K in keyof EnhancedError]: EnhancedError[K] } = {
@@ -91,13 +89,13 @@ export function enhancedError(value: unknown, httpStatus?: number): EnhancedErro
  * reads as one.
  */
 export function topLevelError(body: unknown, httpStatus: number): EnhancedError | null {
-  if (!isObject(body) || (body.status === undefined && body.action === undefined)) return null
+  if (!isRecord(body) || (body.status === undefined && body.action === undefined)) return null
   return enhancedError(body, httpStatus)
 }
 
 /** DCR errors are OAuth style `{error}` (reference 4.1/4.2), not enhanced errors. */
 export function oauthError(value: unknown, httpStatus: number): EnhancedError | null {
-  if (!isObject(value) || typeof value.error !== 'string' || value.error === '') return null
+  if (!isRecord(value) || typeof value.error !== 'string' || value.error === '') return null
   const code = value.error
   // invalid_client: the credentials are no longer valid, register again (reference 4.2).
   const action = code === 'invalid_client' ? 'application-registration' : 'none'
@@ -113,7 +111,7 @@ function attributes(value: unknown, field: string): Record<string, ProfileAttrib
   for (const name of Object.keys(raw)) {
     const entry = raw[name]
     // Reference 7.1: each entry is {value, state}; a bare value is accepted as plain.
-    out[name] = isObject(entry) && 'value' in entry
+    out[name] = isRecord(entry) && 'value' in entry
       ? { value: entry.value, state: typeof entry.state === 'string' ? entry.state : 'plain' }
       : { value: entry, state: 'plain' }
   }
@@ -186,7 +184,7 @@ export function parseSessionInfo(body: unknown): SessionInfo {
 /** Configuration (reference section 5): mvpds at the top level (table) or in `requestor` (sample). */
 export function parseConfiguration(body: unknown): Configuration {
   const c = object(body, 'body')
-  const requestor = isObject(c.requestor) ? c.requestor : undefined
+  const requestor = isRecord(c.requestor) ? c.requestor : undefined
   const list = c.mvpds ?? requestor?.mvpds
   if (!Array.isArray(list)) return fail('mvpds is not an array (top level or in requestor)')
   const mvpds: Mvpd[] = list.map((item, i) => {

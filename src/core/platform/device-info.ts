@@ -45,6 +45,25 @@ const order: ReadonlyArray<keyof DeviceInfo> = [
   'connectionType', 'connectionSecure', 'applicationId',
 ]
 
+/**
+ * The fields an adapter read: each string only when it has a value, and each display side only when
+ * it is a positive number, so a field the platform could not tell is left out instead of sent blank.
+ */
+export function readFields(
+  strings: Partial<Record<'model' | 'version' | 'osVersion' | 'connectionType', string | undefined>>,
+  width: unknown,
+  height: unknown,
+): Partial<DeviceInfo> {
+  const out: { -readonly [K in keyof DeviceInfo]?: DeviceInfo[K] } = {}
+  for (const key of Object.keys(strings) as Array<keyof typeof strings>) {
+    const value = strings[key]
+    if (value) out[key] = value
+  }
+  if (typeof width === 'number' && width > 0) out.displayWidth = width
+  if (typeof height === 'number' && height > 0) out.displayHeight = height
+  return out
+}
+
 /** Fills empty required fields with `Unknown` (never sends an empty required field). */
 export function completeDeviceInfo(info: Partial<DeviceInfo>): DeviceInfo {
   const filled = (v: string | undefined): string => (v !== undefined && v.trim() !== '' ? v.trim() : 'Unknown')

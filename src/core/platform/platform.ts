@@ -72,17 +72,25 @@ export function read(root: unknown, path: string): unknown {
   return value
 }
 
-/** Calls `obj.method(...args)` if it is a function, returning undefined when absent or when it throws. */
-export function callSafely(root: unknown, path: string, ...args: unknown[]): unknown {
+type Called = { readonly ok: true; readonly value: unknown } | { readonly ok: false }
+
+/** Calls the method at `path` on its owner, if there is one; a throw counts as not called. */
+function callAt(root: unknown, path: string, args: unknown[]): Called {
   const dot = path.lastIndexOf('.')
   const owner = dot < 0 ? root : read(root, path.slice(0, dot))
   const fn = read(owner, path.slice(dot + 1))
-  if (typeof fn !== 'function') return undefined
+  if (typeof fn !== 'function') return { ok: false }
   try {
-    return (fn as (...a: unknown[]) => unknown).apply(owner, args)
+    return { ok: true, value: (fn as (...a: unknown[]) => unknown).apply(owner, args) }
   } catch {
-    return undefined
+    return { ok: false }
   }
+}
+
+/** Calls `obj.method(...args)` if it is a function, returning undefined when absent or when it throws. */
+export function callSafely(root: unknown, path: string, ...args: unknown[]): unknown {
+  const called = callAt(root, path, args)
+  return called.ok ? called.value : undefined
 }
 
 /** The part of an EventTarget the subscriptions use. */
@@ -140,16 +148,7 @@ export function distinct<T>(listener: (value: T) => void, initial?: T): (value: 
 
 /** Calls `obj.method(...args)`: true when it exists and returned, false when absent or when it threw. */
 export function attempt(root: unknown, path: string, ...args: unknown[]): boolean {
-  const dot = path.lastIndexOf('.')
-  const owner = dot < 0 ? root : read(root, path.slice(0, dot))
-  const fn = read(owner, path.slice(dot + 1))
-  if (typeof fn !== 'function') return false
-  try {
-    ;(fn as (...a: unknown[]) => unknown).apply(owner, args)
-    return true
-  } catch {
-    return false
-  }
+  return callAt(root, path, args).ok
 }
 
 /** A non-empty trimmed string, or undefined. */

@@ -11,7 +11,7 @@
  * X-Device-Info: reference 3.3 has no Tizen `osName`, so `Linux` (Tizen is Linux-based) with
  * osFamily `Tizen` and osVendor `Samsung`, both on the restricted lists.
  */
-import type { DeviceInfo } from './device-info'
+import { readFields, type DeviceInfo } from './device-info'
 import {
   all,
   attempt,
@@ -113,15 +113,7 @@ export function createTizenPlatform(ctx: PlatformContext): Platform {
       const connection = tizenConnection(callSafely(globals, 'webapis.network.getActiveConnectionType'))
       const width = read(globals, 'screen.width')
       const height = read(globals, 'screen.height')
-      return Promise.resolve({
-        ...info,
-        ...(model ? { model } : {}),
-        ...(version ? { version } : {}),
-        ...(osVersion ? { osVersion } : {}),
-        ...(connection ? { connectionType: connection } : {}),
-        ...(typeof width === 'number' && width > 0 ? { displayWidth: width } : {}),
-        ...(typeof height === 'number' && height > 0 ? { displayHeight: height } : {}),
-      })
+      return Promise.resolve({ ...info, ...readFields({ model, version, osVersion, connectionType: connection }, width, height) })
     },
   }
 }
