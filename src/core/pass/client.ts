@@ -25,10 +25,10 @@ import { retrieveProfileForCode, retrieveProfileForMvpd, retrieveProfiles, type 
 import { createSession, resumeSession, retrieveSession, type SessionsContext } from './sessions'
 import type { LogoutEntry, PassClient } from './types'
 
-/** Retry and backoff for `action: retry`, 5xx and 429 (CL-ERR-1, reference section 10). */
+/** Retry and backoff for `action: retry`, 5xx and 429 (CL-ERR-1, docs/adobe-pass.md "Throttling"). */
 export interface PassRetryOptions {
   /**
-   * Extra tries after the first; 0–3 (the reference allows 2–3 at most).
+   * Extra tries after the first; 0–3 (Adobe allows 2–3 at most; docs/adobe-pass.md "Errors").
    * @defaultValue `2`
    */
   readonly limit?: number
@@ -40,7 +40,7 @@ export interface PassRetryOptions {
   /** @defaultValue `4000` */
   readonly maxDelayMs?: number
   /**
-   * Least wait after a 429; the throttle ends 1 s after the first 429 (reference section 10).
+   * Least wait after a 429; the throttle ends 1 s after the first 429 (docs/adobe-pass.md "Throttling").
    * @defaultValue `1000`
    */
   readonly throttleWaitMs?: number
@@ -96,7 +96,7 @@ export interface PassClientOptions {
    */
   readonly maxResponseBytes?: number
   /**
-   * Where the device's remaining throttle burst persists between launches (reference section 10;
+   * Where the device's remaining throttle burst persists between launches (docs/adobe-pass.md "Throttling";
    * see RequestPacer in pacer.ts). Every request is paced so that normal use never meets a 429; the
    * one-time burst of a new device is only used when this store says it is still there. Without a
    * store, or when it fails, no burst is assumed and requests go at most one per 1050 ms.
@@ -219,13 +219,13 @@ export function createPassClient(options: PassClientOptions): PassClient {
       } catch (error) {
         // An `authentication` answer (authenticated_profile_missing, _expired, _invalidated, …) says
         // there is no profile left to sign out of: the outcome of Adobe's own `invalid` entry
-        // (reference 8A), so it is reported as one and the viewer is signed out on this TV. Any other
+        // (docs/adobe-pass.md "Endpoints"), so it is reported as one and the viewer is signed out on this TV. Any other
         // failure (network, 5xx, …) leaves the viewer signed in, with the cache as it was.
         if (!isPassError(error) || error.action !== 'authentication') throw error
         entries = [{ mvpd, actionName: 'invalid', actionType: 'none' }]
       }
       // The profiles are gone: so are their permits (CL-PREAUTHZ-3) and the cached profile parts,
-      // userID, zip and the rest (reference 14.6). Entries may name more providers than asked
+      // userID, zip and the rest (docs/architecture.md "Flow"). Entries may name more providers than asked
       // (SSO profiles removed with it, 8A). A cache that cannot be read is cleared too: whose it is
       // cannot be told, and it is only a cache.
       const gone = new Set([mvpd, ...entries.map((e) => e.mvpd)])

@@ -3,10 +3,10 @@
  * the rest of core relies on and throws WireFormatError naming the field (never its value, which may
  * be a secret) when a body does not have them; http.ts turns that into MalformedResponseError.
  *
- * Tolerances the reference asks for:
- * - timestamps as JSON numbers or numeric strings (reference section 2; sessions print strings);
- * - configuration `mvpds` at the top level or nested in `requestor` (reference section 5);
- * - unknown enum values kept as-is (reference section 9: "handle unknown values").
+ * Tolerances Adobe's documentation asks for (docs/adobe-pass.md):
+ * - timestamps as JSON numbers or numeric strings (docs/adobe-pass.md "Endpoints"; sessions print strings);
+ * - configuration `mvpds` at the top level or nested in `requestor` (docs/adobe-pass.md "Endpoints");
+ * - unknown enum values kept as-is (docs/adobe-pass.md "Errors": "handle unknown values").
  */
 import { isRecord } from '../base/guards'
 import type { EnhancedError } from './errors'
@@ -47,7 +47,7 @@ function optionalString(value: unknown, field: string): string | undefined {
   return value === undefined || value === null ? undefined : string(value, field)
 }
 
-/** Epoch ms as a number or a numeric string (reference section 2). */
+/** Epoch ms as a number or a numeric string (docs/adobe-pass.md "Endpoints"). */
 export function timestamp(value: unknown, field: string): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value
   if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value)
@@ -64,7 +64,7 @@ function stringList(value: unknown, field: string): string[] {
   return value.map((item, i) => string(item, `${field}[${i}]`))
 }
 
-/** An enhanced error object (reference section 9), top level or item level; null if `value` is not one. */
+/** An enhanced error object (docs/adobe-pass.md "Errors"), top level or item level; null if `value` is not one. */
 export function enhancedError(value: unknown, httpStatus?: number): EnhancedError | null {
   if (!isRecord(value) || typeof value.code !== 'string' || value.code === '') return null
   const status =
@@ -72,7 +72,7 @@ export function enhancedError(value: unknown, httpStatus?: number): EnhancedErro
   const out: { -readonly [K in keyof EnhancedError]: EnhancedError[K] } = {
     status: status ?? 0,
     code: value.code,
-    // A missing action is treated as "none": nothing predefined to do (reference section 9).
+    // A missing action is treated as "none": nothing predefined to do (docs/adobe-pass.md "Errors").
     action: typeof value.action === 'string' && value.action !== '' ? value.action : 'none',
   }
   if (typeof value.message === 'string') out.message = value.message
@@ -83,7 +83,7 @@ export function enhancedError(value: unknown, httpStatus?: number): EnhancedErro
 }
 
 /**
- * A body that is itself an enhanced error (reference section 9, top level), whatever the HTTP status
+ * A body that is itself an enhanced error (docs/adobe-pass.md "Errors", top level), whatever the HTTP status
  * came with it (CL-ERR-2): a `code` with `status` or `action` beside it. A session's `code` (the
  * authentication code) comes with neither, and item-level errors sit inside `decisions`, so neither
  * reads as one.
@@ -93,11 +93,11 @@ export function topLevelError(body: unknown, httpStatus: number): EnhancedError 
   return enhancedError(body, httpStatus)
 }
 
-/** DCR errors are OAuth style `{error}` (reference 4.1/4.2), not enhanced errors. */
+/** DCR errors are OAuth style `{error}` (docs/adobe-pass.md "Dynamic Client Registration"), not enhanced errors. */
 export function oauthError(value: unknown, httpStatus: number): EnhancedError | null {
   if (!isRecord(value) || typeof value.error !== 'string' || value.error === '') return null
   const code = value.error
-  // invalid_client: the credentials are no longer valid, register again (reference 4.2).
+  // invalid_client: the credentials are no longer valid, register again (docs/adobe-pass.md "Dynamic Client Registration").
   const action = code === 'invalid_client' ? 'application-registration' : 'none'
   const out: { -readonly [K in keyof EnhancedError]: EnhancedError[K] } = { status: httpStatus, code, action }
   if (typeof value.error_description === 'string') out.message = value.error_description
@@ -118,7 +118,7 @@ function attributes(value: unknown, field: string): Record<string, ProfileAttrib
   return out
 }
 
-/** `{"profiles": {"<mvpd>": Profile}}` (reference 7.1); the map may be empty. */
+/** `{"profiles": {"<mvpd>": Profile}}` (docs/adobe-pass.md "Profiles"); the map may be empty. */
 export function parseProfiles(body: unknown): Profile[] {
   const root = object(body, 'body')
   const map = object(root.profiles ?? {}, 'profiles')
@@ -135,7 +135,7 @@ export function parseProfiles(body: unknown): Profile[] {
   })
 }
 
-/** Create/resume session answer (reference 6.1/6.2). */
+/** Create/resume session answer (docs/adobe-pass.md "Endpoints"). */
 export function parseSession(body: unknown): Session {
   const s = object(body, 'body')
   const out: { -readonly [K in keyof Session]: Session[K] } = {
@@ -157,13 +157,13 @@ export function parseSession(body: unknown): Session {
   const notAfter = optionalTimestamp(s.notAfter, 'notAfter')
   if (notAfter !== undefined) out.notAfter = notAfter
   if ((out.actionName === 'authenticate' || out.actionName === 'resume') && out.code === undefined) {
-    // Second-screen login needs the code to show (reference 14.3).
+    // Second-screen login needs the code to show (docs/architecture.md "Flow").
     fail(`code is missing for actionName ${out.actionName}`)
   }
   return out
 }
 
-/** Retrieve session information (reference 6.3). */
+/** Retrieve session information (docs/adobe-pass.md "Endpoints"). */
 export function parseSessionInfo(body: unknown): SessionInfo {
   const s = object(body, 'body')
   const existing = object(s.existingParameters ?? {}, 'existingParameters')
@@ -181,7 +181,7 @@ export function parseSessionInfo(body: unknown): SessionInfo {
   }
 }
 
-/** Configuration (reference section 5): mvpds at the top level (table) or in `requestor` (sample). */
+/** Configuration (docs/adobe-pass.md "Endpoints"): mvpds at the top level (table) or in `requestor` (sample). */
 export function parseConfiguration(body: unknown): Configuration {
   const c = object(body, 'body')
   const requestor = isRecord(c.requestor) ? c.requestor : undefined
@@ -212,7 +212,7 @@ function mediaToken(value: unknown, field: string): MediaToken | undefined {
   }
 }
 
-/** `{"decisions": [...]}` (reference section 8); a deny keeps its item-level error (CL-ERR-2). */
+/** `{"decisions": [...]}` (docs/adobe-pass.md "Endpoints"); a deny keeps its item-level error (CL-ERR-2). */
 export function parseDecisions(body: unknown): Decision[] {
   const root = object(body, 'body')
   if (!Array.isArray(root.decisions)) return fail('decisions is not an array')
@@ -242,14 +242,14 @@ export function parseDecisions(body: unknown): Decision[] {
   })
 }
 
-/** `{"logouts": {"<mvpd>": {...}}}` (reference 8A). */
+/** `{"logouts": {"<mvpd>": {...}}}` (docs/adobe-pass.md "Endpoints"). */
 export function parseLogouts(body: unknown): LogoutEntry[] {
   const root = object(body, 'body')
   const map = object(root.logouts ?? {}, 'logouts')
   return Object.keys(map).map((key) => {
     const e = object(map[key], `logouts.${key}`)
     const out: { -readonly [K in keyof LogoutEntry]: LogoutEntry[K] } = {
-      // Samples show a key that differs from `mvpd` (reference section 15.14): the field wins.
+      // Samples show a key that differs from `mvpd` (Adobe's logout samples): the field wins.
       mvpd: optionalString(e.mvpd, `logouts.${key}.mvpd`) ?? key,
       actionName: string(e.actionName, `logouts.${key}.actionName`),
       actionType: optionalString(e.actionType, `logouts.${key}.actionType`) ?? '',
@@ -266,7 +266,7 @@ export interface WireClientCredentials {
   readonly issuedAt?: number
 }
 
-/** POST /o/client/register 201 (reference 4.1). */
+/** POST /o/client/register 201 (docs/adobe-pass.md "Dynamic Client Registration"). */
 export function parseClientCredentials(body: unknown): WireClientCredentials {
   const b = object(body, 'body')
   const out: { clientId: string; clientSecret: string; issuedAt?: number } = {
@@ -286,7 +286,7 @@ export interface WireAccessToken {
   readonly expiresInMs: number
 }
 
-/** POST /o/client/token 201 (reference 4.2). */
+/** POST /o/client/token 201 (docs/adobe-pass.md "Dynamic Client Registration"). */
 export function parseAccessToken(body: unknown): WireAccessToken {
   const b = object(body, 'body')
   const accessToken = string(b.access_token, 'access_token')

@@ -1,8 +1,8 @@
 /**
- * The platform seam of core (design.md section 1): where the device id and X-Device-Info come from.
- * Adapters are picked by capability first, user agent second, and a `?platform=` override in
- * development (style.md rule 11). Adapters read platform globals only through the `globals` object
- * they are given, so tests fake Tizen and webOS without touching the real window.
+ * The platform seam of core (docs/architecture.md "Layers", "Platforms"): where the device id and
+ * X-Device-Info come from. Adapters are picked by capability first, user agent second, and a
+ * `?platform=` override in development. Adapters read platform globals only through the `globals`
+ * object they are given, so tests fake Tizen and webOS without touching the real window.
  */
 import type { Clock } from '../base/clock'
 import type { DeviceInfo } from './device-info'
@@ -13,8 +13,8 @@ export type PlatformName = 'browser' | 'tizen' | 'webos'
 export type Unsubscribe = () => void
 
 /**
- * Remote keys beyond arrows/OK/Back, by their Tizen TVInputDevice names (tv-platforms.md section 1
- * "Remote keys"). Tizen delivers them only once registered; webOS and browsers deliver them as is.
+ * Remote keys beyond arrows/OK/Back, by their Tizen TVInputDevice names (docs/architecture.md
+ * "Platforms"). Tizen delivers them only once registered; webOS and browsers deliver them as is.
  */
 export type RemoteKeyName =
   | 'ColorF0Red'
@@ -35,7 +35,7 @@ export interface Platform {
   readonly name: PlatformName
   /** The platform's stable hardware id (Tizen DUID, webOS LGUDID), raw; null when there is none. */
   stableId(): Promise<string | null>
-  /** What the platform can say for X-Device-Info (reference 3.3); unknown fields left out. */
+  /** What the platform can say for X-Device-Info (docs/adobe-pass.md "Headers"); unknown fields left out. */
   deviceInfo(): Promise<Partial<DeviceInfo>>
   /**
    * Asks the platform to deliver these keys and says which codes they arrive with (Tizen: registered

@@ -1,6 +1,6 @@
 /**
- * Samsung Tizen TV. Stable id: the DUID from `webapis.productinfo.getDuid()` (tv-platforms.md
- * section 1 "Stable device identifier"; needs webapis.js and the productinfo privilege). Not
+ * Samsung Tizen TV. Stable id: the DUID from `webapis.productinfo.getDuid()` (docs/architecture.md
+ * "Platforms"; needs webapis.js and the productinfo privilege). Not
  * `webapis.adinfo`: that one is resettable.
  *
  * Keys beyond arrows/OK/Back arrive only once registered with tizen.tvinputdevice (privilege
@@ -8,8 +8,8 @@
  * `tizen.application.getCurrentApplication().exit()` (Samsung "Return key policy": only after the
  * user confirms). Network loss is reported from both `online`/`offline` and webapis.network.
  *
- * X-Device-Info: reference 3.3 has no Tizen `osName`, so `Linux` (Tizen is Linux-based) with
- * osFamily `Tizen` and osVendor `Samsung`, both on the restricted lists.
+ * X-Device-Info: Adobe's list (docs/adobe-pass.md "Headers") has no Tizen `osName`, so `Linux` (Tizen is
+ * Linux-based) with osFamily `Tizen` and osVendor `Samsung`, both on the restricted lists.
  */
 import { readFields, type DeviceInfo } from './device-info'
 import {

@@ -1,14 +1,14 @@
 /**
  * LG webOS TV. Stable id: LGUDID through webOSTV-dev.js `webOSDev.LGUDID`, else the Luna call
  * `luna://com.webos.service.sm` `deviceid/getIDs` {idType: ["LGUDID"]} through webOS.service or, without
- * webOSTV.js, the engine's PalmServiceBridge (tv-platforms.md section 2
- * "Device identifier"; webOS 3.0+, absent in the emulator). Callbacks that never answer time out on
+ * webOSTV.js, the engine's PalmServiceBridge (docs/architecture.md
+ * "Platforms"; webOS 3.0+, absent in the emulator). Callbacks that never answer time out on
  * the injected clock and count as "no id".
  *
  * Back (461) reaches the app because appinfo.json sets disableBackHistoryAPI. Exit after the user
  * confirms is window.close() (webOS 6+ entry-page rule), `webOS.platformBack()` where that is
  * unavailable. The Magic Remote pointer is mouse events; `cursorStateChange` on document says when it
- * hides (arrow keys) and comes back (webOS 3.0+, tv-platforms.md section 2 "Magic Remote").
+ * hides (arrow keys) and comes back (webOS 3.0+, docs/architecture.md "Platforms").
  */
 import { readFields, type DeviceInfo } from './device-info'
 import { attempt, distinct, fromCallback, listen, read, text, type Platform, type PlatformContext } from './platform'

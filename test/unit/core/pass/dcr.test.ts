@@ -1,5 +1,5 @@
 /**
- * DCR (reference section 4): credentials registered once and persisted (CL-REG-2), the token
+ * DCR (docs/adobe-pass.md "Dynamic Client Registration"): credentials registered once and persisted (CL-REG-2), the token
  * persisted and reused until shortly before expiry in server time (CL-REG-3, CL-REG-R1), a 401
  * refreshing once and retrying once, never re-registering to refresh.
  */
@@ -101,7 +101,7 @@ test('concurrent 401s share one refresh', async () => {
   expect(adobe.count('POST', '/o/client/token')).toBe(2)
 })
 
-test('invalid_client from the token endpoint: new credentials, once (reference 4.2)', async () => {
+test('invalid_client from the token endpoint: new credentials, once (docs/adobe-pass.md "Dynamic Client Registration")', async () => {
   const r = rig()
   r.adobe.script('GET', profilesPath, empty)
   await r.client.retrieveProfiles()
