@@ -6,12 +6,11 @@
 import './polyfills/legacy'
 import { Launch, type AppData, type Lightning, type PlatformSettings } from '@lightningjs/sdk'
 import { systemClock } from './core/base/clock'
-import { consoleLogger } from './core/base/logger'
+import { consoleLogger, errorFields } from './core/base/logger'
 import { parsePassSettings, type PassSettings } from './core/base/settings'
 import { createTeardown } from './core/base/teardown'
-import { createDecisionsController } from './core/decisions/controller'
-import type { FlowStore } from './core/flow/ports'
-import { createFlowRunner } from './core/flow/runner'
+import { createDecisionsController } from './core/decisions'
+import { createFlowRunner, type FlowStore } from './core/flow'
 import { createPassClient } from './core/pass/client'
 import type { RequestBudget } from './core/pass/pacer'
 import { createPlatform } from './core/platform/detect'
@@ -72,7 +71,7 @@ export default function (
     try {
       owned.run()
     } catch (error) {
-      consoleLogger.warn('app: a release failed while leaving', { error: String(error) })
+      consoleLogger.warn('app: a release failed while leaving', errorFields(error))
     }
     if (hook) hook.exited = true
     platform.exit()
