@@ -5,6 +5,8 @@
  * its key listeners; call it in afterEach.
  */
 import { Lightning } from '@lightningjs/sdk'
+import { initSettings } from '@lightningjs/sdk/src/Settings/index.js'
+import settingsFile from '../../settings.json'
 
 /** The remote keys as settings.json maps them (Back is Backspace or Escape in a browser). */
 export const keyCodes = { Back: 8, Enter: 13, Left: 37, Up: 38, Right: 39, Down: 40 } as const
@@ -34,6 +36,8 @@ export interface Mounted<C extends Lightning.Component> {
   frames(count?: number): void
   /** `$signals` that bubbled up to the application, oldest first. */
   readonly fired: FiredSignal[]
+  /** Keys nothing in the component handled: they bubbled up to the application. */
+  readonly bubbled: KeyName[]
   /** Moves the focus to another element of the app (e.g. a sibling) and back with `focusSubject()`. */
   focusOn(element: Lightning.Component | null): void
   focusSubject(): void
@@ -47,6 +51,8 @@ export interface MountOptions {
   readonly siblings?: Record<string, Lightning.Element.NewPatchTemplate>
   /** Names of `$signals` to record when they reach the application. */
   readonly signals?: readonly string[]
+  /** Replaces settings.json's `appSettings.brand` for this mount (what the components read). */
+  readonly brand?: unknown
 }
 
 type Node = Lightning.Element & { text?: { text?: string } | null; ref?: string }
@@ -60,10 +66,21 @@ function visibleTexts(node: Node, out: string[]): void {
 
 /** Mounts `type` as the application's only focused child, named "Subject". */
 export function mount<C extends Lightning.Component>(type: new (...args: never[]) => C, options: MountOptions = {}): Mounted<C> {
+  // What Launch does in the app: the settings the components read (a fresh object per mount).
+  const appSettings = { ...structuredClone(settingsFile.appSettings), ...('brand' in options ? { brand: options.brand } : {}) }
+  initSettings(appSettings, structuredClone(settingsFile.platformSettings))
   let target: Lightning.Component | null | 'subject' = 'subject'
+  const bubbled: KeyName[] = []
   class KitApp extends Lightning.Application {
     static override _template(): Lightning.Component.Template {
       return { Subject: { type: type as unknown as typeof Lightning.Component }, ...(options.siblings ?? {}) } as Lightning.Component.Template
+    }
+
+    /** Reached only by keys every element on the focus path let bubble. */
+    override _handleKey(e: KeyboardEvent): boolean {
+      const name = keyMap[e.keyCode]
+      if (name) bubbled.push(name as KeyName)
+      return true
     }
 
     override _getFocused(): Lightning.Component | null | undefined {
@@ -95,12 +112,13 @@ export function mount<C extends Lightning.Component>(type: new (...args: never[]
     app,
     subject,
     fired,
+    bubbled,
     press(key) {
       ;(app as unknown as { _receiveKeydown(e: { keyCode: number; key: string }): void })._receiveKeydown({ keyCode: keyCodes[key], key })
       frames(1)
     },
     focusPath() {
-      return app.focusPath.slice(1).map((c) => c.ref ?? c.constructor.name)
+      return (app.focusPath ?? []).slice(1).map((c) => c.ref ?? c.constructor.name)
     },
     focused() {
       const path = mounted.focusPath()

@@ -25,7 +25,7 @@ export function codeBoxStyle(t: Tokens, state: { readonly dimmed: boolean }): Co
     strokeColor: t.colors.borderStrong,
     radius: t.layout.radiusSmall + 4,
     textColor: t.colors.text,
-    letterSpacing: t.type.code.letterSpacing,
+    letterSpacing: t.type.code.letterSpacing ?? 0,
     alpha: state.dimmed ? 0.25 : 1,
   }
 }

@@ -46,7 +46,7 @@ export const defaultBrand: Brand = {
 
 const maxNameLength = 40
 const maxWordmarkLength = 24
-const imagePattern = /^(?!\/)(?!.*\.\.)[\w./-]+\.(png|jpe?g|webp|svg)$/i
+const imagePattern = /^(?!\/)(?!.*\.\.)[\w./@-]+\.(png|jpe?g|webp|svg)$/i
 
 /** "#RGB", "#RRGGBB" or "#RRGGBBAA" (CSS order) as an ARGB number; undefined when it is none of them. */
 export function parseHexColor(value: unknown): number | undefined {

@@ -53,7 +53,11 @@ export const type = {
   timer: { fontSize: 30, weight: 700 },
 } as const
 
-export type TextStyle = (typeof type)[keyof typeof type]
+export interface TextStyle {
+  readonly fontSize: number
+  readonly weight: number
+  readonly letterSpacing?: number
+}
 
 export const layout = {
   stageW: 1920,
@@ -81,13 +85,16 @@ export const opacity = {
   loading: 0.001,
 } as const
 
+/** The shape of a token group with its values as plain numbers (so a theme may change them). */
+type Widen<T> = { readonly [K in keyof T]: T[K] extends number ? number : Widen<T[K]> }
+
 /** Every token group, as the style functions take them. */
 export interface Tokens {
-  readonly colors: { readonly [K in keyof typeof colors]: number }
-  readonly type: typeof type
-  readonly layout: typeof layout
-  readonly focus: typeof focus
-  readonly opacity: typeof opacity
+  readonly colors: Widen<typeof colors>
+  readonly type: { readonly [K in keyof typeof type]: TextStyle }
+  readonly layout: Widen<typeof layout>
+  readonly focus: Widen<typeof focus>
+  readonly opacity: Widen<typeof opacity>
 }
 
 export const baseTokens: Tokens = { colors, type, layout, focus, opacity }

@@ -20,15 +20,19 @@ function row(count: number, viewport = 1000): Mounted<Row> {
 
 test('Left on the first item and Right on the last are not handled, so the key bubbles', () => {
   const k = row(3)
-  const handled = (key: 'Left' | 'Right'): boolean | void => (key === 'Left' ? k.subject._handleLeft() : k.subject._handleRight())
   expect(k.focused()).toBe('I0')
-  expect(handled('Left')).toBe(false)
+  k.press('Left')
+  expect(k.bubbled).toEqual(['Left'])
   k.press('Right')
   k.press('Right')
   expect(k.focused()).toBe('I2')
-  expect(handled('Right')).toBe(false)
+  expect(k.bubbled).toEqual(['Left'])
   k.press('Right')
   expect(k.focused()).toBe('I2')
+  expect(k.bubbled).toEqual(['Left', 'Right'])
+  // Up and Down are not the row's keys at all.
+  k.press('Down')
+  expect(k.bubbled).toEqual(['Left', 'Right', 'Down'])
 })
 
 test('arrows move the focus and tell the page', () => {
