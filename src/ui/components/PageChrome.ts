@@ -59,8 +59,10 @@ export function placeBrand(brandA: Lightning.Element | undefined, brandB: Lightn
     brandB.patch({ visible: show })
     image?.patch({ visible: !show })
   }
-  brandA.patch({ text: { text: wordmark.plain } })
-  brandB.patch({ text: { text: wordmark.accented } })
+  // Colours again here, not only in the template: Lightning builds a class's template once.
+  const style = chromeStyle(currentTokens())
+  brandA.patch({ text: { text: wordmark.plain, textColor: style.wordmarkPlain } })
+  brandB.patch({ text: { text: wordmark.accented, textColor: style.wordmarkAccented } })
   const place = (): void => {
     brandB.x = wordmark.plain === '' ? 0 : brandA.renderWidth
   }
