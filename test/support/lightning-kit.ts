@@ -34,6 +34,8 @@ export interface Mounted<C extends Lightning.Component> {
   texts(): string[]
   /** Draws `count` frames: textures load, txLoaded handlers run, focus settles. */
   frames(count?: number): void
+  /** Draws frames between turns of the event loop, for work that waits on promises (the Router's navigations). */
+  settle(rounds?: number): Promise<void>
   /** `$signals` that bubbled up to the application, oldest first. */
   readonly fired: FiredSignal[]
   /** Keys nothing in the component handled: they bubbled up to the application. */
@@ -114,7 +116,10 @@ export function mount<C extends Lightning.Component>(type: new (...args: never[]
     fired,
     bubbled,
     press(key) {
-      ;(app as unknown as { _receiveKeydown(e: { keyCode: number; key: string }): void })._receiveKeydown({ keyCode: keyCodes[key], key })
+      const event = new KeyboardEvent('keydown', { key, cancelable: true })
+      // jsdom leaves the legacy keyCode at 0; Lightning's key map reads it.
+      Object.defineProperty(event, 'keyCode', { value: keyCodes[key] })
+      ;(app as unknown as { _receiveKeydown(e: KeyboardEvent): void })._receiveKeydown(event)
       frames(1)
     },
     focusPath() {
@@ -130,6 +135,12 @@ export function mount<C extends Lightning.Component>(type: new (...args: never[]
       return out
     },
     frames,
+    async settle(rounds = 10) {
+      for (let i = 0; i < rounds; i += 1) {
+        frames(1)
+        await new Promise((resolve) => setTimeout(resolve, 0))
+      }
+    },
     focusOn(element) {
       target = element
       app._refocus()
@@ -145,4 +156,14 @@ export function mount<C extends Lightning.Component>(type: new (...args: never[]
     },
   }
   return mounted
+}
+
+/**
+ * What Lightning emits on an element when its image has loaded (`size` is the image's own) or failed:
+ * jsdom loads no images, so tests of logos and wordmarks play the outcome.
+ */
+export function imageOutcome(element: Lightning.Element, outcome: { readonly loaded: { readonly w: number; readonly h: number } } | 'failed'): void {
+  const emit = element.emit as unknown as (name: string, ...args: unknown[]) => void
+  if (outcome === 'failed') emit.call(element, 'txError', new Error('image did not load'), element.texture)
+  else emit.call(element, 'txLoaded', { source: outcome.loaded })
 }

@@ -1,6 +1,5 @@
-import type { Lightning } from '@lightningjs/sdk'
 import { LogoWell } from '../../../../src/ui/components/LogoWell'
-import { mount, type Mounted } from '../../../support/lightning-kit'
+import { imageOutcome, mount, type Mounted } from '../../../support/lightning-kit'
 
 let kit: Mounted<LogoWell> | undefined
 afterEach(() => kit?.unmount())
@@ -11,10 +10,8 @@ function well(props: Record<string, unknown>): Mounted<LogoWell> {
   return kit
 }
 
-/** What Lightning emits once an image has loaded (jsdom loads no images itself). */
 function loaded(k: Mounted<LogoWell>, w: number, h: number): void {
-  const logo = k.subject.tag('Logo')!
-  logo.emit('txLoaded', { source: { w, h } } as unknown as Lightning.Texture)
+  imageOutcome(k.subject.tag('Logo')!, { loaded: { w, h } })
   k.frames(1)
 }
 
@@ -44,7 +41,7 @@ test('a loaded logo fills the well keeping its aspect ratio, and the name gives 
 test('a logo that fails to load leaves the name, never an empty well', () => {
   const k = well({ name: 'Summit Fiber', logoUrl: 'http://127.0.0.1/logos/missing.svg' })
   loaded(k, 320, 180)
-  k.subject.tag('Logo')!.emit('txError')
+  imageOutcome(k.subject.tag('Logo')!, 'failed')
   k.frames(1)
   expect(k.texts()).toEqual(['Summit Fiber'])
   expect(k.subject.tag('Logo')!.alpha).toBeLessThan(0.05)

@@ -1,7 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../../../../src/ui/components/PageChrome'
 import { currentBrand, currentTokens } from '../../../../src/ui/theme/current'
-import { mount, type Mounted } from '../../../support/lightning-kit'
+import { imageOutcome, mount, type Mounted } from '../../../support/lightning-kit'
 
 interface HostSpec extends Lightning.Component.TemplateSpec, ChromeSpec {}
 
@@ -62,7 +62,7 @@ test('a wordmark image replaces the words; the words come back if it fails to lo
   expect(image.visible).toBe(true)
   expect(kit.texts()).toEqual([])
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
-  image.emit('txError')
+  imageOutcome(image, 'failed')
   warn.mockRestore()
   kit.frames(1)
   expect(image.visible).toBe(false)
