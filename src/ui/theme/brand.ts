@@ -1,6 +1,7 @@
 /**
  * The programmer's brand, read from settings.json `appSettings.brand` (docs/architecture.md,
- * "Settings"). Framework-free so it is unit-tested and reused by the packaging scripts:
+ * "Settings"). Framework-free (it imports only the tokens), so it is unit-tested on its own and a
+ * build script can read the same block the same way:
  *
  * ```json
  * "brand": {
@@ -12,6 +13,7 @@
  *
  * A bad value never stops the app: it is replaced by its default and reported through `warn`.
  */
+import { colors } from './tokens'
 
 /** How the brand is written in a sentence ("Exit MyChannel?"), the page title and store listings. */
 export interface Brand {
@@ -41,7 +43,7 @@ export interface BrandColors {
 export const defaultBrand: Brand = {
   appName: 'MyChannel',
   wordmark: { plain: 'MY', accented: 'CHANNEL' },
-  colors: { accent: 0xff4f8bff, accentText: 0xfff4f6fa },
+  colors: { accent: colors.accent, accentText: colors.onAccent },
 }
 
 const maxNameLength = 40
