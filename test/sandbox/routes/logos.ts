@@ -12,14 +12,41 @@ function initials(name: string): string {
     .toUpperCase()
 }
 
+/** The name on one line, or on two balanced lines when it is long (a real logo never cuts its name). */
+function nameLines(displayName: string): string[] {
+  const words = displayName.split(/\s+/).filter(Boolean)
+  if (displayName.length <= 12 || words.length < 2) return [displayName]
+  let best = 1
+  for (let i = 1; i < words.length; i++) {
+    const gap = (n: number): number => Math.abs(words.slice(0, n).join(' ').length - words.slice(n).join(' ').length)
+    if (gap(i) < gap(best)) best = i
+  }
+  return [words.slice(0, best).join(' '), words.slice(best).join(' ')]
+}
+
+/**
+ * A logo as providers ship them: a mark and the name on a transparent background (the TV draws the
+ * well behind it), the name scaled down to fit rather than cut.
+ */
 export function logoSvg(displayName: string, colour: string): string {
   const name = escapeHtml(displayName)
+  const lines = nameLines(displayName)
+  const size = lines.length === 1 ? 34 : 30
+  const firstY = lines.length === 1 ? 102 : 84
+  const text = lines
+    .map(
+      (line, i) =>
+        `<text x="128" y="${firstY + i * 38}" font-family="Inter, Arial, sans-serif" font-size="${size}" font-weight="700" fill="#F4F6FA"` +
+        // A line estimated wider than the 180 px beside the mark is squeezed to fit, not cut.
+        (line.length * size * 0.56 > 180 ? ` textLength="180" lengthAdjust="spacingAndGlyphs"` : '') +
+        `>${escapeHtml(line)}</text>`,
+    )
+    .join('')
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180" viewBox="0 0 320 180" role="img" aria-label="${name}">` +
-    `<rect width="320" height="180" rx="24" fill="#1A1D27"/>` +
-    `<circle cx="70" cy="90" r="44" fill="${colour}"/>` +
-    `<text x="70" y="104" font-family="Inter, Arial, sans-serif" font-size="40" font-weight="700" fill="#0E1016" text-anchor="middle">${escapeHtml(initials(displayName))}</text>` +
-    `<text x="130" y="100" font-family="Inter, Arial, sans-serif" font-size="24" font-weight="600" fill="#F4F6FA">${name}</text>` +
+    `<circle cx="62" cy="90" r="50" fill="${colour}"/>` +
+    `<text x="62" y="105" font-family="Inter, Arial, sans-serif" font-size="42" font-weight="700" fill="#0E1016" text-anchor="middle">${escapeHtml(initials(displayName))}</text>` +
+    text +
     `</svg>`
   )
 }
