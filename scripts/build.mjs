@@ -1,5 +1,5 @@
-// Production dist: dist/es6 (Chromium 80+) and dist/es5 (Chromium 53+: webOS 4, Tizen 4), settings
-// baked into each index.html. The CLI writes index.html only into a fresh folder, so start clean.
+// Production dist: dist/es6 (Chromium 80+) and dist/es5 (the legacy engines of legacy-targets.mjs),
+// settings baked into each index.html. The CLI writes index.html only into a fresh folder, so start clean.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { distSizes, formatSizes } from './sizes.mjs'
