@@ -20,6 +20,13 @@ export function configuredPass(): PassSettings {
   return parsePassSettings(configuredRawPass(), '', false)
 }
 
+/** The app name the manifests should carry: settings.json's brand (appName, else name), else `fallback`. */
+export function expectedAppName(fallback: string): string {
+  const settings = JSON.parse(readFileSync('settings.json', 'utf8')) as { appSettings: { brand?: { appName?: string; name?: string } } }
+  const brand = settings.appSettings.brand
+  return brand?.appName || brand?.name || fallback
+}
+
 const legacyScripts = ['js/polyfills.js', 'js/lightning.es5.min.js', 'js/appBundle.es5.js']
 
 export function describeAppFiles(name: string, load: () => Files): void {
