@@ -106,7 +106,8 @@ function checkedPass(options: PackagingOptions, command: string): StorePass {
   const problems = storeSettingsProblems(parsePassSettings(source.pass, '', false))
   if (problems.length > 0 && !options.sandbox) throw new Error(sandboxRefusal(problems, { command, source: source.source }))
   if (options.sandbox) {
-    const note = problems.length > 0 ? `the sandbox's settings allowed (${problems.length} would be refused for a store)` : 'the settings would also pass for a store'
+    const note =
+      problems.length > 0 ? `the sandbox's settings allowed (${problems.length} would be refused for a store)` : 'the settings would also pass for a store'
     console.log(`--sandbox: a test package, named -sandbox, never to submit; ${note}`)
   }
   return source
@@ -138,7 +139,9 @@ export async function storeBuild(options: PackagingOptions, command: string): Pr
   const pkg = packageJson()
   const metadata = JSON.parse(readFileSync('metadata.json', 'utf8')) as { version?: string; identifier?: string }
   if (metadata.version !== pkg.version) {
-    throw new Error(`metadata.json version ${String(metadata.version)} differs from package.json ${pkg.version}: package.json is the one to change; make metadata.json agree`)
+    throw new Error(
+      `metadata.json version ${String(metadata.version)} differs from package.json ${pkg.version}: package.json is the one to change; make metadata.json agree`,
+    )
   }
   const dir = join(storeDist, 'es5')
   const indexPath = join(dir, 'index.html')

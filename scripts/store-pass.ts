@@ -38,7 +38,9 @@ function readObject(file: string, what: string): Record<string, unknown> {
 /** The file `lng dist` reads, chosen as the CLI chooses it. */
 function settingsFileName(env: NodeJS.ProcessEnv): string {
   if (env.LNG_SETTINGS_ENV === storeSettingsEnv) {
-    throw new Error(`LNG_SETTINGS_ENV=${storeSettingsEnv} is the store build's own: settings.${storeSettingsEnv}.json is written and removed by it; pick another name`)
+    throw new Error(
+      `LNG_SETTINGS_ENV=${storeSettingsEnv} is the store build's own: settings.${storeSettingsEnv}.json is written and removed by it; pick another name`,
+    )
   }
   const named = env.LNG_SETTINGS_ENV ? `settings.${env.LNG_SETTINGS_ENV}.json` : undefined
   return named && existsSync(named) ? named : 'settings.json'
@@ -58,7 +60,9 @@ export function storePass(env: NodeJS.ProcessEnv = process.env): StorePass {
     pass: { ...base, ...extra },
     settingsFile,
     overlay,
-    source: overlay ? `${settingsFile} appSettings.pass with STORE_PASS_SETTINGS=${overlay} over it` : `${settingsFile} appSettings.pass, no STORE_PASS_SETTINGS file`,
+    source: overlay
+      ? `${settingsFile} appSettings.pass with STORE_PASS_SETTINGS=${overlay} over it`
+      : `${settingsFile} appSettings.pass, no STORE_PASS_SETTINGS file`,
   }
 }
 

@@ -62,7 +62,9 @@ export function describeAppFiles(name: string, load: () => Files): void {
     })
 
     test('no test, sandbox or development files', () => {
-      const offending = [...files.keys()].filter((f) => /(^|\/)(test|tests|sandbox|support|bench|node_modules|src)\//.test(f) || /\.(ts|mjs|tsbuildinfo)$|_debug|\.env$/.test(f))
+      const offending = [...files.keys()].filter(
+        (f) => /(^|\/)(test|tests|sandbox|support|bench|node_modules|src)\//.test(f) || /\.(ts|mjs|tsbuildinfo)$|_debug|\.env$/.test(f),
+      )
       expect(offending).toEqual([])
     })
 

@@ -63,7 +63,11 @@ export function readTarGz(gz: Buffer): Files {
   while (at + 512 <= tar.length) {
     const header = tar.subarray(at, at + 512)
     if (header.every((b) => b === 0)) break
-    const field = (from: number, length: number): string => header.subarray(from, from + length).toString('utf8').replace(/\0.*$/s, '')
+    const field = (from: number, length: number): string =>
+      header
+        .subarray(from, from + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '')
     const size = parseInt(field(124, 12).trim() || '0', 8)
     const type = field(156, 1)
     const prefix = field(345, 155)

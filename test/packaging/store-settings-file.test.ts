@@ -24,14 +24,17 @@ test('the overlay replaces its keys of appSettings.pass; the rest of the setting
   writeFileSync(overlay, JSON.stringify({ environment: 'release-production', baseUrl: 'https://sp.auth.adobe.com' }))
   const source = storePass({ STORE_PASS_SETTINGS: overlay })
   const written = JSON.parse(storeSettingsJson(source)) as { appSettings: Record<string, unknown>; platformSettings: unknown }
-  const original = JSON.parse(readFileSync('settings.json', 'utf8')) as { appSettings: { pass: Record<string, unknown> } & Record<string, unknown>; platformSettings: unknown }
+  const original = JSON.parse(readFileSync('settings.json', 'utf8')) as {
+    appSettings: { pass: Record<string, unknown> } & Record<string, unknown>
+    platformSettings: unknown
+  }
 
   expect(written.appSettings.pass).toEqual({ ...original.appSettings.pass, environment: 'release-production', baseUrl: 'https://sp.auth.adobe.com' })
   expect({ ...written.appSettings, pass: undefined }).toEqual({ ...original.appSettings, pass: undefined })
   expect(written.platformSettings).toEqual(original.platformSettings)
 })
 
-test("the Lightning CLI reads settings.store.json when LNG_SETTINGS_ENV=store (its own file choice)", () => {
+test('the Lightning CLI reads settings.store.json when LNG_SETTINGS_ENV=store (its own file choice)', () => {
   // The CLI's helper, as `lng dist` calls it: a CLI update that drops the variable fails here.
   const cli = require('@lightningjs/cli/src/helpers/build') as { getSettingsFileName(): string }
   writeFileSync(join(dir, `settings.${storeSettingsEnv}.json`), '{}')

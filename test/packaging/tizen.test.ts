@@ -60,7 +60,11 @@ describe('config.xml', () => {
   })
 
   test('privileges: exactly the ones the app uses', () => {
-    expect(tizen('privilege').map((p) => p.getAttribute('name')).sort()).toEqual([
+    expect(
+      tizen('privilege')
+        .map((p) => p.getAttribute('name'))
+        .sort(),
+    ).toEqual([
       'http://developer.samsung.com/privilege/network.public',
       'http://developer.samsung.com/privilege/productinfo',
       'http://tizen.org/privilege/internet',

@@ -28,8 +28,7 @@ beforeAll(() => {
 
 /** Whether the app speaks (voice guidance): then appinfo must declare it. */
 function hasVoiceGuidance(): boolean {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]))
+  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]))
   return walk('src').some((f) => /speechSynthesis|com\.webos\.service\.tts|Announcer/.test(readFileSync(f, 'utf8')))
 }
 

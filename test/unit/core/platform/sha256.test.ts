@@ -2,7 +2,16 @@
 import { createHash, webcrypto } from 'node:crypto'
 import { sha256Hex, sha256HexSync, type SubtleDigest } from '../../../../src/core/platform/sha256'
 
-const vectors = ['', 'abc', 'abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq', 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(64), 'DUID-ÄÖÜ-✓-😀', 'a'.repeat(1000)]
+const vectors = [
+  '',
+  'abc',
+  'abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq',
+  'x'.repeat(55),
+  'x'.repeat(56),
+  'x'.repeat(64),
+  'DUID-ÄÖÜ-✓-😀',
+  'a'.repeat(1000),
+]
 
 test.each(vectors)('the fallback SHA-256 matches node:crypto for %#', (text) => {
   expect(sha256HexSync(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'))
@@ -34,4 +43,3 @@ test('the fallback needs no BigInt (missing before Chromium 67: webOS 4, Tizen 4
     global.BigInt = bigInt
   }
 })
-
