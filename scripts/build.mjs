@@ -1,5 +1,5 @@
-// Production dist: dist/es6 (Chromium 80+) and dist/es5 (Chromium 53+: webOS 4, Tizen 4), settings
-// baked into each index.html. The CLI writes index.html only into a fresh folder, so start clean.
+// Production dist: dist/es6 (Chromium 80+) and dist/es5 (the legacy engines of legacy-targets.mjs),
+// settings baked into each index.html. The CLI writes index.html only into a fresh folder, so start clean.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { distSizes, formatSizes } from './sizes.mjs'
@@ -23,7 +23,8 @@ await lowerToEs5('dist/es5/js/lightning.es5.min.js')
 for (const flavour of ['es6', 'es5']) {
   const file = `dist/${flavour}/index.html`
   const html = readFileSync(file, 'utf8')
-  if (!html.includes('rel="icon"')) writeFileSync(file, html.replace('<meta charset="UTF-8" />', '<meta charset="UTF-8" />\n        <link rel="icon" href="data:," />'))
+  if (!html.includes('rel="icon"'))
+    writeFileSync(file, html.replace('<meta charset="UTF-8" />', '<meta charset="UTF-8" />\n        <link rel="icon" href="data:," />'))
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(1)
 console.log(`built dist/es6 and dist/es5 in ${seconds} s`)

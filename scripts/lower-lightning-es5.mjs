@@ -1,8 +1,10 @@
-// Lightning's "es5" bundle still holds `const` (see the README, "Supported engines"), which the check-es5 step rejects
-// and which Chromium before 49 cannot parse in sloppy mode. Lower it to real ES5 once, after the build.
+// Lightning's "es5" bundle still holds `const` (see the README, "Supported engines"), which the check-es5 step rejects.
+// Lower it once, after the build, to the legacy targets and syntax of legacy-targets.mjs: Babel's
+// forceAllTransforms gives ES5 syntax even where the target engines would parse newer code.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { transformSync } from '@babel/core'
 import { minify } from 'terser'
+import { legacyEcmaVersion, legacyTargets } from './legacy-targets.mjs'
 
 export async function lowerToEs5(file) {
   const source = readFileSync(file, 'utf8')
@@ -11,10 +13,10 @@ export async function lowerToEs5(file) {
     configFile: false,
     compact: true,
     sourceType: 'script',
-    presets: [['@babel/preset-env', { targets: { chrome: '38' }, modules: false, bugfixes: true }]],
+    presets: [['@babel/preset-env', { targets: legacyTargets, forceAllTransforms: true, modules: false }]],
   })
   if (!lowered?.code) throw new Error(`babel produced nothing for ${file}`)
-  const min = await minify(lowered.code, { ecma: 5, compress: true, mangle: true, keep_fnames: true })
+  const min = await minify(lowered.code, { ecma: legacyEcmaVersion, compress: true, mangle: true, keep_fnames: true })
   if (!min.code) throw new Error(`terser produced nothing for ${file}`)
   writeFileSync(file, min.code)
 }

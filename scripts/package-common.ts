@@ -2,24 +2,29 @@
  * What the Tizen and webOS packages share: the legacy (es5) build made for the stores, in its own
  * folder so the everyday dist keeps its overrides (tizen/README.md, webos/README.md):
  *
- * 1. `lng dist --es5` with APP_STORE_BUILD=true (no `?pass.*`/`?platform=` overrides, no test hook)
- *    into .tmp/store, then Lightning's bundle lowered to real ES5 as in the everyday build;
- * 2. the baked settings rewritten: `version` from package.json (the one source of truth), `pass`
- *    merged with the optional overlay file named by STORE_PASS_SETTINGS and validated;
+ * 1. the checked settings written to settings.store.json (the settings file with `pass` merged with
+ *    the optional overlay file named by STORE_PASS_SETTINGS) and `lng dist --es5` run with
+ *    LNG_SETTINGS_ENV=store, the CLI's own way to pick a settings file, and APP_STORE_BUILD=true (no
+ *    `?pass.*`/`?platform=` overrides, no test hook) into .tmp/store; then Lightning's bundle lowered
+ *    to real ES5 as in the everyday build. The CLI bakes metadata.json's `version` in, which must
+ *    equal package.json's (the one source of truth);
+ * 2. the baked settings read back and compared with the checked ones;
  * 3. a copy per platform without source maps, where the manifest and icons are added.
  *
  * Before any of it, the effective pass settings are validated and checked for the sandbox's values:
  * a store package is refused with them, unless `--sandbox` asks for a test package (named -sandbox).
  *
- * The build is reused while its inputs (src, static, settings, package.json, metadata.json, overlay)
- * are unchanged, so `package:tizen` then `package:webos` build once.
+ * The build is reused while its inputs (src, static, the settings given to the CLI, package.json,
+ * metadata.json) are unchanged, so `package:tizen` then `package:webos` build once.
  */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import { parsePassSettings, type PassSettings } from '../src/core/base/settings'
-import { storePass, type StorePass } from './store-pass'
+import { bakedAppSettings } from './baked-settings'
+import { brandAppName, storePass, storeSettingsEnv, storeSettingsJson, type StorePass } from './store-pass'
 import { sandboxRefusal, storeSettingsProblems } from './store-settings-check'
 
 /** The everyday build's ES5 lowering of Lightning's bundle (a plain .mjs module, hence untyped). */
@@ -55,44 +60,15 @@ export function filesUnder(dir: string): string[] {
   return out.sort()
 }
 
-function inputsHash(settingsFile: string, overlay: string | undefined): string {
-  const hash = createHash('sha256')
-  const inputs = ['package.json', 'metadata.json', settingsFile, '.env', 'babel.config.js', ...(overlay ? [overlay] : [])]
+function inputsHash(storeSettings: string): string {
+  const hash = createHash('sha256').update(storeSettings).update('\0')
+  const inputs = ['package.json', 'metadata.json', '.env', 'babel.config.js']
   for (const dir of ['src', 'static']) for (const f of filesUnder(dir)) inputs.push(join(dir, f))
   for (const file of inputs) {
     if (!existsSync(file)) continue
     hash.update(file).update('\0').update(readFileSync(file)).update('\0')
   }
   return hash.digest('hex')
-}
-
-/** Finds the JSON object literal assigned by `var <name> = {…}` in the CLI's index.html. */
-function objectLiteralAfter(html: string, marker: string): { start: number; end: number } {
-  const at = html.indexOf(marker)
-  if (at < 0) throw new Error(`index.html: "${marker}" not found (the CLI's template changed?)`)
-  const start = html.indexOf('{', at)
-  let depth = 0
-  let inString = false
-  for (let i = start; i < html.length; i++) {
-    const c = html[i]
-    if (inString) {
-      if (c === '\\') i++
-      else if (c === '"') inString = false
-    } else if (c === '"') inString = true
-    else if (c === '{') depth++
-    else if (c === '}' && --depth === 0) return { start, end: i + 1 }
-  }
-  throw new Error(`index.html: the object after "${marker}" does not end`)
-}
-
-export function readBakedSettings(html: string): Record<string, unknown> {
-  const { start, end } = objectLiteralAfter(html, 'var appSettings =')
-  return JSON.parse(html.slice(start, end)) as Record<string, unknown>
-}
-
-function writeBakedSettings(html: string, settings: Record<string, unknown>): string {
-  const { start, end } = objectLiteralAfter(html, 'var appSettings =')
-  return html.slice(0, start) + JSON.stringify(settings, null, 2) + html.slice(end)
 }
 
 export interface PackagingOptions {
@@ -117,6 +93,8 @@ export interface StoreBuild {
   readonly dir: string
   readonly version: string
   readonly settings: PassSettings
+  /** The app's name for the manifests (settings `appSettings.brand`), if the settings name one. */
+  readonly appName: string | undefined
 }
 
 /**
@@ -128,29 +106,21 @@ function checkedPass(options: PackagingOptions, command: string): StorePass {
   const problems = storeSettingsProblems(parsePassSettings(source.pass, '', false))
   if (problems.length > 0 && !options.sandbox) throw new Error(sandboxRefusal(problems, { command, source: source.source }))
   if (options.sandbox) {
-    const note = problems.length > 0 ? `the sandbox's settings allowed (${problems.length} would be refused for a store)` : 'the settings would also pass for a store'
+    const note =
+      problems.length > 0 ? `the sandbox's settings allowed (${problems.length} would be refused for a store)` : 'the settings would also pass for a store'
     console.log(`--sandbox: a test package, named -sandbox, never to submit; ${note}`)
   }
   return source
 }
 
-/** Step 1 and 2 above; reuses the previous build when nothing it depends on changed. */
-export async function storeBuild(options: PackagingOptions, command: string): Promise<StoreBuild> {
-  const { pass, settingsFile, overlay } = checkedPass(options, command)
-  const pkg = packageJson()
-  const metadata = JSON.parse(readFileSync('metadata.json', 'utf8')) as { version?: string; identifier?: string }
-  if (metadata.version !== pkg.version) {
-    throw new Error(`metadata.json version ${String(metadata.version)} differs from package.json ${pkg.version}: package.json is the one to change; make metadata.json agree`)
-  }
-  const dir = join(storeDist, 'es5')
-  const stamp = join(storeDist, 'inputs.sha256')
-  const hash = inputsHash(settingsFile, overlay)
-  if (!(existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(join(dir, 'index.html')))) {
-    rmSync(storeDist, { recursive: true, force: true })
-    const started = Date.now()
+/** The CLI's `lng dist --es5` into `storeDist`, baking the settings file `settings.<LNG_SETTINGS_ENV>.json`. */
+function lngDistEs5(storeSettings: string): void {
+  const file = `settings.${storeSettingsEnv}.json`
+  writeFileSync(file, storeSettings)
+  try {
     const result = spawnSync('npx', ['lng', 'dist', '--es5'], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_ENV: 'production', APP_STORE_BUILD: 'true', LNG_DIST_FOLDER: storeDist },
+      env: { ...process.env, NODE_ENV: 'production', APP_STORE_BUILD: 'true', LNG_DIST_FOLDER: storeDist, LNG_SETTINGS_ENV: storeSettingsEnv },
       encoding: 'utf8',
     })
     if (result.status !== 0 || /✖/.test(result.stdout ?? '')) {
@@ -158,23 +128,41 @@ export async function storeBuild(options: PackagingOptions, command: string): Pr
       process.stderr.write(result.stderr ?? '')
       throw new Error('store build failed')
     }
-    await lowerToEs5(join(dir, 'js', 'lightning.es5.min.js'))
+  } finally {
+    rmSync(file, { force: true })
+  }
+}
 
-    const indexPath = join(dir, 'index.html')
-    const html = readFileSync(indexPath, 'utf8')
-    const baked = readBakedSettings(html)
-    // The checked settings, from the same file the CLI baked, with the overlay already applied.
-    writeFileSync(indexPath, writeBakedSettings(html, { ...baked, pass, version: pkg.version }))
+/** Step 1 and 2 above; reuses the previous build when nothing it depends on changed. */
+export async function storeBuild(options: PackagingOptions, command: string): Promise<StoreBuild> {
+  const source = checkedPass(options, command)
+  const pkg = packageJson()
+  const metadata = JSON.parse(readFileSync('metadata.json', 'utf8')) as { version?: string; identifier?: string }
+  if (metadata.version !== pkg.version) {
+    throw new Error(
+      `metadata.json version ${String(metadata.version)} differs from package.json ${pkg.version}: package.json is the one to change; make metadata.json agree`,
+    )
+  }
+  const dir = join(storeDist, 'es5')
+  const indexPath = join(dir, 'index.html')
+  const stamp = join(storeDist, 'inputs.sha256')
+  const storeSettings = storeSettingsJson(source)
+  const hash = inputsHash(storeSettings)
+  if (!(existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(indexPath))) {
+    rmSync(storeDist, { recursive: true, force: true })
+    const started = Date.now()
+    lngDistEs5(storeSettings)
+    await lowerToEs5(join(dir, 'js', 'lightning.es5.min.js'))
     writeFileSync(stamp, hash)
     console.log(`store build in ${((Date.now() - started) / 1000).toFixed(1)} s: ${dir}`)
   }
-  const baked = readBakedSettings(readFileSync(join(dir, 'index.html'), 'utf8'))
-  const settings = parsePassSettings(baked.pass, '', false)
-  // What ships is what was checked, even from a reused build.
-  if (!options.sandbox && storeSettingsProblems(settings).length > 0) {
-    throw new Error(`${join(dir, 'index.html')} holds settings other than the ones checked: remove ${storeDist} and run again`)
+  // What ships is what was checked, even from a reused build, and even if the CLI stopped honouring
+  // LNG_SETTINGS_ENV (it falls back to settings.json with only a warning).
+  const baked = bakedAppSettings(readFileSync(indexPath, 'utf8'))
+  if (!isDeepStrictEqual(baked.pass, source.pass) || baked.version !== pkg.version) {
+    throw new Error(`${indexPath} holds settings other than the ones checked (${source.source}, version ${pkg.version}): remove ${storeDist} and run again`)
   }
-  return { dir, version: pkg.version, settings }
+  return { dir, version: pkg.version, settings: parsePassSettings(baked.pass, '', false), appName: brandAppName(source.settings) }
 }
 
 /** Step 3: a fresh copy of the store build for one platform, without source maps. */

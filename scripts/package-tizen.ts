@@ -4,7 +4,8 @@
  * releases/MyChannel-<version>-sandbox.wgt, instead.
  *
  * The .wgt is a zip with config.xml at its root (tizen/README.md): tizen/config.xml with the
- * version from package.json and <access> limited to the configured Adobe Pass host, tizen/icon.png,
+ * version from package.json, the <name> from the settings' `appSettings.brand` (`appName`, else
+ * `name`), and <access> limited to the configured Adobe Pass host, tizen/icon.png,
  * and the app with Samsung's webapis.js loaded first (webapis.productinfo, webapis.network).
  *
  * Unsigned by default: a Samsung TV installs only a package signed with the publisher's Samsung
@@ -19,13 +20,20 @@ import { join } from 'node:path'
 import { zipSync, type Zippable } from 'fflate'
 import { ensureReleases, filesUnder, packagingOptions, passOrigins, releases, sandboxSuffix, stageApp, storeBuild } from './package-common'
 
-function configXml(version: string, origins: readonly string[]): string {
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+function configXml(version: string, origins: readonly string[], appName: string | undefined): string {
   const template = readFileSync(join('tizen', 'config.xml'), 'utf8')
   if (!/^\d{1,3}\.\d{1,3}\.\d{1,5}$/.test(version)) throw new Error(`package.json version ${version} is not a Tizen version (x.y.z)`)
   const access = origins.map((origin) => `<access origin="${origin}" subdomains="false"/>`).join('\n  ')
   const withAccess = template.replace('<!-- @ACCESS@ -->', access)
   if (withAccess === template) throw new Error('tizen/config.xml: the <!-- @ACCESS@ --> marker is missing')
-  return withAccess.replace('<widget ', `<widget version="${version}" `)
+  if (!/<name>[^<]*<\/name>/.test(withAccess)) throw new Error('tizen/config.xml: no <name> element for the app name')
+  // The brand's name from the settings, else the template's own.
+  const named = appName === undefined ? withAccess : withAccess.replace(/<name>[^<]*<\/name>/, () => `<name>${xmlText(appName)}</name>`)
+  return named.replace('<widget ', `<widget version="${version}" `)
 }
 
 /** Samsung's product APIs come from the TV's own webapis.js, loaded before the app's scripts. */
@@ -41,7 +49,7 @@ async function main(): Promise<void> {
   const build = await storeBuild(options, 'npm run package:tizen')
   const stage = stageApp(build, 'tizen')
   const origins = passOrigins(build.settings)
-  writeFileSync(join(stage, 'config.xml'), configXml(build.version, origins))
+  writeFileSync(join(stage, 'config.xml'), configXml(build.version, origins, build.appName))
   copyFileSync(join('tizen', 'icon.png'), join(stage, 'icon.png'))
   writeFileSync(join(stage, 'index.html'), withWebapis(readFileSync(join(stage, 'index.html'), 'utf8')))
 

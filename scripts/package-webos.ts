@@ -1,7 +1,8 @@
 /**
  * `npm run package:webos`: releases/<id>_<version>_all.ipk from the store build (legacy es5 dist),
  * made by ares-package from @webos-tools/cli, offline (webos/README.md). webos/appinfo.json
- * gets the version from package.json; icons from webos/; no source maps. The app is already minified,
+ * gets the version from package.json and the title from the settings' `appSettings.brand` (`appName`,
+ * else `name`); icons from webos/; no source maps. The app is already minified,
  * so ares-package's own minification is skipped (-n).
  *
  * Refused with the sandbox's pass settings; `-- --sandbox` makes a test package instead,
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const build = await storeBuild(options, 'npm run package:webos')
   const stage = stageApp(build, 'webos')
   const appinfo = JSON.parse(readFileSync(join('webos', 'appinfo.json'), 'utf8')) as AppInfo
-  writeFileSync(join(stage, 'appinfo.json'), JSON.stringify({ ...appinfo, version: build.version }, null, 2) + '\n')
+  writeFileSync(join(stage, 'appinfo.json'), JSON.stringify({ ...appinfo, title: build.appName ?? appinfo.title, version: build.version }, null, 2) + '\n')
   for (const icon of [appinfo.icon, appinfo.largeIcon]) if (icon) copyFileSync(join('webos', icon), join(stage, icon))
 
   ensureReleases()

@@ -8,7 +8,9 @@ export function distSizes(root) {
   for (const flavour of ['es6', 'es5']) {
     const dir = join(root, flavour, 'js')
     if (!existsSync(dir)) continue
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .sort()) {
       const bytes = readFileSync(join(dir, file))
       rows.push({ flavour, file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length })
     }

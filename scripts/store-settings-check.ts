@@ -18,7 +18,8 @@ function ipv4Kind(address: string): HostKind | undefined {
   const [a, b] = [Number(match[1]), Number(match[2])]
   // 0.0.0.0/8 reaches the machine itself on the systems the sandbox runs on.
   if (a === 127 || a === 0) return 'loopback'
-  if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127)) return 'private'
+  if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127))
+    return 'private'
   return 'public'
 }
 
@@ -98,7 +99,9 @@ export function storeSettingsProblems(pass: StoreCheckedSettings): string[] {
   }
   const base = urlReasons(pass.baseUrl, true)
   if (base.length > 0) {
-    problems.push(`${key('baseUrl')} "${pass.baseUrl}" ${base.join(' and ')}: no viewer's TV reaches it; set "" for the Adobe host of the environment (https://sp.auth.adobe.com in release-production)`)
+    problems.push(
+      `${key('baseUrl')} "${pass.baseUrl}" ${base.join(' and ')}: no viewer's TV reaches it; set "" for the Adobe host of the environment (https://sp.auth.adobe.com in release-production)`,
+    )
   }
   for (const name of ['activationUrl', 'redirectUrl'] as const) {
     const reasons = urlReasons(pass[name], false)

@@ -11,7 +11,7 @@ mkdirSync(artifacts, { recursive: true })
 const reports = []
 const steps = [
   ['typecheck', ['npm', 'run', '--silent', 'typecheck']],
-  ['lint', ['npx', 'eslint', '.']],
+  ['lint', ['npm', 'run', '--silent', 'lint']],
   ['unit + loopback tests', jest('unit-loopback', ['--selectProjects', 'unit', 'loopback'])],
   ['production build', ['node', 'scripts/build.mjs']],
   ['ES5 parse check', ['node', 'scripts/check-es5.mjs', 'dist/es5']],

@@ -8,12 +8,23 @@ import { parse } from 'acorn'
 import { parsePassSettings, type PassSettings } from '../../src/core/base/settings'
 import { bakedAppSettings, packageVersion, type Files } from './archives'
 
-/** The pass settings the packages were made for: settings.json, plus STORE_PASS_SETTINGS if given. */
-export function configuredPass(): PassSettings {
+/** The raw pass settings the packages were made for: settings.json, plus STORE_PASS_SETTINGS if given. */
+export function configuredRawPass(): Record<string, unknown> {
   const settings = JSON.parse(readFileSync('settings.json', 'utf8')) as { appSettings: { pass: Record<string, unknown> } }
   const overlay = process.env.STORE_PASS_SETTINGS
   const extra = overlay ? (JSON.parse(readFileSync(overlay, 'utf8')) as Record<string, unknown>) : {}
-  return parsePassSettings({ ...settings.appSettings.pass, ...extra }, '', false)
+  return { ...settings.appSettings.pass, ...extra }
+}
+
+export function configuredPass(): PassSettings {
+  return parsePassSettings(configuredRawPass(), '', false)
+}
+
+/** The app name the manifests should carry: settings.json's brand (appName, else name), else `fallback`. */
+export function expectedAppName(fallback: string): string {
+  const settings = JSON.parse(readFileSync('settings.json', 'utf8')) as { appSettings: { brand?: { appName?: string; name?: string } } }
+  const brand = settings.appSettings.brand
+  return brand?.appName || brand?.name || fallback
 }
 
 const legacyScripts = ['js/polyfills.js', 'js/lightning.es5.min.js', 'js/appBundle.es5.js']
@@ -51,7 +62,9 @@ export function describeAppFiles(name: string, load: () => Files): void {
     })
 
     test('no test, sandbox or development files', () => {
-      const offending = [...files.keys()].filter((f) => /(^|\/)(test|tests|sandbox|support|bench|node_modules|src)\//.test(f) || /\.(ts|mjs|tsbuildinfo)$|_debug|\.env$/.test(f))
+      const offending = [...files.keys()].filter(
+        (f) => /(^|\/)(test|tests|sandbox|support|bench|node_modules|src)\//.test(f) || /\.(ts|mjs|tsbuildinfo)$|_debug|\.env$/.test(f),
+      )
       expect(offending).toEqual([])
     })
 
@@ -63,14 +76,14 @@ export function describeAppFiles(name: string, load: () => Files): void {
       expect(bundle).not.toMatch(/APP_STORE_BUILD/)
     })
 
-    test('settings baked in: the configured Adobe Pass environment and the package.json version', () => {
+    test('settings baked in: exactly the configured pass settings and the package.json version', () => {
       const baked = bakedAppSettings(text('index.html'))
       expect(baked.version).toBe(packageVersion())
+      // Every key, so a build that fell back to another settings file (or to settings.json without
+      // the STORE_PASS_SETTINGS overlay) fails here.
+      expect(baked.pass).toEqual(configuredRawPass())
       const pass = parsePassSettings(baked.pass, '', false)
-      const configured = configuredPass()
-      expect(pass.environment).toBe(configured.environment)
-      expect(pass.baseUrl).toBe(configured.baseUrl)
-      expect(pass.serviceProvider).toBe(configured.serviceProvider)
+      expect(pass.environment).toBe(configuredPass().environment)
       expect(baked.enablePointer).toBe(true)
     })
   })

@@ -9,6 +9,8 @@ import { gunzipSync } from 'node:zlib'
 import { unzipSync } from 'fflate'
 import { JSDOM } from 'jsdom'
 
+export { bakedAppSettings } from '../../scripts/baked-settings'
+
 export type Files = Map<string, Buffer>
 
 export const releases = 'releases'
@@ -61,7 +63,11 @@ export function readTarGz(gz: Buffer): Files {
   while (at + 512 <= tar.length) {
     const header = tar.subarray(at, at + 512)
     if (header.every((b) => b === 0)) break
-    const field = (from: number, length: number): string => header.subarray(from, from + length).toString('utf8').replace(/\0.*$/s, '')
+    const field = (from: number, length: number): string =>
+      header
+        .subarray(from, from + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '')
     const size = parseInt(field(124, 12).trim() || '0', 8)
     const type = field(156, 1)
     const prefix = field(345, 155)
@@ -92,13 +98,4 @@ export function parseXml(text: string): Document {
 export function pngSize(data: Buffer | undefined): { width: number; height: number } {
   if (!data || data.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a') throw new Error('not a PNG')
   return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) }
-}
-
-/** `var appSettings = {…}` as baked into index.html by `lng dist`. */
-export function bakedAppSettings(html: string): Record<string, unknown> {
-  const at = html.indexOf('var appSettings =')
-  const start = html.indexOf('{', at)
-  const end = html.indexOf('\n\n', start)
-  const literal = html.slice(start, end).trim().replace(/;$/, '')
-  return JSON.parse(literal) as Record<string, unknown>
 }

@@ -10,7 +10,11 @@ import { join } from 'node:path'
 // Far below a store build (lng dist alone takes longer), so passing it shows no build was started.
 const quick = 20_000
 
-function run(script: 'package:tizen' | 'package:webos', args: string[] = [], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string; ms: number } {
+function run(
+  script: 'package:tizen' | 'package:webos',
+  args: string[] = [],
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string; ms: number } {
   const clean = { ...process.env }
   delete clean.STORE_PASS_SETTINGS
   delete clean.TIZEN_SECURITY_PROFILE
@@ -56,25 +60,33 @@ describe('npm run package:tizen with an overlay that fixes only part', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  test('the overlay is applied and what it leaves from the sandbox is still refused', () => {
-    const overlay = join(dir, 'pass.json')
-    writeFileSync(overlay, JSON.stringify({ environment: 'release-production', redirectUrl: 'http://localhost/activated' }))
-    const result = run('package:tizen', [], { STORE_PASS_SETTINGS: overlay })
-    expect(result.status).toBe(1)
-    expect(result.ms).toBeLessThan(quick)
-    expect(result.stderr).toContain(`STORE_PASS_SETTINGS=${overlay}`)
-    expect(result.stderr).not.toMatch(/appSettings\.pass\.environment/)
-    for (const key of ['baseUrl', 'activationUrl', 'redirectUrl', 'softwareStatement']) {
-      expect(result.stderr).toMatch(new RegExp(`- appSettings\\.pass\\.${key} `))
-    }
-  }, 2 * quick)
+  test(
+    'the overlay is applied and what it leaves from the sandbox is still refused',
+    () => {
+      const overlay = join(dir, 'pass.json')
+      writeFileSync(overlay, JSON.stringify({ environment: 'release-production', redirectUrl: 'http://localhost/activated' }))
+      const result = run('package:tizen', [], { STORE_PASS_SETTINGS: overlay })
+      expect(result.status).toBe(1)
+      expect(result.ms).toBeLessThan(quick)
+      expect(result.stderr).toContain(`STORE_PASS_SETTINGS=${overlay}`)
+      expect(result.stderr).not.toMatch(/appSettings\.pass\.environment/)
+      for (const key of ['baseUrl', 'activationUrl', 'redirectUrl', 'softwareStatement']) {
+        expect(result.stderr).toMatch(new RegExp(`- appSettings\\.pass\\.${key} `))
+      }
+    },
+    2 * quick,
+  )
 })
 
 describe('arguments', () => {
-  test('an unknown option is refused, so a mistyped --sandbox cannot build something else', () => {
-    const result = run('package:webos', ['--sandbx'])
-    expect(result.status).toBe(1)
-    expect(result.ms).toBeLessThan(quick)
-    expect(result.stderr).toMatch(/--sandbx.*--sandbox/)
-  }, 2 * quick)
+  test(
+    'an unknown option is refused, so a mistyped --sandbox cannot build something else',
+    () => {
+      const result = run('package:webos', ['--sandbx'])
+      expect(result.status).toBe(1)
+      expect(result.ms).toBeLessThan(quick)
+      expect(result.stderr).toMatch(/--sandbx.*--sandbox/)
+    },
+    2 * quick,
+  )
 })

@@ -37,7 +37,7 @@ describe('storeSettingsProblems: production settings pass', () => {
     expect(storeSettingsProblems(production)).toEqual([])
   })
 
-  test("every Adobe environment, on its own host, passes", () => {
+  test('every Adobe environment, on its own host, passes', () => {
     for (const [environment, baseUrl] of Object.entries(passHosts)) {
       expect(problemsWith({ environment: environment as PassSettings['environment'], baseUrl })).toEqual([])
     }
@@ -138,7 +138,13 @@ describe('storeSettingsProblems: the sandbox is refused, naming the key', () => 
       redirectUrl: 'http://localhost/activated',
       softwareStatement: `${jwtPart({ alg: 'none' })}.${jwtPart({})}.`,
     })
-    expect(problems.map((p) => /^appSettings\.pass\.(\w+)/.exec(p)?.[1])).toEqual(['environment', 'baseUrl', 'activationUrl', 'redirectUrl', 'softwareStatement'])
+    expect(problems.map((p) => /^appSettings\.pass\.(\w+)/.exec(p)?.[1])).toEqual([
+      'environment',
+      'baseUrl',
+      'activationUrl',
+      'redirectUrl',
+      'softwareStatement',
+    ])
   })
 
   test("settings.json's defaults (the sandbox) are refused on four keys", () => {

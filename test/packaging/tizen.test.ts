@@ -1,9 +1,10 @@
 /**
  * The Tizen package (`npm run package:tizen`, here the test package made with `-- --sandbox`): a zip
  * with config.xml at its root that carries what Samsung's tools and Seller Office check
- * (tv-platforms.md section 1), and the legacy app.
+ * (tizen/README.md), and the legacy app.
  */
-import { describeAppFiles, configuredPass } from './app-checks'
+import { readFileSync } from 'node:fs'
+import { describeAppFiles, configuredPass, expectedAppName } from './app-checks'
 import { basename } from 'node:path'
 import { packageVersion, parseXml, pngSize, readZip, releaseFile, tizenTestPackage, type Files } from './archives'
 
@@ -53,8 +54,17 @@ describe('config.xml', () => {
     expect(w3c('name')[0]?.textContent?.trim()).toBeTruthy()
   })
 
+  test("name: the brand's app name from settings.json, so a rebrand edits no manifest", () => {
+    const template = /<name>([^<]*)<\/name>/.exec(readFileSync('tizen/config.xml', 'utf8'))?.[1] ?? ''
+    expect(w3c('name').map((n) => n.textContent)).toEqual([expectedAppName(template)])
+  })
+
   test('privileges: exactly the ones the app uses', () => {
-    expect(tizen('privilege').map((p) => p.getAttribute('name')).sort()).toEqual([
+    expect(
+      tizen('privilege')
+        .map((p) => p.getAttribute('name'))
+        .sort(),
+    ).toEqual([
       'http://developer.samsung.com/privilege/network.public',
       'http://developer.samsung.com/privilege/productinfo',
       'http://tizen.org/privilege/internet',

@@ -1,11 +1,11 @@
 /**
  * The webOS package (`npm run package:webos`, here the test package made with `-- --sandbox`): an ipk
  * made by ares-package (ar of debian-binary, control.tar.gz, data.tar.gz) with appinfo.json carrying
- * what LG's Seller Lounge checks (tv-platforms.md section 2), and the legacy app.
+ * what LG's Seller Lounge checks (webos/README.md), and the legacy app.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { describeAppFiles } from './app-checks'
+import { describeAppFiles, expectedAppName } from './app-checks'
 import { packageVersion, pngSize, readAr, readTarGz, readZip, releaseFile, tizenTestPackage, webosTestPackage, type Files } from './archives'
 
 let ipk: string
@@ -28,8 +28,7 @@ beforeAll(() => {
 
 /** Whether the app speaks (voice guidance): then appinfo must declare it. */
 function hasVoiceGuidance(): boolean {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]))
+  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]))
   return walk('src').some((f) => /speechSynthesis|com\.webos\.service\.tts|Announcer/.test(readFileSync(f, 'utf8')))
 }
 
@@ -56,6 +55,11 @@ describe('appinfo.json', () => {
     expect(String(appinfo.id)).toMatch(/^[a-z0-9]+(\.[a-z0-9-]+)+$/)
     expect(String(appinfo.id)).not.toMatch(/^(com\.palm|com\.webos|com\.lge)/)
     for (const key of ['vendor', 'title']) expect(typeof appinfo[key] === 'string' && (appinfo[key] as string).length > 0).toBe(true)
+  })
+
+  test("title: the brand's app name from settings.json, so a rebrand edits no manifest", () => {
+    const template = JSON.parse(readFileSync('webos/appinfo.json', 'utf8')) as { title: string }
+    expect(appinfo.title).toBe(expectedAppName(template.title))
   })
 
   test('Back (461) comes to the app: disableBackHistoryAPI', () => {
