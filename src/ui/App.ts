@@ -195,7 +195,8 @@ export class App extends Router.App<AppTemplateSpec> {
       return
     }
     const leavingRoute = Router.getActiveRoute()
-    if (leavingRoute && isRouteName(leavingRoute)) {
+    // Still drawing the route the flow returns to (a detour left before it was drawn): the place stays.
+    if (leavingRoute && leavingRoute !== screen.route && isRouteName(leavingRoute)) {
       // Only a detour the viewer comes Back from (the player, the grid of "Switch provider") keeps
       // the place; leaving any other way (signing out, a new sign-in) starts afresh next time.
       const detour = screen.route === 'player' || screen.route === 'profiles'
@@ -225,6 +226,7 @@ export class App extends Router.App<AppTemplateSpec> {
       if (!shown) return
       const remembered = this.focusMemory.get(route)
       if (remembered !== undefined && 'focusKey' in shown) shown.focusKey = remembered
+      else shown.resetFocus?.()
     }
     this.markRouted(route)
   }

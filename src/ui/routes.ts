@@ -20,12 +20,15 @@ export type ViewOf<R extends RouteName> = Extract<Screen, { readonly route: R }>
 
 /**
  * What the app needs of a page: it takes its route's view (a page may read as viewless before the
- * first one arrives), and a page that offers a `focusKey` has its place remembered across detours.
+ * first one arrives). A page that offers a `focusKey` has its place remembered across detours, and
+ * one that offers `resetFocus` starts afresh when it is entered any other way (the Router keeps page
+ * instances between visits, so without it the page would keep whatever place it last had).
  */
 export interface RoutedPage<V> extends Lightning.Component {
   get view(): V | undefined
   set view(value: V)
   focusKey?: string
+  resetFocus?(): void
 }
 
 type PageClass<R extends RouteName> = new (...args: never[]) => RoutedPage<ViewOf<R>>
