@@ -1,5 +1,5 @@
 import { Lightning, Router, Settings } from '@lightningjs/sdk'
-import { buildRoutes, fallbackPageOf, fallbackRoutes, fallbackView, isFallbackRoute, isRouteName, pageOf, routeNames, showView } from './routes'
+import { buildRoutes, fallbackPageOf, fallbackView, isFallbackRoute, isRouteName, pageOf, routeNames, showView } from './routes'
 import { ConfirmDialog, type ConfirmContent } from './widgets/ConfirmDialog'
 import { enablePointerHitTesting } from './pointer'
 import { forgetHoveredElement } from './lightning/internals'
@@ -191,7 +191,7 @@ export class App extends Router.App<AppTemplateSpec> {
     this.tag('OfflineBanner')?.patch({ shown: screen.offline === true })
     const active = Router.getActivePage()
     if (previous?.route === screen.route && Router.getActiveRoute() === screen.route) {
-      this.handView(screen, active)
+      showView(screen, active)
       return
     }
     const leavingRoute = Router.getActiveRoute()
@@ -222,27 +222,13 @@ export class App extends Router.App<AppTemplateSpec> {
       Router.navigate(screen.route, {}, false)
       return
     } else if (screen) {
-      const shown = this.handView(screen, page)
+      const shown = showView(screen, page)
       if (!shown) return
       const remembered = this.focusMemory.get(route)
       if (remembered !== undefined && 'focusKey' in shown) shown.focusKey = remembered
       else shown.resetFocus?.()
     }
     this.markRouted(route)
-  }
-
-  /**
-   * Gives `page` the screen's view. A page that throws on it is left for the fallback error screen
-   * (the Router's `!` route) rather than half drawn; returns the page when it took the view.
-   */
-  private handView(screen: Screen, page: unknown): ReturnType<typeof showView> {
-    try {
-      return showView(screen, page)
-    } catch (error) {
-      console.error(`the ${screen.route} page could not show its view`, error)
-      Router.navigate(fallbackRoutes.failed, {}, false)
-      return undefined
-    }
   }
 
   private markRouted(route: string): void {

@@ -32,10 +32,22 @@ export interface MountedApp {
   press(key: KeyName): Promise<void>
   /** Draws frames and lets the Router's promises run until routing and transitions are done. */
   settle(): Promise<void>
+  /** The texts drawn on screen (visible elements only). */
+  texts(): string[]
   /** Refs (or class names) along the focus path, the app first. */
   focusPath(): string[]
   activeRoute(): string | undefined
   destroy(): void
+}
+
+type Drawn = Lightning.Element & { text?: { text?: string } | null }
+
+function visibleTexts(element: Drawn, out: string[]): string[] {
+  if (!element.visible || element.alpha <= 0.05) return out
+  const text = element.text?.text
+  if (typeof text === 'string' && text.trim() !== '') out.push(text)
+  for (const child of element.children as Drawn[]) visibleTexts(child, out)
+  return out
 }
 
 const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
@@ -106,6 +118,7 @@ export async function mountApp(first: Screen): Promise<MountedApp> {
       await settle()
     },
     settle,
+    texts: () => visibleTexts(application as unknown as Drawn, []),
     focusPath: () => (application.focusPath ?? []).map((c) => c.ref ?? c.constructor.name),
     activeRoute: () => sdk.Router.getActiveRoute(),
     destroy: () => application.destroy(),
