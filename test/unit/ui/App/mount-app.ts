@@ -3,7 +3,7 @@
  * jest-canvas-mock, with services the test drives: it publishes screens and reads the intents the
  * app dispatched. The SDK Router keeps module state, so each mount loads a fresh copy of the modules.
  */
-import type { Lightning, Router } from '@lightningjs/sdk'
+import type { Lightning, Registry, Router } from '@lightningjs/sdk'
 import type { AppServices, Screen } from '../../../../src/ui/model/screen'
 import type { UiIntent } from '../../../../src/ui/model/intents'
 
@@ -11,6 +11,7 @@ import type { UiIntent } from '../../../../src/ui/model/intents'
 export interface FreshSdk {
   readonly Lightning: typeof Lightning
   readonly Router: typeof Router
+  readonly Registry: typeof Registry
 }
 
 /** Lightning's default key map: the codes a remote's Back, OK and arrows arrive with. */
@@ -52,10 +53,15 @@ function visibleTexts(element: Drawn, out: string[]): string[] {
 
 const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
 
-export async function mountApp(first: Screen): Promise<MountedApp> {
+/** Loads the fresh SDK copy the next `mountApp` will run on (to spy on it before mounting). */
+export async function freshSdk(): Promise<FreshSdk> {
   jest.resetModules()
   // The module's typings and its runtime shape differ (default plus named exports): name what is used.
-  const sdk = (await import('@lightningjs/sdk')) as unknown as FreshSdk
+  return (await import('@lightningjs/sdk')) as unknown as FreshSdk
+}
+
+export async function mountApp(first: Screen, sdkCopy?: FreshSdk): Promise<MountedApp> {
+  const sdk = sdkCopy ?? (await freshSdk())
   const { createApp } = await import('../../../../src/ui/App')
   const screenListeners = new Set<(screen: Screen) => void>()
   const pointerListeners = new Set<(visible: boolean) => void>()
