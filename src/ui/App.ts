@@ -85,10 +85,11 @@ export class App extends Router.App<AppTemplateSpec> {
   }
 
   /**
-   * Magic Remote (LG rule: pointer and keys both work). Hiding the pointer (arrow keys took over)
-   * leaves the focus where the keys put it. Lightning fires a hover only when the element under the
-   * pointer changes, so it forgets the last hovered element: when the pointer comes back and moves,
-   * the item under it takes the focus again even if it is the one hovered before the keys moved on.
+   * Magic Remote: pointer and keys both work (docs/architecture.md "Platforms"). Hiding the pointer
+   * (arrow keys took over) leaves the focus where the keys put it. Lightning fires a hover only when
+   * the element under the pointer changes, so it forgets the last hovered element: when the pointer
+   * comes back and moves, the item under it takes the focus again even if it is the one hovered
+   * before the keys moved on.
    */
   private onPointerVisibility(visible: boolean): void {
     if (visible) return

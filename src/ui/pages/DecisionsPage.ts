@@ -34,7 +34,7 @@ export function cardRef(id: string): string {
 }
 
 /**
- * Signed in (ui/decisions.png): the provider, a row of titles with preauthorization badges, and
+ * Signed in (docs/architecture.md "Screens"): the provider, a row of titles with preauthorization badges, and
  * "Switch provider" / "Sign out". Up/Down move between the titles and the buttons.
  */
 export class DecisionsPage
