@@ -5,9 +5,11 @@
  * Lightning's own public behaviour instead of guessing. Nothing else under src/ may touch these
  * members (a unit test greps for them).
  */
-// Lightning's own package (not src/core), which the UI-imports-core rule's pattern also matches.
+// The Lightning CLI aliases '@lightningjs/core' (and every path under it) to `window.lng`, the core it
+// copies from node_modules/@lightningjs/core/dist into the build, so that package's version is read by
+// path. (The UI-imports-core lint pattern matches this path too; it is Lightning's, not src/core.)
 // eslint-disable-next-line no-restricted-imports
-import { version as bundledCoreVersion } from '@lightningjs/core/package.json'
+import { version as bundledCoreVersion } from '../../../node_modules/@lightningjs/core/package.json'
 import type { Lightning } from '@lightningjs/sdk'
 
 /** The Lightning core these accesses were written for: 2.x, from 2.20 (SDK 5.5.7 asks for ^2.20.1). */

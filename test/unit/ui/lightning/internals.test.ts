@@ -89,7 +89,7 @@ describe('on another core version', () => {
   test('every access falls back to Lightning\'s own behaviour, with one warning', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
     jest.resetModules()
-    jest.doMock('@lightningjs/core/package.json', () => ({ version: '3.0.0' }))
+    jest.doMock('../../../../node_modules/@lightningjs/core/package.json', () => ({ version: '3.0.0' }))
     const other = jest.requireActual<typeof import('../../../../src/ui/lightning/internals')>('../../../../src/ui/lightning/internals')
     const fake = { _findChildren: () => [], __hoveredChild: 'tile' }
 
@@ -100,7 +100,7 @@ describe('on another core version', () => {
     expect(fake.__hoveredChild).toBe('tile')
     expect(other.transitionsRunning(stage)).toBeUndefined()
     expect(warn).toHaveBeenCalledTimes(1)
-    jest.dontMock('@lightningjs/core/package.json')
+    jest.dontMock('../../../../node_modules/@lightningjs/core/package.json')
     warn.mockRestore()
   })
 })
