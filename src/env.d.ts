@@ -2,7 +2,7 @@
 declare const process: {
   readonly env: {
     readonly NODE_ENV?: string
-    /** "true" in store packages (.wgt, .ipk): query-string overrides are switched off (design.md §4). */
+    /** "true" in store packages (.wgt, .ipk): query-string overrides are switched off (docs/architecture.md "Settings"). */
     readonly APP_STORE_BUILD?: string
   }
 }

@@ -1,27 +1,22 @@
 /**
- * Composition root (design.md section 1): builds the platform, storage, clock, Adobe Pass client and
- * flow runner, and hands them to the UI. The only file that imports both halves.
+ * Composition root (docs/architecture.md "Layers"): builds the platform, storage, clock, Adobe Pass
+ * client and flow runner, and hands them to the UI. The only file that imports both halves; it
+ * imports the core modules it wires directly, while the UI sees core only through src/core/index.ts.
  */
 import './polyfills/legacy'
 import { Launch, type AppData, type Lightning, type PlatformSettings } from '@lightningjs/sdk'
-import {
-  consoleLogger,
-  createDecisionsController,
-  createDeviceIdentity,
-  createFlowRunner,
-  createPassClient,
-  createPersistentDeviceStore,
-  createPlatform,
-  keyMapWith,
-  parsePassSettings,
-  remoteKeysOf,
-  systemClock,
-  type DeviceStore,
-  type RequestBudgetRecord,
-  type FlowStore,
-  type PassSettings,
-  type Unsubscribe,
-} from './core'
+import { systemClock } from './core/base/clock'
+import { consoleLogger, errorFields } from './core/base/logger'
+import { parsePassSettings, type PassSettings } from './core/base/settings'
+import { createTeardown } from './core/base/teardown'
+import { createDecisionsController } from './core/decisions'
+import { createFlowRunner, type FlowStore } from './core/flow'
+import { createPassClient } from './core/pass/client'
+import type { RequestBudget } from './core/pass/pacer'
+import { createPlatform } from './core/platform/detect'
+import { keyMapWith, remoteKeysOf } from './core/platform/keys'
+import { createDeviceIdentity } from './core/storage/device-id'
+import { createPersistentDeviceStore, type DeviceStore } from './core/storage/device-store'
 import { createApp } from './ui/App'
 import { createDecisionsScreens } from './ui/model/decisions/source'
 import { createSignInScreens } from './ui/model/signin/source'
@@ -30,7 +25,7 @@ import { safeFontLoader } from './ui/theme/fonts'
 import { installTestHook } from './test-hook'
 import type { AppServices } from './ui/model/screen'
 
-/** Store packages switch the `?pass.<key>=` and `?platform=` overrides off (design.md section 4). */
+/** Store packages switch the `?pass.<key>=` and `?platform=` overrides off (docs/architecture.md "Settings"). */
 const allowOverrides = process.env.APP_STORE_BUILD !== 'true'
 
 /**
@@ -68,11 +63,16 @@ export default function (
   const query = typeof location !== 'undefined' ? location.search : ''
   const hook = allowOverrides ? installTestHook(window as unknown as Record<string, unknown>) : undefined
   const platform = createPlatform({ clock: systemClock, query, allowOverrides })
-  // The composition root owns every platform subscription; leaving the app releases them.
-  const subscriptions: Unsubscribe[] = []
+  // The composition root owns the platform subscriptions, the flow runner and the screen sources;
+  // leaving the app releases them, newest first (screens, then the runner, then the subscriptions).
+  const owned = createTeardown()
   /** The exit dialog's "Exit": Tizen application exit(), webOS window.close(), a browser tab close. */
   const exitApp = (): void => {
-    subscriptions.splice(0).forEach((unsubscribe) => unsubscribe())
+    try {
+      owned.run()
+    } catch (error) {
+      consoleLogger.warn('app: a release failed while leaving', errorFields(error))
+    }
     if (hook) hook.exited = true
     platform.exit()
   }
@@ -95,8 +95,8 @@ export default function (
     const logger = consoleLogger
     const store = createPersistentDeviceStore({ clock, logger })
     const identity = createDeviceIdentity({ platform, store, clock, logger, applicationId: settings.serviceProvider })
-    // The throttle's one-time burst is remembered across launches (reference section 10).
-    const requestBudget = { load: () => store.getRequestBudget(), save: (budget: RequestBudgetRecord) => store.setRequestBudget(budget) }
+    // The throttle's one-time burst is remembered across launches (docs/adobe-pass.md "Throttling").
+    const requestBudget = { load: () => store.getRequestBudget(), save: (budget: RequestBudget) => store.setRequestBudget(budget) }
     const client = createPassClient({ settings, store, identity, clock, logger, requestBudget })
     const runner = createFlowRunner({
       client,
@@ -105,7 +105,7 @@ export default function (
       settings: { activationUrl: settings.activationUrl, pollIntervalMs: settings.pollIntervalMs },
       logger,
     })
-    const signIn = createSignInScreens({ runner, client, settings, now: () => clock.now(), warn: (m) => logger.warn(m) })
+    const signIn = createSignInScreens({ runner, settings, now: () => clock.now() })
     const decisions = createDecisionsController({
       client,
       resources: settings.resources,
@@ -117,10 +117,13 @@ export default function (
     services = { screens, exitApp }
     start = () => {
       // Polling pauses while the app is hidden and the flow recovers when the network returns.
-      subscriptions.push(
-        platform.onVisibilityChange((hidden) => runner.send({ type: hidden ? 'hidden' : 'visible' })),
-        platform.onNetworkChange((online) => runner.send({ type: online ? 'online' : 'offline' })),
-      )
+      owned.add(platform.onVisibilityChange((hidden) => runner.send({ type: hidden ? 'hidden' : 'visible' })))
+      owned.add(platform.onNetworkChange((online) => runner.send({ type: online ? 'online' : 'offline' })))
+      // Added after the subscriptions, so released before them: the screens stop listening, then
+      // the runner aborts its requests and timers (FlowRunner.stop), then the platform lets go.
+      owned.add(() => runner.stop())
+      owned.add(() => signIn.dispose())
+      owned.add(() => screens.dispose())
       runner.start()
     }
   } else {

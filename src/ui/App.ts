@@ -1,4 +1,4 @@
-import { Lightning, Router, Settings } from '@lightningjs/sdk'
+import { Lightning, Router } from '@lightningjs/sdk'
 import { buildRoutes, fallbackPageOf, fallbackView, isFallbackRoute, isRouteName, pageOf, routeNames, showView } from './routes'
 import { ConfirmDialog, type ConfirmContent } from './widgets/ConfirmDialog'
 import { enablePointerHitTesting } from './pointer'
@@ -8,6 +8,7 @@ import type { AppServices, Screen } from './model/screen'
 import type { UiIntent } from './model/intents'
 import { appFonts } from './theme/fonts'
 import { colors } from './theme/tokens'
+import { currentBrand } from './theme/current'
 import { copy } from './copy/messages'
 
 interface AppTemplateSpec extends Router.App.TemplateSpec {
@@ -17,14 +18,6 @@ interface AppTemplateSpec extends Router.App.TemplateSpec {
 }
 
 type DialogName = 'ExitDialog' | 'SignOutDialog'
-
-/** The brand in a sentence ("Exit MyChannel?"); settings name it (appSettings.brand.name). */
-function brandName(configured: unknown): string {
-  const raw = (configured as { name?: unknown } | null)?.name
-  const brand = typeof raw === 'string' && raw.trim() ? raw.trim() : copy.defaultBrand
-  // "MYCHANNEL" → "MyChannel" reads better in a sentence.
-  return brand === brand.toUpperCase() && brand.startsWith('MY') ? `My${brand.slice(2, 3)}${brand.slice(3).toLowerCase()}` : brand
-}
 
 /** Marks the first routed frame for tests and start-up measurements (no fixed sleeps anywhere). */
 export interface ReadySignal {
@@ -157,7 +150,7 @@ export class App extends Router.App<AppTemplateSpec> {
     const route = this.current?.route
     const signedIn = route === 'decisions' || route === 'player'
     this.openDialog('ExitDialog', 'exit', {
-      title: copy.exit.title(brandName(Settings.get('app', 'brand', { name: copy.defaultBrand }))),
+      title: copy.exit.title(currentBrand().appName),
       body: signedIn ? copy.exit.body : copy.exit.bodySignedOut,
       cancel: copy.exit.stay,
       confirm: copy.exit.exit,

@@ -4,12 +4,12 @@
  * method + path template, required headers and query parameters, no headers V2 does not expect
  * (CL-HDR-5), and the body (captured as sent) against the operation's requestBody schema.
  *
- * Where the OpenAPI file and the reference disagree, the reference wins, each case named here:
- * - AP-Device-Identifier and X-Device-Info go on every V2 request (reference 3.1 note 3, CL-HDR-2/3)
+ * Where the OpenAPI file and Adobe's API pages disagree, the pages win (docs/adobe-pass.md), each case named here:
+ * - AP-Device-Identifier and X-Device-Info go on every V2 request (docs/adobe-pass.md "Headers", CL-HDR-2/3)
  *   although the file lists them only for some operations;
- * - the DCR token request sends client_id/client_secret/grant_type in a form body (reference 4.2),
+ * - the DCR token request sends client_id/client_secret/grant_type in a form body (docs/adobe-pass.md "Dynamic Client Registration"),
  *   never in the query the file describes: a secret must not be in a URL;
- * - register omits redirect_uri, optional on the API page (reference 4.1), required in the file.
+ * - register omits redirect_uri, optional on the API page (docs/adobe-pass.md "Dynamic Client Registration"), required in the file.
  */
 import { compileSchema, findOperation, optionalHeaders, requiredHeaders } from '../sandbox/helpers/openapi'
 import type { Sandbox } from '../sandbox'

@@ -1,5 +1,5 @@
 /**
- * Pacing against the sandbox's throttle (reference section 10: a token bucket per device, 1 request
+ * Pacing against the sandbox's throttle (docs/adobe-pass.md "Throttling": a token bucket per device, 1 request
  * per second plus a one-time burst of 10, the rate token empty at first; test/sandbox/throttle.ts).
  * A realistic first launch fired as fast as the caller can, then a relaunch of the same TV with the
  * same budget store: the sandbox answers no 429 to either. Real time: past the burst, requests are

@@ -6,7 +6,7 @@
  * a body without Content-Length that never ends) come from edge.ts, a front that forwards the rest.
  */
 import type { Sandbox } from '../sandbox'
-import type { PassClient } from '../../src/core'
+import type { PassClient } from '../../src/core/pass/types'
 import { InvalidInputError, MalformedResponseError, PassError, ThrottledError } from '../../src/core/pass/errors'
 import { isValidCode, isValidMvpdId } from '../../src/core/pass/validate'
 import { startEdge, type Edge } from './edge'
@@ -54,7 +54,7 @@ describe('CL-ERR-2: a 200 whose body is an enhanced error is that error, not "no
     sandbox.fault({ route, status: 200, body, count: 1 })
     const error = await call(client, code).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(PassError)
-    // The HTTP status as received, the body's status beside it (reference section 9: check both).
+    // The HTTP status as received, the body's status beside it (docs/adobe-pass.md "Errors": check both).
     expect(error).toMatchObject({ kind: 'pass', httpStatus: 200, status: body.status, code: body.code, action: body.action })
     expect(sandbox.requests()).toHaveLength(1)
   })
@@ -98,7 +98,7 @@ describe('path parameters are checked before anything is sent', () => {
       () => client.authorize(mvpd, 'mychannel-live'),
       () => client.logout(mvpd),
     ]
-    // An empty provider on a new session means "none given" (reference 14.3): only a non-empty one is checked there.
+    // An empty provider on a new session means "none given" (docs/architecture.md "Flow"): only a non-empty one is checked there.
     if (mvpd !== '') calls.push(() => client.createSession({ mvpd }))
     for (const call of calls) await expect(call()).rejects.toMatchObject({ kind: 'invalidInput', parameter: 'mvpd' })
     expect(sandbox.requests()).toEqual([])

@@ -3,7 +3,7 @@
  * requests the sandbox recorded (`sandbox.requests()`), not on the client's internals.
  */
 import type { Sandbox } from '../sandbox'
-import { MalformedResponseError, PassError, TimeoutError } from '../../src/core'
+import { MalformedResponseError, PassError, TimeoutError } from '../../src/core/pass/errors'
 import { calls, device, sandboxForTests } from './support'
 
 let sandbox: Sandbox
@@ -23,8 +23,8 @@ beforeEach(() => {
 const SP = 'MYCHAN'
 const MVPD = 'Sandbox_Cable'
 
-describe('the three profile scenarios (reference section 14), cold and warm start', () => {
-  test('first launch, no cached provider: GET profiles (reference 14.2)', async () => {
+describe('the three profile scenarios (docs/architecture.md "Flow"), cold and warm start', () => {
+  test('first launch, no cached provider: GET profiles (docs/architecture.md "Flow")', async () => {
     const tv = device(sandbox)
     sandbox.seedProfile({ deviceId: await tv.deviceId(), serviceProvider: SP, mvpd: MVPD })
     const profiles = await tv.start().retrieveProfiles()
@@ -38,7 +38,7 @@ describe('the three profile scenarios (reference section 14), cold and warm star
     expect(calls(sandbox)).toEqual([`GET /api/v2/${SP}/profiles 200`])
   })
 
-  test('returning viewer with a cached provider: GET profiles/{mvpd} (reference 14.1)', async () => {
+  test('returning viewer with a cached provider: GET profiles/{mvpd} (docs/architecture.md "Flow")', async () => {
     const tv = device(sandbox)
     sandbox.seedProfile({ deviceId: await tv.deviceId(), serviceProvider: SP, mvpd: MVPD })
     const profile = await tv.start().retrieveProfileForMvpd(MVPD)
@@ -49,7 +49,7 @@ describe('the three profile scenarios (reference section 14), cold and warm star
     expect(calls(sandbox)).toEqual([`GET /api/v2/${SP}/profiles/Sandbox_Fiber 200`])
   })
 
-  test('second-screen sign-in: POST sessions, poll profiles/code/{code} (reference 14.3)', async () => {
+  test('second-screen sign-in: POST sessions, poll profiles/code/{code} (docs/architecture.md "Flow")', async () => {
     const tv = device(sandbox)
     const client = tv.start()
     const session = await client.createSession({})
@@ -101,7 +101,7 @@ test('CL-REG-R1: a token the server expired → 401 → one token refresh → th
   expect(second?.headers['authorization']).not.toBe(first?.headers['authorization'])
 })
 
-test('429 (reference section 10): the next request waits at least 1 s', async () => {
+test('429 (docs/adobe-pass.md "Throttling"): the next request waits at least 1 s', async () => {
   const tv = device(sandbox)
   const client = tv.start()
   await client.retrieveProfiles()

@@ -7,19 +7,13 @@
 import 'fake-indexeddb/auto'
 import { startSandbox, type Sandbox } from '../sandbox'
 import { systemClock } from '../../src/core/base/clock'
-import {
-  createDeviceIdentity,
-  createPassClient,
-  createPersistentDeviceStore,
-  createPlatform,
-  parsePassSettings,
-  type DeviceStore,
-  type Logger,
-  type LogFields,
-  type PassClient,
-  type PassClientOptions,
-  type PassSettings,
-} from '../../src/core'
+import type { Logger, LogFields } from '../../src/core/base/logger'
+import { parsePassSettings, type PassSettings } from '../../src/core/base/settings'
+import { createPassClient, type PassClientOptions } from '../../src/core/pass/client'
+import type { PassClient } from '../../src/core/pass/types'
+import { createPlatform } from '../../src/core/platform/detect'
+import { createDeviceIdentity } from '../../src/core/storage/device-id'
+import { createPersistentDeviceStore, type DeviceStore } from '../../src/core/storage/device-store'
 import type { RequestBudgetStore } from '../../src/core/pass/pacer'
 import settingsJson from '../../settings.json'
 

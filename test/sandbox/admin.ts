@@ -39,7 +39,7 @@ export interface DenyInput {
   code?: EecCode
 }
 
-/** A degradation rule (AuthZAll, reference section 8 `source`): omit both fields for every decision. */
+/** A degradation rule (AuthZAll, the decision `source`, docs/adobe-pass.md "Decisions"): omit both fields for every decision. */
 export interface DegradeInput {
   resource?: string
   mvpd?: string

@@ -15,7 +15,7 @@ export const ALLOWED_HEADERS = [
   'AP-Visitor-Identifier',
 ]
 /**
- * Date lets the app compute its clock offset from the server (design section 2 `clock.ts`). Adobe's
+ * Date lets the app compute its clock offset from the server (docs/architecture.md "Time"). Adobe's
  * CORS is unspecified, so `exposeDate: false` leaves Date out: a browser then cannot read it
  * (the server still sends it; Node's fetch, which ignores CORS, still can).
  */

@@ -1,7 +1,7 @@
 /**
- * Enhanced error codes (reference section 9, CL-ERR-1/2): the table the sandbox answers from, and the
- * error value handlers throw. The body *is* the error object at top level; item-level errors (decisions)
- * reuse the same objects inside a 200.
+ * Enhanced error codes (docs/adobe-pass.md "Errors", CL-ERR-1/2): the table the sandbox answers
+ * from, and the error value handlers throw. The body *is* the error object at top level; item-level
+ * errors (decisions) reuse the same objects inside a 200.
  */
 
 export type EecAction =
@@ -18,7 +18,7 @@ export interface EecEntry {
   readonly message: string
 }
 
-/** Reference section 9.1, the REST API V2 codes the sandbox can produce (status and action as listed). */
+/** The REST API V2 codes the sandbox can produce, status and action as Adobe's table lists them (docs/adobe-pass.md "Errors"). */
 export const EEC = {
   invalid_parameter_service_provider: { status: 400, action: 'none', message: 'The service provider parameter value is missing or invalid.' },
   invalid_parameter_mvpd: { status: 400, action: 'none', message: 'The MVPD parameter value is missing or invalid.' },
@@ -108,7 +108,7 @@ export class SandboxError extends Error {
   }
 }
 
-/** OAuth-style DCR error (reference section 4: DCR does not use enhanced error codes). */
+/** OAuth-style DCR error: DCR does not use enhanced error codes (docs/adobe-pass.md "Dynamic Client Registration"). */
 export type DcrErrorCode =
   | 'invalid_request'
   | 'invalid_redirect_uri'

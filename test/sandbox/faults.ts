@@ -1,5 +1,5 @@
 /**
- * Fault injection (design section 5 "scenario switches"): fail the next N requests of a route with a
+ * Fault injection (docs/architecture.md "Sandbox": faults): fail the next N requests of a route with a
  * status, a malformed or HTML body, or add latency. Consulted after throttling, before the handler.
  */
 import { EEC, EecCode, eecBody } from './errors'

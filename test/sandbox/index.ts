@@ -1,7 +1,7 @@
 /**
- * The local Adobe Pass sandbox (design section 5): a real HTTP server speaking REST API V2 + DCR as
- * the reference describes, with second-screen pages and test switches. `startSandbox()` is the one
- * entry point for the CLI, `npm start` and the tests.
+ * The local Adobe Pass sandbox (docs/architecture.md "Sandbox"): a real HTTP server speaking REST API
+ * V2 + DCR as Adobe documents them (docs/adobe-pass.md), with second-screen pages and test switches.
+ * `startSandbox()` is the one entry point for the CLI, `npm start` and the tests.
  */
 import type { AddressInfo } from 'node:net'
 import { networkInterfaces } from 'node:os'
@@ -37,7 +37,7 @@ export interface SandboxOptions {
   publicOrigin?: string
   /** JSON file that keeps clients, tokens, sessions and profiles across restarts. */
   stateFile?: string
-  /** Per-device throttling (reference section 10). @defaultValue true */
+  /** Per-device throttling (docs/adobe-pass.md "Throttling"). @defaultValue true */
   throttle?: boolean
   /** Session/code lifetime (FAQ example 30 min). @defaultValue 1_800_000 */
   sessionTtlMs?: number

@@ -14,7 +14,8 @@ interface Compiled {
 }
 
 function split(path: string): string[] {
-  // One trailing slash is tolerated: a reference sample calls `/configuration/` (section 15 item 9).
+  // One trailing slash is tolerated: one of Adobe's samples calls `/configuration/`
+  // (docs/adobe-pass.md "Gaps").
   const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path
   return trimmed.split('/').slice(1)
 }

@@ -1,6 +1,6 @@
 /**
  * The request pipeline: Date → admin (test/development only, this machine only, no CORS) → CORS →
- * request log → preflight → throttle (API and DCR, reference section 10) → injected faults → route
+ * request log → preflight → throttle (API and DCR, docs/adobe-pass.md "Throttling") → injected faults → route
  * → handler, with every failure turned into the error form its surface uses (enhanced error JSON,
  * OAuth JSON or HTML). Nothing a client sends may throw out of the handler or stop the server.
  */

@@ -7,7 +7,7 @@ import { SandboxClock } from './clock'
 import { generateCode } from './codes'
 import type { EecCode } from './errors'
 
-/** A DCR registration (reference section 4.1). */
+/** A DCR registration (docs/adobe-pass.md "Dynamic Client Registration": register). */
 export interface Client {
   clientId: string
   clientSecret: string

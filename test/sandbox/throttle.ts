@@ -1,5 +1,5 @@
 /**
- * Throttling (reference section 10): a token bucket per client of 1 request/s plus a one-time burst of
+ * Throttling (docs/adobe-pass.md "Throttling"): a token bucket per client of 1 request/s plus a one-time burst of
  * 10 at the first interaction; over the limit answers 429.
  *
  * The rate token starts empty, so ten requests at one instant pass and the eleventh is refused (the

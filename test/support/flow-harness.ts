@@ -3,11 +3,12 @@ import { transition } from '../../src/core/flow/machine'
 import { createFlowRunner } from '../../src/core/flow/runner'
 import type { FlowRunner } from '../../src/core/flow/runner'
 import type { FlowEvent, FlowState, PendingSession, Transition } from '../../src/core/flow/model'
-import type { FlowLogger, FlowStore, LastMvpd, ProfileParts } from '../../src/core/flow/ports'
+import type { Logger } from '../../src/core/base/logger'
+import type { FlowStore } from '../../src/core/flow/ports'
 import type { FlowSettings } from '../../src/core/flow/settings'
 import { PassError } from '../../src/core/pass/errors'
 import type { EnhancedError } from '../../src/core/pass/errors'
-import type { Profile, Session } from '../../src/core/pass/types'
+import type { CachedProfile, LastMvpd, Profile, Session } from '../../src/core/pass/types'
 import { FakeClock, flushPromises } from './fake-clock'
 import { FakePassClient } from './fake-pass-client'
 
@@ -52,7 +53,7 @@ export const exampleCable: LastMvpd = { id: 'ExampleCable', displayName: 'Exampl
 /** A FlowStore in memory that records writes and can be told to fail. */
 export class MemoryFlowStore implements FlowStore {
   lastMvpd: LastMvpd | null
-  parts: ProfileParts | null = null
+  parts: CachedProfile | null = null
   pending: PendingSession | null = null
   signedOut: string | null = null
   readonly writes: string[] = []
@@ -78,7 +79,7 @@ export class MemoryFlowStore implements FlowStore {
   loadLastMvpd = () => this.read(() => this.lastMvpd)
   saveLastMvpd = (mvpd: LastMvpd) => this.write(`saveLastMvpd:${mvpd.id}`, () => (this.lastMvpd = mvpd))
   forgetLastMvpd = () => this.write('forgetLastMvpd', () => (this.lastMvpd = null))
-  saveProfileParts = (parts: ProfileParts) => this.write(`saveProfileParts:${parts.mvpd}`, () => (this.parts = parts))
+  saveProfileParts = (parts: CachedProfile) => this.write(`saveProfileParts:${parts.mvpd}`, () => (this.parts = parts))
   loadPendingSession = () => this.read(() => this.pending)
   savePendingSession = (session: PendingSession) => this.write(`savePendingSession:${session.code}`, () => (this.pending = session))
   clearPendingSession = () => this.write('clearPendingSession', () => (this.pending = null))
@@ -128,7 +129,7 @@ export function setup(options: HarnessOptions = {}): Harness {
   store.pending = options.pending ?? null
   store.signedOut = options.signedOut ?? null
   const warnings: string[] = []
-  const logger: FlowLogger = { warn: (message) => warnings.push(message) }
+  const logger: Logger = { debug: () => undefined, warn: (message) => void warnings.push(message) }
   const runner = createFlowRunner({
     client,
     store,

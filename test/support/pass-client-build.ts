@@ -4,7 +4,7 @@ import { createPassClient, type PassClientOptions } from '../../src/core/pass/cl
 import type { PassClient } from '../../src/core/pass/types'
 import { parsePassSettings, type PassSettings } from '../../src/core/base/settings'
 import { createDeviceStore, type DeviceStore } from '../../src/core/storage/device-store'
-import { MemoryStore } from '../../src/core/storage/kv'
+import { MemoryStore } from '../../src/core/storage/memory-kv'
 import type { DeviceIdentity, DeviceInfo } from '../../src/core/platform/device-info'
 import type { Logger, LogFields } from '../../src/core/base/logger'
 import { FakeAdobe } from './fake-adobe'

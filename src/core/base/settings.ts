@@ -1,11 +1,12 @@
 /**
- * The `pass` part of settings.json (design.md section 4), validated once at start-up so a wrong value
+ * The `pass` part of settings.json (docs/architecture.md "Settings"), validated once at start-up so a wrong value
  * fails with a message that names the key, instead of a 400 from Adobe later.
  *
  * Hosts come from the `servers` of Adobe's OpenAPI files (restApiV2.json: `<host>/api/v2`,
- * dcrApi.json: `<host>/o`; reference section 1). `baseUrl` is an origin only: the client appends
+ * dcrApi.json: `<host>/o`; docs/adobe-pass.md "Endpoints"). `baseUrl` is an origin only: the client appends
  * `/api/v2/…` and `/o/client/…` itself.
  */
+import { isRecord } from './guards'
 
 export type PassEnvironment =
   | 'sandbox'
@@ -14,7 +15,7 @@ export type PassEnvironment =
   | 'prequal-production'
   | 'prequal-staging'
 
-/** Origins of Adobe's environments, from the OpenAPI `servers` (reference section 1). */
+/** Origins of Adobe's environments, from the OpenAPI `servers` (docs/adobe-pass.md "Endpoints"). */
 export const passHosts: Readonly<Record<Exclude<PassEnvironment, 'sandbox'>, string>> = {
   'release-production': 'https://sp.auth.adobe.com',
   'release-staging': 'https://sp.auth-staging.adobe.com',
@@ -24,7 +25,7 @@ export const passHosts: Readonly<Record<Exclude<PassEnvironment, 'sandbox'>, str
 
 const environments: readonly PassEnvironment[] = ['sandbox', ...(Object.keys(passHosts) as PassEnvironment[])]
 
-/** A resource offered for decisions (reference section 8). */
+/** A resource offered for decisions (docs/adobe-pass.md "Endpoints"). */
 export interface PassResource {
   readonly id: string
   readonly title: string
@@ -36,13 +37,13 @@ export interface PassSettings {
   readonly baseUrl: string
   /** The channel/brand id (reference glossary), used in every V2 path. */
   readonly serviceProvider: string
-  /** The public software statement JWT (reference section 4); the only secret-looking value shipped. */
+  /** The public software statement JWT (docs/adobe-pass.md "Dynamic Client Registration"); the only secret-looking value shipped. */
   readonly softwareStatement: string
   /** Activation page for the second screen, with `{code}` where the code goes. */
   readonly activationUrl: string
-  /** `domainName` sent with create/resume session (reference 6.1). */
+  /** `domainName` sent with create/resume session (docs/adobe-pass.md "Endpoints"). */
   readonly domainName: string
-  /** `redirectUrl` sent with create/resume session and logout (reference 6.1, 8A). */
+  /** `redirectUrl` sent with create/resume session and logout (docs/adobe-pass.md "Endpoints"). */
   readonly redirectUrl: string
   /** Poll interval for profile-for-code, 3–5 s (CL-AUTHN-3). */
   readonly pollIntervalMs: number
@@ -73,10 +74,6 @@ type Key = (typeof keys)[number]
 /** CL-AUTHN-3: poll every 3–5 s on the second-screen flow. */
 export const minPollIntervalMs = 3000
 export const maxPollIntervalMs = 5000
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 /** Parses `a=b&c=d` (with or without `?`) without URLSearchParams, which the oldest engines lack. */
 function parseQuery(query: string): Array<[string, string]> {
@@ -164,7 +161,7 @@ function parsePollInterval(value: unknown): number {
 }
 
 /**
- * Validates the `pass` settings and applies `?pass.<key>=value` query overrides (design.md section 4).
+ * Validates the `pass` settings and applies `?pass.<key>=value` query overrides (docs/architecture.md "Settings").
  *
  * @param raw - `appSettings.pass` (the whole settings.json or its `appSettings` are accepted too).
  * @param query - the page's query string (`location.search`); read only when `allowOverrides` is true.

@@ -1,13 +1,14 @@
 /**
- * Pure helpers: enhanced errors to deny reasons and badges (by `code` and `action`, house rule 5),
- * and logout entries to one outcome (reference 8A).
+ * Pure helpers: enhanced errors to deny reasons and badges (by `code` and `action`, never message
+ * text: CL-ERR-1), and logout entries to one outcome (CL-LOGOUT-1).
  */
 import type { EnhancedError } from '../pass/errors'
 import type { Decision, LogoutEntry } from '../pass/types'
+import { isSetupAction } from '../flow/failure'
 import type { SignOutOutcome } from '../flow/model'
 import type { Badge, DenyReason } from './model'
 
-/** Reference 9.1: every code whose action is `authentication` sends the viewer to re-authentication (14.4). */
+/** Every enhanced error code whose action is `authentication` sends the viewer to re-authentication (CL-ERR-1). */
 export function needsAuthentication(error: Pick<EnhancedError, 'action'> | undefined): boolean {
   return error?.action === 'authentication'
 }
@@ -25,15 +26,8 @@ export function denyReason(error: EnhancedError | undefined): DenyReason {
     default:
       break
   }
-  switch (error.action) {
-    case 'retry':
-      return 'providerBusy'
-    case 'configuration':
-    case 'application-registration':
-      return 'setup'
-    default:
-      return 'other'
-  }
+  if (error.action === 'retry') return 'providerBusy'
+  return isSetupAction(error.action) ? 'setup' : 'other'
 }
 
 /**
@@ -50,7 +44,7 @@ export function badgeOf(decision: Decision | undefined): Badge {
 
 /**
  * One outcome for the viewer over all entries (CL-LOGOUT-1): `interactive` when a provider offers a
- * logout page (the TV cannot open it; the reference lets a TV stop there, 8A); `invalid` when every
+ * logout page (the TV cannot open it; Adobe's logout API lets a TV stop there); `invalid` when every
  * entry says no valid profile was left; otherwise `complete` (partner_logout is Apple-only, and
  * unknown action names are treated as done, since the profile is gone either way).
  */

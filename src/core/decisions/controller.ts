@@ -1,9 +1,10 @@
 /**
- * The decisions screen's logic (reference 14.5 and 14.6), framework-free. One controller lives as
- * long as the app; each sign-in the viewer reaches is a *visit* (`open`), and leaving it (`close`)
- * aborts the visit's requests and drops any result that still arrives (house rule 6).
+ * The decisions screen's logic (authorization and logout, docs/adobe-pass.md), framework-free. One
+ * controller lives as long as the app; each sign-in the viewer reaches is a *visit* (`open`), and
+ * leaving it (`close`) aborts the visit's requests and drops any result that still arrives
+ * (docs/architecture.md, "Flow").
  *
- * Requests per viewer action, at the minimum the reference allows:
+ * Requests per viewer action, at the minimum Adobe's checklist allows (docs/adobe-pass.md):
  * - the row: one preauthorize per visit for all configured resources (the client sends at most 5 per
  *   call and keeps permits in memory: CL-PREAUTHZ-3); badges only, never a playback decision
  *   (CL-PREAUTHZ-1);
@@ -15,8 +16,8 @@
  * decision costs at most 3 requests and then shows what the viewer can do. A new try is the viewer's
  * own choice (OK again), never a loop.
  */
-import type { FlowLogger } from '../flow/ports'
-import { silentLogger } from '../flow/ports'
+import { silentLogger, type Logger } from '../base/logger'
+import { logFieldsOf } from '../flow/failure'
 import type { SignOutOutcome } from '../flow/model'
 import { isPassClientError, type PassClientError } from '../pass/errors'
 import type { Decision, PassClient } from '../pass/types'
@@ -33,12 +34,12 @@ export interface DecisionsControllerOptions {
   readonly client: Pick<PassClient, 'preauthorize' | 'authorize' | 'logout' | 'serverNow'>
   /** The titles of the row (settings `pass.resources`), in order. */
   readonly resources: readonly DecisionsResource[]
-  /** A decision answered action `authentication`: the sign-in flow must re-authenticate (reference 14.4). */
+  /** A decision answered action `authentication`: the sign-in flow must re-authenticate (CL-AUTHZ-2). */
   readonly onReauthenticate: () => void
-  /** The viewer's logout finished; the sign-in flow moves on (reference 14.6). */
+  /** The viewer's logout finished; the sign-in flow moves on (CL-LOGOUT-1). */
   readonly onSignedOut: (outcome: SignOutOutcome) => void
   /** @defaultValue a logger that discards everything */
-  readonly logger?: FlowLogger
+  readonly logger?: Logger
 }
 
 /** Identifies one visit: the same key again (e.g. back from the player) keeps the row as it was. */
@@ -85,7 +86,7 @@ export function createDecisionsController(options: DecisionsControllerOptions): 
         listener(state)
       } catch (error) {
         // One broken listener must not stop the others or the request that produced this state.
-        logger.warn('decisions: a listener threw', error)
+        logger.warn('decisions: a listener threw', logFieldsOf(error))
       }
     }
   }
@@ -107,7 +108,7 @@ export function createDecisionsController(options: DecisionsControllerOptions): 
     const current = (): boolean => {
       owner.controllers.delete(controller)
       if (controller.signal.aborted || visit !== owner || owner.epoch !== epoch) {
-        logger.debug?.('decisions: dropped a result for a visit already left')
+        logger.debug('decisions: dropped a result for a visit already left', {})
         return false
       }
       return true
@@ -123,7 +124,7 @@ export function createDecisionsController(options: DecisionsControllerOptions): 
           if (error.kind !== 'cancelled') onError(error)
           return
         }
-        logger.warn('decisions: a request failed unexpectedly', error)
+        logger.warn('decisions: a request failed unexpectedly', logFieldsOf(error))
         onError({ kind: 'unexpected' })
       },
     )
@@ -135,7 +136,7 @@ export function createDecisionsController(options: DecisionsControllerOptions): 
       (signal) => client.preauthorize(mvpd, resources.map((r) => r.id), { signal }),
       (decisions: Decision[]) => setItems((item) => ({ ...item, badge: badgeOf(decisions.find((d) => d.resource === item.id)) })),
       (error) => {
-        // CL-PREAUTHZ-2 by action: authentication means the profile is gone (reference 14.4); anything
+        // CL-PREAUTHZ-2 by action: authentication means the profile is gone (sign in again); anything
         // else leaves the badges unknown, with no further request (the viewer can still press OK).
         if (error.kind === 'pass' && needsAuthentication(error)) {
           options.onReauthenticate()
@@ -157,7 +158,7 @@ export function createDecisionsController(options: DecisionsControllerOptions): 
       setPlay({ kind: 'permitted', resource, tokenNotAfter: token.notAfter, receivedAt: client.serverNow(), source: decision.source })
       return
     }
-    // CL-AUTHZ-2: driven by action. authentication → re-authentication with the cached provider (14.4).
+    // CL-AUTHZ-2: driven by action. authentication → re-authentication with the cached provider.
     if (needsAuthentication(decision.error)) {
       setPlay({ kind: 'idle' })
       options.onReauthenticate()

@@ -1,4 +1,4 @@
-/** The decisions screen's logic (reference sections 8 and 8A, design section 3). */
+/** The decisions screen's logic: authorization and logout (docs/adobe-pass.md; docs/architecture.md, "Screens"). */
 export type { Badge, DecisionItem, DecisionSource, DecisionsState, DenyReason, PlayState, SignOutState } from './model'
 export type {
   DecisionsController,

@@ -1,5 +1,5 @@
 /**
- * The decisions screen's vocabulary (reference section 8 and 8A, design section 3): what the viewer
+ * The decisions screen's vocabulary (docs/architecture.md, "Screens"): what the viewer
  * may watch (preauthorization badges, for display only: CL-PREAUTHZ-1), what happened when they chose
  * a title (authorization, every time: CL-AUTHZ-1) and where a sign-out stands (CL-LOGOUT-1).
  * Plain data: the UI turns it into words. The media token itself never appears here, only its validity.
@@ -16,7 +16,7 @@ export interface DecisionItem {
 }
 
 /**
- * Why a title cannot be watched, from the enhanced error's `code` and `action` (reference 9.1,
+ * Why a title cannot be watched, from the enhanced error's `code` and `action` (CL-ERR-1,
  * CL-AUTHZ-2), never from its message text:
  * - `notInPackage`: the provider denied it (authorization_denied_by_mvpd);
  * - `parentalControls`: authorization_denied_by_parental_controls;
@@ -27,7 +27,7 @@ export interface DecisionItem {
  */
 export type DenyReason = 'notInPackage' | 'parentalControls' | 'degradation' | 'providerBusy' | 'setup' | 'other'
 
-/** Where the source of a permit says it came from (reference section 8 `source`). */
+/** Where the source of a permit says it came from (the decision's `source`). */
 export type DecisionSource = 'mvpd' | 'degradation' | 'temppass' | 'dummy' | (string & {})
 
 export type PlayState =

@@ -1,5 +1,5 @@
 /**
- * The two forms of the activation address (design section 3, ui/README): the text the viewer types
+ * The two forms of the activation address (docs/architecture.md, "Screens"): the text the viewer types
  * on a phone, and the QR payload with the code filled in.
  */
 

@@ -1,16 +1,18 @@
 /**
  * What the `failed` state carries: the client's typed errors plus the few failures only the flow can
  * see. One `kind` discriminant across all of them; the UI picks the message by kind/action/code
- * (house rule 5), never by message text.
+ * (CL-ERR-1), never by message text.
  */
-import type { PassClientError } from '../pass/errors'
+import { assertNever } from '../base/guards'
+import type { LogFields } from '../base/logger'
+import type { PassAction, PassClientError } from '../pass/errors'
 import { isPassClientError, isTransient } from '../pass/errors'
 
 export type FlowFailure =
   | PassClientError
   /** The platform reported the network gone while a request was needed. */
   | { readonly kind: 'offline' }
-  /** Polling gave up after `attempts` consecutive transient failures (reference 14 step 3.5). */
+  /** Polling gave up after `attempts` consecutive transient failures (CL-AUTHN-3). */
   | { readonly kind: 'pollingFailed'; readonly attempts: number; readonly last: PassClientError }
   /** A session answer the flow cannot show: no code to display. */
   | { readonly kind: 'unexpectedSession'; readonly actionName: string }
@@ -36,6 +38,11 @@ export function isNetworkFailure(failure: FlowFailure): boolean {
   return failure.kind === 'offline' || failure.kind === 'network'
 }
 
+/** CL-ERR-1: the enhanced error actions that only a change of setup fixes (nothing the viewer can do). */
+export function isSetupAction(action: PassAction | undefined): boolean {
+  return action === 'configuration' || action === 'application-registration'
+}
+
 /** CL-ERR-1: the remedy follows the enhanced error `action`. */
 export function failureRemedy(failure: FlowFailure): FailureRemedy {
   switch (failure.kind) {
@@ -43,8 +50,7 @@ export function failureRemedy(failure: FlowFailure): FailureRemedy {
     case 'network':
       return 'waitForNetwork'
     case 'pass':
-      if (failure.action === 'configuration' || failure.action === 'application-registration') return 'contactSupport'
-      return 'tryAgain'
+      return isSetupAction(failure.action) ? 'contactSupport' : 'tryAgain'
     case 'pollingFailed':
       return failure.last.kind === 'network' ? 'waitForNetwork' : 'tryAgain'
     case 'timeout':
@@ -67,6 +73,11 @@ export function isTransientFailure(failure: FlowFailure): failure is PassClientE
   return isPassClientError(failure) && isTransient(failure)
 }
 
-export function assertNever(value: never): never {
-  throw new Error(`flow: unexpected value ${JSON.stringify(value)}`)
+/**
+ * What a log line says about something that went wrong: its kind or name, never its message (which
+ * may quote a server answer). For the warnings of the runner and the decisions logic.
+ */
+export function logFieldsOf(error: unknown): LogFields {
+  if (isPassClientError(error)) return error.kind === 'pass' ? { reason: error.kind, code: error.code } : { reason: error.kind }
+  return { reason: error instanceof Error ? error.name : typeof error }
 }

@@ -1,9 +1,9 @@
-/** The sign-in flow's public surface (design section 2). */
+/** The sign-in flow's public surface (docs/architecture.md, "Flow"). */
 export type {
   Activation,
   ActivatingState,
+  ActivationOrigin,
   AuthorizedState,
-  BackTarget,
   ChoosingState,
   CodeExpiredState,
   EffectResult,
@@ -15,7 +15,10 @@ export type {
   FlowInput,
   FlowState,
   FlowStateKind,
+  GridOrigin,
   LoadingProfilesState,
+  LoadOrigin,
+  Origin,
   PendingSession,
   PollStatus,
   ProfilesRoute,
@@ -32,12 +35,11 @@ export type {
 export { initialState, transition } from './machine'
 export type { FlowListener, FlowRunner, FlowRunnerOptions } from './runner'
 export { createFlowRunner } from './runner'
-export type { FlowLogger, FlowStore, LastMvpd, ProfileParts } from './ports'
-export { silentLogger } from './ports'
+export type { FlowStore } from './ports'
 export type { FlowSettings, FlowSettingsInput } from './settings'
-export { DEFAULT_POLL_INTERVAL_MS, MIN_POLL_INTERVAL_MS, NEW_CODE_COOLDOWN_MS, resolveFlowSettings } from './settings'
+export { DEFAULT_POLL_INTERVAL_MS, NEW_CODE_COOLDOWN_MS, resolveFlowSettings } from './settings'
 export type { FailureRemedy, FlowFailure } from './failure'
-export { failureRemedy, isNetworkFailure } from './failure'
+export { failureRemedy, isNetworkFailure, isSetupAction } from './failure'
 export type { ActivationUrls } from './activation-url'
 export { activationUrls } from './activation-url'
 export { countdownMs } from './countdown'

@@ -1,28 +1,35 @@
 /**
  * The sign-in flow as a pure function: `transition(state, event) -> { state, effects }`
- * (design section 2). No I/O, no clock: time arrives inside events (stamped by the runner), and
- * everything to do is returned as data. Entering a state bumps the epoch; staying keeps it.
+ * (docs/architecture.md, "Flow"). No I/O, no clock: time arrives inside events (stamped by the
+ * runner), and everything to do is returned as data. Entering a state bumps the epoch; staying
+ * keeps it.
  *
- * Reference section 14 numbers the steps cited below (14.1 cached provider, 14.2 no cached
- * provider, 14.3 second-screen login, 14.4 re-authentication).
+ * The steps cited below are those of Adobe's second-screen flow (docs/adobe-pass.md): a returning
+ * viewer with a cached provider, a first launch without one, the code shown and polled, and
+ * re-authentication with the cached provider.
  */
-import type { Profile } from '../pass/types'
+import { assertNever } from '../base/guards'
+import { isValidAt, validProfiles } from '../pass/profiles'
+import type { LastMvpd, Profile } from '../pass/types'
 import { isValidCode } from '../pass/validate'
 import { activationUrls } from './activation-url'
+import { rememberedProvider } from './provider'
 import type { FlowFailure } from './failure'
-import { assertNever, isNetworkFailure, isTransientFailure } from './failure'
+import { isNetworkFailure, isTransientFailure } from './failure'
 import type {
   Activation,
   ActivatingState,
+  ActivationOrigin,
   AuthorizedState,
   ChoosingState,
-  BackTarget,
   CodeExpiredState,
   FailedState,
   FlowEffect,
   FlowEvent,
   FlowState,
+  GridOrigin,
   LoadingProfilesState,
+  LoadOrigin,
   PendingSession,
   ProfilesRoute,
   ReauthState,
@@ -33,7 +40,6 @@ import type {
   Stamp,
   Transition,
 } from './model'
-import type { LastMvpd } from './ports'
 import type { FlowSettings } from './settings'
 import {
   AUTO_RETRY_BASE_MS,
@@ -43,10 +49,11 @@ import {
   NEW_CODE_COOLDOWN_MS,
   RESUME_MIN_LEFT_MS,
 } from './settings'
-import { isValidAt, validByValidity } from './profiles'
 
-/** Codes that mean the code itself is dead while polling (reference 7.3, 14.3 step 5). */
+/** Codes that mean the code itself is dead while polling (CL-AUTHN-2: stop, offer a new code). */
 const DEAD_CODE_ERRORS: ReadonlySet<string> = new Set(['invalid_authentication_session', 'invalid_parameter_code'])
+
+const LAUNCH = { kind: 'launch' } as const
 
 export function initialState(settings: FlowSettings): StartingState {
   return { kind: 'starting', epoch: 0, settings, env: { hidden: false, offline: false }, lastMvpd: null, signedOutOf: null }
@@ -85,10 +92,11 @@ function fromStarting(state: StartingState, event: FlowEvent): Transition {
     case 'remembered': {
       const next: StartingState = { ...state, lastMvpd: event.lastMvpd, signedOutOf: event.signedOutOf }
       const { pending } = event
-      const loading = toLoading(next, event.lastMvpd ? { by: 'mvpd', mvpd: event.lastMvpd } : { by: 'all' }, false)
+      const route: ProfilesRoute = event.lastMvpd ? { by: 'mvpd', mvpd: event.lastMvpd } : { by: 'all' }
       // A relaunch while the viewer is on the phone: the profiles are asked for first (the sign-in may
       // have finished meanwhile); if there is none, the same code is polled (the phone already took it).
-      if (pending && pending.notAfter - event.serverNow > RESUME_MIN_LEFT_MS) return withResume(loading, pending)
+      if (pending && pending.notAfter - event.serverNow > RESUME_MIN_LEFT_MS) return toLoading(next, route, { kind: 'relaunch', pending })
+      const loading = toLoading(next, route, LAUNCH)
       // A code too close to its end is given up: never shown again.
       return pending ? withEffects(loading, [{ type: 'clearPendingSession' }]) : loading
     }
@@ -98,20 +106,21 @@ function fromStarting(state: StartingState, event: FlowEvent): Transition {
 }
 
 function fromLoadingProfiles(state: LoadingProfilesState, event: FlowEvent): Transition {
-  const { route } = state
+  const { route, origin } = state
   switch (event.type) {
     case 'profileForMvpdLoaded':
       if (route.by !== 'mvpd') return stay(state)
-      // 14.1: a valid profile goes straight to decisions; none (or expired) asks to sign in again.
+      // A returning viewer: a valid profile goes straight to decisions; none (or expired) asks to sign in again.
       if (event.profile && isValidAt(event.profile, event.serverNow)) return leaveResume(state, toAuthorized(state, event.profile, [route.mvpd]))
       // A relaunch mid-sign-in: the code on the phone is polled again rather than asking again.
-      if (state.resume) return resumeOrElse(state, state.resume, event, () => toReauth(state, route.mvpd))
+      if (origin.kind === 'relaunch') return resumeOrElse(state, origin.pending, event, () => toReauth(state, route.mvpd))
       return toReauth(state, route.mvpd)
     case 'profilesLoaded': {
       if (route.by !== 'all') return stay(state)
-      const valid = validByValidity(event.profiles, event.serverNow)
-      const { resume } = state
-      if (resume && valid.length === 0) return resumeOrElse(state, resume, event, () => afterProfilesLoaded(state, valid, event))
+      const valid = validProfiles(event.profiles, event.serverNow)
+      if (origin.kind === 'relaunch' && valid.length === 0) {
+        return resumeOrElse(state, origin.pending, event, () => afterProfilesLoaded(state, valid, event))
+      }
       return leaveResume(state, afterProfilesLoaded(state, valid, event))
     }
     case 'loadFailed':
@@ -123,21 +132,36 @@ function fromLoadingProfiles(state: LoadingProfilesState, event: FlowEvent): Tra
   }
 }
 
-/** All profiles answered (reference 14.2). */
+/** All profiles answered: what they lead to depends on how the viewer got here. */
 function afterProfilesLoaded(state: LoadingProfilesState, valid: readonly Profile[], at: Stamp): Transition {
-  if (state.switchFrom) return afterSwitchLoaded(state, state.switchFrom, valid)
-  if (state.fromReauth) return afterAnotherProviderLoaded(state, valid)
+  const { origin } = state
+  switch (origin.kind) {
+    case 'switch':
+      return afterSwitchLoaded(state, origin.from, valid)
+    case 'reauth':
+      return afterAnotherProviderLoaded(state, origin.provider, valid)
+    case 'authorize':
+    case 'launch':
+    case 'relaunch':
+      return afterLaunchLoaded(state, valid, at)
+    default:
+      return assertNever(origin)
+  }
+}
+
+/** At launch (or after an `authorize` answer): none → a code, one → signed in, several → the grid. */
+function afterLaunchLoaded(state: LoadingProfilesState, valid: readonly Profile[], at: Stamp): Transition {
   const [first] = valid
   if (!first) {
     // A session said "authorize" yet nothing is there: stop rather than loop session ↔ profiles.
-    if (state.afterAuthorize) {
-      return toFailed(state, { kind: 'noProfileAfterAuthorize' }, { to: 'activating', mvpd: null, backTo: null }, at, state.retries)
+    if (state.origin.kind === 'authorize') {
+      return toFailed(state, { kind: 'noProfileAfterAuthorize' }, { to: 'activating', mvpd: null, origin: LAUNCH }, at, state.retries)
     }
-    return toActivating(state, null, null) // 14.2: none → activation
+    return toActivating(state, null, LAUNCH)
   }
-  // Design section 2: a single profile is picked automatically; several → the grid (CL-AUTHN-R2).
+  // A single profile is picked automatically; several → the grid (CL-AUTHN-R2).
   if (valid.length === 1) return toAuthorized(state, first, [])
-  return toChoosing(state, valid)
+  return toChoosing(state, valid, LAUNCH)
 }
 
 /** The remembered code, still valid in server time, polled again; otherwise given up and `orElse`. */
@@ -148,26 +172,23 @@ function resumeOrElse(state: LoadingProfilesState, pending: PendingSession, at: 
 
 /** A sign-in found without the remembered code: that code is given up (never shown again). */
 function leaveResume(state: LoadingProfilesState, next: Transition): Transition {
-  return state.resume ? withEffects(next, [{ type: 'clearPendingSession' }]) : next
-}
-
-function withResume(loading: Transition, pending: PendingSession): Transition {
-  return { state: { ...(loading.state as LoadingProfilesState), resume: pending }, effects: loading.effects }
+  return state.origin.kind === 'relaunch' ? withEffects(next, [{ type: 'clearPendingSession' }]) : next
 }
 
 /**
- * "Switch provider" (design section 3): the grid when other valid profiles exist (all of them, the
+ * "Switch provider" (docs/architecture.md, "Screens"): the grid when other valid profiles exist (all of them, the
  * current one included so the viewer can change their mind, focus on the first other provider);
- * otherwise activation without a preselected provider (reference 14.3), whose Back returns to the
- * sign-in still in use. The single-profile auto-pick does not apply here: it would pick the very
+ * otherwise activation without a preselected provider, whose Back returns to the sign-in still in
+ * use. The single-profile auto-pick does not apply here: it would pick the very
  * provider the viewer wants to leave.
  */
 function afterSwitchLoaded(state: LoadingProfilesState, from: SignedIn, valid: readonly Profile[]): Transition {
   const [other] = valid.filter((p) => p.mvpd !== from.profile.mvpd)
-  if (other) return toChoosing(state, valid, other.mvpd, from)
+  if (other) return toChoosing(state, valid, { kind: 'switch', from }, other.mvpd)
   const current = valid.find((p) => p.mvpd === from.profile.mvpd)
-  if (current) return toActivating(state, null, 'authorized', { profile: current, provider: from.provider })
-  return toActivating(state, null, null)
+  if (current) return toActivating(state, null, { kind: 'switch', from: { profile: current, provider: from.provider } })
+  // The sign-in in use has ended meanwhile: nothing to go back to.
+  return toActivating(state, null, LAUNCH)
 }
 
 /**
@@ -175,43 +196,42 @@ function afterSwitchLoaded(state: LoadingProfilesState, from: SignedIn, valid: r
  * profile may still be listed while its decisions say authentication, which would loop); one other
  * sign-in is taken, several make a grid whose Back returns to reauth, none asks for a new code.
  */
-function afterAnotherProviderLoaded(state: LoadingProfilesState, valid: readonly Profile[]): Transition {
-  const others = valid.filter((p) => p.mvpd !== state.lastMvpd?.id)
+function afterAnotherProviderLoaded(state: LoadingProfilesState, provider: LastMvpd, valid: readonly Profile[]): Transition {
+  const origin = { kind: 'reauth', provider } as const
+  const others = valid.filter((p) => p.mvpd !== provider.id)
   const [first] = others
-  if (!first) return toActivating(state, null, 'reauth')
+  if (!first) return toActivating(state, null, origin)
   if (others.length === 1) return toAuthorized(state, first, [])
-  const grid = toChoosing(state, others, first.mvpd)
-  return { ...grid, state: { ...(grid.state as ChoosingState), fromReauth: true } }
+  return toChoosing(state, others, origin, first.mvpd)
 }
 
-/** "Try again" after a failed load keeps where the load came from. */
+/**
+ * "Try again" after a failed load keeps where the load came from, except after an `authorize`
+ * answer: the retry starts over, so an empty answer then asks for a new code.
+ */
 function retryLoading(state: LoadingProfilesState): RetryTarget {
-  return {
-    to: 'loadingProfiles',
-    route: state.route,
-    ...(state.fromReauth ? { fromReauth: true as const } : {}),
-    ...(state.switchFrom ? { switchFrom: state.switchFrom } : {}),
-    ...(state.resume ? { resume: state.resume } : {}),
-  }
+  const { route, origin } = state
+  return { to: 'loadingProfiles', route, origin: origin.kind === 'authorize' ? LAUNCH : origin }
 }
 
 function onLoadFailed(state: LoadingProfilesState, error: FlowFailure, at: Stamp): Transition {
   const { route } = state
   if (error.kind === 'pass') {
     if (route.by === 'mvpd') {
-      // Reference 7.2 / FAQ Config 8: the integration is gone; forget it and look at all profiles.
+      // The provider's integration is gone (Adobe's configuration FAQ): forget it and look at all profiles.
       if (error.code === 'invalid_integration') {
         const next = { ...state, lastMvpd: null }
-        const loading = toLoading(next, { by: 'all' }, state.afterAuthorize)
+        const loading = toLoading(next, { by: 'all' }, state.origin)
         return withEffects(loading, [{ type: 'forgetLastMvpd' }])
       }
-      // 14.1: 403 or action authentication → re-authentication (14.4).
+      // 403 or action authentication → re-authentication with the cached provider.
       if (error.httpStatus === 403 || error.action === 'authentication') return toReauth(state, route.mvpd)
     } else if (error.action === 'authentication') {
-      return toActivating(state, null, state.fromReauth ? 'reauth' : null) // CL-ERR-1: authentication → back to activation
+      // CL-ERR-1: authentication → a new sign-in; from reauth, Back still returns there.
+      return toActivating(state, null, state.origin.kind === 'reauth' ? state.origin : LAUNCH)
     }
   }
-  // The client already retried transient failures (design section 2); show the error with "Try again".
+  // The client already retried transient failures (docs/architecture.md, "Flow"); show the error with "Try again".
   return toFailed(state, error, retryLoading(state), at, state.retries)
 }
 
@@ -219,16 +239,28 @@ function fromChoosing(state: ChoosingState, event: FlowEvent): Transition {
   switch (event.type) {
     case 'pickProfile': {
       const profile = state.profiles.find((candidate) => candidate.mvpd === event.mvpd)
-      return profile ? toAuthorized(state, profile, []) : stay(state)
+      // The configuration's name and logo, when it answered, spare persisting a second request.
+      return profile ? toAuthorized(state, profile, state.providers) : stay(state)
+    }
+    case 'providersLoaded': {
+      const inGrid = event.providers.filter((mvpd) => state.profiles.some((p) => p.mvpd === mvpd.id))
+      return stay({ ...state, providers: inGrid.map(rememberedProvider) })
     }
     case 'useAnotherProvider':
-      return toActivating(state, null, 'choosing', state.returnTo) // Back returns to the grid
-    case 'back':
-      // A grid opened by "Switch provider": Back keeps the sign-in the viewer came from.
-      if (state.returnTo) return toAuthorized(state, state.returnTo.profile, [state.returnTo.provider])
-      // A grid opened by "Use another provider" on reauth: Back returns there.
-      if (state.fromReauth && state.lastMvpd) return toReauth(state, state.lastMvpd)
-      return stay(state)
+      return toActivating(state, null, { kind: 'grid', grid: state.origin }) // Back returns to the grid
+    case 'back': {
+      const { origin } = state
+      switch (origin.kind) {
+        case 'switch': // a grid opened by "Switch provider": Back keeps the sign-in the viewer came from
+          return toAuthorized(state, origin.from.profile, [origin.from.provider])
+        case 'reauth': // a grid opened by "Use another provider" on reauth: Back returns there
+          return toReauth(state, origin.provider)
+        case 'launch':
+          return stay(state)
+        default:
+          return assertNever(origin)
+      }
+    }
     default:
       return ambient(state, event)
   }
@@ -237,11 +269,12 @@ function fromChoosing(state: ChoosingState, event: FlowEvent): Transition {
 function fromReauth(state: ReauthState, event: FlowEvent): Transition {
   switch (event.type) {
     case 'signInAgain':
-      return toActivating(state, state.provider, 'reauth') // 14.4: the session carries the provider
+      // Re-authentication: the session carries the provider.
+      return toActivating(state, state.provider, { kind: 'reauth', provider: state.provider })
     case 'useAnotherProvider':
-      // Another provider may still be signed in on this TV (reference 7.2): look before asking for a
-      // new sign-in; with none, the viewer picks the provider on the second screen.
-      return toLoading(state, { by: 'all' }, false, undefined, true)
+      // Another provider may still be signed in on this TV: look before asking for a new sign-in;
+      // with none, the viewer picks the provider on the second screen.
+      return toLoading(state, { by: 'all' }, { kind: 'reauth', provider: state.provider })
     default:
       return ambient(state, event)
   }
@@ -253,11 +286,11 @@ function fromActivating(state: ActivatingState, event: FlowEvent): Transition {
     case 'sessionCreated': {
       if (activation) return stay(state)
       const { session } = event
-      // Reference 6.1 / 14.3 step 2: a profile already exists; load it instead of showing a code.
+      // A profile already exists (Adobe's sessions APIs): load it instead of showing a code.
       if (session.actionName === 'authorize') {
-        return toLoading(state, state.mvpd ? { by: 'mvpd', mvpd: state.mvpd } : { by: 'all' }, true)
+        return toLoading(state, state.mvpd ? { by: 'mvpd', mvpd: state.mvpd } : { by: 'all' }, { kind: 'authorize' })
       }
-      // A code the TV cannot poll safely (reference 6.1 codes are letters and digits) is never shown.
+      // A code the TV cannot poll safely (codes are letters and digits) is never shown.
       if (!session.code || !isValidCode(session.code)) {
         return toFailed(state, { kind: 'unexpectedSession', actionName: session.actionName }, retryActivation(state), event, state.retries)
       }
@@ -282,10 +315,10 @@ function fromActivating(state: ActivatingState, event: FlowEvent): Transition {
     case 'pollSucceeded': {
       if (!activation || !poll.inFlight) return stay(state)
       // CL-AUTHN-2: stop on success. Several profiles for one code: the longest validity (CL-AUTHN-R2).
-      const [best] = validByValidity(event.profiles, event.serverNow)
+      const [best] = validProfiles(event.profiles, event.serverNow)
       if (best) return withEffects(toAuthorized(state, best, [state.mvpd]), [{ type: 'clearPendingSession' }])
       if (event.serverNow >= activation.notAfter) return toCodeExpired(state)
-      // Empty map: the sign-in is still pending (reference 7.3 inference); next poll an interval after this one ended.
+      // Empty map: the sign-in is still pending; next poll an interval after this one ended.
       const { probe: _answered, ...rest } = state
       const next: ActivatingState = { ...rest, poll: { ...poll, inFlight: false, lastAt: event.now, failures: 0 } }
       return stay(next, isPaused(next) ? [] : [{ type: 'schedulePoll', ms: settings.pollIntervalMs }])
@@ -303,7 +336,7 @@ function fromActivating(state: ActivatingState, event: FlowEvent): Transition {
       // (a mashed OK must not leave a trail of codes the phone would still accept).
       if (!activation || event.serverNow - activation.createdAt < NEW_CODE_COOLDOWN_MS) return stay(state)
       // CL-AUTHN-2: the old poll stops (leaving the epoch) before the new session is requested.
-      return withEffects(toActivating(state, state.mvpd, state.backTo, state.returnTo), [{ type: 'clearPendingSession' }])
+      return withEffects(toActivating(state, state.mvpd, state.origin), [{ type: 'clearPendingSession' }])
     case 'back':
       return withEffects(back(state), activation ? [{ type: 'clearPendingSession' }] : [])
     case 'hidden':
@@ -313,7 +346,7 @@ function fromActivating(state: ActivatingState, event: FlowEvent): Transition {
       // Offline before a code exists: nothing to show, so report it and retry when the network returns.
       if (!activation && event.type === 'offline') return toFailed(next, { kind: 'offline' }, retryActivation(state), event, state.retries)
       if (!activation) return stay(next)
-      // Pause (design section 2): no timer, no request in flight; the code stays on screen.
+      // Pause (docs/architecture.md, "Flow"): no timer, no request in flight; the code stays on screen.
       return stay({ ...next, poll: { ...next.poll, inFlight: false } }, [{ type: 'cancelPoll' }])
     }
     case 'visible':
@@ -336,7 +369,7 @@ function onPollFailed(state: ActivatingState, error: FlowFailure, at: Stamp): Tr
     const next: ActivatingState = { ...state, poll }
     return stay(next, isPaused(next) ? [] : [{ type: 'schedulePoll', ms: settings.pollIntervalMs }])
   }
-  // Reference 7.3 / 14.3 step 5: the code is dead → offer a new one. `authentication` means the same here.
+  // The code is dead → offer a new one (CL-AUTHN-2). `authentication` means the same here.
   if (error.kind === 'pass' && (DEAD_CODE_ERRORS.has(error.code) || error.action === 'authentication')) {
     return toCodeExpired(state)
   }
@@ -345,7 +378,7 @@ function onPollFailed(state: ActivatingState, error: FlowFailure, at: Stamp): Tr
     return withEffects(toFailed(state, error, retryActivation(state), at, state.retries), [{ type: 'clearPendingSession' }])
   }
   if (isTransientFailure(error)) {
-    // Reference 14.3 step 5: a 429 means wait and continue; only retry/5xx/transport failures count
+    // A 429 means wait and continue; only retry/5xx/transport failures count
     // towards giving up (the code's notAfter still ends an endless throttle).
     const failures = error.kind === 'throttled' ? poll.failures : poll.failures + 1
     if (failures >= settings.maxFailedPolls) {
@@ -353,7 +386,7 @@ function onPollFailed(state: ActivatingState, error: FlowFailure, at: Stamp): Tr
       return toFailed(state, { kind: 'pollingFailed', attempts: failures, last: error }, retryActivation(state, true), at, state.retries)
     }
     const next: ActivatingState = { ...state, poll: { ...poll, failures } }
-    // Reference section 10: after a 429 wait at least as long as the throttle asks.
+    // After a 429, wait at least as long as the throttle asks.
     const ms = Math.max(settings.pollIntervalMs, error.kind === 'throttled' ? error.retryAfterMs : 0)
     return stay(next, isPaused(next) ? [] : [{ type: 'schedulePoll', ms }])
   }
@@ -389,7 +422,7 @@ function fromCodeExpired(state: CodeExpiredState, event: FlowEvent): Transition 
     case 'newCode':
       // A code found dead seconds after it was made: still no burst of sessions.
       if (event.serverNow - state.lastCreatedAt < NEW_CODE_COOLDOWN_MS) return stay(state)
-      return toActivating(state, state.mvpd, state.backTo, state.returnTo) // the same provider choice as before
+      return toActivating(state, state.mvpd, state.origin) // the same provider choice as before
     case 'back':
       return back(state)
     default:
@@ -402,13 +435,13 @@ function fromAuthorized(state: AuthorizedState, event: FlowEvent): Transition {
     case 'persisted':
       return stay({ ...state, provider: event.provider, lastMvpd: event.provider, persisted: true })
     case 'switchProvider':
-      // All profiles this time (reference 7.2), remembering where the viewer came from.
-      return toLoading(state, { by: 'all' }, false, { profile: state.profile, provider: state.provider })
+      // All profiles this time, remembering where the viewer came from.
+      return toLoading(state, { by: 'all' }, { kind: 'switch', from: { profile: state.profile, provider: state.provider } })
     case 'reauthenticate':
-      // Reference 14.5: a decision with action `authentication` → 14.4 with the cached provider.
+      // A decision with action `authentication` (CL-AUTHZ-2) → re-authentication with the cached provider.
       return toReauth(state, signedInProvider(state))
     case 'signedOut': {
-      // Reference 14.6: the profile parts are gone (the client cleared them); the provider is kept
+      // CL-LOGOUT-1: the profile parts are gone (the client cleared them); the provider is kept
       // for an easy sign-in again, so this and the next launch both land on reauth, which says the
       // viewer signed out (remembered across launches).
       const provider = signedInProvider(state)
@@ -466,38 +499,18 @@ function base(prev: Carried) {
   return { epoch: prev.epoch + 1, settings: prev.settings, env: prev.env, lastMvpd: prev.lastMvpd, signedOutOf: prev.signedOutOf }
 }
 
-function toLoading(
-  prev: Carried,
-  route: ProfilesRoute,
-  afterAuthorize: boolean,
-  switchFrom?: SignedIn,
-  fromReauth?: boolean,
-  retries = 0,
-): Transition {
-  const state: LoadingProfilesState = {
-    ...base(prev),
-    kind: 'loadingProfiles',
-    route,
-    afterAuthorize,
-    retries,
-    ...(switchFrom ? { switchFrom } : {}),
-    ...(fromReauth ? { fromReauth: true as const } : {}),
-  }
+function toLoading(prev: Carried, route: ProfilesRoute, origin: LoadOrigin, retries = 0): Transition {
+  const state: LoadingProfilesState = { ...base(prev), kind: 'loadingProfiles', route, origin, retries }
   const effect: FlowEffect = route.by === 'mvpd' ? { type: 'loadProfileForMvpd', mvpd: route.mvpd.id } : { type: 'loadProfiles' }
   return { state, effects: [effect] }
 }
 
-function toChoosing(prev: Carried, profiles: readonly Profile[], focusMvpd?: string, returnTo?: SignedIn): Transition {
+function toChoosing(prev: Carried, profiles: readonly Profile[], origin: GridOrigin, focusMvpd?: string): Transition {
   const wanted = focusMvpd ?? prev.lastMvpd?.id
   const focused = profiles.find((profile) => profile.mvpd === wanted) ?? profiles[0]
-  const state: ChoosingState = {
-    ...base(prev),
-    kind: 'choosing',
-    profiles,
-    focusedMvpd: focused?.mvpd ?? '',
-    ...(returnTo ? { returnTo } : {}),
-  }
-  return { state, effects: [] }
+  const state: ChoosingState = { ...base(prev), kind: 'choosing', profiles, focusedMvpd: focused?.mvpd ?? '', origin, providers: [] }
+  // CL-CFG-1: the viewer must choose, so the configuration is asked for the tiles' names (now only).
+  return { state, effects: [{ type: 'loadProviders' }] }
 }
 
 function toReauth(prev: Carried, provider: LastMvpd, outcome?: SignOutOutcome): Transition {
@@ -505,32 +518,40 @@ function toReauth(prev: Carried, provider: LastMvpd, outcome?: SignOutOutcome): 
   const signedOut = outcome ?? (prev.signedOutOf === provider.id ? ('earlier' as const) : undefined)
   // A provider with no name to show is named by its id: a sentence never has a hole in it.
   const named = provider.displayName.trim() ? provider : { ...provider, displayName: provider.id }
-  // The provider offered is the remembered one: Back from its activation (back()) returns here.
+  // The provider offered becomes the remembered one.
   return { state: { ...base(prev), lastMvpd: named, kind: 'reauth', provider: named, ...(signedOut ? { signedOut } : {}) }, effects: [] }
 }
 
 /** Back from the activation screen (the poll stops as the state is left). */
 function back(state: ActivatingState | CodeExpiredState): Transition {
-  if (state.backTo === 'reauth' && state.lastMvpd) return toReauth(state, state.lastMvpd)
-  // The grid is asked for again: the profiles shown before may have expired meanwhile.
-  if (state.backTo === 'choosing') return toLoading(state, { by: 'all' }, false, state.returnTo)
-  // Switch provider with no other profile: Back keeps the sign-in the viewer had.
-  if (state.backTo === 'authorized' && state.returnTo) return toAuthorized(state, state.returnTo.profile, [state.returnTo.provider])
-  return stay(state)
+  const { origin } = state
+  switch (origin.kind) {
+    case 'reauth':
+      return toReauth(state, origin.provider)
+    case 'grid':
+      // The grid is asked for again: the profiles shown before may have expired meanwhile.
+      return toLoading(state, { by: 'all' }, origin.grid)
+    case 'switch':
+      // Switch provider with no other profile: Back keeps the sign-in the viewer had.
+      return toAuthorized(state, origin.from.profile, [origin.from.provider])
+    case 'launch':
+      return stay(state)
+    default:
+      return assertNever(origin)
+  }
 }
 
-function toActivating(prev: Carried, mvpd: LastMvpd | null, backTo: BackTarget, returnTo?: SignedIn, retries = 0): Transition {
+function toActivating(prev: Carried, mvpd: LastMvpd | null, origin: ActivationOrigin, retries = 0): Transition {
   const state: ActivatingState = {
     ...base(prev),
     kind: 'activating',
     mvpd,
     activation: null,
     poll: { inFlight: false, lastAt: 0, sentAt: 0, failures: 0 },
-    backTo,
-    ...(returnTo ? { returnTo } : {}),
+    origin,
     retries,
   }
-  // 14.3 step 1 (no provider) or 14.4 (with the cached provider).
+  // A session without a provider (the viewer picks one on the second screen) or with the cached one.
   return { state, effects: [mvpd ? { type: 'createSession', mvpd: mvpd.id } : { type: 'createSession' }] }
 }
 
@@ -542,9 +563,8 @@ function toPolling(
   prev: Carried,
   activation: Activation,
   mvpd: LastMvpd | null,
-  backTo: BackTarget,
+  origin: ActivationOrigin,
   at: Stamp,
-  returnTo?: SignedIn,
   retries = 0,
   probe?: FlowFailure,
 ): Transition {
@@ -556,8 +576,7 @@ function toPolling(
     mvpd,
     activation,
     poll: { inFlight: false, lastAt: at.now, sentAt: 0, failures },
-    backTo,
-    ...(returnTo ? { returnTo } : {}),
+    origin,
     retries,
     ...(probe ? { probe } : {}),
   }
@@ -575,8 +594,9 @@ function toResumed(prev: Carried & Pick<FlowState, 'settings'>, pending: Pending
     ...activationUrls(prev.settings.activationUrl, pending.code),
   }
   // Made for a re-authentication: Back leads to that provider's reauth screen; otherwise the exit dialog.
-  const carried = pending.mvpd ? { ...prev, lastMvpd: pending.mvpd } : prev
-  return toPolling(carried, activation, pending.mvpd, pending.mvpd ? 'reauth' : null, at)
+  if (!pending.mvpd) return toPolling(prev, activation, null, LAUNCH, at)
+  const provider = pending.mvpd
+  return toPolling({ ...prev, lastMvpd: provider }, activation, provider, { kind: 'reauth', provider }, at)
 }
 
 function toCodeExpired(prev: ActivatingState): Transition {
@@ -584,8 +604,7 @@ function toCodeExpired(prev: ActivatingState): Transition {
     ...base(prev),
     kind: 'codeExpired',
     mvpd: prev.mvpd,
-    backTo: prev.backTo,
-    ...(prev.returnTo ? { returnTo: prev.returnTo } : {}),
+    origin: prev.origin,
     lastCreatedAt: prev.activation?.createdAt ?? 0,
   }
   // CL-AUTHN-2: the TV stops polling this code for good; a relaunch must not bring it back.
@@ -645,17 +664,15 @@ function toRetry(state: FailedState, at: Stamp): Transition {
   // Consecutive failures carry on into the retried attempt, so the next wait is longer.
   const retries = state.attempt
   switch (retry.to) {
-    case 'loadingProfiles': {
-      const loading = toLoading(state, retry.route, false, retry.switchFrom, retry.fromReauth, retries)
-      return retry.resume ? withResume(loading, retry.resume) : loading
-    }
+    case 'loadingProfiles':
+      return toLoading(state, retry.route, retry.origin, retries)
     case 'activating': {
       const { resume } = retry
       // The code is still valid in server time: poll it again rather than make another.
       if (resume && resume.notAfter - at.serverNow > RESUME_MIN_LEFT_MS) {
-        return toPolling(state, resume, retry.mvpd, retry.backTo, at, retry.returnTo, retries, state.error)
+        return toPolling(state, resume, retry.mvpd, retry.origin, at, retries, state.error)
       }
-      const fresh = toActivating(state, retry.mvpd, retry.backTo, retry.returnTo, retries)
+      const fresh = toActivating(state, retry.mvpd, retry.origin, retries)
       return resume ? withEffects(fresh, [{ type: 'clearPendingSession' }]) : fresh
     }
     default:
@@ -668,8 +685,7 @@ function retryActivation(state: ActivatingState, keepCode = false): RetryTarget 
   return {
     to: 'activating',
     mvpd: state.mvpd,
-    backTo: state.backTo,
-    ...(state.returnTo ? { returnTo: state.returnTo } : {}),
+    origin: state.origin,
     ...(keepCode && state.activation ? { resume: state.activation } : {}),
   }
 }

@@ -1,17 +1,16 @@
 /**
- * The sign-in flow's vocabulary (design section 2): states, events and effects, each a discriminated
- * union. Effects are data; the runner performs them. Every state carries an `epoch` that changes
+ * The sign-in flow's vocabulary (docs/architecture.md, "Flow"): states, events and effects, each a
+ * discriminated union. Effects are data; the runner performs them. Every state carries an `epoch` that changes
  * whenever a state is entered, so the runner can recognise (and drop) results and timers that
  * belong to a state already left.
  */
-import type { Profile, Session } from '../pass/types'
+import type { LastMvpd, Mvpd, Profile, Session } from '../pass/types'
 import type { FlowFailure } from './failure'
-import type { LastMvpd } from './ports'
 import type { FlowSettings } from './settings'
 
 /** App-wide conditions the flow must honour in whichever state it is. */
 export interface Environment {
-  /** The app is hidden (visibilitychange): polling pauses (design section 2). */
+  /** The app is hidden (visibilitychange): polling pauses (docs/architecture.md, "Flow"). */
   readonly hidden: boolean
   /** The platform reported the network gone. */
   readonly offline: boolean
@@ -21,7 +20,7 @@ interface Base {
   readonly epoch: number
   readonly settings: FlowSettings
   readonly env: Environment
-  /** The remembered provider, if any (reference 14 step 0.4). */
+  /** The remembered provider, if any (CL-CFG-2). */
   readonly lastMvpd: LastMvpd | null
   /**
    * The provider the viewer chose to sign out of on this TV (remembered across launches), until the
@@ -30,7 +29,7 @@ interface Base {
   readonly signedOutOf: string | null
 }
 
-/** Which profiles request to make: the cached provider's, or all (reference 7.2). */
+/** Which profiles request to make: the cached provider's, or all (Adobe's profiles APIs, docs/adobe-pass.md). */
 export type ProfilesRoute = { readonly by: 'mvpd'; readonly mvpd: LastMvpd } | { readonly by: 'all' }
 
 /** The code the viewer types on the second screen, and when it stops working (server time). */
@@ -57,23 +56,47 @@ export interface PendingSession {
   readonly mvpd: LastMvpd | null
 }
 
-/**
- * Where Back leads from the activation screen: the reauth screen, or the provider grid the viewer
- * came from ("Another provider"); null when activation is the first screen (the exit dialog).
- */
-export type BackTarget = 'reauth' | 'choosing' | 'authorized' | null
-
-/**
- * The sign-in the viewer was using when they asked to switch provider: Back from an activation reached
- * that way returns to it (backTo `authorized`).
- */
+/** The sign-in the viewer was using when they asked to switch provider: Back returns to it. */
 export interface SignedIn {
   readonly profile: Profile
   readonly provider: LastMvpd | null
 }
 
 /**
- * How a viewer-requested logout ended (reference 8A, CL-LOGOUT-1), summarised over its entries:
+ * How the viewer reached the current screen, in one value: where its Back leads, and what an empty
+ * profiles answer means.
+ */
+export type Origin =
+  /** The app's own start: nothing inside the flow to go back to (Back on a first screen asks to exit). */
+  | { readonly kind: 'launch' }
+  /**
+   * A launch while a code was pending (the viewer may be on the phone): if no profile is found, that
+   * code is shown and polled again instead of a new one. Only while the profiles load.
+   */
+  | { readonly kind: 'relaunch'; readonly pending: PendingSession }
+  /**
+   * A session answered `authorize`: the profiles are loaded again, and an empty answer is a failure,
+   * not a new code (no session ↔ profiles loop). Only while the profiles load.
+   */
+  | { readonly kind: 'authorize' }
+  /** "Switch provider" from this sign-in: Back returns to it. */
+  | { readonly kind: 'switch'; readonly from: SignedIn }
+  /** The reauth screen of `provider` ("Sign in again" or "Use another provider"): Back returns there. */
+  | { readonly kind: 'reauth'; readonly provider: LastMvpd }
+  /** "Another provider" on the grid: Back asks for the grid again, which was reached from `grid`. */
+  | { readonly kind: 'grid'; readonly grid: GridOrigin }
+
+type OriginOf<K extends Origin['kind']> = Extract<Origin, { readonly kind: K }>
+
+/** Where a grid can come from. */
+export type GridOrigin = OriginOf<'launch' | 'switch' | 'reauth'>
+/** Why profiles are being loaded. */
+export type LoadOrigin = OriginOf<'launch' | 'relaunch' | 'authorize' | 'switch' | 'reauth'>
+/** Where an activation screen (a code shown, or expired) can come from. */
+export type ActivationOrigin = OriginOf<'launch' | 'switch' | 'reauth' | 'grid'>
+
+/**
+ * How a viewer-requested logout ended (CL-LOGOUT-1), summarised over its entries:
  * `complete` (nothing more to do), `interactive` (the provider has a logout page the TV cannot open;
  * the sign-out on this TV is still finished), `invalid` (no valid profile was left to remove).
  */
@@ -81,7 +104,7 @@ export type SignOutOutcome = 'complete' | 'interactive' | 'invalid'
 
 /** Poll bookkeeping while a code is shown. */
 export interface PollStatus {
-  /** At most one poll at a time (house rule 6). */
+  /** At most one poll at a time (docs/architecture.md, "Flow"). */
   readonly inFlight: boolean
   /** Local time the code was shown or the last poll ended: the next poll is due an interval later. */
   readonly lastAt: number
@@ -90,7 +113,7 @@ export interface PollStatus {
    * counts: coming back never polls sooner than an interval after it, however often the app flaps.
    */
   readonly sentAt: number
-  /** Consecutive transient failures (reference 14 step 3.5). */
+  /** Consecutive transient failures (CL-AUTHN-3: give up after a few). */
   readonly failures: number
 }
 
@@ -101,19 +124,9 @@ export interface StartingState extends Base {
 export interface LoadingProfilesState extends Base {
   readonly kind: 'loadingProfiles'
   readonly route: ProfilesRoute
-  /** Loading again because a session answered `authorize`: an empty result then is a failure, not a new code (no loop). */
-  readonly afterAuthorize: boolean
-  /** Set when the viewer asked to switch provider from this sign-in (the grid then excludes nothing, focuses another). */
-  readonly switchFrom?: SignedIn
-  /** Set when "Use another provider" on the reauth screen asked: no profile then means a new code, with Back to reauth. */
-  readonly fromReauth?: true
+  readonly origin: LoadOrigin
   /** Failed attempts in a row before this one (the automatic retry backs off on it). */
   readonly retries: number
-  /**
-   * The code the TV was polling when it last ran (a relaunch): if no profile is found, that code is
-   * shown and polled again instead of a new one.
-   */
-  readonly resume?: PendingSession
 }
 
 export interface ChoosingState extends Base {
@@ -122,18 +135,21 @@ export interface ChoosingState extends Base {
   readonly profiles: readonly Profile[]
   /** The tile focused first: the last provider when it is in the grid, else the first tile. */
   readonly focusedMvpd: string
-  /** Reached through "Switch provider": Back returns to this sign-in. */
-  readonly returnTo?: SignedIn
-  /** Reached through "Use another provider" on reauth: Back returns there. */
-  readonly fromReauth?: true
+  readonly origin: GridOrigin
+  /**
+   * Names and logos of the grid's providers from the configuration, asked for on entering the grid
+   * (CL-CFG-1: only when the viewer must choose); empty until it answers. Tiles without one show the
+   * remembered provider's name or the id.
+   */
+  readonly providers: readonly LastMvpd[]
 }
 
 export interface ReauthState extends Base {
   readonly kind: 'reauth'
-  /** "Sign in again with <provider.displayName>" (reference 14 step 4). */
+  /** "Sign in again with <provider.displayName>" (re-authentication with the cached provider). */
   readonly provider: LastMvpd
   /**
-   * Set when the viewer signed out (reference 14.6: the provider is kept for an easy sign-in again):
+   * Set when the viewer signed out (CL-LOGOUT-1; the provider is kept for an easy sign-in again):
    * how it ended just now, or `earlier` on a later launch.
    */
   readonly signedOut?: SignOutOutcome | 'earlier'
@@ -146,10 +162,8 @@ export interface ActivatingState extends Base {
   /** null while the session is being created. */
   readonly activation: Activation | null
   readonly poll: PollStatus
-  /** Where Back leads (null: nowhere inside the flow; the UI owns the exit dialog). */
-  readonly backTo: BackTarget
-  /** With backTo `authorized`: the sign-in Back returns to. */
-  readonly returnTo?: SignedIn
+  /** Where Back leads (`launch`: nowhere inside the flow; the UI owns the exit dialog). */
+  readonly origin: ActivationOrigin
   /** Failed attempts in a row before this one (the automatic retry backs off on it). */
   readonly retries: number
   /**
@@ -163,8 +177,7 @@ export interface CodeExpiredState extends Base {
   readonly kind: 'codeExpired'
   /** "Get a new code" creates the next session with the same choice. */
   readonly mvpd: LastMvpd | null
-  readonly backTo: BackTarget
-  readonly returnTo?: SignedIn
+  readonly origin: ActivationOrigin
   /** Server time the last session was created (0: none): a new one waits a few seconds after it. */
   readonly lastCreatedAt: number
 }
@@ -184,15 +197,12 @@ export type RetryTarget =
       readonly to: 'loadingProfiles'
       readonly route: ProfilesRoute
       /** Kept through "Try again" so the retried load still knows where Back leads. */
-      readonly fromReauth?: true
-      readonly switchFrom?: SignedIn
-      readonly resume?: PendingSession
+      readonly origin: LoadOrigin
     }
   | {
       readonly to: 'activating'
       readonly mvpd: LastMvpd | null
-      readonly backTo: BackTarget
-      readonly returnTo?: SignedIn
+      readonly origin: ActivationOrigin
       /** The code that was being polled: "Try again" polls it again while it is valid (no new session). */
       readonly resume?: Activation
     }
@@ -237,7 +247,7 @@ export type UserIntent =
   | { readonly type: 'back' }
   /** From decisions: choose among the other signed-in providers, or sign in with another one. */
   | { readonly type: 'switchProvider' }
-  /** From decisions: a decision answered action `authentication` (reference 14.5 → 14.4). */
+  /** From decisions: a decision answered action `authentication` (CL-AUTHZ-2): sign in again. */
   | { readonly type: 'reauthenticate' }
   /** From decisions: the viewer's logout finished (CL-LOGOUT-1); only ever after a viewer request (CL-LOGOUT-R1). */
   | { readonly type: 'signedOut'; readonly outcome: SignOutOutcome }
@@ -283,6 +293,7 @@ export type EffectResult =
   | ({ readonly type: 'expiryDue' } & Stamp)
   | ({ readonly type: 'retryDue' } & Stamp)
   | { readonly type: 'persisted'; readonly provider: LastMvpd }
+  | { readonly type: 'providersLoaded'; readonly providers: readonly Mvpd[] }
 
 /** Intents whose rule depends on time (a new code waits after the last; a retry resumes a valid code). */
 export type TimedIntent = Extract<UserIntent, { readonly type: 'newCode' | 'tryAgain' }>
@@ -302,15 +313,15 @@ export type FlowEvent =
 export type FlowEffect =
   /** Read the remembered provider, the pending session and the sign-out marker. */
   | { readonly type: 'loadRemembered' }
-  /** GET profiles (reference 7.2, first launch). */
+  /** GET profiles (first launch, no cached provider). */
   | { readonly type: 'loadProfiles' }
-  /** GET profiles/{mvpd} (reference 7.2, returning viewer). */
+  /** GET profiles/{mvpd} (a returning viewer with a cached provider). */
   | { readonly type: 'loadProfileForMvpd'; readonly mvpd: string }
   /** The cached provider's integration is gone (invalid_integration): stop asking for it. */
   | { readonly type: 'forgetLastMvpd' }
-  /** POST sessions, with the provider when re-authenticating (reference 6.1, 14 steps 3 and 4). */
+  /** POST sessions, with the provider when re-authenticating (Adobe's sessions APIs, docs/adobe-pass.md). */
   | { readonly type: 'createSession'; readonly mvpd?: string }
-  /** GET profiles/code/{code} (reference 7.3). */
+  /** GET profiles/code/{code}: the poll (CL-AUTHN-1..3). */
   | { readonly type: 'pollProfileForCode'; readonly code: string }
   /** Fire `pollDue` after `ms` (replaces a pending poll timer). */
   | { readonly type: 'schedulePoll'; readonly ms: number }
@@ -318,6 +329,8 @@ export type FlowEffect =
   | { readonly type: 'cancelPoll' }
   /** Fire `expiryDue` when the server clock reaches `at`. */
   | { readonly type: 'scheduleExpiry'; readonly at: number }
+  /** GET configuration for the grid's provider names (CL-CFG-1; the client caches it briefly, CL-CFG-R1). */
+  | { readonly type: 'loadProviders' }
   /** Store the provider (CL-CFG-2) and profile parts (CL-AUTHN-4); resolve the name from configuration if unknown (CL-CFG-1). */
   | { readonly type: 'persistAuthorized'; readonly profile: Profile; readonly provider: LastMvpd | null }
   /** Keep the code being polled across launches. */

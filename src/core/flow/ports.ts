@@ -1,23 +1,9 @@
 /**
- * The flow's own narrow ports. The composition root adapts the device store and the platform logger
- * to these, so the flow depends on nothing but what it needs.
+ * The flow's own narrow port to storage. The composition root adapts the device store to it, so the
+ * flow depends on nothing but what it needs.
  */
-import type { ProfileAttribute } from '../pass/types'
+import type { CachedProfile, LastMvpd } from '../pass/types'
 import type { PendingSession } from './model'
-
-/** The provider remembered after a sign-in (CL-CFG-2: id, displayName and logoUrl). */
-export interface LastMvpd {
-  readonly id: string
-  readonly displayName: string
-  readonly logoUrl?: string
-}
-
-/** The profile parts kept after a sign-in (CL-AUTHN-4: mvpd and attributes; the FAQ adds notAfter). */
-export interface ProfileParts {
-  readonly mvpd: string
-  readonly attributes: Readonly<Record<string, ProfileAttribute>>
-  readonly notAfter: number
-}
 
 /**
  * What the flow reads and writes across launches. Any method may reject: the runner logs the
@@ -27,7 +13,8 @@ export interface FlowStore {
   loadLastMvpd(): Promise<LastMvpd | null>
   saveLastMvpd(mvpd: LastMvpd): Promise<void>
   forgetLastMvpd(): Promise<void>
-  saveProfileParts(parts: ProfileParts): Promise<void>
+  /** CL-AUTHN-4: the profile parts kept after a sign-in. */
+  saveProfileParts(parts: CachedProfile): Promise<void>
   /** The code being polled when the app last ran, if it was not given up (its environment only). */
   loadPendingSession(): Promise<PendingSession | null>
   savePendingSession(session: PendingSession): Promise<void>
@@ -36,14 +23,4 @@ export interface FlowStore {
   loadSignedOut(): Promise<string | null>
   saveSignedOut(mvpd: string): Promise<void>
   clearSignedOut(): Promise<void>
-}
-
-/** Where the runner reports what it could not do but recovered from (failed saves, dropped results). */
-export interface FlowLogger {
-  warn(message: string, detail?: unknown): void
-  debug?(message: string, detail?: unknown): void
-}
-
-export const silentLogger: FlowLogger = {
-  warn: () => undefined,
 }

@@ -1,19 +1,22 @@
 /**
  * Runs the flow machine: performs its effects through the injected ports and feeds the results back
  * as events. Work belongs to the state (epoch) that asked for it: leaving the state aborts its
- * requests and clears its timers, and any result that still arrives for it is dropped (house rule 6).
+ * requests and clears its timers, and any result that still arrives for it is dropped
+ * (docs/architecture.md, "Flow"). `stop()` ends all of it.
  */
-import type { PassClient, Profile } from '../pass/types'
 import { clampTimerMs, type Clock, type TimerHandle } from '../base/clock'
+import { assertNever } from '../base/guards'
+import { silentLogger, type Logger } from '../base/logger'
+import { promiseOf } from '../base/promise'
+import type { LastMvpd, PassClient, Profile } from '../pass/types'
 import type { FlowFailure } from './failure'
-import { assertNever, toFlowFailure } from './failure'
+import { logFieldsOf, toFlowFailure } from './failure'
 import { initialState, transition } from './machine'
+import { rememberedProvider } from './provider'
 import type { FlowEffect, FlowEvent, FlowInput, FlowState, PendingSession, Stamp } from './model'
-import type { FlowLogger, FlowStore, LastMvpd } from './ports'
-import { silentLogger } from './ports'
+import type { FlowStore } from './ports'
 import type { FlowSettingsInput } from './settings'
 import { resolveFlowSettings } from './settings'
-import { promiseOf } from '../base/promise'
 
 export interface FlowRunnerOptions {
   /** The Adobe Pass client (it refreshes the token itself and retries transient failures of one-shot calls; a poll is sent once, the flow's interval being its retry). */
@@ -28,7 +31,7 @@ export interface FlowRunnerOptions {
    * Receives what the runner recovered from (a failed save, a dropped result).
    * @defaultValue a logger that discards everything
    */
-  readonly logger?: FlowLogger
+  readonly logger?: Logger
   /**
    * A number in [0, 1) for each stamped event: the jitter of automatic retries.
    * @defaultValue Math.random
@@ -42,8 +45,9 @@ export interface FlowRunner {
   /** Begin at `starting` (once). */
   start(): void
   /**
-   * Abort every request, clear every timer and stop notifying (the viewer left the flow); the runner
-   * cannot be restarted. Store writes already under way finish; nothing is logged out (CL-LOGOUT-R1).
+   * Abort every request, clear every timer, drop every listener (the viewer left the app); the runner
+   * cannot be restarted and ignores what is sent after. Store writes already under way finish;
+   * nothing is logged out (CL-LOGOUT-R1).
    */
   stop(): void
   /** A viewer intent or a platform signal (hidden/visible/offline/online). */
@@ -117,19 +121,20 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
       try {
         listener(current)
       } catch (error) {
-        logger.warn('flow: a state listener threw', error)
+        logger.warn('flow: a state listener threw', logFieldsOf(error))
       }
     }
   }
 
-  /** Feed a result back only if its state is still the current one. */
-  function deliver(epoch: number, makeEvent: () => FlowEvent): void {
+  /** Feed a result back only if its state is still the current one (`makeEvent` may make none). */
+  function deliver(epoch: number, makeEvent: () => FlowEvent | void): void {
     if (stopped) return
     if (epoch !== state.epoch) {
-      logger.debug?.(`flow: dropped a result for a state already left (epoch ${epoch}, now ${state.epoch})`)
+      logger.debug('flow: dropped a result for a state already left', { epoch, now: state.epoch })
       return
     }
-    dispatch(makeEvent())
+    const event = makeEvent()
+    if (event) dispatch(event)
   }
 
   function stamp(): Stamp {
@@ -155,7 +160,7 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
           (error) => ({ type: 'loadFailed', error, ...stamp() }),
         )
       case 'forgetLastMvpd':
-        return void store.forgetLastMvpd().catch((error: unknown) => logger.warn('flow: could not forget the provider', error))
+        return void store.forgetLastMvpd().catch(warnWith('flow: could not forget the provider'))
       case 'createSession':
         return request(
           (signal) => client.createSession(effect.mvpd === undefined ? {} : { mvpd: effect.mvpd }, { signal }),
@@ -168,6 +173,13 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
           (profiles) => ({ type: 'pollSucceeded', profiles, ...stamp() }),
           (error) => ({ type: 'pollFailed', error, ...stamp() }),
           true,
+        )
+      case 'loadProviders':
+        return request(
+          (signal) => client.configuration({ signal }),
+          (configuration) => ({ type: 'providersLoaded', providers: configuration.mvpds }),
+          // Without names the tiles show the provider ids: still usable; the next grid asks again.
+          warnWith('flow: configuration unavailable; provider tiles show ids'),
         )
       case 'schedulePoll':
         return setTimer('poll', effect.ms, () => ({ type: 'pollDue' }))
@@ -191,25 +203,31 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
       case 'clearPendingSession':
         return writePending('clear the pending sign-in', () => store.clearPendingSession())
       case 'rememberSignOut':
-        return void store.saveSignedOut(effect.mvpd).catch((error: unknown) => logger.warn('flow: could not remember the sign-out', error))
+        return void store.saveSignedOut(effect.mvpd).catch(warnWith('flow: could not remember the sign-out'))
       case 'forgetSignOut':
-        return void store.clearSignedOut().catch((error: unknown) => logger.warn('flow: could not clear the sign-out', error))
+        return void store.clearSignedOut().catch(warnWith('flow: could not clear the sign-out'))
       default:
         return assertNever(effect)
     }
   }
 
+  /** A recovered failure, logged by kind (never its message, which may quote a server answer). */
+  function warnWith(message: string): (error: unknown) => void {
+    return (error) => logger.warn(message, logFieldsOf(error))
+  }
+
+  /** `onError` returning nothing: the failure is only logged, the state carries on. */
   function request<T>(
     call: (signal: AbortSignal) => Promise<T>,
     onValue: (value: T) => FlowEvent,
-    onError: (error: FlowFailure) => FlowEvent,
+    onError: (error: FlowFailure) => FlowEvent | void,
     isPoll = false,
   ): void {
     const owner = scope
     const controller = new AbortController()
     owner.controllers.add(controller)
     if (isPoll) owner.poll = controller
-    const settle = (makeEvent: () => FlowEvent): void => {
+    const settle = (makeEvent: () => FlowEvent | void): void => {
       owner.controllers.delete(controller)
       if (owner.poll === controller) owner.poll = null
       // Aborted by us (state left, or polling paused): whatever came back is stale.
@@ -246,7 +264,7 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
     const epoch = state.epoch
     const read = <T>(what: string, load: () => Promise<T | null>): Promise<T | null> =>
       promiseOf(load).catch((error: unknown) => {
-        logger.warn(`flow: could not read ${what}`, error)
+        warnWith(`flow: could not read ${what}`)(error)
         return null
       })
     void Promise.all([
@@ -261,20 +279,16 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
   function writePending(what: string, write: () => Promise<void>): void {
     pendingWrites = pendingWrites
       .then(() => promiseOf(write))
-      .catch((error: unknown) => logger.warn(`flow: could not ${what}`, error))
+      .catch(warnWith(`flow: could not ${what}`))
   }
 
   /** CL-CFG-2 + CL-AUTHN-4. Save failures are logged, never fatal: the viewer is signed in either way. */
   async function persistAuthorized(profile: Profile, known: LastMvpd | null): Promise<void> {
     const owner = scope
     const { mvpd, attributes, notAfter } = profile
-    await store.saveProfileParts({ mvpd, attributes, notAfter }).catch((error: unknown) => {
-      logger.warn('flow: could not save the profile parts', error)
-    })
+    await store.saveProfileParts({ mvpd, attributes, notAfter }).catch(warnWith('flow: could not save the profile parts'))
     const provider = known ?? (await providerFromConfiguration(mvpd, owner))
-    await store.saveLastMvpd(provider).catch((error: unknown) => {
-      logger.warn('flow: could not save the provider', error)
-    })
+    await store.saveLastMvpd(provider).catch(warnWith('flow: could not save the provider'))
     deliver(owner.epoch, () => ({ type: 'persisted', provider }))
   }
 
@@ -285,17 +299,14 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
     try {
       const configuration = await client.configuration({ signal: controller.signal })
       const entry = configuration.mvpds.find((candidate) => candidate.id === mvpd)
-      if (entry) {
-        const { id, displayName, logoUrl } = entry
-        return logoUrl === undefined ? { id, displayName } : { id, displayName, logoUrl }
-      }
-      logger.warn(`flow: provider ${mvpd} is not in the configuration; remembering it by id`)
+      if (entry) return rememberedProvider(entry)
+      logger.warn('flow: the provider is not in the configuration; remembering it by id', { mvpd })
     } catch (error) {
-      logger.warn('flow: could not read the configuration; remembering the provider by id', error)
+      warnWith('flow: could not read the configuration; remembering the provider by id')(error)
     } finally {
       owner.controllers.delete(controller)
     }
-    // The id alone still lets the next launch ask for this provider's profile (reference 14.1).
+    // The id alone still lets the next launch ask for this provider's profile.
     return { id: mvpd, displayName: mvpd }
   }
 

@@ -1,21 +1,20 @@
-/** Flow settings: plain data, resolved once with defaults and the spec's floor applied. */
+/** Flow settings: plain data, resolved once with defaults and the spec's floor applied (docs/architecture.md, "Settings"). */
+import { minPollIntervalMs } from '../base/settings'
 
-/** CL-AUTHN-3: poll every 3–5 s; never faster than 3 s whatever the settings say. */
-export const MIN_POLL_INTERVAL_MS = 3000
-/** Reference section 11: the team default. */
+/** The default poll interval: the slow end of CL-AUTHN-3's 3–5 s. */
 export const DEFAULT_POLL_INTERVAL_MS = 5000
-/** Design section 2 / reference 14 step 3.5: stop after 2–3 consecutive failed polls. */
+/** CL-AUTHN-3: stop after 2–3 consecutive failed polls. */
 export const DEFAULT_MAX_FAILED_POLLS = 3
 /** "Get a new code" does nothing this soon after the last code was made (no burst of codes from a mashed OK). */
 export const NEW_CODE_COOLDOWN_MS = 5000
 /** A remembered code with less than this left is not resumed at launch: a new one serves the viewer better. */
 export const RESUME_MIN_LEFT_MS = 30_000
-/** Automatic retry after a service outage: the first wait, doubled each time, capped (design section 2). */
+/** Automatic retry after a service outage: the first wait, doubled each time, capped (docs/architecture.md, "Flow"). */
 export const AUTO_RETRY_BASE_MS = 5000
 export const AUTO_RETRY_MAX_MS = 60_000
 /** ± this share of the wait, so TVs that failed together do not all come back together. */
 export const AUTO_RETRY_JITTER = 0.2
-/** Used only when a session answer lacks notAfter (optional on the wire; the FAQ example is 30 min). */
+/** Used only when a session answer lacks notAfter (optional on the wire; Adobe's FAQ example is 30 min). */
 export const DEFAULT_CODE_LIFETIME_MS = 30 * 60 * 1000
 
 export interface FlowSettingsInput {
@@ -46,7 +45,7 @@ export function resolveFlowSettings(input: FlowSettingsInput): FlowSettings {
   }
   const requested = input.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS
   const pollIntervalMs = Number.isFinite(requested)
-    ? Math.max(MIN_POLL_INTERVAL_MS, requested)
+    ? Math.max(minPollIntervalMs, requested)
     : DEFAULT_POLL_INTERVAL_MS
   const maxRequested = input.maxFailedPolls ?? DEFAULT_MAX_FAILED_POLLS
   const maxFailedPolls = Number.isFinite(maxRequested) && maxRequested >= 1 ? Math.floor(maxRequested) : DEFAULT_MAX_FAILED_POLLS

@@ -13,7 +13,6 @@ import { ServerTime, type Clock } from '../base/clock'
 import { encodeDeviceIdentifier, encodeDeviceInfo, type DeviceIdentity } from '../platform/device-info'
 import { consoleLogger, type Logger } from '../base/logger'
 import type { PassSettings } from '../base/settings'
-import type { DeviceStore } from '../storage/device-store'
 import { ConfigurationCache } from './configuration'
 import { Dcr } from './dcr'
 import { Decisions } from './decisions'
@@ -21,14 +20,15 @@ import { isPassError } from './errors'
 import { defaultRetryPolicy, PassHttp, type DeviceHeaders, type RetryPolicy } from './http'
 import { logout } from './logout'
 import { RequestPacer, type RequestBudgetStore } from './pacer'
+import { passStoreMethods, type PassStore } from './ports'
 import { retrieveProfileForCode, retrieveProfileForMvpd, retrieveProfiles, type ProfilesContext } from './profiles'
 import { createSession, resumeSession, retrieveSession, type SessionsContext } from './sessions'
 import type { LogoutEntry, PassClient } from './types'
 
-/** Retry and backoff for `action: retry`, 5xx and 429 (CL-ERR-1, reference section 10). */
+/** Retry and backoff for `action: retry`, 5xx and 429 (CL-ERR-1, docs/adobe-pass.md "Throttling"). */
 export interface PassRetryOptions {
   /**
-   * Extra tries after the first; 0–3 (the reference allows 2–3 at most).
+   * Extra tries after the first; 0–3 (Adobe allows 2–3 at most; docs/adobe-pass.md "Errors").
    * @defaultValue `2`
    */
   readonly limit?: number
@@ -40,7 +40,7 @@ export interface PassRetryOptions {
   /** @defaultValue `4000` */
   readonly maxDelayMs?: number
   /**
-   * Least wait after a 429; the throttle ends 1 s after the first 429 (reference section 10).
+   * Least wait after a 429; the throttle ends 1 s after the first 429 (docs/adobe-pass.md "Throttling").
    * @defaultValue `1000`
    */
   readonly throttleWaitMs?: number
@@ -50,7 +50,7 @@ export interface PassClientOptions {
   /** Validated settings (parsePassSettings in settings.ts). */
   readonly settings: PassSettings
   /** Where credentials and the access token persist (CL-REG-2, CL-REG-3). */
-  readonly store: DeviceStore
+  readonly store: PassStore
   /** Device id and device info for the headers (CL-HDR-2..4). */
   readonly identity: DeviceIdentity
   /** Time for timeouts, backoff and expiry (server time derives from it). */
@@ -96,7 +96,7 @@ export interface PassClientOptions {
    */
   readonly maxResponseBytes?: number
   /**
-   * Where the device's remaining throttle burst persists between launches (reference section 10;
+   * Where the device's remaining throttle burst persists between launches (docs/adobe-pass.md "Throttling";
    * see RequestPacer in pacer.ts). Every request is paced so that normal use never meets a 429; the
    * one-time burst of a new device is only used when this store says it is still there. Without a
    * store, or when it fails, no burst is assumed and requests go at most one per 1050 ms.
@@ -149,7 +149,7 @@ export function createPassClient(options: PassClientOptions): PassClient {
   if (typeof settings !== 'object' || settings === null || typeof settings.baseUrl !== 'string' || typeof settings.serviceProvider !== 'string') {
     throw new PassClientOptionsError('settings', 'must be the PassSettings returned by parsePassSettings()')
   }
-  requireMethods(options.store, 'store', ['readClientCredentials', 'getClientCredentials', 'setClientCredentials', 'getAccessToken', 'setAccessToken', 'clearAccessToken', 'getProfile', 'clearProfile'])
+  requireMethods(options.store, 'store', passStoreMethods)
   requireMethods(options.identity, 'identity', ['deviceId', 'deviceInfo'])
   requireMethods(options.clock, 'clock', ['now', 'setTimeout', 'clearTimeout'])
   const fetchImpl = options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined)
@@ -219,13 +219,13 @@ export function createPassClient(options: PassClientOptions): PassClient {
       } catch (error) {
         // An `authentication` answer (authenticated_profile_missing, _expired, _invalidated, …) says
         // there is no profile left to sign out of: the outcome of Adobe's own `invalid` entry
-        // (reference 8A), so it is reported as one and the viewer is signed out on this TV. Any other
+        // (docs/adobe-pass.md "Endpoints"), so it is reported as one and the viewer is signed out on this TV. Any other
         // failure (network, 5xx, …) leaves the viewer signed in, with the cache as it was.
         if (!isPassError(error) || error.action !== 'authentication') throw error
         entries = [{ mvpd, actionName: 'invalid', actionType: 'none' }]
       }
       // The profiles are gone: so are their permits (CL-PREAUTHZ-3) and the cached profile parts,
-      // userID, zip and the rest (reference 14.6). Entries may name more providers than asked
+      // userID, zip and the rest (docs/architecture.md "Flow"). Entries may name more providers than asked
       // (SSO profiles removed with it, 8A). A cache that cannot be read is cleared too: whose it is
       // cannot be told, and it is only a cache.
       const gone = new Set([mvpd, ...entries.map((e) => e.mvpd)])

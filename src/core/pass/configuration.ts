@@ -1,5 +1,5 @@
 /**
- * Configuration (reference section 5): the MVPDs a viewer can pick. Fetched only when a provider must
+ * Configuration (docs/adobe-pass.md "Endpoints"): the MVPDs a viewer can pick. Fetched only when a provider must
  * be chosen (CL-CFG-1: the client never calls it on its own) and cached briefly in memory
  * (CL-CFG-R1: 3–5 min); concurrent callers share one request.
  */

@@ -1,9 +1,9 @@
 /**
- * Dynamic Client Registration (reference section 4): client credentials and the access token.
+ * Dynamic Client Registration (docs/adobe-pass.md, same heading): client credentials and the access token.
  *
  * 1. Credentials: registered once with the embedded software statement and persisted; every token
  *    request reuses them (CL-REG-1, CL-REG-2). Registering again loses the viewer's profiles, so it
- *    happens only when none are stored or the token endpoint answers `invalid_client` (reference 4.2).
+ *    happens only when none are stored or the token endpoint answers `invalid_client` (docs/adobe-pass.md "Dynamic Client Registration").
  * 2. Access token: persisted and reused until shortly before it expires in server time, then
  *    refreshed with the stored credentials, never one per call (CL-REG-3, CL-REG-R1). A V2 401
  *    refreshes it once (http.ts).
@@ -12,14 +12,14 @@
 import { clampTimerMs, type Clock, type ServerTime } from '../base/clock'
 import type { Logger } from '../base/logger'
 import type { PassSettings } from '../base/settings'
-import type { AccessTokenRecord, ClientCredentials, DeviceStore } from '../storage/device-store'
 import { isPassError } from './errors'
 import { withSignal, type PassHttp, type TokenSource } from './http'
+import type { AccessTokenRecord, ClientCredentials, PassStore } from './ports'
 import { parseAccessToken, parseClientCredentials } from './wire'
 
 export interface DcrOptions {
   readonly http: PassHttp
-  readonly store: DeviceStore
+  readonly store: PassStore
   readonly settings: PassSettings
   readonly serverTime: ServerTime
   readonly clock: Clock
@@ -91,7 +91,7 @@ export class Dcr implements TokenSource {
     try {
       record = await this.requestToken(credentials)
     } catch (error) {
-      // invalid_client: these credentials are gone; register again once (reference 4.2, DCR FAQ 9).
+      // invalid_client: these credentials are gone; register again once (docs/adobe-pass.md "Dynamic Client Registration", DCR FAQ 9).
       if (!isPassError(error) || error.code !== 'invalid_client') throw error
       this.options.logger.warn('pass: client credentials rejected, registering the application again', {})
       credentials = await this.credentials(true)
@@ -105,16 +105,15 @@ export class Dcr implements TokenSource {
   /**
    * The stored credentials. Storage that cannot be read at all (not merely empty) is asked once more
    * after a short wait: registering again would lose every profile of this TV (DCR FAQ 9), and the
-   * stalls seen at start-up on TVs are brief. That second read is a probe: the failure of the first
-   * makes the store skip IndexedDB for a few seconds (kv.ts), longer than this wait, so a plain read
-   * would answer "unavailable" again without asking IndexedDB.
+   * stalls seen at start-up on TVs are brief. Each read asks the storage afresh (PassStore), so the
+   * decision rests on the two answers alone.
    */
   private async storedCredentials(): Promise<ClientCredentials | null> {
     const { store, clock, logger } = this.options
     let read = await store.readClientCredentials()
     if (read.status === 'unavailable') {
       await new Promise<void>((resolve) => clock.setTimeout(resolve, clampTimerMs(unreadableStoreRetryMs)))
-      read = await store.readClientCredentials({ probe: true })
+      read = await store.readClientCredentials()
       if (read.status === 'unavailable') logger.warn('pass: stored client credentials cannot be read; registering the application again', {})
     }
     return read.status === 'found' ? read.value : null
@@ -129,7 +128,7 @@ export class Dcr implements TokenSource {
     } else {
       await store.clearClientCredentials()
     }
-    // POST /o/client/register (reference 4.1): JSON body, X-Device-Info; once per app instance (CL-REG-2).
+    // POST /o/client/register (docs/adobe-pass.md "Dynamic Client Registration"): JSON body, X-Device-Info; once per app instance (CL-REG-2).
     const wire = await http.send(
       { method: 'POST', path: '/o/client/register', api: 'dcr', json: { software_statement: settings.softwareStatement } },
       parseClientCredentials,
@@ -149,7 +148,7 @@ export class Dcr implements TokenSource {
 
   private async requestToken(credentials: ClientCredentials): Promise<AccessTokenRecord> {
     const { http, serverTime, clock, settings } = this.options
-    // POST /o/client/token (reference 4.2): credentials in the form body, never in the URL.
+    // POST /o/client/token (docs/adobe-pass.md "Dynamic Client Registration"): credentials in the form body, never in the URL.
     const wire = await http.send(
       {
         method: 'POST',

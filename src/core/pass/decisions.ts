@@ -1,11 +1,11 @@
 /**
- * Decisions (reference section 8). A deny comes back as a Decision carrying its item-level enhanced
+ * Decisions (docs/adobe-pass.md "Endpoints"). A deny comes back as a Decision carrying its item-level enhanced
  * error, not as a thrown error: the HTTP call succeeded (CL-ERR-2). Request-level failures are thrown.
  *
  * - preauthorize: for badges and filtering only (CL-PREAUTHZ-1); permits are cached in memory
  *   (CL-PREAUTHZ-3) and only missing resources are asked for, in batches (about 5 per call, FAQ
  *   PreAuthZ 9); items denied with action `retry` are asked again, alone, 2–3 times at most
- *   (CL-PREAUTHZ-2, reference section 9 "resend only failed items").
+ *   (CL-PREAUTHZ-2, docs/adobe-pass.md "Errors": resend only failed items).
  * - authorize: one resource, before every playback, never cached (CL-AUTHZ-1); a `retry` deny is
  *   retried 2–3 times at most (CL-AUTHZ-2).
  * Each call (an authorize, a preauthorize batch) has one retry budget, `retry.limit` more requests
@@ -68,7 +68,7 @@ export class Decisions {
   /**
    * One call within one retry budget (CL-PREAUTHZ-2, CL-AUTHZ-2): up to `retry.limit` more requests,
    * each after a backoff, for a request-level failure the retry rule allows (http.ts shouldResend) or
-   * for items denied with action `retry`, which are asked again alone (reference section 9). When the
+   * for items denied with action `retry`, which are asked again alone (docs/adobe-pass.md "Errors"). When the
    * budget is spent, a `retry` deny is returned as data and a request-level failure is thrown, unless
    * an earlier answer already decided the other items: then that answer is returned.
    * Once an answer exists, a failed re-ask of its `retry` items never discards it, also for a failure

@@ -2,10 +2,10 @@
  * Typed failures of the Adobe Pass client. Every failure the client can produce is one of these
  * values, told apart by `kind`; the flow branches on `kind`, `action` and `code`, never on message text.
  *
- * Enhanced error codes: reference section 9 (CL-ERR-1, CL-ERR-2).
+ * Enhanced error codes: docs/adobe-pass.md "Errors" (CL-ERR-1, CL-ERR-2).
  */
 
-/** The remedy Adobe suggests for an enhanced error code (reference section 9). Unknown values are kept as-is. */
+/** The remedy Adobe suggests for an enhanced error code (docs/adobe-pass.md "Errors"). Unknown values are kept as-is. */
 export type PassAction =
   | 'none'
   | 'configuration'
@@ -15,7 +15,7 @@ export type PassAction =
   | 'retry'
   | (string & {})
 
-/** The fields of an enhanced error code object, top level or item level (reference section 9). */
+/** The fields of an enhanced error code object, top level or item level (docs/adobe-pass.md "Errors"). */
 export interface EnhancedError {
   readonly status: number
   readonly code: string
@@ -54,7 +54,7 @@ export class PassError extends PassFailure implements EnhancedError {
     this.serverMessage = error.message
   }
 
-  /** Adobe's human-readable message (may be shown to the viewer, reference section 9). */
+  /** Adobe's human-readable message (may be shown to the viewer, docs/adobe-pass.md "Errors"). */
   readonly serverMessage: string | undefined
 }
 
@@ -85,7 +85,7 @@ export class TimeoutError extends PassFailure {
   }
 }
 
-/** HTTP 429 (reference section 10): wait at least `retryAfterMs` before the next request. */
+/** HTTP 429 (docs/adobe-pass.md "Throttling"): wait at least `retryAfterMs` before the next request. */
 export class ThrottledError extends PassFailure {
   readonly kind = 'throttled' as const
   constructor(context: string, readonly retryAfterMs: number) {
@@ -145,7 +145,7 @@ export function isPassError(value: unknown): value is PassError {
 }
 
 /**
- * The one retry rule (CL-ERR-1, reference section 9): worth another try later without any change.
+ * The one retry rule (CL-ERR-1, docs/adobe-pass.md "Errors"): worth another try later without any change.
  * A named remedy wins over the HTTP status: a 5xx whose enhanced error says `configuration`,
  * `authentication`, … is not retried; a 5xx with action `none` (or none given) is, and so is action
  * `retry` at any status. 429 (section 10) and transport failures (network, timeout) are transient
@@ -163,7 +163,7 @@ export function isTransient(error: PassClientError): boolean {
     case 'throttled':
       return true
     case 'malformed':
-      // A 5xx answered by a proxy's HTML page is still a 5xx (reference section 9: retry on 5xx).
+      // A 5xx answered by a proxy's HTML page is still a 5xx (docs/adobe-pass.md "Errors": retry on 5xx).
       return error.httpStatus >= 500
     default:
       return false

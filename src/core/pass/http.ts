@@ -1,15 +1,15 @@
 /**
  * The single HTTP layer of the Pass client: one ky instance (base URL, hooks, injected fetch) plus
- * what the reference asks of every call:
+ * what Adobe asks of every call (docs/adobe-pass.md):
  * - headers per endpoint: Authorization (CL-HDR-1), AP-Device-Identifier (CL-HDR-2), X-Device-Info
- *   (CL-HDR-3), Accept/Content-Type exactly as reference section 3.2 says, nothing else (CL-HDR-5);
+ *   (CL-HDR-3), Accept/Content-Type exactly as docs/adobe-pass.md "Headers" says, nothing else (CL-HDR-5);
  * - every failure mapped to a typed error (errors.ts): a body that is an enhanced error (top level) is
  *   a PassError whatever the HTTP status, 200 included; 200 bodies with item-level errors are data,
  *   which the parsers return (CL-ERR-2);
  * - path parameters that stay in their segment (validate.ts, `pathOf`) and response bodies of a
  *   bounded size (`maxResponseBytes`): a runaway body is refused while it is read;
  * - pacing (pacer.ts): every request, V2 and DCR, waits its turn so that normal use never meets a
- *   429 (reference section 10);
+ *   429 (docs/adobe-pass.md "Throttling");
  * - retries only where the one retry rule allows (errors.ts `isTransient`: action `retry`, or 5xx
  *   without a named remedy; 429): at most `limit` more tries with exponential backoff (CL-ERR-1); a
  *   429 waits at least 1 s (section 10). A request may narrow this (`PassRequest.retry`): the poll
@@ -41,9 +41,9 @@ import {
 import { MAX_HOLD_MS, RequestPacer } from './pacer'
 import { WireFormatError, enhancedError, oauthError, topLevelError } from './wire'
 
-/** Media types of reference section 3.2. */
+/** Media types of docs/adobe-pass.md "Headers". */
 export const mediaTypes = {
-  /** V2 is JSON only; if Accept is sent it must be this (reference 3.2, EEC). */
+  /** V2 is JSON only; if Accept is sent it must be this (docs/adobe-pass.md "Headers", "Errors"). */
   v2Accept: 'application/json;charset=utf-8',
   dcrAccept: 'application/json',
   json: 'application/json;charset=utf-8',
@@ -54,7 +54,7 @@ export const mediaTypes = {
 export interface DeviceHeaders {
   /** `fingerprint <Base64(deviceId)>` */
   readonly deviceIdentifier: string
-  /** Base64 of the X-Device-Info JSON (reference 3.3). */
+  /** Base64 of the X-Device-Info JSON (docs/adobe-pass.md "Headers"). */
   readonly deviceInfo: string
 }
 
@@ -72,7 +72,7 @@ export interface RetryPolicy {
   /** Backoff before retry n is `baseDelayMs * 2^(n-1)`, capped at `maxDelayMs`. */
   readonly baseDelayMs: number
   readonly maxDelayMs: number
-  /** The least wait after a 429 (reference section 10: the throttle ends 1 s after the first 429). */
+  /** The least wait after a 429 (docs/adobe-pass.md "Throttling": the throttle ends 1 s after the first 429). */
   readonly throttleWaitMs: number
 }
 
@@ -126,7 +126,7 @@ function encodeSegment(segment: string): string {
   }
 }
 
-/** The headers one request carries (reference 3.1/3.2); exported for the header tests. */
+/** The headers one request carries (docs/adobe-pass.md "Headers"); exported for the header tests. */
 export function buildHeaders(request: PassRequest, device: DeviceHeaders, token: string | undefined): Record<string, string> {
   const headers: Record<string, string> = {}
   if (request.api === 'v2') {
@@ -136,7 +136,7 @@ export function buildHeaders(request: PassRequest, device: DeviceHeaders, token:
     headers['X-Device-Info'] = device.deviceInfo // CL-HDR-3, always sent (3.1 note 2)
     headers['Accept'] = mediaTypes.v2Accept
   } else {
-    // DCR lists X-Device-Info (R) and Content-Type only (reference 4.1/4.2, CL-HDR-5).
+    // DCR lists X-Device-Info (R) and Content-Type only (docs/adobe-pass.md "Dynamic Client Registration", CL-HDR-5).
     headers['X-Device-Info'] = device.deviceInfo
     headers['Accept'] = mediaTypes.dcrAccept
   }
@@ -159,7 +159,7 @@ function encodeForm(form: Readonly<Record<string, string>>, context: string): st
 }
 
 /**
- * The longest wait a Retry-After may impose. Adobe documents no Retry-After (reference section 10:
+ * The longest wait a Retry-After may impose. Adobe documents no Retry-After (docs/adobe-pass.md "Throttling":
  * the throttle ends 1 s after the first 429); a larger value is a proxy's or a mistake, and a
  * minute bounds how long the app can be held by one.
  */
@@ -215,7 +215,7 @@ export interface PassHttpOptions {
   readonly deviceHeaders: () => Promise<DeviceHeaders>
   /** Largest response body read, in bytes; a larger one is a MalformedResponseError. */
   readonly maxResponseBytes: number
-  /** Paces every request (reference section 10); one per client. @defaultValue a pacer without a budget store */
+  /** Paces every request (docs/adobe-pass.md "Throttling"); one per client. @defaultValue a pacer without a budget store */
   readonly pacer?: RequestPacer | undefined
 }
 
@@ -387,7 +387,7 @@ export class PassHttp {
     if (request.signal?.aborted) throw new CancelledError(context)
     const headers = buildHeaders(request, device, token)
     const body = request.form !== undefined ? encodeForm(request.form, context) : request.json !== undefined ? JSON.stringify(request.json) : undefined
-    // Its turn (reference section 10); a cancellation while queued rejects here, nothing is sent.
+    // Its turn (docs/adobe-pass.md "Throttling"); a cancellation while queued rejects here, nothing is sent.
     await this.pacer.acquire(device.deviceIdentifier, request.signal, context)
     const controller = new AbortController()
     let timedOut = false
@@ -418,7 +418,7 @@ export class PassHttp {
       this.observeDate(response)
       if (response.status === 429) {
         // A 429 says all there is to know in its status and headers; its body is an HTML page
-        // (reference section 10), not read at all.
+        // (docs/adobe-pass.md "Throttling"), not read at all.
         response.body?.cancel().catch(() => undefined)
         return this.interpret(response, '', request, parse, context)
       }
@@ -459,7 +459,7 @@ export class PassHttp {
     }
     if (status >= 200 && status < 300) {
       if (!isJson) throw new MalformedResponseError(context, status, text === '' ? 'empty body' : 'body is not JSON')
-      // CL-ERR-2: a body that is an enhanced error is that error, 200 or not (reference section 9:
+      // CL-ERR-2: a body that is an enhanced error is that error, 200 or not (docs/adobe-pass.md "Errors":
       // the HTTP status and the body's status can differ). Item-level errors are left to `parse`.
       const top = topLevelError(body, status)
       if (top) throw new PassError(top, status, context)
@@ -470,7 +470,7 @@ export class PassHttp {
         throw error
       }
     }
-    // An HTTP error: the body is the error object (reference section 9, top level; DCR: OAuth style).
+    // An HTTP error: the body is the error object (docs/adobe-pass.md "Errors", top level; DCR: OAuth style).
     const error = isJson ? (request.api === 'dcr' ? oauthError(body, status) ?? enhancedError(body, status) : enhancedError(body, status)) : null
     if (error) throw new PassError(error, status, context)
     throw new MalformedResponseError(context, status, !isJson ? (text === '' ? 'empty error body' : 'error body is not JSON') : 'error body is not an enhanced error')

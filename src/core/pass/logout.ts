@@ -1,5 +1,5 @@
 /**
- * Logout (reference 8A): only ever on the viewer's request (CL-LOGOUT-R1: the client never calls it
+ * Logout (docs/adobe-pass.md "Endpoints"): only ever on the viewer's request (CL-LOGOUT-R1: the client never calls it
  * by itself). Returns one entry per removed profile; the caller follows `actionName` (CL-LOGOUT-1).
  */
 import type { PassSettings } from '../base/settings'

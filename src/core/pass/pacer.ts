@@ -1,5 +1,5 @@
 /**
- * Client-side pacing, so that normal use never meets a 429 (reference section 10, throttling).
+ * Client-side pacing, so that normal use never meets a 429 (docs/adobe-pass.md "Throttling").
  *
  * Adobe throttles with a token bucket per device: 1 request/s plus a one-time burst of 10 at the
  * client's first interaction. The pacer keeps its own copy of that bucket and lets a request go only
@@ -17,6 +17,7 @@
  *   taken as spent.
  */
 import { clampTimerMs, type Clock, type TimerHandle } from '../base/clock'
+import { isRecord } from '../base/guards'
 import type { Logger } from '../base/logger'
 import { CancelledError } from './errors'
 
@@ -177,7 +178,7 @@ export class RequestPacer {
     this.persist = true
     const now = this.clock.now()
     if (record === null || (isBudget(record) && record.key !== key)) {
-      // A device this store has not seen: its bucket is new, the rate token empty (reference 10).
+      // A device this store has not seen: its bucket is new, the rate token empty (docs/adobe-pass.md "Throttling").
       this.persisted = null
       this.start(this.burstShare, 0)
       return
@@ -322,7 +323,7 @@ export class RequestPacer {
 }
 
 function isBudget(value: unknown): value is RequestBudget {
-  if (typeof value !== 'object' || value === null) return false
-  const v = value as Record<string, unknown>
-  return typeof v.key === 'string' && typeof v.burstLeft === 'number' && Number.isFinite(v.burstLeft) && typeof v.at === 'number' && Number.isFinite(v.at)
+  if (!isRecord(value)) return false
+  const { key, burstLeft, at } = value
+  return typeof key === 'string' && typeof burstLeft === 'number' && Number.isFinite(burstLeft) && typeof at === 'number' && Number.isFinite(at)
 }

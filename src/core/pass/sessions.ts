@@ -1,7 +1,7 @@
 /**
- * Authentication sessions (reference section 6): the code the viewer types on the second screen.
+ * Authentication sessions (docs/adobe-pass.md "Endpoints"): the code the viewer types on the second screen.
  * Body parameters are form-urlencoded; `domainName` and `redirectUrl` come from settings, `mvpd` only
- * when the provider is known (reference 14.3 without, 14.4 with a preselected MVPD).
+ * when the provider is known (docs/architecture.md "Flow": without a provider, or with one picked on the TV).
  */
 import type { ServerTime } from '../base/clock'
 import type { PassSettings } from '../base/settings'
@@ -26,9 +26,9 @@ function sessionForm(settings: PassSettings, mvpd: string | undefined, context: 
 }
 
 /**
- * POST /api/v2/{sp}/sessions (reference 6.1). Not sent again after a 5xx or `action: retry`: the
+ * POST /api/v2/{sp}/sessions (docs/adobe-pass.md "Endpoints"). Not sent again after a 5xx or `action: retry`: the
  * server may have created the session anyway, and each resend could leave another one behind; the
- * viewer's "Try again" covers it. Only a 429 is sent again (after ≥ 1 s, reference section 10): a
+ * viewer's "Try again" covers it. Only a 429 is sent again (after ≥ 1 s, docs/adobe-pass.md "Throttling"): a
  * throttled request was turned away before the server acted on it.
  */
 export async function createSession(ctx: SessionsContext, params: { mvpd?: string }, options: CallOptions = {}): Promise<Session> {
@@ -43,13 +43,13 @@ export async function createSession(ctx: SessionsContext, params: { mvpd?: strin
     },
     parseSession,
   )
-  // A new session's notBefore (reference 6.1) is the server's clock when it answered: a reading for
+  // A new session's notBefore (docs/adobe-pass.md "Endpoints") is the server's clock when it answered: a reading for
   // server time when no Date header was readable. A resumed session keeps its old notBefore: not used.
   if (!ctx.http.serverTimeKnown && session.notBefore !== undefined) ctx.serverTime.observeServerTime(session.notBefore)
   return session
 }
 
-/** POST /api/v2/{sp}/sessions/{code} (reference 6.2). */
+/** POST /api/v2/{sp}/sessions/{code} (docs/adobe-pass.md "Endpoints"). */
 export async function resumeSession(ctx: SessionsContext, code: string, params: { mvpd?: string }, options: CallOptions = {}): Promise<Session> {
   const context = 'POST sessions/{code}'
   return ctx.http.send(
@@ -64,7 +64,7 @@ export async function resumeSession(ctx: SessionsContext, code: string, params: 
   )
 }
 
-/** GET /api/v2/{sp}/sessions/{code} (reference 6.3). */
+/** GET /api/v2/{sp}/sessions/{code} (docs/adobe-pass.md "Endpoints"). */
 export async function retrieveSession(ctx: SessionsContext, code: string, options: CallOptions = {}): Promise<SessionInfo> {
   const path = pathOf('/api/v2', ctx.settings.serviceProvider, 'sessions', requireCode(code, 'GET sessions/{code}'))
   return ctx.http.send(

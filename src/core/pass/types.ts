@@ -1,6 +1,6 @@
 /**
  * Domain types of the Adobe Pass client: what the rest of the app sees once wire bodies are parsed
- * (wire.ts). Timestamps are epoch milliseconds as numbers, whatever the wire used (reference section 2).
+ * (wire.ts). Timestamps are epoch milliseconds as numbers, whatever the wire used (docs/adobe-pass.md "Endpoints").
  */
 import type { EnhancedError } from './errors'
 
@@ -13,7 +13,7 @@ export type ProfileType =
   | 'serviceTokenSSO'
   | (string & {})
 
-/** A user metadata attribute (reference 7.1): `state` "enc" means the value is encrypted. */
+/** A user metadata attribute (docs/adobe-pass.md "Profiles"): `state` "enc" means the value is encrypted. */
 export interface ProfileAttribute {
   readonly value: unknown
   readonly state: 'plain' | 'enc' | (string & {})
@@ -33,7 +33,7 @@ export interface CachedProfile {
   readonly notAfter: number
 }
 
-/** An authentication profile (reference 7.1), keyed on the wire by the mvpd id. */
+/** An authentication profile (docs/adobe-pass.md "Profiles"), keyed on the wire by the mvpd id. */
 export interface Profile {
   readonly mvpd: string
   readonly type: ProfileType
@@ -43,7 +43,7 @@ export interface Profile {
   readonly attributes: Readonly<Record<string, ProfileAttribute>>
 }
 
-/** A TV provider from the configuration (reference section 5). */
+/** A TV provider from the configuration (docs/adobe-pass.md "Endpoints"). */
 export interface Mvpd {
   readonly id: string
   readonly displayName: string
@@ -55,7 +55,7 @@ export interface Configuration {
   readonly mvpds: readonly Mvpd[]
 }
 
-/** The answer of create/resume session (reference 6.1/6.2). */
+/** The answer of create/resume session (docs/adobe-pass.md "Endpoints"). */
 export interface Session {
   readonly actionName: 'authenticate' | 'resume' | 'authorize' | 'retry' | (string & {})
   readonly actionType: string
@@ -70,7 +70,7 @@ export interface Session {
   readonly notAfter?: number
 }
 
-/** The answer of retrieve session information (reference 6.3). */
+/** The answer of retrieve session information (docs/adobe-pass.md "Endpoints"). */
 export interface SessionInfo {
   readonly existingParameters: Readonly<Record<string, string>>
   readonly missingParameters: readonly string[]
@@ -85,7 +85,7 @@ export interface MediaToken {
   readonly serializedToken: string
 }
 
-/** One decision (reference section 8); a deny carries an item-level enhanced error (CL-ERR-2). */
+/** One decision (docs/adobe-pass.md "Endpoints"); a deny carries an item-level enhanced error (CL-ERR-2). */
 export interface Decision {
   readonly resource: string
   readonly mvpd: string
@@ -97,7 +97,7 @@ export interface Decision {
   readonly error?: EnhancedError
 }
 
-/** One entry of a logout answer (reference 8A). */
+/** One entry of a logout answer (docs/adobe-pass.md "Endpoints"). */
 export interface LogoutEntry {
   readonly mvpd: string
   readonly actionName: 'logout' | 'partner_logout' | 'complete' | 'invalid' | (string & {})
@@ -116,25 +116,25 @@ export interface CallOptions {
  * server time are dropped before they are returned.
  */
 export interface PassClient {
-  /** GET /api/v2/{sp}/profiles (reference 7.2): all valid profiles. */
+  /** GET /api/v2/{sp}/profiles (docs/adobe-pass.md "Profiles"): all valid profiles. */
   retrieveProfiles(options?: CallOptions): Promise<Profile[]>
-  /** GET /api/v2/{sp}/profiles/{mvpd} (reference 7.2): the valid profile for that provider, or null. */
+  /** GET /api/v2/{sp}/profiles/{mvpd} (docs/adobe-pass.md "Profiles"): the valid profile for that provider, or null. */
   retrieveProfileForMvpd(mvpd: string, options?: CallOptions): Promise<Profile | null>
-  /** GET /api/v2/{sp}/profiles/code/{code} (reference 7.3): empty while the sign-in is pending. */
+  /** GET /api/v2/{sp}/profiles/code/{code} (docs/adobe-pass.md "Profiles"): empty while the sign-in is pending. */
   retrieveProfileForCode(code: string, options?: CallOptions): Promise<Profile[]>
-  /** POST /api/v2/{sp}/sessions (reference 6.1), with the provider when it is known. */
+  /** POST /api/v2/{sp}/sessions (docs/adobe-pass.md "Endpoints"), with the provider when it is known. */
   createSession(params: { mvpd?: string }, options?: CallOptions): Promise<Session>
-  /** POST /api/v2/{sp}/sessions/{code} (reference 6.2). */
+  /** POST /api/v2/{sp}/sessions/{code} (docs/adobe-pass.md "Endpoints"). */
   resumeSession(code: string, params: { mvpd?: string }, options?: CallOptions): Promise<Session>
-  /** GET /api/v2/{sp}/sessions/{code} (reference 6.3). */
+  /** GET /api/v2/{sp}/sessions/{code} (docs/adobe-pass.md "Endpoints"). */
   retrieveSession(code: string, options?: CallOptions): Promise<SessionInfo>
-  /** GET /api/v2/{sp}/configuration (reference 5), cached briefly (CL-CFG-1, CL-CFG-R1). */
+  /** GET /api/v2/{sp}/configuration (docs/adobe-pass.md "Endpoints"), cached briefly (CL-CFG-1, CL-CFG-R1). */
   configuration(options?: CallOptions): Promise<Configuration>
-  /** POST …/decisions/preauthorize/{mvpd} (reference 8.1); permits cached in memory (CL-PREAUTHZ-3). */
+  /** POST …/decisions/preauthorize/{mvpd} (docs/adobe-pass.md "Endpoints"); permits cached in memory (CL-PREAUTHZ-3). */
   preauthorize(mvpd: string, resources: readonly string[], options?: CallOptions): Promise<Decision[]>
-  /** POST …/decisions/authorize/{mvpd} (reference 8.2) for one resource, every time (CL-AUTHZ-1). */
+  /** POST …/decisions/authorize/{mvpd} (docs/adobe-pass.md "Endpoints") for one resource, every time (CL-AUTHZ-1). */
   authorize(mvpd: string, resource: string, options?: CallOptions): Promise<Decision>
-  /** GET …/logout/{mvpd} (reference 8A); only ever on the viewer's request (CL-LOGOUT-R1). */
+  /** GET …/logout/{mvpd} (docs/adobe-pass.md "Endpoints"); only ever on the viewer's request (CL-LOGOUT-R1). */
   logout(mvpd: string, options?: CallOptions): Promise<LogoutEntry[]>
   /** Now in server time (the Date header's offset applied to the local clock). */
   serverNow(): number

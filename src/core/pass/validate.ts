@@ -8,13 +8,13 @@
 import { InvalidInputError } from './errors'
 
 /**
- * An authentication code (reference 6.1, 7.3): uppercase letters and digits. Adobe does not fix the
+ * An authentication code (docs/adobe-pass.md "Endpoints", "Profiles"): uppercase letters and digits. Adobe does not fix the
  * format (its samples use 7 characters); 4–16 covers any sane variant.
  */
 const CODE = /^[A-Z0-9]{4,16}$/
 
 /**
- * A provider id as the configuration lists it (reference section 5): letters, digits, `_`, `-`, `.`
+ * A provider id as the configuration lists it (docs/adobe-pass.md "Endpoints"): letters, digits, `_`, `-`, `.`
  * (e.g. `Comcast_SSO`, `TempPass_1h`). No `/`, `\`, `%`, whitespace or control characters.
  */
 const MVPD_ID = /^[A-Za-z0-9_.-]{1,128}$/

@@ -3,11 +3,12 @@
  * the rest of core relies on and throws WireFormatError naming the field (never its value, which may
  * be a secret) when a body does not have them; http.ts turns that into MalformedResponseError.
  *
- * Tolerances the reference asks for:
- * - timestamps as JSON numbers or numeric strings (reference section 2; sessions print strings);
- * - configuration `mvpds` at the top level or nested in `requestor` (reference section 5);
- * - unknown enum values kept as-is (reference section 9: "handle unknown values").
+ * Tolerances Adobe's documentation asks for (docs/adobe-pass.md):
+ * - timestamps as JSON numbers or numeric strings (docs/adobe-pass.md "Endpoints"; sessions print strings);
+ * - configuration `mvpds` at the top level or nested in `requestor` (docs/adobe-pass.md "Endpoints");
+ * - unknown enum values kept as-is (docs/adobe-pass.md "Errors": "handle unknown values").
  */
+import { isRecord } from '../base/guards'
 import type { EnhancedError } from './errors'
 import type {
   Configuration,
@@ -30,15 +31,12 @@ export class WireFormatError extends Error {
 
 type Json = Record<string, unknown>
 
-export const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
 function fail(reason: string): never {
   throw new WireFormatError(reason)
 }
 
 function object(value: unknown, field: string): Json {
-  return isObject(value) ? value : fail(`${field} is not an object`)
+  return isRecord(value) ? value : fail(`${field} is not an object`)
 }
 
 function string(value: unknown, field: string): string {
@@ -49,7 +47,7 @@ function optionalString(value: unknown, field: string): string | undefined {
   return value === undefined || value === null ? undefined : string(value, field)
 }
 
-/** Epoch ms as a number or a numeric string (reference section 2). */
+/** Epoch ms as a number or a numeric string (docs/adobe-pass.md "Endpoints"). */
 export function timestamp(value: unknown, field: string): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value
   if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value)
@@ -66,15 +64,15 @@ function stringList(value: unknown, field: string): string[] {
   return value.map((item, i) => string(item, `${field}[${i}]`))
 }
 
-/** An enhanced error object (reference section 9), top level or item level; null if `value` is not one. */
+/** An enhanced error object (docs/adobe-pass.md "Errors"), top level or item level; null if `value` is not one. */
 export function enhancedError(value: unknown, httpStatus?: number): EnhancedError | null {
-  if (!isObject(value) || typeof value.code !== 'string' || value.code === '') return null
+  if (!isRecord(value) || typeof value.code !== 'string' || value.code === '') return null
   const status =
     typeof value.status === 'number' ? value.status : typeof value.status === 'string' && /^\d+$/.test(value.status) ? Number(value.status) : httpStatus
   const out: { -readonly [K in keyof EnhancedError]: EnhancedError[K] } = {
     status: status ?? 0,
     code: value.code,
-    // A missing action is treated as "none": nothing predefined to do (reference section 9).
+    // A missing action is treated as "none": nothing predefined to do (docs/adobe-pass.md "Errors").
     action: typeof value.action === 'string' && value.action !== '' ? value.action : 'none',
   }
   if (typeof value.message === 'string') out.message = value.message
@@ -85,21 +83,21 @@ export function enhancedError(value: unknown, httpStatus?: number): EnhancedErro
 }
 
 /**
- * A body that is itself an enhanced error (reference section 9, top level), whatever the HTTP status
+ * A body that is itself an enhanced error (docs/adobe-pass.md "Errors", top level), whatever the HTTP status
  * came with it (CL-ERR-2): a `code` with `status` or `action` beside it. A session's `code` (the
  * authentication code) comes with neither, and item-level errors sit inside `decisions`, so neither
  * reads as one.
  */
 export function topLevelError(body: unknown, httpStatus: number): EnhancedError | null {
-  if (!isObject(body) || (body.status === undefined && body.action === undefined)) return null
+  if (!isRecord(body) || (body.status === undefined && body.action === undefined)) return null
   return enhancedError(body, httpStatus)
 }
 
-/** DCR errors are OAuth style `{error}` (reference 4.1/4.2), not enhanced errors. */
+/** DCR errors are OAuth style `{error}` (docs/adobe-pass.md "Dynamic Client Registration"), not enhanced errors. */
 export function oauthError(value: unknown, httpStatus: number): EnhancedError | null {
-  if (!isObject(value) || typeof value.error !== 'string' || value.error === '') return null
+  if (!isRecord(value) || typeof value.error !== 'string' || value.error === '') return null
   const code = value.error
-  // invalid_client: the credentials are no longer valid, register again (reference 4.2).
+  // invalid_client: the credentials are no longer valid, register again (docs/adobe-pass.md "Dynamic Client Registration").
   const action = code === 'invalid_client' ? 'application-registration' : 'none'
   const out: { -readonly [K in keyof EnhancedError]: EnhancedError[K] } = { status: httpStatus, code, action }
   if (typeof value.error_description === 'string') out.message = value.error_description
@@ -113,14 +111,14 @@ function attributes(value: unknown, field: string): Record<string, ProfileAttrib
   for (const name of Object.keys(raw)) {
     const entry = raw[name]
     // Reference 7.1: each entry is {value, state}; a bare value is accepted as plain.
-    out[name] = isObject(entry) && 'value' in entry
+    out[name] = isRecord(entry) && 'value' in entry
       ? { value: entry.value, state: typeof entry.state === 'string' ? entry.state : 'plain' }
       : { value: entry, state: 'plain' }
   }
   return out
 }
 
-/** `{"profiles": {"<mvpd>": Profile}}` (reference 7.1); the map may be empty. */
+/** `{"profiles": {"<mvpd>": Profile}}` (docs/adobe-pass.md "Profiles"); the map may be empty. */
 export function parseProfiles(body: unknown): Profile[] {
   const root = object(body, 'body')
   const map = object(root.profiles ?? {}, 'profiles')
@@ -137,7 +135,7 @@ export function parseProfiles(body: unknown): Profile[] {
   })
 }
 
-/** Create/resume session answer (reference 6.1/6.2). */
+/** Create/resume session answer (docs/adobe-pass.md "Endpoints"). */
 export function parseSession(body: unknown): Session {
   const s = object(body, 'body')
   const out: { -readonly [K in keyof Session]: Session[K] } = {
@@ -159,13 +157,13 @@ export function parseSession(body: unknown): Session {
   const notAfter = optionalTimestamp(s.notAfter, 'notAfter')
   if (notAfter !== undefined) out.notAfter = notAfter
   if ((out.actionName === 'authenticate' || out.actionName === 'resume') && out.code === undefined) {
-    // Second-screen login needs the code to show (reference 14.3).
+    // Second-screen login needs the code to show (docs/architecture.md "Flow").
     fail(`code is missing for actionName ${out.actionName}`)
   }
   return out
 }
 
-/** Retrieve session information (reference 6.3). */
+/** Retrieve session information (docs/adobe-pass.md "Endpoints"). */
 export function parseSessionInfo(body: unknown): SessionInfo {
   const s = object(body, 'body')
   const existing = object(s.existingParameters ?? {}, 'existingParameters')
@@ -183,10 +181,10 @@ export function parseSessionInfo(body: unknown): SessionInfo {
   }
 }
 
-/** Configuration (reference section 5): mvpds at the top level (table) or in `requestor` (sample). */
+/** Configuration (docs/adobe-pass.md "Endpoints"): mvpds at the top level (table) or in `requestor` (sample). */
 export function parseConfiguration(body: unknown): Configuration {
   const c = object(body, 'body')
-  const requestor = isObject(c.requestor) ? c.requestor : undefined
+  const requestor = isRecord(c.requestor) ? c.requestor : undefined
   const list = c.mvpds ?? requestor?.mvpds
   if (!Array.isArray(list)) return fail('mvpds is not an array (top level or in requestor)')
   const mvpds: Mvpd[] = list.map((item, i) => {
@@ -214,7 +212,7 @@ function mediaToken(value: unknown, field: string): MediaToken | undefined {
   }
 }
 
-/** `{"decisions": [...]}` (reference section 8); a deny keeps its item-level error (CL-ERR-2). */
+/** `{"decisions": [...]}` (docs/adobe-pass.md "Endpoints"); a deny keeps its item-level error (CL-ERR-2). */
 export function parseDecisions(body: unknown): Decision[] {
   const root = object(body, 'body')
   if (!Array.isArray(root.decisions)) return fail('decisions is not an array')
@@ -244,14 +242,14 @@ export function parseDecisions(body: unknown): Decision[] {
   })
 }
 
-/** `{"logouts": {"<mvpd>": {...}}}` (reference 8A). */
+/** `{"logouts": {"<mvpd>": {...}}}` (docs/adobe-pass.md "Endpoints"). */
 export function parseLogouts(body: unknown): LogoutEntry[] {
   const root = object(body, 'body')
   const map = object(root.logouts ?? {}, 'logouts')
   return Object.keys(map).map((key) => {
     const e = object(map[key], `logouts.${key}`)
     const out: { -readonly [K in keyof LogoutEntry]: LogoutEntry[K] } = {
-      // Samples show a key that differs from `mvpd` (reference section 15.14): the field wins.
+      // Samples show a key that differs from `mvpd` (Adobe's logout samples): the field wins.
       mvpd: optionalString(e.mvpd, `logouts.${key}.mvpd`) ?? key,
       actionName: string(e.actionName, `logouts.${key}.actionName`),
       actionType: optionalString(e.actionType, `logouts.${key}.actionType`) ?? '',
@@ -268,7 +266,7 @@ export interface WireClientCredentials {
   readonly issuedAt?: number
 }
 
-/** POST /o/client/register 201 (reference 4.1). */
+/** POST /o/client/register 201 (docs/adobe-pass.md "Dynamic Client Registration"). */
 export function parseClientCredentials(body: unknown): WireClientCredentials {
   const b = object(body, 'body')
   const out: { clientId: string; clientSecret: string; issuedAt?: number } = {
@@ -288,7 +286,7 @@ export interface WireAccessToken {
   readonly expiresInMs: number
 }
 
-/** POST /o/client/token 201 (reference 4.2). */
+/** POST /o/client/token 201 (docs/adobe-pass.md "Dynamic Client Registration"). */
 export function parseAccessToken(body: unknown): WireAccessToken {
   const b = object(body, 'body')
   const accessToken = string(b.access_token, 'access_token')

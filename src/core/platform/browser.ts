@@ -4,7 +4,7 @@
  * same paths as on a TV with the platform globals absent: keys arrive unregistered, exit closes the
  * window, visibility and network come from the standard events, and there is no Magic Remote.
  */
-import type { DeviceInfo } from './device-info'
+import { readFields, type DeviceInfo } from './device-info'
 import { callSafely, distinct, read, text, type Platform, type PlatformContext } from './platform'
 import { closeWindow, isOnline, onDocumentVisibility, onWindowNetwork, standardKeys } from './web'
 
@@ -78,11 +78,7 @@ export function createBrowserPlatform(ctx: PlatformContext): Platform {
       }
       const width = read(globals, 'screen.width')
       const height = read(globals, 'screen.height')
-      return Promise.resolve({
-        ...info,
-        ...(typeof width === 'number' && width > 0 ? { displayWidth: width } : {}),
-        ...(typeof height === 'number' && height > 0 ? { displayHeight: height } : {}),
-      })
+      return Promise.resolve({ ...info, ...readFields({}, width, height) })
     },
   }
 }

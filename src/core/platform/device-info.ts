@@ -1,5 +1,5 @@
 /**
- * X-Device-Info (reference section 3.3): what the platform can say about the device, sent Base64
+ * X-Device-Info (docs/adobe-pass.md "Headers"): what the platform can say about the device, sent Base64
  * JSON on every request (CL-HDR-3). Required: model, version, osName, osVersion, connectionType.
  * If it is missing or wrong Adobe may class the device `unknown` (stricter rules), so adapters fill
  * every field they can read and nothing they would have to invent.
@@ -7,7 +7,7 @@
 import { base64Utf8 } from './base64'
 
 export interface DeviceInfo {
-  /** Restricted list (reference 3.3); `TV` on Tizen and webOS. */
+  /** Restricted list (docs/adobe-pass.md "Headers"); `TV` on Tizen and webOS. */
   readonly primaryHardwareType: string
   readonly model: string
   readonly version: string
@@ -26,7 +26,7 @@ export interface DeviceInfo {
   /** e.g. `WiFi`, `Ethernet`, `Unknown`. */
   readonly connectionType: string
   readonly connectionSecure?: boolean
-  /** The serviceProvider (reference 3.3 `applicationId`). */
+  /** The serviceProvider (docs/adobe-pass.md "Headers" `applicationId`). */
   readonly applicationId?: string
 }
 
@@ -34,16 +34,35 @@ export interface DeviceInfo {
 export interface DeviceIdentity {
   /** Stable device id (CL-HDR-4); resolved once per client. */
   deviceId(): Promise<string>
-  /** Device information (reference 3.3); resolved once per client. */
+  /** Device information (docs/adobe-pass.md "Headers"); resolved once per client. */
   deviceInfo(): Promise<DeviceInfo>
 }
 
-/** Field order of reference 3.3, so the header is stable between runs. */
+/** Field order of docs/adobe-pass.md "Headers", so the header is stable between runs. */
 const order: ReadonlyArray<keyof DeviceInfo> = [
   'primaryHardwareType', 'model', 'version', 'manufacturer', 'vendor', 'osName', 'osFamily', 'osVendor',
   'osVersion', 'browserName', 'browserVersion', 'displayWidth', 'displayHeight', 'diagonalScreenSize',
   'connectionType', 'connectionSecure', 'applicationId',
 ]
+
+/**
+ * The fields an adapter read: each string only when it has a value, and each display side only when
+ * it is a positive number, so a field the platform could not tell is left out instead of sent blank.
+ */
+export function readFields(
+  strings: Partial<Record<'model' | 'version' | 'osVersion' | 'connectionType', string | undefined>>,
+  width: unknown,
+  height: unknown,
+): Partial<DeviceInfo> {
+  const out: { -readonly [K in keyof DeviceInfo]?: DeviceInfo[K] } = {}
+  for (const key of Object.keys(strings) as Array<keyof typeof strings>) {
+    const value = strings[key]
+    if (value) out[key] = value
+  }
+  if (typeof width === 'number' && width > 0) out.displayWidth = width
+  if (typeof height === 'number' && height > 0) out.displayHeight = height
+  return out
+}
 
 /** Fills empty required fields with `Unknown` (never sends an empty required field). */
 export function completeDeviceInfo(info: Partial<DeviceInfo>): DeviceInfo {
@@ -69,7 +88,7 @@ export function encodeDeviceInfo(info: DeviceInfo): string {
   return base64Utf8(JSON.stringify(json))
 }
 
-/** The AP-Device-Identifier header value (reference 3.2): `fingerprint <Base64(deviceId)>`. */
+/** The AP-Device-Identifier header value (docs/adobe-pass.md "Headers"): `fingerprint <Base64(deviceId)>`. */
 export function encodeDeviceIdentifier(deviceId: string): string {
   return `fingerprint ${base64Utf8(deviceId)}`
 }

@@ -1,7 +1,7 @@
 /**
  * The app's key map and the platform's remote keys. settings.json `appSettings.keys` maps key codes
  * to Lightning key names (`403: "Red"`); on Tizen those codes are not assumed but read with getKey
- * when the keys are registered (tv-platforms.md section 1 "Remote keys"), so the map the app runs
+ * when the keys are registered (docs/architecture.md "Platforms"), so the map the app runs
  * with is rebuilt from what the platform reports.
  */
 import type { RemoteKeyCodes, RemoteKeyName } from './platform'

@@ -1,8 +1,8 @@
 /**
- * The platform seam of core (design.md section 1): where the device id and X-Device-Info come from.
- * Adapters are picked by capability first, user agent second, and a `?platform=` override in
- * development (style.md rule 11). Adapters read platform globals only through the `globals` object
- * they are given, so tests fake Tizen and webOS without touching the real window.
+ * The platform seam of core (docs/architecture.md "Layers", "Platforms"): where the device id and
+ * X-Device-Info come from. Adapters are picked by capability first, user agent second, and a
+ * `?platform=` override in development. Adapters read platform globals only through the `globals`
+ * object they are given, so tests fake Tizen and webOS without touching the real window.
  */
 import type { Clock } from '../base/clock'
 import type { DeviceInfo } from './device-info'
@@ -13,8 +13,8 @@ export type PlatformName = 'browser' | 'tizen' | 'webos'
 export type Unsubscribe = () => void
 
 /**
- * Remote keys beyond arrows/OK/Back, by their Tizen TVInputDevice names (tv-platforms.md section 1
- * "Remote keys"). Tizen delivers them only once registered; webOS and browsers deliver them as is.
+ * Remote keys beyond arrows/OK/Back, by their Tizen TVInputDevice names (docs/architecture.md
+ * "Platforms"). Tizen delivers them only once registered; webOS and browsers deliver them as is.
  */
 export type RemoteKeyName =
   | 'ColorF0Red'
@@ -35,7 +35,7 @@ export interface Platform {
   readonly name: PlatformName
   /** The platform's stable hardware id (Tizen DUID, webOS LGUDID), raw; null when there is none. */
   stableId(): Promise<string | null>
-  /** What the platform can say for X-Device-Info (reference 3.3); unknown fields left out. */
+  /** What the platform can say for X-Device-Info (docs/adobe-pass.md "Headers"); unknown fields left out. */
   deviceInfo(): Promise<Partial<DeviceInfo>>
   /**
    * Asks the platform to deliver these keys and says which codes they arrive with (Tizen: registered
@@ -72,17 +72,25 @@ export function read(root: unknown, path: string): unknown {
   return value
 }
 
-/** Calls `obj.method(...args)` if it is a function, returning undefined when absent or when it throws. */
-export function callSafely(root: unknown, path: string, ...args: unknown[]): unknown {
+type Called = { readonly ok: true; readonly value: unknown } | { readonly ok: false }
+
+/** Calls the method at `path` on its owner, if there is one; a throw counts as not called. */
+function callAt(root: unknown, path: string, args: unknown[]): Called {
   const dot = path.lastIndexOf('.')
   const owner = dot < 0 ? root : read(root, path.slice(0, dot))
   const fn = read(owner, path.slice(dot + 1))
-  if (typeof fn !== 'function') return undefined
+  if (typeof fn !== 'function') return { ok: false }
   try {
-    return (fn as (...a: unknown[]) => unknown).apply(owner, args)
+    return { ok: true, value: (fn as (...a: unknown[]) => unknown).apply(owner, args) }
   } catch {
-    return undefined
+    return { ok: false }
   }
+}
+
+/** Calls `obj.method(...args)` if it is a function, returning undefined when absent or when it throws. */
+export function callSafely(root: unknown, path: string, ...args: unknown[]): unknown {
+  const called = callAt(root, path, args)
+  return called.ok ? called.value : undefined
 }
 
 /** The part of an EventTarget the subscriptions use. */
@@ -140,16 +148,7 @@ export function distinct<T>(listener: (value: T) => void, initial?: T): (value: 
 
 /** Calls `obj.method(...args)`: true when it exists and returned, false when absent or when it threw. */
 export function attempt(root: unknown, path: string, ...args: unknown[]): boolean {
-  const dot = path.lastIndexOf('.')
-  const owner = dot < 0 ? root : read(root, path.slice(0, dot))
-  const fn = read(owner, path.slice(dot + 1))
-  if (typeof fn !== 'function') return false
-  try {
-    ;(fn as (...a: unknown[]) => unknown).apply(owner, args)
-    return true
-  } catch {
-    return false
-  }
+  return callAt(root, path, args).ok
 }
 
 /** A non-empty trimmed string, or undefined. */

@@ -1,6 +1,6 @@
 /**
- * Samsung Tizen TV. Stable id: the DUID from `webapis.productinfo.getDuid()` (tv-platforms.md
- * section 1 "Stable device identifier"; needs webapis.js and the productinfo privilege). Not
+ * Samsung Tizen TV. Stable id: the DUID from `webapis.productinfo.getDuid()` (docs/architecture.md
+ * "Platforms"; needs webapis.js and the productinfo privilege). Not
  * `webapis.adinfo`: that one is resettable.
  *
  * Keys beyond arrows/OK/Back arrive only once registered with tizen.tvinputdevice (privilege
@@ -8,10 +8,10 @@
  * `tizen.application.getCurrentApplication().exit()` (Samsung "Return key policy": only after the
  * user confirms). Network loss is reported from both `online`/`offline` and webapis.network.
  *
- * X-Device-Info: reference 3.3 has no Tizen `osName`, so `Linux` (Tizen is Linux-based) with
- * osFamily `Tizen` and osVendor `Samsung`, both on the restricted lists.
+ * X-Device-Info: Adobe's list (docs/adobe-pass.md "Headers") has no Tizen `osName`, so `Linux` (Tizen is
+ * Linux-based) with osFamily `Tizen` and osVendor `Samsung`, both on the restricted lists.
  */
-import type { DeviceInfo } from './device-info'
+import { readFields, type DeviceInfo } from './device-info'
 import {
   all,
   attempt,
@@ -113,15 +113,7 @@ export function createTizenPlatform(ctx: PlatformContext): Platform {
       const connection = tizenConnection(callSafely(globals, 'webapis.network.getActiveConnectionType'))
       const width = read(globals, 'screen.width')
       const height = read(globals, 'screen.height')
-      return Promise.resolve({
-        ...info,
-        ...(model ? { model } : {}),
-        ...(version ? { version } : {}),
-        ...(osVersion ? { osVersion } : {}),
-        ...(connection ? { connectionType: connection } : {}),
-        ...(typeof width === 'number' && width > 0 ? { displayWidth: width } : {}),
-        ...(typeof height === 'number' && height > 0 ? { displayHeight: height } : {}),
-      })
+      return Promise.resolve({ ...info, ...readFields({ model, version, osVersion, connectionType: connection }, width, height) })
     },
   }
 }

@@ -1,18 +1,25 @@
 /**
  * LG webOS TV. Stable id: LGUDID through webOSTV-dev.js `webOSDev.LGUDID`, else the Luna call
  * `luna://com.webos.service.sm` `deviceid/getIDs` {idType: ["LGUDID"]} through webOS.service or, without
- * webOSTV.js, the engine's PalmServiceBridge (tv-platforms.md section 2
- * "Device identifier"; webOS 3.0+, absent in the emulator). Callbacks that never answer time out on
+ * webOSTV.js, the engine's PalmServiceBridge (docs/architecture.md
+ * "Platforms"; webOS 3.0+, absent in the emulator). Callbacks that never answer time out on
  * the injected clock and count as "no id".
  *
  * Back (461) reaches the app because appinfo.json sets disableBackHistoryAPI. Exit after the user
  * confirms is window.close() (webOS 6+ entry-page rule), `webOS.platformBack()` where that is
  * unavailable. The Magic Remote pointer is mouse events; `cursorStateChange` on document says when it
- * hides (arrow keys) and comes back (webOS 3.0+, tv-platforms.md section 2 "Magic Remote").
+ * hides (arrow keys) and comes back (webOS 3.0+, docs/architecture.md "Platforms").
  */
-import type { DeviceInfo } from './device-info'
+import { readFields, type DeviceInfo } from './device-info'
 import { attempt, distinct, fromCallback, listen, read, text, type Platform, type PlatformContext } from './platform'
 import { closeWindow, isOnline, onDocumentVisibility, onWindowNetwork, standardKeys } from './web'
+
+/** The LGUDID in a `deviceid/getIDs` answer (`idList[0].idValue`), or null. */
+function firstLgudid(res: unknown): string | null {
+  const list = read(res, 'idList')
+  const first: unknown = Array.isArray(list) ? list[0] : undefined
+  return text(read(first, 'idValue')) ?? null
+}
 
 export function createWebOsPlatform(ctx: PlatformContext): Platform {
   const { globals, clock, callbackTimeoutMs } = ctx
@@ -33,11 +40,7 @@ export function createWebOsPlatform(ctx: PlatformContext): Platform {
         ;(read(service, 'request') as (uri: string, o: unknown) => void).call(service, 'luna://com.webos.service.sm', {
           method: 'deviceid/getIDs',
           parameters: { idType: ['LGUDID'] },
-          onSuccess: (res: unknown) => {
-            const list = read(res, 'idList')
-            const first: unknown = Array.isArray(list) ? list[0] : undefined
-            deliver(text(read(first, 'idValue')) ?? null)
-          },
+          onSuccess: (res: unknown) => deliver(firstLgudid(res)),
           onFailure: failed,
         })
       })
@@ -55,9 +58,7 @@ export function createWebOsPlatform(ctx: PlatformContext): Platform {
             failed()
             return
           }
-          const list = read(res, 'idList')
-          const first: unknown = Array.isArray(list) ? list[0] : undefined
-          deliver(text(read(first, 'idValue')) ?? null)
+          deliver(firstLgudid(res))
         }
         if (!attempt(bridge, 'call', 'luna://com.webos.service.sm/deviceid/getIDs', JSON.stringify({ idType: ['LGUDID'] }))) failed()
       })
@@ -125,12 +126,7 @@ export function createWebOsPlatform(ctx: PlatformContext): Platform {
         osName: 'webOS',
         osFamily: 'webOS',
         osVendor: 'LG',
-        ...(model ? { model } : {}),
-        ...(version ? { version } : {}),
-        ...(osVersion ? { osVersion } : {}),
-        ...(connectionType ? { connectionType } : {}),
-        ...(typeof width === 'number' && width > 0 ? { displayWidth: width } : {}),
-        ...(typeof height === 'number' && height > 0 ? { displayHeight: height } : {}),
+        ...readFields({ model, version, osVersion, connectionType }, width, height),
       }
       return out
     },

@@ -33,19 +33,14 @@
  * both and log a warning for the second.
  */
 import type { Clock } from '../base/clock'
-import type { Logger } from '../base/logger'
 import { decodeEntry, encodeEntry, sameEntry, type Entry } from './envelope'
-import {
-  canLookup,
-  createIdbStore,
-  createResilientStore,
-  createWebStorageStore,
-  isStorageFailure,
-  StorageFailure,
-  type KeyValueStore,
-  type LookupOptions,
-} from './kv'
+import { errorName, type Logger } from '../base/logger'
+import { createIdbStore } from './idb-kv'
+import { toStorageFailure, type KeyValueStore, type StorageFailure } from './kv'
+import { canLookup, createResilientStore, type LookupOptions } from './resilient-kv'
+import { createWebStorageStore } from './web-storage-kv'
 import { createLatestWriter } from './latest-writer'
+import type { PassStore, StoreRead } from '../pass/ports'
 import {
   validators,
   type AccessTokenRecord,
@@ -56,12 +51,13 @@ import {
   type PendingSessionRecord,
   type RecordKey,
   type RecordOf,
-  type RequestBudgetRecord,
+  type RequestBudget,
   type SignedOutRecord,
   type Validator,
 } from './records'
 
 export { recordVersion } from './envelope'
+export type { StoreRead } from '../pass/ports'
 export type {
   AccessTokenRecord,
   CachedProfile,
@@ -69,33 +65,25 @@ export type {
   DeviceIdRecord,
   LastMvpd,
   PendingSessionRecord,
-  RequestBudgetRecord,
+  RequestBudget,
   SignedOutRecord,
 } from './records'
 
-/**
- * A read that tells "absent" from "could not be read":
- * - `found`: a valid record;
- * - `absent`: the storage answered and holds no valid record (or a clear);
- * - `unavailable`: neither IndexedDB nor the mirror could be read; the record may exist.
- */
-export type StoreRead<T> =
-  | { readonly status: 'found'; readonly value: T }
-  | { readonly status: 'absent' }
-  | { readonly status: 'unavailable'; readonly failure: StorageFailure }
-
-/** How a `read*` treats a store that failed a moment ago. */
-export interface ReadOptions {
+/** How a read treats IndexedDB that failed a moment ago (inside the store only). */
+interface ReadOptions {
   /**
    * Make one real IndexedDB attempt (with the normal timeout) even while reads skip it after a
-   * failure (kv.ts LookupOptions). Without it, a read soon after a failure answers `unavailable` at
-   * once without asking IndexedDB.
-   * @defaultValue `false`
+   * failure (LookupOptions in resilient-kv.ts). Without it, a read soon after a failure answers
+   * `unavailable` at once without asking IndexedDB.
    */
   readonly probe?: boolean
 }
 
-export interface DeviceStore {
+/**
+ * Every record the app keeps. The Adobe Pass client sees it as its PassStore (credentials, token,
+ * cached profile); the rest is for the device identity, the flow and the pacer.
+ */
+export interface DeviceStore extends PassStore {
   /**
    * The device id, or whether it could not be read. On `unavailable` (IndexedDB silent and the
    * mirror empty or unreadable: the id may be in IndexedDB only) a caller must not persist a newly
@@ -108,14 +96,12 @@ export interface DeviceStore {
   setLastMvpd(mvpd: LastMvpd): Promise<void>
   clearLastMvpd(): Promise<void>
   /**
-   * The client credentials, or whether they could not be read. On `unavailable` registering again
-   * would replace credentials that may still be stored and lose the viewer's sign-ins (DCR FAQ 9):
-   * a client should try again shortly (IndexedDB stalls at start-up are usually brief) and register
-   * only if storage still cannot be read, with a warning; new credentials are then written through
-   * and reach the stores that work. That second read needs `{ probe: true }`: a failed read makes
-   * later reads skip IndexedDB for a few seconds, so without it the retry would not reach IndexedDB.
+   * The client credentials, or that they could not be read. Every call makes a real IndexedDB
+   * attempt (bounded by its timeout), also just after a failure: `unavailable` then means storage
+   * was asked now and did not answer, so a caller can wait and ask again (PassStore). New
+   * credentials written after that reach the stores that work.
    */
-  readClientCredentials(options?: ReadOptions): Promise<StoreRead<ClientCredentials>>
+  readClientCredentials(): Promise<StoreRead<ClientCredentials>>
   /** The client credentials; null when absent and also when unreadable (then with a warning). */
   getClientCredentials(): Promise<ClientCredentials | null>
   setClientCredentials(credentials: ClientCredentials): Promise<void>
@@ -147,13 +133,13 @@ export interface DeviceStore {
    * The throttle burst left when it was last written (Adobe Pass throttling: a one-time burst at
    * the client's first interaction, then 1 request/s). Mirrored.
    */
-  getRequestBudget(): Promise<RequestBudgetRecord | null>
+  getRequestBudget(): Promise<RequestBudget | null>
   /**
    * Keeps the burst left. Cheap to call after every request: while one write is under way, later
    * calls collapse into one write of the latest record, and each call settles once its record (or a
    * later one) is written. A read during a write may still answer the record before it.
    */
-  setRequestBudget(record: RequestBudgetRecord): Promise<void>
+  setRequestBudget(record: RequestBudget): Promise<void>
 }
 
 export interface DeviceStoreOptions {
@@ -213,9 +199,6 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
   }
   const answer = <T>(entry: Entry<T>): StoreRead<T> => (entry.kind === 'value' ? { status: 'found', value: entry.value } : { status: 'absent' })
 
-  const asFailure = (error: unknown): StorageFailure =>
-    isStorageFailure(error) ? error : new StorageFailure('get', (error as Error | undefined)?.name ?? typeof error)
-
   type Raw = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly failure: StorageFailure }
   /** One store's raw answer; a rejection is "could not be read", never "absent". */
   const rawGet = async (store: KeyValueStore, key: RecordKey, lookupOptions?: LookupOptions): Promise<Raw> => {
@@ -223,14 +206,14 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
       if (canLookup(store)) return await store.lookup(key, lookupOptions)
       return { ok: true, value: await store.get(key) }
     } catch (error) {
-      return { ok: false, failure: asFailure(error) }
+      return { ok: false, failure: toStorageFailure('get', error) }
     }
   }
   const safeRun = async (action: () => Promise<void>, key: RecordKey, operation: string): Promise<void> => {
     try {
       await action()
     } catch (error) {
-      logger.warn('storage: write failed', { key, operation, reason: (error as Error | undefined)?.name })
+      logger.warn('storage: write failed', { key, operation, reason: errorName(error) })
     }
   }
 
@@ -289,7 +272,7 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
   // A clear is a stamped tombstone in both stores, never a removal: a removal that reached only
   // one store would let the other's older copy win on the next read.
   const clear = (key: RecordKey): Promise<void> => put(key, { kind: 'cleared', at: stampFor(key) })
-  const writeRequestBudget = createLatestWriter<RequestBudgetRecord>((record) => write('requestBudget', record))
+  const writeRequestBudget = createLatestWriter<RequestBudget>((record) => write('requestBudget', record))
 
   return {
     readDeviceId: () => read('deviceId'),
@@ -298,7 +281,8 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
     getLastMvpd: () => orNull('lastMvpd'),
     setLastMvpd: (mvpd) => write('lastMvpd', mvpd),
     clearLastMvpd: () => clear('lastMvpd'),
-    readClientCredentials: (readOptions) => read('clientCredentials', readOptions),
+    // Always a real attempt: the only caller registers the application again on `unavailable`.
+    readClientCredentials: () => read('clientCredentials', { probe: true }),
     getClientCredentials: () => orNull('clientCredentials'),
     setClientCredentials: (credentials) => write('clientCredentials', credentials),
     clearClientCredentials: () => clear('clientCredentials'),

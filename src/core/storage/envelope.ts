@@ -5,7 +5,8 @@
  * other store's older value. Records written before stamps existed have no `at` and count as the
  * oldest.
  */
-import { isRecord, num, type Validator } from './records'
+import { isRecord } from '../base/guards'
+import { num, type Validator } from './records'
 
 /**
  * Bumped when a record's shape changes; older records then read as absent. (The write stamp `at`

@@ -4,37 +4,18 @@
  * that fails validation reads as absent and is never handed to the caller half-formed. Unknown
  * fields are dropped.
  */
+import { isRecord } from '../base/guards'
+import type { RequestBudget } from '../pass/pacer'
+import type { AccessTokenRecord, ClientCredentials } from '../pass/ports'
 import type { CachedProfile, LastMvpd, ProfileAttribute } from '../pass/types'
 
-export type { CachedProfile, LastMvpd }
+export type { AccessTokenRecord, CachedProfile, ClientCredentials, LastMvpd, RequestBudget }
 
 export interface DeviceIdRecord {
   /** The value behind `AP-Device-Identifier: fingerprint <Base64(id)>`. */
   readonly id: string
   /** `platform`: hashed platform id (Tizen DUID, LGUDID); `generated`: random, persisted. */
   readonly source: 'platform' | 'generated'
-}
-
-/** DCR client credentials (CL-REG-2): secret, never logged. */
-export interface ClientCredentials {
-  readonly clientId: string
-  readonly clientSecret: string
-  /** Server origin the credentials were registered with; others read them as absent. */
-  readonly origin: string
-  readonly issuedAt?: number
-}
-
-/** DCR access token (CL-REG-3): secret, never logged. */
-export interface AccessTokenRecord {
-  readonly accessToken: string
-  /** Issue time in server time, epoch ms (`created_at`). */
-  readonly createdAt: number
-  /** Expiry in server time, epoch ms (`created_at + expires_in`). */
-  readonly expiresAt: number
-  /** Server minus local clock when the token was received, to judge expiry before the next Date header. */
-  readonly offsetMs: number
-  readonly origin: string
-  readonly clientId: string
 }
 
 /**
@@ -62,20 +43,8 @@ export interface SignedOutRecord {
   readonly at: number
 }
 
-/** The client's remaining throttle burst, kept so a relaunch does not assume a fresh burst. */
-export interface RequestBudgetRecord {
-  /** What the budget belongs to (e.g. the Adobe Pass origin): a budget for another key is not reused. */
-  readonly key: string
-  /** Requests left in the burst; at least 0. */
-  readonly burstLeft: number
-  /** When `burstLeft` was true, epoch ms. */
-  readonly at: number
-}
-
 export type Validator<T> = (value: Record<string, unknown>) => T | null
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 const str = (value: unknown): value is string => typeof value === 'string' && value !== ''
 export const num = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
 /** An http(s) URL (the Adobe Pass base URL a record belongs to). */
@@ -97,7 +66,7 @@ export interface Records {
   readonly profile: CachedProfile
   readonly pendingSession: PendingSessionRecord
   readonly signedOut: SignedOutRecord
-  readonly requestBudget: RequestBudgetRecord
+  readonly requestBudget: RequestBudget
 }
 
 export type RecordKey = keyof Records

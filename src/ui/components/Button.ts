@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, focus, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
+import { currentTokens } from '../theme/current'
+import { buttonMetrics, buttonStyle, buttonWidth } from './Button.styles'
 import { Pressable } from './Pressable'
 
 export interface ButtonTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -12,31 +13,30 @@ export interface ButtonTemplateSpec extends Lightning.Component.TemplateSpec {
   Label: object
 }
 
-const padX = 48
-const height = 86
-const shadowBlur = 24
+const { height, shadowBlur } = buttonMetrics
 const shadowMargin = shadowBlur * 2
 
 /**
- * A text button. Focused, it turns light with dark text and grows (ui/README.md focus rule); its
- * width follows its label once the text is measured. Enter fires `$buttonPressed(id)` upwards.
+ * A text button; its width follows its label once the text is measured. Enter fires
+ * `$buttonPressed(ref)` upwards. Looks: Button.styles.ts.
  */
 export class Button
   extends Pressable<ButtonTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<ButtonTemplateSpec>
 {
   private labelText = ''
-  private measuredW = 320
+  private measuredW = buttonWidth(0)
   private isDisabled = false
 
   static override _template(): Lightning.Component.Template<ButtonTemplateSpec> {
+    const t = currentTokens()
     return {
       h: height,
-      w: 320,
+      w: buttonWidth(0),
       collision: true,
-      Shadow: { alpha: 0, x: -shadowMargin, y: -shadowMargin + 10, color: colors.shadow },
+      Shadow: { alpha: 0, x: -shadowMargin, y: -shadowMargin + 10 },
       Background: {},
-      Label: { x: 160, y: height / 2 + 3, mount: 0.5, text: textOf(type.button, '', colors.text) },
+      Label: { y: height / 2 + buttonMetrics.labelDy, mount: 0.5, text: textOf(t.type.button, '', t.colors.text) },
     }
   }
 
@@ -46,7 +46,7 @@ export class Button
 
   set label(value: string) {
     this.labelText = value
-    this.tag('Label')?.patch({ text: { text: value } })
+    this._update()
   }
 
   get disabled(): boolean {
@@ -71,9 +71,11 @@ export class Button
   }
 
   override _init(): void {
-    this.tag('Label')?.on('txLoaded', () => {
-      const label = this.tag('Label')
-      this.measuredW = Math.max(200, Math.round((label?.renderWidth ?? 200) + padX * 2))
+    const label = this.tag('Label')
+    label?.on('txLoaded', () => {
+      const w = buttonWidth(label.renderWidth)
+      if (w === this.measuredW) return
+      this.measuredW = w
       this._update()
       this.fireAncestors('$itemResized')
     })
@@ -81,19 +83,16 @@ export class Button
   }
 
   protected _update(): void {
-    const focused = this.hasFocus()
+    const style = buttonStyle(currentTokens(), { focused: this.hasFocus(), disabled: this.isDisabled })
     const w = this.measuredW
-    this.patch({ w })
-    this.tag('Label')?.patch({ x: w / 2 })
-    this.tag('Background')?.patch({
-      texture: Lightning.Tools.getRoundRect(w, height, layout.radiusSmall, 0, 0, true, focused ? colors.focus : colors.surface2),
-    })
+    this.patch({ w, alpha: style.alpha })
+    this.tag('Label')?.patch({ x: w / 2, text: { text: this.labelText, textColor: style.labelColor } })
+    this.tag('Background')?.patch({ texture: Lightning.Tools.getRoundRect(w, height, style.radius, 0, 0, true, style.fill) })
     this.tag('Shadow')?.patch({
-      alpha: focused ? 1 : 0,
-      texture: Lightning.Tools.getShadowRect(w, height, layout.radiusSmall, shadowBlur),
+      alpha: style.shadowAlpha,
+      color: style.shadowColor,
+      texture: Lightning.Tools.getShadowRect(w, height, style.radius, shadowBlur),
     })
-    this.tag('Label')?.patch({ text: { textColor: focused ? colors.onFocus : colors.text } })
-    this.patch({ alpha: this.isDisabled ? 0.45 : 1 })
-    this.setSmooth('scale', focused ? 1.06 : 1, { duration: focus.durationS })
+    this.setSmooth('scale', style.scale, { duration: currentTokens().focus.durationS })
   }
 }

@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
+import { currentTokens } from '../theme/current'
+import { containFit, logoInset, logoWellStyle } from './LogoWell.styles'
 
 export interface LogoWellTemplateSpec extends Lightning.Component.TemplateSpec {
   name: string
@@ -13,8 +14,9 @@ export interface LogoWellTemplateSpec extends Lightning.Component.TemplateSpec {
 }
 
 /**
- * A provider's logo in a rounded well, or its name when there is no logo or it fails to load (a broken
- * logo URL from the configuration must never leave an empty box).
+ * A provider's logo in a rounded well, scaled to fill it keeping its aspect ratio, or its name when
+ * there is no logo or it fails to load (a broken logo URL from the configuration must never leave an
+ * empty box).
  */
 export class LogoWell
   extends Lightning.Component<LogoWellTemplateSpec>
@@ -23,13 +25,15 @@ export class LogoWell
   private nameText = ''
   private url = ''
   private size = { w: 368, h: 96 }
+  /** The loaded logo's own size; null while there is none to show (no URL, loading, or failed). */
+  private logoSize: { w: number; h: number } | null = null
 
   static override _template(): Lightning.Component.Template<LogoWellTemplateSpec> {
+    const t = currentTokens()
     return {
       Well: {},
-      Name: { mount: 0.5, text: textOf(type.tileName, '', 0xffdfe6ff, { maxLines: 1 }) },
-      // Not `visible: false`: Lightning only loads textures of visible elements.
-      Logo: { mount: 0.5, alpha: 0.001 },
+      Name: { mount: 0.5, text: textOf(t.type.tileName, '', t.colors.logoText, { textAlign: 'center', maxLines: 2 }) },
+      Logo: { mount: 0.5, alpha: t.opacity.loading },
     }
   }
 
@@ -49,8 +53,11 @@ export class LogoWell
   set logoUrl(value: string) {
     if (value === this.url) return
     this.url = value
-    this.showName(true)
-    this.tag('Logo')?.patch({ src: value || undefined })
+    this.logoSize = null
+    // hasAlpha: Lightning treats anything but a .png as opaque, so an SVG's transparent corners
+    // would be drawn black.
+    this.tag('Logo')?.patch({ texture: value ? { type: Lightning.textures.ImageTexture, src: value, hasAlpha: true } : null })
+    this._update()
   }
 
   get wellW(): number {
@@ -73,29 +80,38 @@ export class LogoWell
 
   override _init(): void {
     const logo = this.tag('Logo')
-    logo?.on('txLoaded', () => {
-      // Fit the logo inside the well, keeping its aspect ratio.
-      const source = logo.texture?.source as unknown as { w?: number; h?: number } | undefined
-      const w = source?.w || 1
-      const h = source?.h || 1
-      const scale = Math.min((this.size.w - 16) / w, (this.size.h - 12) / h)
-      logo.patch({ w: Math.round(w * scale), h: Math.round(h * scale) })
-      this.showName(false)
+    logo?.on('txLoaded', (texture: Lightning.Texture) => {
+      const source = texture.source as unknown as { w?: number; h?: number } | undefined
+      this.logoSize = { w: source?.w ?? 0, h: source?.h ?? 0 }
+      this._update()
     })
-    logo?.on('txError', () => this.showName(true))
+    logo?.on('txError', () => {
+      this.logoSize = null
+      this._update()
+    })
     this._update()
-  }
-
-  private showName(show: boolean): void {
-    this.tag('Name')?.patch({ visible: show })
-    this.tag('Logo')?.patch({ alpha: show ? 0.001 : 1 })
   }
 
   private _update(): void {
     const { w, h } = this.size
+    const style = logoWellStyle(currentTokens(), this.size)
+    const showLogo = this.logoSize !== null && this.url !== ''
     this.patch({ w, h })
-    this.tag('Well')?.patch({ texture: Lightning.Tools.getRoundRect(w, h, 14, 0, 0, true, colors.surface2) })
-    this.tag('Name')?.patch({ x: w / 2, y: h / 2, text: { text: this.nameText, wordWrapWidth: w - 24, fontSize: h < 80 ? 26 : 38 } })
-    this.tag('Logo')?.patch({ x: w / 2, y: h / 2 })
+    this.tag('Well')?.patch({ texture: Lightning.Tools.getRoundRect(w, h, style.radius, 0, 0, true, style.fill) })
+    this.tag('Name')?.patch({
+      x: w / 2,
+      y: h / 2,
+      visible: !showLogo,
+      text: {
+        text: this.nameText,
+        textColor: style.nameColor,
+        fontSize: style.nameFontSize,
+        lineHeight: style.nameLineHeight,
+        maxLines: style.nameMaxLines,
+        wordWrapWidth: style.nameWrapWidth,
+      },
+    })
+    const fit = this.logoSize ? containFit(this.logoSize, { w: w - logoInset * 2, h: h - logoInset * 2 }) : { w: 0, h: 0 }
+    this.tag('Logo')?.patch({ x: w / 2, y: h / 2, w: fit.w, h: fit.h, alpha: showLogo ? 1 : currentTokens().opacity.loading })
   }
 }

@@ -7,9 +7,36 @@ export interface RowTemplateSpec extends Lightning.Component.TemplateSpec {
   Items: object
 }
 
+/** Where an item sits along the row. */
+export interface RowSlot {
+  readonly x: number
+  readonly w: number
+}
+
+/** Seconds a scroll takes. */
+const scrollS = 0.25
+
+/**
+ * How far the items slide left so the focused one shows: the least movement from `current` that puts
+ * it, with `room` either side for its focus growth, inside `viewport`, never past either end. With no
+ * focused item (`focus` null: the focus is elsewhere on the page) the row rests at its start, so the
+ * first item is on screen.
+ */
+export function rowScroll(slots: readonly RowSlot[], focus: number | null, viewport: number, room: number, current: number): number {
+  const item = focus === null ? undefined : slots[focus]
+  const last = slots[slots.length - 1]
+  if (!item || !last || viewport <= 0) return 0
+  const max = Math.max(0, last.x + last.w + room - viewport)
+  let next = current
+  if (item.x + item.w + room > next + viewport) next = item.x + item.w + room - viewport
+  if (item.x - room < next) next = item.x - room
+  return Math.max(0, Math.min(max, next))
+}
+
 /**
  * A horizontal run of focusable children (tiles or buttons). Left/Right move the focus and return
- * false at the edges so the key bubbles to the page (style.md rule 7); the pointer moves focus too.
+ * false at the edges so the key bubbles to the page (docs/architecture.md, "UI"); the pointer moves
+ * focus too. The single update path is `layout()`: positions, then the scroll for the current focus.
  */
 export class Row
   extends Lightning.Component<RowTemplateSpec>
@@ -18,6 +45,8 @@ export class Row
   private gapPx = 40
   private viewportW = 0
   private focusIndex = 0
+  /** The scroll the row is heading for (the smoothed `x` lags behind it while it animates). */
+  private scrollX = 0
 
   static override _template(): Lightning.Component.Template<RowTemplateSpec> {
     return { Items: {} }
@@ -38,7 +67,7 @@ export class Row
 
   set viewport(value: number) {
     this.viewportW = value
-    this.scrollToFocus()
+    this.layout()
   }
 
   /** Replaces the children; each config needs a unique `ref`. Focus goes to `focusIndex` (clamped). */
@@ -46,7 +75,7 @@ export class Row
     const list = this.tag('Items')
     if (!list) return
     list.children = items
-    this.focusIndex = Math.max(0, Math.min(focusIndex, items.length - 1))
+    this.focusIndex = this.clamp(focusIndex)
     this.layout()
     this._refocus()
   }
@@ -59,59 +88,54 @@ export class Row
     return this.focusIndex
   }
 
+  /** The scroll the row shows (or is animating to), in px. */
+  get scroll(): number {
+    return this.scrollX
+  }
+
   /** Moves the focus to `index` (clamped), e.g. to restore where the viewer was. */
   select(index: number): void {
-    this.focusIndex = Math.max(0, Math.min(index, this.items.length - 1))
-    this._refocus()
-    this.scrollToFocus()
-    this.fireAncestors('$rowFocusChanged', this.ref ?? '', this.focusIndex)
+    this.moveTo(this.clamp(index))
   }
 
   get focusedItem(): Lightning.Component | undefined {
     return this.items[this.focusIndex]
   }
 
-  /** Re-lays children out, e.g. after a button measured its label. */
+  /** Re-lays children out (e.g. after a button measured its label) and scrolls for the focus. */
   layout(): void {
     let x = 0
     for (const item of this.items) {
       item.x = x
       x += (item.w || 0) + this.gapPx
     }
-    this.scrollToFocus()
-  }
-
-  /** Slides the items so the focused one (with room for its focus growth) lies inside the viewport. */
-  private scrollToFocus(): void {
-    const list = this.tag('Items')
-    const item = this.focusedItem
-    if (!list || !item || this.viewportW <= 0) return
-    const room = this.gapPx
-    const offset = -(list.getSmooth('x') as number)
-    let next = offset
-    if (item.x + item.w + room > offset + this.viewportW) next = item.x + item.w + room - this.viewportW
-    if (item.x - room < next) next = Math.max(0, item.x - room)
-    if (next !== offset) list.setSmooth('x', -next, { duration: 0.25 })
+    const slots = this.items.map((item) => ({ x: item.x, w: item.w || 0 }))
+    const next = rowScroll(slots, this.hasFocus() ? this.focusIndex : null, this.viewportW, this.gapPx, this.scrollX)
+    if (next === this.scrollX) return
+    this.scrollX = next
+    this.tag('Items')?.setSmooth('x', -next, { duration: scrollS })
   }
 
   override _getFocused(): Lightning.Component | undefined {
     return this.focusedItem
   }
 
+  override _focus(): void {
+    this.layout()
+  }
+
+  override _unfocus(): void {
+    this.layout()
+  }
+
   override _handleLeft(): boolean | void {
     if (this.focusIndex === 0) return false
-    this.focusIndex -= 1
-    this._refocus()
-    this.scrollToFocus()
-    this.fireAncestors('$rowFocusChanged', this.ref ?? '', this.focusIndex)
+    this.moveTo(this.focusIndex - 1)
   }
 
   override _handleRight(): boolean | void {
     if (this.focusIndex >= this.items.length - 1) return false
-    this.focusIndex += 1
-    this._refocus()
-    this.scrollToFocus()
-    this.fireAncestors('$rowFocusChanged', this.ref ?? '', this.focusIndex)
+    this.moveTo(this.focusIndex + 1)
   }
 
   $itemResized(): void {
@@ -120,16 +144,27 @@ export class Row
 
   $pointerFocus(ref: string): void {
     const i = this.items.findIndex((item) => item.ref === ref)
-    if (i >= 0) {
-      this.focusIndex = i
-      this._refocus()
-      this.scrollToFocus()
-      this.fireAncestors('$rowPointed', this.ref ?? '')
-      this.fireAncestors('$rowFocusChanged', this.ref ?? '', this.focusIndex)
-    }
+    if (i < 0) return
+    this.focusIndex = i
+    this._refocus()
+    this.layout()
+    // The page first learns which row holds the pointer, then what is focused in it.
+    this.fireAncestors('$rowPointed', this.ref ?? '')
+    this.fireAncestors('$rowFocusChanged', this.ref ?? '', this.focusIndex)
   }
 
   override _firstActive(): void {
     this.layout()
+  }
+
+  private clamp(index: number): number {
+    return Math.max(0, Math.min(index, this.items.length - 1))
+  }
+
+  private moveTo(index: number): void {
+    this.focusIndex = index
+    this._refocus()
+    this.layout()
+    this.fireAncestors('$rowFocusChanged', this.ref ?? '', this.focusIndex)
   }
 }

@@ -1,8 +1,9 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, focus, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
+import { currentTokens } from '../theme/current'
 import { Pressable } from './Pressable'
 import { LogoWell } from './LogoWell'
+import { tileMetrics as m, tileStyle } from './Tile.styles'
 
 export interface TileTemplateSpec extends Lightning.Component.TemplateSpec {
   Shadow: object
@@ -22,30 +23,31 @@ export interface TileData {
   readonly badge?: string
 }
 
-export const tileW = 440
-export const tileH = 300
-const pad = 36
-const shadowBlur = 28
+export const tileW = m.w
+export const tileH = m.h
 
-/** A provider tile of the profiles grid (ui/profiles.png): logo well, name, validity, optional badge. */
+/** A provider tile of the profiles grid: logo well, name, validity, optional badge. Looks: Tile.styles.ts. */
 export class Tile
   extends Pressable<TileTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<TileTemplateSpec>
 {
   private tileData: TileData = { name: '', meta: '', logoText: '' }
+  private badgeW = 0
 
   static override _template(): Lightning.Component.Template<TileTemplateSpec> {
+    const t = currentTokens()
+    const textW = m.w - m.pad * 2
     return {
-      w: tileW,
-      h: tileH,
+      w: m.w,
+      h: m.h,
       collision: true,
       // getShadowRect pads the texture by twice the blur on every side.
-      Shadow: { x: -shadowBlur * 2, y: -shadowBlur * 2 + 18, alpha: 0, color: colors.shadow, texture: Lightning.Tools.getShadowRect(tileW, tileH, layout.radius, shadowBlur) },
+      Shadow: { x: -m.shadowBlur * 2, y: -m.shadowBlur * 2 + 18, alpha: 0, texture: Lightning.Tools.getShadowRect(m.w, m.h, t.layout.radius, m.shadowBlur) },
       Frame: {},
-      Logo: { type: LogoWell, x: pad, y: pad, wellW: tileW - pad * 2, wellH: 96 },
-      Name: { x: pad, y: 162, text: textOf(type.tileName, '', colors.text, { wordWrapWidth: tileW - pad * 2, maxLines: 1 }) },
-      Meta: { x: pad, y: 220, text: textOf(type.caption, '', colors.text2, { wordWrapWidth: tileW - pad * 2, maxLines: 1 }) },
-      Badge: { x: tileW - 26, y: -20, mountX: 1, visible: false, BadgeText: { x: 16, y: 6, text: textOf(type.badge, '', colors.text) } },
+      Logo: { type: LogoWell, x: m.pad, y: m.pad, wellW: textW, wellH: m.wellH },
+      Name: { x: m.pad, y: m.nameY, text: textOf(t.type.tileName, '', t.colors.text, { wordWrapWidth: textW, maxLines: 1 }) },
+      Meta: { x: m.pad, y: m.metaY, text: textOf(t.type.caption, '', t.colors.text2, { wordWrapWidth: textW, maxLines: 1 }) },
+      Badge: { x: m.w - 26, y: -20, mountX: 1, visible: false, BadgeText: { x: m.badgePadX, y: 6, text: textOf(t.type.badge, '', t.colors.text) } },
     }
   }
 
@@ -61,29 +63,26 @@ export class Tile
   override _init(): void {
     const badgeText = this.tag('Badge.BadgeText')
     badgeText?.on('txLoaded', () => {
-      const w = Math.round(badgeText.renderWidth + 32)
-      this.tag('Badge')?.patch({ w, h: 44, texture: Lightning.Tools.getRoundRect(w, 44, 10, 0, 0, true, colors.accent) })
+      this.badgeW = Math.round(badgeText.renderWidth + m.badgePadX * 2)
+      this._update()
     })
     this._update()
   }
 
   protected _update(): void {
-    const focused = this.hasFocus()
+    const style = tileStyle(currentTokens(), { focused: this.hasFocus() })
     const d = this.tileData
-    this.tag('Frame')?.patch({
-      x: focused ? -focus.outline : 0,
-      y: focused ? -focus.outline : 0,
-      texture: focused
-        ? Lightning.Tools.getRoundRect(tileW + focus.outline * 2, tileH + focus.outline * 2, layout.radius + 4, focus.outline, colors.focus, true, colors.surface)
-        : Lightning.Tools.getRoundRect(tileW, tileH, layout.radius, 2, colors.border, true, colors.surface),
-    })
-    this.tag('Shadow')?.patch({ alpha: focused ? 1 : 0 })
+    const f = style.frame
+    this.tag('Frame')?.patch({ x: f.offset, y: f.offset, texture: Lightning.Tools.getRoundRect(f.w, f.h, f.radius, f.stroke, f.strokeColor, true, f.fill) })
+    this.tag('Shadow')?.patch({ alpha: style.shadowAlpha, color: style.shadowColor })
     this.tag('Logo')?.patch({ name: d.logoText, logoUrl: d.logoUrl ?? '' })
-    this.tag('Name')?.patch({ text: { text: d.name } })
-    this.tag('Meta')?.patch({ text: { text: d.meta } })
-    this.tag('Badge')?.patch({ visible: Boolean(d.badge) })
-    this.tag('Badge.BadgeText')?.patch({ text: { text: d.badge ?? '' } })
-    this.setSmooth('scale', focused ? focus.scale : 1, { duration: focus.durationS })
-    this.patch({ zIndex: focused ? 2 : 1 })
+    this.tag('Name')?.patch({ text: { text: d.name, textColor: style.nameColor } })
+    this.tag('Meta')?.patch({ text: { text: d.meta, textColor: style.metaColor } })
+    const badge = this.tag('Badge')
+    badge?.patch({ visible: Boolean(d.badge) })
+    if (this.badgeW > 0) badge?.patch({ w: this.badgeW, h: m.badgeH, texture: Lightning.Tools.getRoundRect(this.badgeW, m.badgeH, currentTokens().layout.radiusBadge, 0, 0, true, style.badgeFill) })
+    this.tag('Badge.BadgeText')?.patch({ text: { text: d.badge ?? '', textColor: style.badgeText } })
+    this.setSmooth('scale', style.scale, { duration: currentTokens().focus.durationS })
+    this.patch({ zIndex: style.zIndex })
   }
 }

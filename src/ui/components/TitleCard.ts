@@ -1,43 +1,40 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, focus, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
+import { currentTokens } from '../theme/current'
 import { Pressable } from './Pressable'
+import { cardMetrics as m, titleCardStyle, type BadgeTone } from './TitleCard.styles'
 
 export interface TitleCardTemplateSpec extends Lightning.Component.TemplateSpec {
   title: string
   badge: string
-  badgeTone: 'success' | 'danger' | 'neutral'
+  badgeTone: BadgeTone
   Frame: object
   Badge: { BadgeText: object }
   Title: object
 }
 
-export const cardW = 400
-export const cardH = 250
+export const cardW = m.w
+export const cardH = m.h
 
-const tones = {
-  success: { fill: colors.successTint, text: colors.success },
-  danger: { fill: colors.dangerTint, text: colors.danger },
-  neutral: { fill: colors.surface2, text: colors.text2 },
-} as const
-
-/** A programme card of the decisions row (ui/decisions.png) with its preauthorization badge. */
+/** A programme card of the decisions row with its preauthorization badge. Looks: TitleCard.styles.ts. */
 export class TitleCard
   extends Pressable<TitleCardTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<TitleCardTemplateSpec>
 {
   private cardTitle = ''
   private badgeText = ''
-  private tone: 'success' | 'danger' | 'neutral' = 'neutral'
+  private tone: BadgeTone = 'neutral'
+  private badgeW = 0
 
   static override _template(): Lightning.Component.Template<TitleCardTemplateSpec> {
+    const t = currentTokens()
     return {
-      w: cardW,
-      h: cardH,
+      w: m.w,
+      h: m.h,
       collision: true,
       Frame: {},
-      Badge: { x: 30, y: 30, BadgeText: { x: 16, y: 6, text: textOf(type.badge, '', colors.text) } },
-      Title: { x: 30, y: cardH - 30, mountY: 1, text: textOf(type.bodyStrong, '', colors.text, { wordWrapWidth: cardW - 60, maxLines: 2 }) },
+      Badge: { x: m.pad, y: m.pad, BadgeText: { x: m.badgePadX, y: 6, text: textOf(t.type.badge, '', t.colors.text) } },
+      Title: { x: m.pad, y: m.h - m.pad, mountY: 1, text: textOf(t.type.bodyStrong, '', t.colors.text, { wordWrapWidth: m.w - m.pad * 2, maxLines: 2 }) },
     }
   }
 
@@ -59,42 +56,35 @@ export class TitleCard
     this._update()
   }
 
-  get badgeTone(): 'success' | 'danger' | 'neutral' {
+  get badgeTone(): BadgeTone {
     return this.tone
   }
 
-  set badgeTone(value: 'success' | 'danger' | 'neutral') {
+  set badgeTone(value: BadgeTone) {
     this.tone = value
     this._update()
   }
 
   override _init(): void {
     const text = this.tag('Badge.BadgeText')
-    text?.on('txLoaded', () => this.drawBadge())
+    text?.on('txLoaded', () => {
+      this.badgeW = Math.round(text.renderWidth + m.badgePadX * 2)
+      this._update()
+    })
     this._update()
   }
 
-  private drawBadge(): void {
-    const text = this.tag('Badge.BadgeText')
-    const w = Math.round((text?.renderWidth ?? 0) + 32)
-    this.tag('Badge')?.patch({ w, h: 44, texture: Lightning.Tools.getRoundRect(w, 44, 10, 0, 0, true, tones[this.tone].fill) })
-  }
-
   protected _update(): void {
-    const focused = this.hasFocus()
-    const o = focus.outline
-    this.tag('Frame')?.patch({
-      x: focused ? -o : 0,
-      y: focused ? -o : 0,
-      texture: focused
-        ? Lightning.Tools.getRoundRect(cardW + o * 2, cardH + o * 2, 26, o, colors.focus, true, colors.surface2)
-        : Lightning.Tools.getRoundRect(cardW, cardH, 22, 2, colors.border, true, colors.surface),
-    })
-    this.tag('Badge')?.patch({ visible: this.badgeText !== '' })
-    this.tag('Badge.BadgeText')?.patch({ text: { text: this.badgeText, textColor: tones[this.tone].text } })
-    this.drawBadge()
-    this.tag('Title')?.patch({ text: { text: this.cardTitle } })
-    this.setSmooth('scale', focused ? focus.scale : 1, { duration: focus.durationS })
-    this.patch({ zIndex: focused ? 2 : 1 })
+    const t = currentTokens()
+    const style = titleCardStyle(t, { focused: this.hasFocus(), tone: this.tone })
+    const f = style.frame
+    this.tag('Frame')?.patch({ x: f.offset, y: f.offset, texture: Lightning.Tools.getRoundRect(f.w, f.h, f.radius, f.stroke, f.strokeColor, true, f.fill) })
+    const badge = this.tag('Badge')
+    badge?.patch({ visible: this.badgeText !== '' })
+    if (this.badgeW > 0) badge?.patch({ w: this.badgeW, h: m.badgeH, texture: Lightning.Tools.getRoundRect(this.badgeW, m.badgeH, t.layout.radiusBadge, 0, 0, true, style.badgeFill) })
+    this.tag('Badge.BadgeText')?.patch({ text: { text: this.badgeText, textColor: style.badgeText } })
+    this.tag('Title')?.patch({ text: { text: this.cardTitle, textColor: style.titleColor } })
+    this.setSmooth('scale', style.scale, { duration: t.focus.durationS })
+    this.patch({ zIndex: style.zIndex })
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Every word the viewer reads, in one table (style.md rule 5). "TV provider", never "MVPD"; times in
- * words; errors say what happened and what to do (../shared/ui/README.md).
+ * Every word the viewer reads, in one table (docs/architecture.md, "Screens"). "TV provider", never "MVPD"; times in
+ * words; errors say what happened and what to do.
  */
 export const copy = {
   boot: { starting: 'Signing you in…', checking: 'Checking your TV provider sign-in…' },
@@ -44,7 +44,6 @@ export const copy = {
     checkingAccess: (title: string) => `Checking with your TV provider that you can watch ${title}…`,
     signingOut: 'Signing you out on this TV…',
     signOutFailed: "We couldn't sign you out just now. You're still signed in on this TV. Try again in a moment.",
-    reference: (parts: string) => `Reference: ${parts}`,
   },
   /** What a deny means and what the viewer can do (CL-AUTHZ-R2), by DenyReason; `said` is the provider's or Adobe's own words. */
   deny: {
@@ -96,6 +95,7 @@ export const copy = {
     /** The automatic retry after an outage, counting down. */
     retryIn: (seconds: number) => (seconds <= 1 ? 'Trying again in 1 second…' : `Trying again in ${seconds} seconds…`),
     retrying: 'Trying again…',
+    /** The support line under an error, on the error screen and under a deny alike. */
     reference: (parts: string) => `Reference: ${parts}`,
   },
   profileValidity: (left: string) => `Signed in · ${left}`,

@@ -2,7 +2,7 @@ import type { ActivationView, BootView, DecisionsView, ErrorView, PlayerView, Pr
 import type { UiIntent } from './intents'
 
 /**
- * The screens of design.md section 3, by route, each with the view its page renders; `offline` puts
+ * The screens of docs/architecture.md ("Screens"), by route, each with the view its page renders; `offline` puts
  * the network-loss banner over any screen (Samsung's network-loss requirement).
  */
 export type Screen = ScreenByRoute & { readonly offline?: boolean }

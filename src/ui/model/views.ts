@@ -75,7 +75,7 @@ export interface PlayerView {
   readonly headline: string
   /** "Your access to this title is confirmed for the next 7 minutes" */
   readonly validity: string
-  /** A degraded or TempPass decision says so (reference section 8 `source`). */
+  /** A degraded or TempPass decision says so (the decision's `source`). */
   readonly note?: string
 }
 

@@ -1,5 +1,6 @@
 import { Lightning, Registry } from '@lightningjs/sdk'
 import { Button } from '../components/Button'
+import { CodeBox } from '../components/CodeBox'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
 import { QrCode } from '../components/QrCode'
 import { Row } from '../components/Row'
@@ -12,7 +13,7 @@ interface ActivationTemplateSpec extends Lightning.Component.TemplateSpec, Chrom
   view: ActivationView | undefined
   Step1: { Num: { N: object }; Label: object; Url: { UrlText: object } }
   Step2: { Num: { N: object }; Label: object }
-  CodeBox: { CodeText: object }
+  CodeBox: typeof CodeBox
   Qr: { Card: object; Code: typeof QrCode; Caption: object }
   Actions: typeof Row
   Waiting: { Dots: { D0: object; D1: object; D2: object }; Text: object }
@@ -70,7 +71,7 @@ export class ActivationPage
         Num: stepNumber('2'),
         Label: { x: 80, y: 30, mountY: 0.5, text: textOf(type.body, copy.activation.step2, colors.text) },
       },
-      CodeBox: { x: layout.marginX + 80, y: 560, h: 176, CodeText: { x: 58, y: 88, mountY: 0.5, text: textOf(type.code, '', colors.text) } },
+      CodeBox: { type: CodeBox, x: layout.marginX + 80, y: 560 },
       Qr: {
         x: 1290,
         y: 250,
@@ -113,11 +114,6 @@ export class ActivationPage
     urlText?.on('txLoaded', () => {
       const w = Math.round(urlText.renderWidth + 40)
       this.tag('Step1.Url')?.patch({ w, texture: Lightning.Tools.getRoundRect(w, 60, 10, 0, 0, true, colors.surface) })
-    })
-    const codeText = this.tag('CodeBox.CodeText')
-    codeText?.on('txLoaded', () => {
-      const w = Math.round(codeText.renderWidth + 58 + 36)
-      this.tag('CodeBox')?.patch({ w, texture: Lightning.Tools.getRoundRect(w, 176, 20, 2, colors.borderStrong, true, colors.surface) })
     })
     // A calm wave through three dots: waiting, not loading.
     const dots = [this.tag('Waiting.Dots.D0'), this.tag('Waiting.Dots.D1'), this.tag('Waiting.Dots.D2')]
@@ -188,8 +184,7 @@ export class ActivationPage
     })
     this.tag('Step1.Url.UrlText')?.patch({ text: { text: v.displayUrl } })
     const showCode = !v.expired && v.code !== ''
-    this.tag('CodeBox')?.patch({ alpha: showCode ? 1 : 0.25 })
-    this.tag('CodeBox.CodeText')?.patch({ text: { text: v.code || '·······' } })
+    this.tag('CodeBox')?.patch({ code: v.code || '·······', dimmed: !showCode })
     // No QR at all rather than a grey box: an expired code must not be scanned.
     this.tag('Qr')?.patch({ alpha: showCode ? 1 : 0 })
     this.tag('Qr.Code')?.patch({ value: showCode ? v.qrUrl : '' })

@@ -14,7 +14,7 @@ export function textOf(
     fontStyle: String(style.weight),
     fontSize: style.fontSize,
     lineHeight: Math.round(style.fontSize * 1.3),
-    letterSpacing: 'letterSpacing' in style ? style.letterSpacing : 0,
+    letterSpacing: style.letterSpacing ?? 0,
     textColor: color,
     // Centre glyphs in their line box so mountY 0.5 centres text optically.
     verticalAlign: 'middle',

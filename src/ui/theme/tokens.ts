@@ -1,6 +1,7 @@
 /**
- * Design tokens (../shared/ui/README.md): the only place colours, type sizes and spacing are literals.
- * Colours are ARGB numbers as Lightning wants them.
+ * Design tokens (docs/architecture.md, "UI"): the only place colours, type sizes, spacing and focus
+ * scales are literals. Colours are ARGB numbers as Lightning wants them. Components read them through
+ * their X.styles.ts functions, with the brand's accent applied (see `withBrand`).
  */
 export const colors = {
   background: 0xff0e1016,
@@ -13,6 +14,10 @@ export const colors = {
   text2: 0xffaab1c2,
   text3: 0xff7c8498,
   accent: 0xff4f8bff,
+  /** Text drawn on the accent colour. */
+  onAccent: 0xfff4f6fa,
+  /** A provider's name written in its logo well. */
+  logoText: 0xffdfe6ff,
   success: 0xff35d28f,
   warning: 0xffffb547,
   danger: 0xffff6b6b,
@@ -48,7 +53,11 @@ export const type = {
   timer: { fontSize: 30, weight: 700 },
 } as const
 
-export type TextStyle = (typeof type)[keyof typeof type]
+export interface TextStyle {
+  readonly fontSize: number
+  readonly weight: number
+  readonly letterSpacing?: number
+}
 
 export const layout = {
   stageW: 1920,
@@ -60,6 +69,7 @@ export const layout = {
   radius: 24,
   radiusSmall: 16,
   radiusLarge: 28,
+  radiusBadge: 10,
 } as const
 
 export const focus = {
@@ -67,3 +77,35 @@ export const focus = {
   outline: 6,
   durationS: 0.15,
 } as const
+
+export const opacity = {
+  /** A control that is shown but takes no action. */
+  disabled: 0.45,
+  /** Not `visible: false`: Lightning only loads the textures of visible elements. */
+  loading: 0.001,
+} as const
+
+/** The shape of a token group with its values as plain numbers (so a theme may change them). */
+type Widen<T> = { readonly [K in keyof T]: T[K] extends number ? number : Widen<T[K]> }
+
+/** Every token group, as the style functions take them. */
+export interface Tokens {
+  readonly colors: Widen<typeof colors>
+  readonly type: { readonly [K in keyof typeof type]: TextStyle }
+  readonly layout: Widen<typeof layout>
+  readonly focus: Widen<typeof focus>
+  readonly opacity: Widen<typeof opacity>
+}
+
+export const baseTokens: Tokens = { colors, type, layout, focus, opacity }
+
+/** The tokens with the brand's colours in place of the defaults (settings `appSettings.brand.colors`). */
+export function withBrand(tokens: Tokens, brandColors: { readonly accent: number; readonly accentText: number }): Tokens {
+  return { ...tokens, colors: { ...tokens.colors, accent: brandColors.accent, onAccent: brandColors.accentText } }
+}
+
+/** `color` with its alpha replaced (0–1), e.g. a glow that fades to nothing. */
+export function withAlpha(color: number, alpha: number): number {
+  const a = Math.max(0, Math.min(255, Math.round(alpha * 255)))
+  return ((a << 24) | (color & 0xffffff)) >>> 0
+}

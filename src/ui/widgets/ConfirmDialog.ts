@@ -1,8 +1,9 @@
 import { Lightning } from '@lightningjs/sdk'
 import { Button } from '../components/Button'
 import { Row } from '../components/Row'
-import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
+import { currentTokens } from '../theme/current'
+import { dialogMetrics as m, dialogStyle } from './ConfirmDialog.styles'
 
 interface ConfirmDialogTemplateSpec extends Lightning.Component.TemplateSpec {
   Dim: object
@@ -20,8 +21,7 @@ export interface ConfirmContent {
   readonly refs: { readonly cancel: string; readonly confirm: string }
 }
 
-const panelW = 900
-const panelH = 420
+const { panelW, panelH } = m
 
 /**
  * A modal question over the page: the exit dialog (Back on the first screen, Samsung "Return key
@@ -36,27 +36,32 @@ export class ConfirmDialog
   private confirmRef = ''
 
   static override _template(): Lightning.Component.Template<ConfirmDialogTemplateSpec> {
+    const t = currentTokens()
+    const { layout, type } = t
+    const style = dialogStyle(t)
+    // getShadowRect pads its texture by twice the blur on every side.
+    const shadowPad = m.shadowBlur * 2
     return {
       w: layout.stageW,
       h: layout.stageH,
       visible: false,
       zIndex: 50,
-      Dim: { w: layout.stageW, h: layout.stageH, rect: true, color: colors.dim },
+      Dim: { w: layout.stageW, h: layout.stageH, rect: true, color: style.dim },
       PanelShadow: {
-        x: (layout.stageW - panelW) / 2 - 80,
-        y: (layout.stageH - panelH) / 2 - 60,
-        color: colors.shadow,
-        texture: Lightning.Tools.getShadowRect(panelW, panelH, 28, 40),
+        x: (layout.stageW - panelW) / 2 - shadowPad,
+        y: (layout.stageH - panelH) / 2 - shadowPad + 20,
+        color: style.shadow,
+        texture: Lightning.Tools.getShadowRect(panelW, panelH, style.radius, m.shadowBlur),
       },
       Panel: {
         x: (layout.stageW - panelW) / 2,
         y: (layout.stageH - panelH) / 2,
         w: panelW,
         h: panelH,
-        texture: Lightning.Tools.getRoundRect(panelW, panelH, 28, 2, colors.borderStrong, true, colors.surface),
-        Title: { x: 64, y: 64, text: textOf(type.dialogTitle, '', colors.text, { wordWrapWidth: panelW - 128, maxLines: 2 }) },
-        Body: { x: 64, y: 150, text: textOf(type.caption, '', colors.text2, { fontSize: 32, wordWrapWidth: panelW - 128 }) },
-        Actions: { type: Row, x: 64, y: 270, gap: 48 },
+        texture: Lightning.Tools.getRoundRect(panelW, panelH, style.radius, style.panelStroke, style.panelStrokeColor, true, style.panelFill),
+        Title: { x: m.pad, y: m.pad, text: textOf(type.dialogTitle, '', style.title, { wordWrapWidth: panelW - m.pad * 2, maxLines: 2 }) },
+        Body: { x: m.pad, y: m.bodyY, text: textOf(type.caption, '', style.body, { fontSize: m.bodyFontSize, wordWrapWidth: panelW - m.pad * 2 }) },
+        Actions: { type: Row, x: m.pad, y: m.actionsY, gap: m.actionsGap },
       },
     }
   }

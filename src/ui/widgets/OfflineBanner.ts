@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
+import { currentTokens } from '../theme/current'
 import { copy } from '../copy/messages'
 
 interface OfflineBannerTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -9,6 +9,8 @@ interface OfflineBannerTemplateSpec extends Lightning.Component.TemplateSpec {
 }
 
 const h = 72
+const padX = 32
+const fadeS = 0.3
 
 /** Says the network is gone, over whatever screen is showing; it takes no focus and no keys. */
 export class OfflineBanner
@@ -16,19 +18,21 @@ export class OfflineBanner
   implements Lightning.Component.ImplementTemplateSpec<OfflineBannerTemplateSpec>
 {
   static override _template(): Lightning.Component.Template<OfflineBannerTemplateSpec> {
+    const { layout, type, colors } = currentTokens()
     return {
       y: layout.marginY - 10,
       h,
       alpha: 0,
       zIndex: 40,
-      Text: { x: 32, y: h / 2, mountY: 0.5, text: textOf(type.caption, copy.offline, colors.background) },
+      Text: { x: padX, y: h / 2, mountY: 0.5, text: textOf(type.caption, copy.offline, colors.background) },
     }
   }
 
   override _init(): void {
     const text = this.tag('Text')
     text?.on('txLoaded', () => {
-      const w = Math.round(text.renderWidth + 64)
+      const { layout, colors } = currentTokens()
+      const w = Math.round(text.renderWidth + padX * 2)
       this.patch({ x: (layout.stageW - w) / 2, w, texture: Lightning.Tools.getRoundRect(w, h, h / 2, 0, 0, true, colors.warning) })
     })
   }
@@ -41,6 +45,6 @@ export class OfflineBanner
 
   set shown(value: boolean) {
     this.isShown = value
-    this.setSmooth('alpha', value ? 1 : 0, { duration: 0.3 })
+    this.setSmooth('alpha', value ? 1 : 0, { duration: fadeS })
   }
 }

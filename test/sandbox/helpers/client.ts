@@ -149,7 +149,7 @@ export async function startHarness(options: SandboxOptions = {}): Promise<Harnes
   return { sandbox, client }
 }
 
-/** An EEC body check: status field, code and action as reference section 9 lists them. */
+/** An EEC body check: status field, code and action as Adobe's table lists them (docs/adobe-pass.md "Errors"). */
 export function eec(status: number, code: string, action: string): Record<string, unknown> {
   return { status, code, action, message: expect.any(String), helpUrl: expect.stringMatching(/^https:\/\//), trace: expect.any(String) }
 }

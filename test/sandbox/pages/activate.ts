@@ -1,6 +1,6 @@
 /**
- * The programmer's companion web app, as the client-server cookbook describes it (reference 6.4
- * "second-screen pattern"): enter the code (or arrive from the QR code with it filled in), validate it
+ * The programmer's companion web app, as the client-server cookbook describes it (docs/adobe-pass.md
+ * "TV flow", step 3): enter the code (or arrive from the QR code with it filled in), validate it
  * (CL-AUTHN-R1), pick a TV provider when the TV did not preselect one, resume the session, then open
  * the authenticate URL. It calls the sandbox's own state directly: it has no access token of its own.
  */

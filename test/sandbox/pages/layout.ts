@@ -1,7 +1,7 @@
 /**
  * Shared frame of the second-screen pages: plain server-rendered HTML that works on a phone browser
- * without JavaScript. Colours are the tokens of the shared UI notes (background, surface, text,
- * accent, success, danger); wording says "TV provider", never "MVPD".
+ * without JavaScript. Colours are the app's theme tokens (src/ui/theme/tokens.ts: background,
+ * surface, text, accent, success, danger); wording says "TV provider", never "MVPD".
  */
 import { createHash } from 'node:crypto'
 import type { ServerResponse } from 'node:http'

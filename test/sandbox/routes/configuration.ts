@@ -1,5 +1,5 @@
 /**
- * GET /api/v2/{serviceProvider}/configuration (reference section 5). Only Authorization is required
+ * GET /api/v2/{serviceProvider}/configuration (docs/adobe-pass.md "Configuration"). Only Authorization is required
  * (OpenAPI); device headers are checked when sent. Lists the MVPDs with an active integration.
  */
 import { MVPDS, MvpdDef, ServiceProviderDef } from '../catalog'

@@ -1,5 +1,5 @@
 /**
- * Dynamic Client Registration (reference section 4): POST /o/client/register and /o/client/token.
+ * Dynamic Client Registration (docs/adobe-pass.md "Dynamic Client Registration"): POST /o/client/register and /o/client/token.
  * Errors are OAuth style `{"error": …}` with HTTP 400, not enhanced error codes.
  */
 import { REQUIRED_SCOPE, SOFTWARE } from '../catalog'

@@ -1,5 +1,5 @@
 /**
- * Decisions (reference section 8): preauthorize (badges only, no media token, ≤ 5 resources) and
+ * Decisions (docs/adobe-pass.md "Decisions"): preauthorize (badges only, no media token, ≤ 5 resources) and
  * authorize (media token with notBefore/notAfter on permit). A deny is item-level: HTTP 200 with
  * `authorized:false` and an enhanced error per item (CL-ERR-2). A missing/expired/invalidated
  * profile is request-level: 403 with the `authentication` action.
@@ -102,7 +102,7 @@ function handler(kind: Kind) {
   }
 }
 
-/** What a provider's own message might say for each deny (sent as `details`, reference section 9). */
+/** What a provider's own message might say for each deny (sent as `details`, docs/adobe-pass.md "Errors"). */
 function providerWords(code: string): string {
   if (code === 'authorization_denied_by_parental_controls') return 'Blocked by the parental controls on your account.'
   if (code === 'authorization_denied_by_degradation_rule') return 'This title is unavailable for now.'

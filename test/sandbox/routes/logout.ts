@@ -1,5 +1,5 @@
 /**
- * Logout (reference section 8A): GET /api/v2/{sp}/logout/{mvpd}?redirectUrl=… removes this device's
+ * Logout (docs/adobe-pass.md "Logout"): GET /api/v2/{sp}/logout/{mvpd}?redirectUrl=… removes this device's
  * profile for the mvpd and says what the app does next per removed profile. Never called by the
  * sandbox itself (CL-LOGOUT-R1 is the app's rule).
  */

@@ -1,5 +1,5 @@
 /**
- * Profiles (reference section 7): all profiles of the device, the profile for one mvpd, and the
+ * Profiles (docs/adobe-pass.md "Profiles"): all profiles of the device, the profile for one mvpd, and the
  * polling endpoint profiles/code/{code}. Profiles are keyed by (serviceProvider, device id) and count
  * only while notBefore ≤ now < notAfter.
  */

@@ -1,5 +1,5 @@
 /**
- * Sessions (reference section 6): create, resume, retrieve by code, and the browser entry point
+ * Sessions (docs/adobe-pass.md "Sessions"): create, resume, retrieve by code, and the browser entry point
  * GET /api/v2/authenticate/{serviceProvider}/{code} that hands over to the stand-in MVPD login.
  */
 import { randomUUID } from 'node:crypto'

@@ -1,9 +1,10 @@
 /**
- * From the decisions logic's state to the screen (design.md section 3): the row with its badges and
- * a notice line on the decisions screen, or the player stand-in after a permit. Pure.
+ * From the decisions logic's state to the screen (docs/architecture.md, "Screens"): the row with its
+ * badges and a notice line on the decisions screen, or the player stand-in after a permit. Pure.
  */
 import type { DecisionsState, DenyReason, EnhancedError, PlayState } from '../../../core'
 import { copy, durationInWords } from '../../copy/messages'
+import { errorReference, type ReferencedError } from '../reference'
 import type { Screen } from '../screen'
 import type { DecisionsView, PlayerView } from '../views'
 
@@ -23,7 +24,7 @@ export function presentDecisions(base: DecisionsView, state: DecisionsState): Sc
 }
 
 function playerView(title: string, play: Extract<PlayState, { kind: 'permitted' }>): PlayerView {
-  // The media token's validity in words (never the token): reference 8.2, typically about 7 minutes.
+  // The media token's validity in words (never the token): typically about 7 minutes.
   const left = durationInWords(play.tokenNotAfter - play.receivedAt)
   const note = play.source === 'degradation' ? copy.player.degraded : play.source === 'temppass' ? copy.player.temppass : undefined
   return {
@@ -54,7 +55,7 @@ function noticeOf(state: DecisionsState, titleOf: (resource: string) => string, 
 
 /**
  * CL-AUTHZ-R2: what happened in our words, what the viewer can do, and the provider's or Adobe's
- * own words from the enhanced error (`details` is the provider's text, `message` Adobe's: section 9).
+ * own words from the enhanced error (`details` is the provider's text, `message` Adobe's).
  */
 export function denyText(reason: DenyReason, title: string, provider: string, error: EnhancedError | undefined): string {
   const ours = copy.deny[reason](title, provider)
@@ -63,8 +64,7 @@ export function denyText(reason: DenyReason, title: string, provider: string, er
   return ours
 }
 
-function referenceOf(error: { readonly kind?: string; readonly code?: string; readonly trace?: string } | undefined): Pick<DecisionsView, 'reference'> {
-  if (!error) return {}
-  const parts = error.code ? [error.code, error.trace].filter(Boolean).join(' · ') : error.kind ?? ''
-  return parts ? { reference: copy.decisions.reference(parts) } : {}
+function referenceOf(error: ReferencedError | undefined): Pick<DecisionsView, 'reference'> {
+  const parts = error ? errorReference(error) : ''
+  return parts ? { reference: copy.error.reference(parts) } : {}
 }

@@ -18,7 +18,11 @@ export interface DecisionsScreensOptions {
 }
 
 export interface DecisionsScreens extends ScreenSource {
-  stop(): void
+  /**
+   * Releases its subscriptions (the sign-in screens' and the decisions logic's) and closes the
+   * decisions visit, aborting its requests. The sign-in screens and the runner have their own owners.
+   */
+  dispose(): void
 }
 
 export function createDecisionsScreens(options: DecisionsScreensOptions): DecisionsScreens {
@@ -69,7 +73,7 @@ export function createDecisionsScreens(options: DecisionsScreensOptions): Decisi
           return signIn.dispatch(intent)
       }
     },
-    stop() {
+    dispose() {
       unsubscribeSignIn()
       unsubscribeDecisions()
       decisions.close()

@@ -1,16 +1,15 @@
 /**
- * From the sign-in flow's state to the screen the viewer sees (design.md section 3). Pure: the names
- * of providers come from `names`, which the screen source fills from the configuration.
+ * From the sign-in flow's state to the screen the viewer sees (docs/architecture.md, "Screens").
+ * Pure: provider names come with the state (the flow asks the configuration for the grid's).
  */
-import type { FlowFailure, FlowState, Mvpd, PassSettings } from '../../../core'
-import { activationUrls, failureRemedy, NEW_CODE_COOLDOWN_MS } from '../../../core'
+import type { FlowFailure, FlowState, PassSettings } from '../../../core'
+import { activationUrls, assertNever, failureRemedy, NEW_CODE_COOLDOWN_MS } from '../../../core'
 import { copy, failureCopy, validityInWords, type FailureCopy } from '../../copy/messages'
+import { errorReference } from '../reference'
 import type { Screen } from '../screen'
 
 export interface PresentContext {
   readonly settings: Pick<PassSettings, 'activationUrl' | 'resources'>
-  /** Provider names and logos known so far (configuration), by id. */
-  readonly names: ReadonlyMap<string, Mvpd>
   readonly serverNow: () => number
   /** Local time (the automatic retry's countdown). */
   readonly now: () => number
@@ -33,9 +32,9 @@ function screenOf(state: FlowState, ctx: PresentContext): Screen {
         route: 'profiles',
         view: {
           focusMvpd: state.focusedMvpd,
-          canGoBack: state.returnTo !== undefined || state.fromReauth === true,
+          canGoBack: state.origin.kind !== 'launch',
           tiles: state.profiles.map((p) => {
-            const known = ctx.names.get(p.mvpd) ?? (state.lastMvpd?.id === p.mvpd ? state.lastMvpd : undefined)
+            const known = state.providers.find((m) => m.id === p.mvpd) ?? (state.lastMvpd?.id === p.mvpd ? state.lastMvpd : undefined)
             return {
               mvpd: p.mvpd,
               name: known?.displayName ?? p.mvpd,
@@ -63,7 +62,7 @@ function screenOf(state: FlowState, ctx: PresentContext): Screen {
       if (state.kind === 'activating' && state.probe) {
         return {
           route: 'error',
-          view: { ...failureWords(state.probe), reference: failureReference(state.probe), actionLabel: copy.error.tryAgain, retrying: true },
+          view: { ...failureWords(state.probe), reference: errorReference(state.probe), actionLabel: copy.error.tryAgain, retrying: true },
         }
       }
       const activation = state.kind === 'activating' ? state.activation : null
@@ -81,12 +80,12 @@ function screenOf(state: FlowState, ctx: PresentContext): Screen {
           newCodeAt: lastCreatedAt + NEW_CODE_COOLDOWN_MS,
           ...(state.mvpd ? { providerName: state.mvpd.displayName.trim() || state.mvpd.id } : {}),
           now: ctx.serverNow,
-          canGoBack: state.backTo !== null,
+          canGoBack: state.origin.kind !== 'launch',
         },
       }
     }
     case 'authorized': {
-      const provider = state.provider ?? ctx.names.get(state.profile.mvpd)
+      const { provider } = state
       // The provider's name is being looked up (CL-CFG-2): finish signing in rather than flash an id.
       if (!provider && !state.persisted) return { route: 'boot', view: { message: copy.boot.starting } }
       return {
@@ -107,7 +106,7 @@ function screenOf(state: FlowState, ctx: PresentContext): Screen {
         route: 'error',
         view: {
           ...words,
-          reference: failureReference(state.error),
+          reference: errorReference(state.error),
           actionLabel: newCode ? copy.error.newCode : copy.error.tryAgain,
           ...(state.autoRetryAt !== null ? { autoRetryAt: state.autoRetryAt, now: ctx.now } : {}),
         },
@@ -125,7 +124,10 @@ export function shortUrl(url: string): string {
 
 export function failureWords(error: FlowFailure): FailureCopy {
   if (error.kind === 'offline') return failureCopy.offline
-  if (failureRemedy(error) === 'waitForNetwork') return failureCopy.network
+  // CL-ERR-1: the remedy (by action) picks the words first; the kind refines the rest.
+  const remedy = failureRemedy(error)
+  if (remedy === 'waitForNetwork') return failureCopy.network
+  if (remedy === 'contactSupport') return failureCopy.configuration
   switch (error.kind) {
     case 'invalidInput':
       return failureCopy.invalidInput
@@ -138,7 +140,6 @@ export function failureWords(error: FlowFailure): FailureCopy {
     case 'pollingFailed':
       return failureCopy.pollingFailed
     case 'pass': {
-      if (error.action === 'configuration' || error.action === 'application-registration') return failureCopy.configuration
       if (error.action === 'authentication') return failureCopy.authentication
       if (error.action === 'retry' || error.httpStatus >= 500) return failureCopy.retry
       return failureCopy.generic
@@ -148,15 +149,3 @@ export function failureWords(error: FlowFailure): FailureCopy {
   }
 }
 
-/** Small print for support: the enhanced error code and trace, or the failure kind. Never a secret. */
-export function failureReference(error: FlowFailure): string {
-  if (error.kind === 'pass') return [error.code, error.trace].filter(Boolean).join(' · ')
-  if (error.kind === 'pollingFailed') return `polling_failed · ${failureReference(error.last)}`
-  if (error.kind === 'network' || error.kind === 'offline') return 'network_error'
-  if (error.kind === 'malformed') return `malformed_response · HTTP ${error.httpStatus}`
-  return error.kind
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected state ${JSON.stringify(value)}`)
-}

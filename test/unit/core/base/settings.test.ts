@@ -1,4 +1,4 @@
-/** parsePassSettings (design.md section 4): validation, environments from the OpenAPI servers, query overrides. */
+/** parsePassSettings (docs/architecture.md "Settings"): validation, environments from the OpenAPI servers, query overrides. */
 import { parsePassSettings, SettingsError } from '../../../../src/core/base/settings'
 import settingsJson from '../../../../settings.json'
 import restApi from '../../../sandbox/openapi/restApiV2.json'

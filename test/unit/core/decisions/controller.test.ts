@@ -1,5 +1,5 @@
 /**
- * The decisions logic (reference 14.5, 14.6) on the fake clock and the scriptable fake client: one
+ * The decisions logic (CL-AUTHZ-2, CL-LOGOUT-1) on the fake clock and the scriptable fake client: one
  * preauthorize per visit (CL-PREAUTHZ-1..3), one authorize per play (CL-AUTHZ-1), routing by
  * `action` (CL-AUTHZ-2), no retries of its own on top of the client's (bounded, no loops), stale
  * answers dropped, and logout only on request (CL-LOGOUT-1, CL-LOGOUT-R1).
@@ -102,7 +102,7 @@ describe('preauthorization for the row (CL-PREAUTHZ-1..3)', () => {
     expect(r.clock.pendingTimers).toBe(0)
   })
 
-  it('a preauthorize answered with action authentication sends the viewer to re-authentication (reference 14.4)', async () => {
+  it('a preauthorize answered with action authentication sends the viewer to re-authentication (CL-AUTHZ-2)', async () => {
     const r = setup()
     r.decisions.open({ key: 'v1', mvpd: 'Cable' })
     r.client.last('preauthorize').reject(new PassError(eec('authenticated_profile_invalidated', 'authentication'), 403, 'test'))
@@ -236,7 +236,7 @@ describe('retry bounds over the real client (CL-AUTHZ-2, CL-PREAUTHZ-2)', () => 
   })
 })
 
-describe('leaving the screen drops stale answers (house rule 6)', () => {
+describe('leaving the screen drops stale answers (docs/architecture.md, "Flow")', () => {
   it('close() aborts the visit requests; a late answer changes nothing', async () => {
     const r = setup()
     r.client.honorAbort = false // a transport that answers anyway: only the visit check can drop it

@@ -1,5 +1,5 @@
 /**
- * What the decisions screen asks of the sign-in flow (design section 3, reference 14.4–14.6):
+ * What the decisions screen asks of the sign-in flow (docs/architecture.md, "Screens"; CL-AUTHZ-2, CL-LOGOUT-1):
  * switch provider, re-authenticate after a decision with action `authentication`, and move on after
  * the viewer's own sign-out. Machine rows first, then the runner against the fake client.
  */
@@ -11,7 +11,7 @@ import { DAY, exampleCable, passError, profile, session, settings, setup , T0, s
 
 const cable = profile('ExampleCable', T0 + 20 * DAY)
 
-/** Signed in with Example Cable, remembered from an earlier launch (reference 14.1), provider persisted. */
+/** Signed in with Example Cable, remembered from an earlier launch, provider persisted. */
 function signedIn(): AuthorizedState {
   const { state } = run(
     initialState(settings),
@@ -23,13 +23,13 @@ function signedIn(): AuthorizedState {
   return expectKind(state, 'authorized')
 }
 
-describe('switchProvider (design section 3)', () => {
-  it('loads all profiles, remembering the sign-in in use (reference 7.2)', () => {
+describe('switchProvider (docs/architecture.md, "Screens")', () => {
+  it('loads all profiles, remembering the sign-in in use', () => {
     const from = signedIn()
     const { state, effects } = transition(from, { type: 'switchProvider' })
     const loading = expectKind(state, 'loadingProfiles')
     expect(loading.route).toEqual({ by: 'all' })
-    expect(loading.switchFrom).toEqual({ profile: cable, provider: exampleCable })
+    expect(loading.origin).toEqual({ kind: 'switch', from: { profile: cable, provider: exampleCable } })
     expect(loading.epoch).toBe(from.epoch + 1)
     expect(effects).toEqual([{ type: 'loadProfiles' }])
   })
@@ -60,7 +60,7 @@ describe('switchProvider (design section 3)', () => {
     const failed = transition(loading, { type: 'loadFailed', error: passError('internal_server_error', 'none', 500), ...stamp }).state
     const retried = transition(expectKind(failed, 'failed'), { type: 'tryAgain', ...stamp }).state
     const grid = transition(retried, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp }).state
-    expect(expectKind(grid, 'choosing').returnTo?.profile).toEqual(cable)
+    expect(expectKind(grid, 'choosing').origin).toEqual({ kind: 'switch', from: { profile: cable, provider: exampleCable } })
     expect(expectKind(transition(grid, { type: 'back' }).state, 'authorized').profile).toEqual(cable)
   })
 
@@ -70,7 +70,7 @@ describe('switchProvider (design section 3)', () => {
     const activating = transition(grid, { type: 'useAnotherProvider' }).state
     const reloading = transition(activating, { type: 'back' }).state
     const again = transition(reloading, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp }).state
-    expect(expectKind(again, 'choosing').returnTo?.profile).toEqual(cable)
+    expect(expectKind(again, 'choosing').origin).toMatchObject({ kind: 'switch', from: { profile: cable } })
     expect(expectKind(transition(again, { type: 'back' }).state, 'authorized').profile).toEqual(cable)
   })
 
@@ -87,8 +87,8 @@ describe('switchProvider (design section 3)', () => {
     const { state, effects } = run(signedIn(), { type: 'switchProvider' }, { type: 'profilesLoaded', profiles: [cable], ...stamp })
     const activating = expectKind(state, 'activating')
     expect(activating.mvpd).toBeNull()
-    expect(activating.backTo).toBe('authorized')
-    expect(effects).toEqual([{ type: 'createSession' }]) // reference 14.3: no preselected provider
+    expect(activating.origin.kind).toBe('switch')
+    expect(effects).toEqual([{ type: 'createSession' }]) // no preselected provider
     const back = transition(activating, { type: 'back' })
     const authorized = expectKind(back.state, 'authorized')
     expect(authorized.profile).toBe(cable)
@@ -100,16 +100,16 @@ describe('switchProvider (design section 3)', () => {
     const activating = run(signedIn(), { type: 'switchProvider' }, { type: 'profilesLoaded', profiles: [cable], ...stamp }).state
     const shown = transition(activating, { type: 'sessionCreated', session: session('ABC1234', T0 + 60_000), ...stamp }).state
     const expired = transition(shown, { type: 'expiryDue', now: 70_000, serverNow: T0 + 60_000, random: 0.5 }).state
-    expect(expectKind(expired, 'codeExpired').backTo).toBe('authorized')
+    expect(expectKind(expired, 'codeExpired').origin.kind).toBe('switch')
     const again = transition(expired, { type: 'newCode', ...stamp, now: 70_000, serverNow: T0 + 60_000 }).state
-    expect(expectKind(again, 'activating').returnTo?.profile).toBe(cable)
+    expect(expectKind(again, 'activating').origin).toMatchObject({ kind: 'switch', from: { profile: cable } })
     expect(transition(again, { type: 'back' }).state.kind).toBe('authorized')
   })
 
   it('with no valid profile at all goes to activation that Back cannot leave', () => {
     const { state } = run(signedIn(), { type: 'switchProvider' }, { type: 'profilesLoaded', profiles: [], ...stamp })
     const activating = expectKind(state, 'activating')
-    expect(activating.backTo).toBeNull()
+    expect(activating.origin).toEqual({ kind: 'launch' })
     expect(transition(activating, { type: 'back' }).state).toBe(activating)
   })
 
@@ -121,7 +121,7 @@ describe('switchProvider (design section 3)', () => {
   })
 })
 
-describe('reauthenticate (reference 14.5 → 14.4, CL-AUTHZ-2)', () => {
+describe('reauthenticate (CL-AUTHZ-2)', () => {
   it('before the provider was stored, Back from its activation still returns to reauth with that provider', () => {
     const { state: picked } = run(
       initialState(settings),
@@ -142,7 +142,7 @@ describe('reauthenticate (reference 14.5 → 14.4, CL-AUTHZ-2)', () => {
     expect(reauth.provider).toEqual(exampleCable)
     expect(reauth.signedOut).toBeUndefined()
     expect(effects).toEqual([])
-    // 14.4: confirming creates the session with the provider.
+    // Re-authentication: confirming creates the session with the provider.
     expect(transition(reauth, { type: 'signInAgain' }).effects).toEqual([{ type: 'createSession', mvpd: 'ExampleCable' }])
   })
 
@@ -164,7 +164,7 @@ describe('reauthenticate (reference 14.5 → 14.4, CL-AUTHZ-2)', () => {
   })
 })
 
-describe('signedOut (reference 14.6, CL-LOGOUT-1)', () => {
+describe('signedOut (CL-LOGOUT-1)', () => {
   it.each(['complete', 'interactive', 'invalid'] as const)('%s → reauth with the provider kept and the outcome', (outcome) => {
     const { state, effects } = transition(signedIn(), { type: 'signedOut', outcome })
     const reauth = expectKind(state, 'reauth')
@@ -202,10 +202,10 @@ describe('runner', () => {
     h.runner.send({ type: 'switchProvider' })
     const call = h.client.last('retrieveProfiles')
     h.runner.send({ type: 'reauthenticate' }) // ignored: loadingProfiles has no such rule
-    expect(h.state('loadingProfiles').switchFrom?.profile.mvpd).toBe('ExampleCable')
+    expect(h.state('loadingProfiles').origin).toMatchObject({ kind: 'switch', from: { profile: { mvpd: 'ExampleCable' } } })
     call.reject(passError('internal_server_error', 'none', 500))
     await flushPromises()
     // The retry remembers the sign-in being switched from, so the grid it leads to can go Back to it.
-    expect(h.state('failed').retry).toMatchObject({ to: 'loadingProfiles', route: { by: 'all' }, switchFrom: { profile: { mvpd: 'ExampleCable' } } })
+    expect(h.state('failed').retry).toMatchObject({ to: 'loadingProfiles', route: { by: 'all' }, origin: { kind: 'switch', from: { profile: { mvpd: 'ExampleCable' } } } })
   })
 })

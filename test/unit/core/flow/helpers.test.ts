@@ -1,10 +1,11 @@
-/** The small pure helpers the flow and the UI share: settings, activation URLs, countdown, remedies. */
+/** The small pure helpers the flow and the UI share: settings, activation URLs, countdown, remedies, the valid-profile rule. */
 import { activationUrls } from '../../../../src/core/flow/activation-url'
 import { countdownMs } from '../../../../src/core/flow/countdown'
 import { failureRemedy } from '../../../../src/core/flow/failure'
 import { resolveFlowSettings } from '../../../../src/core/flow/settings'
 import { NetworkError, TimeoutError } from '../../../../src/core/pass/errors'
-import { passError } from '../../../support/flow-harness'
+import { validProfiles } from '../../../../src/core/pass/profiles'
+import { passError, profile } from '../../../support/flow-harness'
 
 describe('resolveFlowSettings', () => {
   it.each([
@@ -60,5 +61,20 @@ describe('failureRemedy (CL-ERR-1: by action)', () => {
     ['polling gave up on the network', { kind: 'pollingFailed', attempts: 3, last: new NetworkError('x') } as const, 'waitForNetwork'],
   ])('%s → %s', (_label, failure, remedy) => {
     expect(failureRemedy(failure)).toBe(remedy)
+  })
+})
+
+describe('validProfiles (the one rule for the client, the grid and the poll)', () => {
+  const now = 1_000_000
+
+  it('drops a profile at or past its notAfter in server time; longest validity first (CL-AUTHN-R2)', () => {
+    const profiles = [profile('Gone', now), profile('Short', now + 1), profile('Long', now + 9_000)]
+    expect(validProfiles(profiles, now).map((p) => p.mvpd)).toEqual(['Long', 'Short'])
+  })
+
+  it('equal validity is ordered by mvpd id, whatever order the answer had', () => {
+    const tied = [profile('Zeta', now + 500), profile('Alpha', now + 500), profile('Mid', now + 500)]
+    expect(validProfiles(tied, now).map((p) => p.mvpd)).toEqual(['Alpha', 'Mid', 'Zeta'])
+    expect(validProfiles([...tied].reverse(), now).map((p) => p.mvpd)).toEqual(['Alpha', 'Mid', 'Zeta'])
   })
 })

@@ -1,5 +1,5 @@
 /**
- * The transition table of design section 2, one row at a time, on the pure machine: no runner,
+ * The transition table of docs/architecture.md ("Flow"), one row at a time, on the pure machine: no runner,
  * no clock; time is whatever the events carry.
  */
 import { initialState, transition } from '../../../../src/core/flow/machine'
@@ -30,13 +30,13 @@ describe('starting', () => {
     expect(effects).toEqual([{ type: 'loadRemembered' }])
   })
 
-  it('with a cached provider asks for that provider profile only (reference 14.1)', () => {
+  it('with a cached provider asks for that provider profile only (a returning viewer)', () => {
     const { state, effects } = launchedWith(exampleCable)
     expect(expectKind(state, 'loadingProfiles').route).toEqual({ by: 'mvpd', mvpd: exampleCable })
     expect(effects).toEqual([{ type: 'loadProfileForMvpd', mvpd: 'ExampleCable' }])
   })
 
-  it('without one asks for all profiles (reference 14.2)', () => {
+  it('without one asks for all profiles (first launch)', () => {
     const { state, effects } = launchedWith(null)
     expect(expectKind(state, 'loadingProfiles').route).toEqual({ by: 'all' })
     expect(effects).toEqual([{ type: 'loadProfiles' }])
@@ -74,7 +74,7 @@ describe('loadingProfiles, cached provider route', () => {
   it.each([
     ['403 (TempPass limit)', passError('temporary_access_duration_limit_exceeded', 'authentication', 403)],
     ['action authentication', passError('authenticated_profile_expired', 'authentication', 403)],
-  ])('%s → reauth (reference 14.1, CL-ERR-1)', (_label, error) => {
+  ])('%s → reauth (CL-ERR-1)', (_label, error) => {
     expect(transition(loading, { type: 'loadFailed', error, ...stamp }).state.kind).toBe('reauth')
   })
 
@@ -82,7 +82,7 @@ describe('loadingProfiles, cached provider route', () => {
     const error = passError('invalid_configuration_platform', 'configuration', 500)
     const failed = expectKind(transition(loading, { type: 'loadFailed', error, ...stamp }).state, 'failed')
     expect(failed.error).toBe(error)
-    expect(failed.retry).toEqual({ to: 'loadingProfiles', route: { by: 'mvpd', mvpd: exampleCable } })
+    expect(failed.retry).toEqual({ to: 'loadingProfiles', route: { by: 'mvpd', mvpd: exampleCable }, origin: { kind: 'launch' } })
     const retried = transition(failed, { type: 'tryAgain', ...stamp })
     expect(retried.effects).toEqual([{ type: 'loadProfileForMvpd', mvpd: 'ExampleCable' }])
   })
@@ -122,7 +122,8 @@ describe('loadingProfiles, all profiles route', () => {
     const choosing = expectKind(state, 'choosing')
     expect(choosing.profiles.map((p) => p.mvpd)).toEqual(['Long', 'Mid', 'Short'])
     expect(choosing.focusedMvpd).toBe('Long')
-    expect(effects).toEqual([])
+    // CL-CFG-1: the viewer must choose, so the tiles' names are asked for now (and only now).
+    expect(effects).toEqual([{ type: 'loadProviders' }])
   })
 
   it('the last provider is focused first when it is in the grid', () => {
@@ -142,7 +143,7 @@ describe('loadingProfiles, all profiles route', () => {
 
   it('a network error → failed, recovering by itself when online', () => {
     const failed = transition(loading, { type: 'loadFailed', error: new NetworkError('profiles'), ...stamp })
-    expect(expectKind(failed.state, 'failed').retry).toEqual({ to: 'loadingProfiles', route: { by: 'all' } })
+    expect(expectKind(failed.state, 'failed').retry).toEqual({ to: 'loadingProfiles', route: { by: 'all' }, origin: { kind: 'launch' } })
     // The service may be down with the network up (connection refused): a timer retries as well.
     expect(failed.effects).toEqual([{ type: 'scheduleRetry', ms: 5000 }])
     // A network that returns at once still waits out a poll interval after the failure (no storm).
@@ -191,7 +192,7 @@ describe('choosing', () => {
 
   it('Back from that activation asks for the grid again (its profiles may have expired meanwhile)', () => {
     const activating = transition(choosing, { type: 'useAnotherProvider' }).state
-    expect(expectKind(activating, 'activating').backTo).toBe('choosing')
+    expect(expectKind(activating, 'activating').origin).toEqual({ kind: 'grid', grid: { kind: 'launch' } })
     const { state, effects } = transition(activating, { type: 'back' })
     expect(expectKind(state, 'loadingProfiles').route).toEqual({ by: 'all' })
     expect(effects).toEqual([{ type: 'loadProfiles' }])
@@ -201,7 +202,7 @@ describe('choosing', () => {
 describe('reauth', () => {
   const reauth = run(launchedWith(exampleCable).state, { type: 'profileForMvpdLoaded', profile: null, ...stamp }).state
 
-  it('"Sign in again with <provider>" → session WITH the provider (reference 14.4)', () => {
+  it('"Sign in again with <provider>" → session WITH the provider (re-authentication)', () => {
     const { state, effects } = transition(reauth, { type: 'signInAgain' })
     expect(expectKind(state, 'activating').mvpd).toEqual(exampleCable)
     expect(effects).toEqual([{ type: 'createSession', mvpd: 'ExampleCable' }])
@@ -213,7 +214,7 @@ describe('reauth', () => {
     expect(looking.effects).toEqual([{ type: 'loadProfiles' }])
     const { state, effects } = transition(looking.state, { type: 'profilesLoaded', profiles: [], ...stamp })
     expect(expectKind(state, 'activating').mvpd).toBeNull()
-    expect(expectKind(state, 'activating').backTo).toBe('reauth')
+    expect(expectKind(state, 'activating').origin).toEqual({ kind: 'reauth', provider: exampleCable })
     expect(effects).toEqual([{ type: 'createSession' }])
     expect(expectKind(transition(state, { type: 'back' }).state, 'reauth').provider).toEqual(exampleCable)
   })
@@ -221,7 +222,7 @@ describe('reauth', () => {
   it('"Use another provider" never picks the provider being re-authenticated (it would loop); a grid of others goes Back to reauth', () => {
     const looking = transition(reauth, { type: 'useAnotherProvider' }).state
     const onlyItself = transition(looking, { type: 'profilesLoaded', profiles: [profile('ExampleCable', T0 + DAY)], ...stamp }).state
-    expect(expectKind(onlyItself, 'activating').backTo).toBe('reauth')
+    expect(expectKind(onlyItself, 'activating').origin).toEqual({ kind: 'reauth', provider: exampleCable })
     const oneOther = transition(looking, { type: 'profilesLoaded', profiles: [profile('ExampleCable', T0 + 9 * DAY), profile('Fiber', T0 + DAY)], ...stamp }).state
     expect(expectKind(oneOther, 'authorized').profile.mvpd).toBe('Fiber')
     const others = transition(looking, {
@@ -238,7 +239,7 @@ describe('reauth', () => {
     const looking = transition(reauth, { type: 'useAnotherProvider' }).state
     const failed = transition(looking, { type: 'loadFailed', error: passError('internal_server_error', 'none', 500), ...stamp }).state
     const retried = transition(expectKind(failed, 'failed'), { type: 'tryAgain', ...stamp }).state
-    expect(expectKind(retried, 'loadingProfiles').fromReauth).toBe(true)
+    expect(expectKind(retried, 'loadingProfiles').origin).toEqual({ kind: 'reauth', provider: exampleCable })
     const activating = transition(retried, { type: 'profilesLoaded', profiles: [], ...stamp }).state
     expect(expectKind(transition(activating, { type: 'back' }).state, 'reauth').provider).toEqual(exampleCable)
   })
@@ -285,7 +286,7 @@ describe('activating', () => {
       session: session(undefined, undefined, { actionName: 'authorize' }),
       ...stamp,
     })
-    expect(expectKind(state, 'loadingProfiles').afterAuthorize).toBe(true)
+    expect(expectKind(state, 'loadingProfiles').origin).toEqual({ kind: 'authorize' })
     expect(effects).toEqual([{ type: 'loadProfiles' }])
     // Nothing there after all: fail instead of creating sessions in a loop.
     const empty = transition(state, { type: 'profilesLoaded', profiles: [], ...stamp })
@@ -314,7 +315,7 @@ describe('activating', () => {
     expect(state.kind).toBe('codeExpired')
   })
 
-  it('pollDue polls the code once; a second pollDue while in flight does nothing (house rule 6)', () => {
+  it('pollDue polls the code once; a second pollDue while in flight does nothing (CL-AUTHN-3)', () => {
     const shown = showingCode()
     const first = transition(shown, { type: 'pollDue' })
     expect(first.effects).toEqual([{ type: 'pollProfileForCode', code: 'ABC1234' }])
@@ -349,7 +350,7 @@ describe('activating', () => {
     expect(state.kind).toBe('codeExpired')
   })
 
-  it('transient poll failures are counted; the third in a row → failed (reference 14.3 step 5)', () => {
+  it('transient poll failures are counted; the third in a row → failed (CL-AUTHN-3)', () => {
     let state: FlowState = showingCode()
     for (let i = 1; i <= 2; i++) {
       state = transition(state, { type: 'pollDue' }).state
@@ -364,7 +365,7 @@ describe('activating', () => {
     const failed = expectKind(third, 'failed')
     expect(failed.error).toEqual({ kind: 'pollingFailed', attempts: 3, last })
     // The code is still valid: "Try again" polls it again rather than making another.
-    expect(failed.retry).toEqual({ to: 'activating', mvpd: null, backTo: null, resume: expectKind(showingCode(), 'activating').activation })
+    expect(failed.retry).toEqual({ to: 'activating', mvpd: null, origin: { kind: 'launch' }, resume: expectKind(showingCode(), 'activating').activation })
   })
 
   it('a success resets the failure count', () => {
@@ -381,7 +382,7 @@ describe('activating', () => {
     expect(effects).toEqual([{ type: 'schedulePoll', ms: 8000 }])
   })
 
-  it('429s wait and continue (reference 14.3 step 5): they never count towards giving up', () => {
+  it('429s wait and continue (CL-AUTHN-3): they never count towards giving up', () => {
     let state: FlowState = showingCode()
     for (let i = 0; i < 5; i += 1) {
       state = transition(state, { type: 'pollDue' }).state
@@ -505,3 +506,60 @@ describe('epochs', () => {
 })
 
 const HOUR_MS = 60 * 60 * 1000
+
+describe('origin: how the viewer got here decides where Back leads', () => {
+  const reauth = run(launchedWith(exampleCable).state, { type: 'profileForMvpdLoaded', profile: null, ...stamp }).state
+  const twoOthers = [profile('ExampleCable', T0 + 9 * DAY), profile('Fiber', T0 + DAY), profile('Sat', T0 + 2 * DAY)]
+
+  it('a grid of other providers reached from reauth: "Another provider", then Back, shows that grid again, still without the reauth provider and with Back to reauth', () => {
+    const grid = run(reauth, { type: 'useAnotherProvider' }, { type: 'profilesLoaded', profiles: twoOthers, ...stamp }).state
+    const activating = transition(grid, { type: 'useAnotherProvider' }).state
+    expect(expectKind(activating, 'activating').origin).toEqual({ kind: 'grid', grid: { kind: 'reauth', provider: exampleCable } })
+    const again = run(activating, { type: 'back' }, { type: 'profilesLoaded', profiles: twoOthers, ...stamp }).state
+    expect(expectKind(again, 'choosing').profiles.map((p) => p.mvpd)).toEqual(['Sat', 'Fiber'])
+    expect(expectKind(transition(again, { type: 'back' }).state, 'reauth').provider).toEqual(exampleCable)
+  })
+
+  it('Back on a grid reached at launch goes nowhere inside the flow (the UI asks to exit)', () => {
+    const grid = run(launchedWith(null).state, { type: 'profilesLoaded', profiles: twoOthers, ...stamp }).state
+    expect(expectKind(grid, 'choosing').origin).toEqual({ kind: 'launch' })
+    expect(transition(grid, { type: 'back' }).state).toBe(grid)
+  })
+
+  it('"Try again" after a failed load that followed an authorize answer starts over: an empty answer then asks for a code', () => {
+    const activating = run(launchedWith(null).state, { type: 'profilesLoaded', profiles: [], ...stamp }).state
+    const loading = transition(activating, { type: 'sessionCreated', session: session(undefined, undefined, { actionName: 'authorize' }), ...stamp }).state
+    const failed = transition(loading, { type: 'loadFailed', error: new NetworkError('profiles'), ...stamp }).state
+    const retried = transition(expectKind(failed, 'failed'), { type: 'tryAgain', ...stamp }).state
+    expect(expectKind(retried, 'loadingProfiles').origin).toEqual({ kind: 'launch' })
+    expect(transition(retried, { type: 'profilesLoaded', profiles: [], ...stamp }).effects).toEqual([{ type: 'createSession' }])
+  })
+
+  it('a relaunch whose remembered provider is gone still polls the pending code when no profile is found', () => {
+    const pending = { code: 'KEEP123', notAfter: T0 + 20 * 60_000, createdAt: T0 - 60_000, mvpd: null }
+    const loading = run(start, { type: 'launch' }, { type: 'remembered', lastMvpd: exampleCable, pending, signedOutOf: null, ...stamp }).state
+    expect(expectKind(loading, 'loadingProfiles').origin).toEqual({ kind: 'relaunch', pending })
+    const all = transition(loading, { type: 'loadFailed', error: passError('invalid_integration', 'none'), ...stamp }).state
+    const { state, effects } = transition(all, { type: 'profilesLoaded', profiles: [], ...stamp })
+    expect(expectKind(state, 'activating').activation?.code).toBe('KEEP123')
+    expect(effects).toContainEqual({ type: 'pollProfileForCode', code: 'KEEP123' })
+  })
+})
+
+describe('choosing: provider names (CL-CFG-1)', () => {
+  const grid = run(launchedWith(exampleCable).state, { type: 'profileForMvpdLoaded', profile: null, ...stamp }, { type: 'useAnotherProvider' }).state
+
+  it('the configuration answer keeps the names of the grid\'s providers only, in the state', () => {
+    const choosing = expectKind(
+      transition(grid, { type: 'profilesLoaded', profiles: [profile('Fiber', T0 + DAY), profile('Sat', T0 + 2 * DAY)], ...stamp }).state,
+      'choosing',
+    )
+    const named = transition(choosing, {
+      type: 'providersLoaded',
+      providers: [{ id: 'Fiber', displayName: 'Fiber Co', isTempPass: false }, { id: 'Elsewhere', displayName: 'Elsewhere TV' }],
+    })
+    expect(named.effects).toEqual([])
+    expect(expectKind(named.state, 'choosing').providers).toEqual([{ id: 'Fiber', displayName: 'Fiber Co' }])
+    expect(expectKind(named.state, 'choosing').epoch).toBe(choosing.epoch)
+  })
+})

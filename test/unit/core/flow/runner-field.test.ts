@@ -249,7 +249,7 @@ describe('a session code the TV cannot use', () => {
     h.client.last('createSession').resolve(session(code, h.client.serverNow() + 30 * MINUTE))
     await flushPromises()
     const failed = h.state('failed')
-    expect(failed.retry).toEqual({ to: 'activating', mvpd: null, backTo: null })
+    expect(failed.retry).toEqual({ to: 'activating', mvpd: null, origin: { kind: 'launch' } })
     expect(h.client.callsTo('retrieveProfileForCode')).toHaveLength(0)
     expect(h.store.pending).toBeNull()
     h.runner.send({ type: 'tryAgain' })

@@ -1,11 +1,12 @@
 /**
- * Launch paths through the runner (reference 14.1 and 14.2): which requests go out, where the flow
- * lands, and what is persisted (CL-CFG-1, CL-CFG-2, CL-AUTHN-4).
+ * Launch paths through the runner (a returning viewer with a cached provider, a first launch without
+ * one): which requests go out, where the flow lands, and what is persisted (CL-CFG-1, CL-CFG-2,
+ * CL-AUTHN-4).
  */
 import { flushPromises } from '../../../support/fake-clock'
 import { DAY, exampleCable, HOUR, passError, profile, session, setup } from '../../../support/flow-harness'
 
-describe('launch with a cached provider (reference 14.1)', () => {
+describe('launch with a cached provider', () => {
   it('a valid profile: one request for that provider, straight to authorized, no configuration (CL-CFG-1)', async () => {
     const h = setup({ lastMvpd: exampleCable })
     await h.launch()
@@ -34,7 +35,7 @@ describe('launch with a cached provider (reference 14.1)', () => {
     expect(h.client.calls).toHaveLength(1)
   })
 
-  it('"Sign in again with <provider>" creates the session WITH the provider (reference 14.4)', async () => {
+  it('"Sign in again with <provider>" creates the session WITH the provider (re-authentication)', async () => {
     const h = setup({ lastMvpd: exampleCable })
     await h.launch()
     h.client.last('retrieveProfileForMvpd').resolve(null)
@@ -82,7 +83,7 @@ describe('launch with a cached provider (reference 14.1)', () => {
   })
 })
 
-describe('launch without a cached provider (reference 14.2)', () => {
+describe('launch without a cached provider', () => {
   it('one valid profile is taken automatically; name and logo come from the configuration (CL-CFG-1, CL-CFG-2)', async () => {
     const h = setup()
     await h.launch()
@@ -192,5 +193,56 @@ describe('persistence never blocks the sign-in', () => {
     expect(h.state('authorized').provider).toEqual({ id: 'ExampleCable', displayName: 'ExampleCable' })
     expect(h.store.lastMvpd?.id).toBe('ExampleCable')
     expect(h.warnings.some((warning) => warning.includes('configuration'))).toBe(true)
+  })
+})
+
+describe('the grid\'s provider names come through the flow (CL-CFG-1)', () => {
+  const threeProfiles = (now: number) => [profile('A', now + DAY), profile('B', now + 9 * DAY), profile('C', now + 3 * DAY)]
+
+  it('entering the grid asks the configuration once; the names arrive in the state, and picking needs no second request', async () => {
+    const h = setup()
+    await h.launch()
+    expect(h.client.callsTo('configuration')).toHaveLength(0)
+    h.client.last('retrieveProfiles').resolve(threeProfiles(h.client.serverNow()))
+    await flushPromises()
+    expect(h.state('choosing').providers).toEqual([])
+    expect(h.client.callsTo('configuration')).toHaveLength(1)
+
+    h.client.last('configuration').resolve({ mvpds: [{ id: 'A', displayName: 'Alpha TV', logoUrl: 'https://x/a.png' }, { id: 'B', displayName: 'Bee TV' }, { id: 'Z', displayName: 'Not here' }] })
+    await flushPromises()
+    expect(h.state('choosing').providers).toEqual([{ id: 'A', displayName: 'Alpha TV', logoUrl: 'https://x/a.png' }, { id: 'B', displayName: 'Bee TV' }])
+
+    h.runner.send({ type: 'pickProfile', mvpd: 'A' })
+    await flushPromises()
+    expect(h.state('authorized').provider).toEqual({ id: 'A', displayName: 'Alpha TV', logoUrl: 'https://x/a.png' })
+    expect(h.store.lastMvpd?.displayName).toBe('Alpha TV')
+    expect(h.client.callsTo('configuration')).toHaveLength(1)
+  })
+
+  it('a failed configuration leaves the ids on the tiles and is logged; the grid itself stays usable', async () => {
+    const h = setup()
+    await h.launch()
+    h.client.last('retrieveProfiles').resolve(threeProfiles(h.client.serverNow()))
+    await flushPromises()
+    h.client.last('configuration').reject(passError('internal_server_error', 'none', 500))
+    await flushPromises()
+
+    expect(h.state('choosing').providers).toEqual([])
+    expect(h.warnings.some((warning) => warning.includes('configuration'))).toBe(true)
+    h.runner.send({ type: 'pickProfile', mvpd: 'C' })
+    expect(h.state('authorized').profile.mvpd).toBe('C')
+  })
+
+  it('names that arrive after the grid was left are dropped', async () => {
+    const h = setup()
+    await h.launch()
+    h.client.last('retrieveProfiles').resolve(threeProfiles(h.client.serverNow()))
+    await flushPromises()
+    const asked = h.client.last('configuration')
+    h.runner.send({ type: 'useAnotherProvider' })
+    expect(asked.signal?.aborted).toBe(true)
+    asked.resolve({ mvpds: [{ id: 'A', displayName: 'Alpha TV' }] })
+    await flushPromises()
+    expect(h.state('activating').activation).toBeNull()
   })
 })

@@ -1,5 +1,5 @@
 /**
- * Polling the code through the runner on a fake clock (reference section 11, house rule 6):
+ * Polling the code through the runner on a fake clock (CL-AUTHN-1..3; docs/architecture.md, "Flow"):
  * cadence (CL-AUTHN-3), start (CL-AUTHN-1), every stop condition (CL-AUTHN-2), no overlap, expiry
  * in server time, pause while hidden, bounded failures.
  */
@@ -35,7 +35,7 @@ describe('cadence (CL-AUTHN-1, CL-AUTHN-3)', () => {
     }
   })
 
-  it('a slow poll delays the next one: never two in flight (house rule 6)', async () => {
+  it('a slow poll delays the next one: never two in flight (CL-AUTHN-3)', async () => {
     const h = setup()
     await showCode(h)
     const shownAt = h.clock.now()
@@ -229,7 +229,7 @@ describe('stop conditions (CL-AUTHN-2)', () => {
   })
 })
 
-describe('visibility (design section 2: pause while hidden)', () => {
+describe('visibility (docs/architecture.md, "Flow": pause while hidden)', () => {
   it('no polls while hidden; on return after the interval, one poll at once, then the usual cadence', async () => {
     const h = setup()
     await showCode(h)
@@ -318,7 +318,7 @@ describe('visibility (design section 2: pause while hidden)', () => {
   })
 })
 
-describe('bounded failures (reference 14.3 step 5, CL-ERR-1)', () => {
+describe('bounded failures (CL-AUTHN-3, CL-ERR-1)', () => {
   it('three consecutive transient failures → failed; then one poll of the same code per backoff; "Try again" polls it at once', async () => {
     const h = setup()
     await showCode(h)

@@ -58,12 +58,12 @@ describe('stale results are dropped', () => {
   })
 })
 
-describe('network loss (design section 2)', () => {
+describe('network loss (docs/architecture.md, "Flow")', () => {
   it('offline while loading → failed (network); online → tried again automatically', async () => {
     const h = setup()
     await h.launch()
     h.runner.send({ type: 'offline' })
-    expect(h.state('failed').retry).toEqual({ to: 'loadingProfiles', route: { by: 'all' } })
+    expect(h.state('failed').retry).toEqual({ to: 'loadingProfiles', route: { by: 'all' }, origin: { kind: 'launch' } })
 
     h.runner.send({ type: 'online' })
     // Never sooner than a poll interval after the failure, however fast the network flaps back.
@@ -145,7 +145,7 @@ describe('errors by action (CL-ERR-1)', () => {
     h.runner.send({ type: 'signInAgain' })
     h.client.last('createSession').reject(passError('internal_server_error', 'none', 500))
     await flushPromises()
-    expect(h.state('failed').retry).toEqual({ to: 'activating', mvpd: exampleCable, backTo: 'reauth' })
+    expect(h.state('failed').retry).toEqual({ to: 'activating', mvpd: exampleCable, origin: { kind: 'reauth', provider: exampleCable } })
 
     h.runner.send({ type: 'tryAgain' })
     expect(h.client.callsTo('createSession').map((call) => call.args[0])).toEqual([{ mvpd: 'ExampleCable' }, { mvpd: 'ExampleCable' }])

@@ -7,7 +7,7 @@ import { FakeClock } from '../../../support/fake-clock'
 import { clientSecret } from '../../../support/fake-adobe'
 import { identity, rig, settle, testSettings } from '../../../support/pass-rig'
 import { createDeviceStore } from '../../../../src/core/storage/device-store'
-import { MemoryStore } from '../../../../src/core/storage/kv'
+import { MemoryStore } from '../../../../src/core/storage/memory-kv'
 import { silentLogger } from '../../../../src/core/base/logger'
 
 const sp = 'MYCHAN'
@@ -17,7 +17,7 @@ function profile(notAfter: number, extra: object = {}) {
   return { notBefore: notAfter - 10 * HOUR, notAfter, issuer: 'Cable', type: 'regular', attributes: { userID: { value: 'dXNlcg==', state: 'plain' } }, ...extra }
 }
 
-describe('profiles (reference section 7)', () => {
+describe('profiles (docs/adobe-pass.md "Profiles")', () => {
   test('domain profiles: mvpd from the map key, attributes kept, expired dropped, longest validity first', async () => {
     const { client, adobe, clock } = rig()
     const now = clock.now()
@@ -56,7 +56,7 @@ describe('profiles (reference section 7)', () => {
   })
 })
 
-describe('configuration (reference section 5)', () => {
+describe('configuration (docs/adobe-pass.md "Endpoints")', () => {
   const config = { requestor: { id: sp, name: 'My Channel', mvpds: [{ id: 'Cable', displayName: 'Cable Co', logoUrl: 'https://x/c.png' }, { id: 'TempPass_1h', displayName: 'Free', isTempPass: true }] } }
 
   test('CL-CFG-1: the client never fetches configuration on its own', async () => {
@@ -89,7 +89,7 @@ describe('configuration (reference section 5)', () => {
   })
 })
 
-describe('decisions (reference section 8)', () => {
+describe('decisions (docs/adobe-pass.md "Endpoints")', () => {
   const permit = (resource: string) => ({ resource, mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: true })
   const retryDeny = (resource: string) => ({ resource, mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: false, error: { status: 403, code: 'network_connection_timeout', action: 'retry' } })
   const bodies = (adobe: ReturnType<typeof rig>['adobe'], kind: string) =>
@@ -144,7 +144,7 @@ describe('decisions (reference section 8)', () => {
   })
 })
 
-describe('logout (reference 8A)', () => {
+describe('logout (docs/adobe-pass.md "Endpoints")', () => {
   test('CL-LOGOUT-1: entries returned per removed profile; permits and cached profile parts dropped', async () => {
     const r = rig()
     const { client, adobe, store } = r
@@ -156,7 +156,7 @@ describe('logout (reference 8A)', () => {
     const entries = await client.logout('Cable')
     expect(entries).toEqual([{ mvpd: 'Cable', actionName: 'logout', actionType: 'interactive', url: '/logout/x' }])
     expect(await store.getProfile()).toBeNull()
-    // Keeping the last provider for an easy sign-in again is allowed (reference 14.6).
+    // Keeping the last provider for an easy sign-in again is allowed (docs/architecture.md "Flow").
     expect(await store.getLastMvpd()).toEqual({ id: 'Cable', displayName: 'Cable Co' })
     await client.preauthorize('Cable', ['live'])
     expect(adobe.count('POST', `/api/v2/${sp}/decisions/preauthorize/Cable`)).toBe(2)
@@ -211,7 +211,7 @@ test('secrets: no client secret or access token in logs, error messages or URLs'
   }
 })
 
-describe('sign-out forgets the cached profile parts of that provider (reference 14.6)', () => {
+describe('sign-out forgets the cached profile parts of that provider (docs/architecture.md "Flow")', () => {
   const attributes = { userID: { value: 'dXNlci0xMjM=', state: 'plain' }, zip: { value: 'ZW5j', state: 'enc' } }
   const permitBody = { json: { decisions: [{ resource: 'live', mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: true }] } }
 

@@ -1,11 +1,13 @@
 /**
- * DCR (reference section 4): credentials registered once and persisted (CL-REG-2), the token
+ * DCR (docs/adobe-pass.md "Dynamic Client Registration"): credentials registered once and persisted (CL-REG-2), the token
  * persisted and reused until shortly before expiry in server time (CL-REG-3, CL-REG-R1), a 401
  * refreshing once and retrying once, never re-registering to refresh.
  */
 import 'fake-indexeddb/auto'
 import { createDeviceStore, recordVersion, type ClientCredentials } from '../../../../src/core/storage/device-store'
-import { createIdbStore, createResilientStore, createWebStorageStore } from '../../../../src/core/storage/kv'
+import { createIdbStore } from '../../../../src/core/storage/idb-kv'
+import { createResilientStore } from '../../../../src/core/storage/resilient-kv'
+import { createWebStorageStore } from '../../../../src/core/storage/web-storage-kv'
 import { accessTokens } from '../../../support/fake-adobe'
 import { rig, settle, testSettings } from '../../../support/pass-rig'
 import { stallable } from '../../../support/stallable-store'
@@ -99,7 +101,7 @@ test('concurrent 401s share one refresh', async () => {
   expect(adobe.count('POST', '/o/client/token')).toBe(2)
 })
 
-test('invalid_client from the token endpoint: new credentials, once (reference 4.2)', async () => {
+test('invalid_client from the token endpoint: new credentials, once (docs/adobe-pass.md "Dynamic Client Registration")', async () => {
   const r = rig()
   r.adobe.script('GET', profilesPath, empty)
   await r.client.retrieveProfiles()
@@ -215,7 +217,7 @@ test('CL-REG-2: storage that stays unreadable: registers again, with a warning n
   expect(r.logger.text()).not.toContain(stored?.clientSecret ?? 'no secret stored')
 })
 
-describe('CL-REG-2: the second read of unreadable storage reaches IndexedDB (real store, DCR FAQ 9)', () => {
+describe('CL-REG-2: every read of the credentials reaches IndexedDB (real store, DCR FAQ 9)', () => {
   let n = 0
   const stored: ClientCredentials = { clientId: 'client-stored', clientSecret: 'SECRET-stored-do-not-log', origin: testSettings().baseUrl }
 
@@ -225,7 +227,7 @@ describe('CL-REG-2: the second read of unreadable storage reaches IndexedDB (rea
    * only (stored before they were mirrored) and there is no stored token, so the first look at
    * storage (the token) trips the breaker before the credentials are read.
    */
-  async function launch() {
+  async function launch(retryAfterMs?: number) {
     localStorage.clear()
     const dbName = `dcr-probe-${++n}`
     await createIdbStore({ dbName }).set('clientCredentials', { v: recordVersion, data: stored })
@@ -233,7 +235,7 @@ describe('CL-REG-2: the second read of unreadable storage reaches IndexedDB (rea
     const r = rig({
       makeStore: (clock, logger) =>
         createDeviceStore({
-          primary: createResilientStore({ primary: gate.store, clock, logger }),
+          primary: createResilientStore({ primary: gate.store, clock, logger, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) }),
           mirror: createWebStorageStore(() => localStorage, 'app:'),
           logger,
           clock,
@@ -265,5 +267,25 @@ describe('CL-REG-2: the second read of unreadable storage reaches IndexedDB (rea
     expect(r.adobe.count('POST', '/o/client/register')).toBe(0)
     expect(tokenRequests(r)).toEqual(['client-stored'])
     expect(r.adobe.requests[r.adobe.requests.length - 1]?.headers['authorization']).toBe(`Bearer ${accessTokens[0]}`)
+  })
+
+  // DCR waits 1.5 s between its two reads; the store's skip window after a failure may be shorter
+  // or far longer. Neither may decide the outcome: each credentials read asks IndexedDB itself.
+  test.each([1000, 5000, 60000])('IndexedDB fails the token read and the first credentials read, skip window %i ms: no second registration', async (retryAfterMs) => {
+    const { r, gate } = await launch(retryAfterMs)
+    gate.failNext(2)
+    await settle(r.clock, r.client.retrieveProfiles())
+    expect(r.adobe.count('POST', '/o/client/register')).toBe(0)
+    expect(tokenRequests(r)).toEqual(['client-stored'])
+    expect(gate.calls.filter((c) => c === 'get clientCredentials')).toHaveLength(2)
+  })
+
+  test('inside a long skip window the first credentials read already finds them (no wait, no warning)', async () => {
+    const { r, gate } = await launch(60000)
+    gate.failNext(1)
+    await settle(r.clock, r.client.retrieveProfiles())
+    expect(r.adobe.count('POST', '/o/client/register')).toBe(0)
+    expect(gate.calls.filter((c) => c === 'get clientCredentials')).toHaveLength(1)
+    expect(r.logger.lines.some((l) => /cannot be read; registering/.test(l.message))).toBe(false)
   })
 })

@@ -23,7 +23,7 @@ function decodeBase64(value: string): string {
   return Buffer.from(value, 'base64').toString('utf8')
 }
 
-describe('headers (reference 3.1/3.2)', () => {
+describe('headers (docs/adobe-pass.md "Headers")', () => {
   test('CL-HDR-1..3: every V2 request carries Authorization, AP-Device-Identifier and X-Device-Info', async () => {
     const { client, adobe } = rig()
     adobe.on((r) => (r.path.indexOf('/profiles') > 0 ? emptyProfiles : undefined))
@@ -45,7 +45,7 @@ describe('headers (reference 3.1/3.2)', () => {
     }
   })
 
-  test('CL-HDR-5: Accept and Content-Type exactly as reference 3.2 says, and no other headers', async () => {
+  test('CL-HDR-5: Accept and Content-Type exactly as docs/adobe-pass.md "Headers" says, and no other headers', async () => {
     const { client, adobe } = rig()
     adobe.script('POST', `/api/v2/${sp}/sessions`, { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'ABC1234', sessionId: 's', serviceProvider: sp } })
     adobe.script('POST', `/api/v2/${sp}/decisions/preauthorize/Cable`, { json: { decisions: [{ resource: 'r1', mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: true }] } })
@@ -55,14 +55,14 @@ describe('headers (reference 3.1/3.2)', () => {
     await client.preauthorize('Cable', ['r1'])
     const [register, token, profiles, session, preauth] = adobe.requests
     const names = (r: typeof register) => Object.keys(r?.headers ?? {}).sort()
-    // DCR: X-Device-Info and Content-Type are the listed headers (reference 4.1/4.2); no device id.
+    // DCR: X-Device-Info and Content-Type are the listed headers (docs/adobe-pass.md "Dynamic Client Registration"); no device id.
     expect(register?.headers['content-type']).toBe('application/json;charset=utf-8')
     expect(names(register)).toEqual(['accept', 'content-length', 'content-type', 'x-device-info'].filter((h) => h in (register?.headers ?? {})))
     expect(register?.headers['ap-device-identifier']).toBeUndefined()
     expect(register?.headers['authorization']).toBeUndefined()
     expect(token?.headers['content-type']).toBe('application/x-www-form-urlencoded')
     expect(token?.headers['ap-device-identifier']).toBeUndefined()
-    // V2 GET: no Content-Type; Accept is application/json;charset=utf-8 (reference 3.2).
+    // V2 GET: no Content-Type; Accept is application/json;charset=utf-8 (docs/adobe-pass.md "Headers").
     expect(profiles?.headers['content-type']).toBeUndefined()
     expect(profiles?.headers['accept']).toBe('application/json;charset=utf-8')
     expect(names(profiles)).toEqual(['accept', 'ap-device-identifier', 'authorization', 'x-device-info'])
@@ -96,17 +96,17 @@ describe('bodies, paths and parameters', () => {
     expect(logout?.query).toEqual({ redirectUrl: settings.redirectUrl })
   })
 
-  test('createSession without a provider sends no mvpd (reference 14.3)', async () => {
+  test('createSession without a provider sends no mvpd (docs/architecture.md "Flow")', async () => {
     const { client, adobe } = rig()
     adobe.script('POST', `/api/v2/${sp}/sessions`, { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'Q4M7ZT2', sessionId: 's', serviceProvider: sp, notBefore: '1735689600000', notAfter: '1735691400000', missingParameters: ['mvpd'] } })
     const session = await client.createSession({})
     expect(new URLSearchParams(adobe.requests[2]?.body).has('mvpd')).toBe(false)
-    // Session timestamps arrive as strings (reference section 2) and leave as numbers.
+    // Session timestamps arrive as strings (docs/adobe-pass.md "Endpoints") and leave as numbers.
     expect(session).toMatchObject({ code: 'Q4M7ZT2', notAfter: 1735691400000, missingParameters: ['mvpd'] })
   })
 })
 
-describe('error mapping (reference section 9, CL-ERR-1, CL-ERR-2)', () => {
+describe('error mapping (docs/adobe-pass.md "Errors", CL-ERR-1, CL-ERR-2)', () => {
   const enhanced = { status: 403, code: 'authenticated_profile_missing', action: 'authentication', message: 'No profile', details: 'd', helpUrl: 'https://help.example/x', trace: 'tr-1' }
 
   test('an enhanced error body becomes a PassError with every field', async () => {
@@ -156,7 +156,7 @@ describe('error mapping (reference section 9, CL-ERR-1, CL-ERR-2)', () => {
     expect(adobe.count('GET', profilesPath)).toBe(1)
   })
 
-  test('DCR errors (OAuth style, reference 4.1) become PassError with the OAuth code', async () => {
+  test('DCR errors (OAuth style, docs/adobe-pass.md "Dynamic Client Registration") become PassError with the OAuth code', async () => {
     const { client, adobe } = rig()
     adobe.script('POST', '/o/client/register', { status: 400, json: { error: 'invalid_software_statement' } })
     await expect(client.retrieveProfiles()).rejects.toMatchObject({ kind: 'pass', code: 'invalid_software_statement', httpStatus: 400, action: 'none' })
@@ -164,7 +164,7 @@ describe('error mapping (reference section 9, CL-ERR-1, CL-ERR-2)', () => {
   })
 })
 
-describe('retries (design.md section 2, reference sections 9 and 10)', () => {
+describe('retries (docs/architecture.md "Flow", docs/adobe-pass.md "Errors", "Throttling")', () => {
   test('5xx: at most 2 more tries, with exponential backoff, then the error', async () => {
     const { client, adobe, clock } = rig()
     adobe.script('GET', profilesPath, { status: 503, text: '<html>busy</html>' })
@@ -194,7 +194,7 @@ describe('retries (design.md section 2, reference sections 9 and 10)', () => {
     expect(adobe.count('GET', `${profilesPath}/B`)).toBe(1)
   })
 
-  test('429 waits at least 1 s before the next request (reference section 10)', async () => {
+  test('429 waits at least 1 s before the next request (docs/adobe-pass.md "Throttling")', async () => {
     const { client, adobe, clock } = rig()
     adobe.script('GET', profilesPath, { status: 429, text: '<html>Too Many Requests</html>', headers: { 'content-type': 'text/html' } }, emptyProfiles)
     await expect(settle(clock, client.retrieveProfiles(), 50)).resolves.toEqual([])
@@ -273,7 +273,7 @@ describe('timeouts and cancellation', () => {
   })
 })
 
-describe('Retry-After (reference section 10: not documented by Adobe; honoured within bounds)', () => {
+describe('Retry-After (docs/adobe-pass.md "Throttling": not documented by Adobe; honoured within bounds)', () => {
   const floor = 1000
   const serverNow = Date.UTC(2026, 0, 1, 12, 0, 0)
   const httpDate = (ms: number) => new Date(ms).toUTCString()

@@ -1,6 +1,6 @@
 /**
  * The request pacer (pacer.ts) on a fake clock: the cadence that keeps a client inside Adobe's
- * throttle (reference section 10: 1 request/s plus a one-time burst of 10, the rate token empty at
+ * throttle (docs/adobe-pass.md "Throttling": 1 request/s plus a one-time burst of 10, the rate token empty at
  * first and spent before the burst), the budget kept between launches, cancellation while queued,
  * the hold after a 429, and coalesced saves. Exact grant times, no real waiting.
  */
@@ -68,7 +68,7 @@ describe('cadence', () => {
     }
     await clock.advance(5000)
     expect(times(granted)).toEqual([0, I, 2 * I, 3 * I, 4 * I, 5 * I])
-    // The bucket starts at the first request with an empty rate token (reference section 10).
+    // The bucket starts at the first request with an empty rate token (docs/adobe-pass.md "Throttling").
     expect(store.saved.map((b) => b.burstLeft)).toEqual([0, PACER_BURST - 1])
   })
 

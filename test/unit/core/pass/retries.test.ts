@@ -30,7 +30,7 @@ const pending = { json: { profiles: {} } }
 const times = (r: Rig, path: string): number[] => r.adobe.requests.filter((q) => q.path === path).map((q) => q.at)
 const gaps = (at: number[]): number[] => at.slice(1).map((t, i) => t - (at[i] as number))
 
-describe('the poll: one request per poll (CL-AUTHN-3, reference 14.3 step 5)', () => {
+describe('the poll: one request per poll (CL-AUTHN-3, docs/architecture.md "Flow")', () => {
   test('a 5xx poll is one request; the error goes to the flow', async () => {
     const r = rig()
     r.adobe.script('GET', pollPath, { status: 503, text: '<html>busy</html>' })
@@ -151,7 +151,7 @@ describe('decisions: one retry budget per call (CL-AUTHZ-2, CL-PREAUTHZ-2)', () 
     expect(times(r, authorizePath)).toHaveLength(2)
   })
 
-  test('a 429 on a decision waits at least 1 s before the next request (reference section 10)', async () => {
+  test('a 429 on a decision waits at least 1 s before the next request (docs/adobe-pass.md "Throttling")', async () => {
     const r = rig()
     r.adobe.script('POST', authorizePath, throttled, { json: { decisions: [permit('live')] } })
     await expect(settle(r.clock, r.client.authorize('Cable', 'live'), 50)).resolves.toMatchObject({ authorized: true })

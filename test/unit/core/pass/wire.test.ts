@@ -1,4 +1,4 @@
-/** Parsers at the boundary (wire.ts): the tolerances the reference asks for, and clear refusals. */
+/** Parsers at the boundary (wire.ts): the tolerances Adobe's documentation asks for, and clear refusals. */
 import {
   WireFormatError,
   enhancedError,
@@ -12,7 +12,7 @@ import {
   topLevelError,
 } from '../../../../src/core/pass/wire'
 
-test('timestamps as numbers or strings (reference section 2)', () => {
+test('timestamps as numbers or strings (docs/adobe-pass.md "Endpoints")', () => {
   expect(parseSessionInfo({ existingParameters: { mvpd: 'Cable' }, notBefore: '1735689600000', notAfter: 1735691400000 })).toEqual({
     existingParameters: { mvpd: 'Cable' },
     missingParameters: [],
@@ -37,7 +37,7 @@ test('a deny without an error object is refused; an item error keeps every field
   expect(d?.error).toEqual({ status: 403, code: 'c', action: 'none', message: 'm', details: 'd', helpUrl: 'h', trace: 't' })
 })
 
-test('logout entries: the mvpd field wins over the map key (reference 15.14)', () => {
+test('logout entries: the mvpd field wins over the map key (the logout samples)', () => {
   expect(parseLogouts({ logouts: { ATTOTT: { actionName: 'complete', actionType: 'none', mvpd: 'ATT' } } })).toEqual([{ mvpd: 'ATT', actionName: 'complete', actionType: 'none' }])
 })
 

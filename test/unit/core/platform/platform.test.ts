@@ -1,6 +1,6 @@
 /**
  * Platform adapters over faked globals: detection (capability, user agent, override), stable ids
- * (Tizen DUID, webOS LGUDID) and X-Device-Info fields (reference 3.3).
+ * (Tizen DUID, webOS LGUDID) and X-Device-Info fields (docs/adobe-pass.md "Headers").
  */
 import { createPlatform } from '../../../../src/core/platform/detect'
 import { completeDeviceInfo, encodeDeviceIdentifier, encodeDeviceInfo } from '../../../../src/core/platform/device-info'
@@ -10,7 +10,7 @@ import { fakeTizen, fakeWebOs, tizenUa, webosUa } from '../../../support/platfor
 
 const clock = new FakeClock()
 
-describe('detection (style.md rule 11)', () => {
+describe('detection (capabilities first, user agent second, a URL override for tests)', () => {
   test('capabilities first', () => {
     expect(detectPlatformName({ webapis: { productinfo: { getDuid: () => 'x' } }, navigator: { userAgent: 'Chrome' } })).toBe('tizen')
     expect(detectPlatformName({ webOSDev: {}, navigator: { userAgent: 'Chrome' } })).toBe('webos')
@@ -33,7 +33,7 @@ describe('detection (style.md rule 11)', () => {
 })
 
 describe('Tizen', () => {
-  test('stable id from webapis.productinfo.getDuid (tv-platforms.md section 1)', async () => {
+  test('stable id from webapis.productinfo.getDuid (docs/architecture.md "Platforms")', async () => {
     await expect(createPlatform({ clock, globals: fakeTizen() }).stableId()).resolves.toBe('T-DUID-0001')
   })
 
@@ -42,7 +42,7 @@ describe('Tizen', () => {
     await expect(createPlatform({ clock, globals }).stableId()).resolves.toBeNull()
   })
 
-  test('X-Device-Info fields (reference 3.3): TV, Samsung, Tizen family, model, firmware, connection', async () => {
+  test('X-Device-Info fields (docs/adobe-pass.md "Headers"): TV, Samsung, Tizen family, model, firmware, connection', async () => {
     const info = await createPlatform({ clock, globals: fakeTizen({ connection: 1 }) }).deviceInfo()
     expect(info).toEqual({
       primaryHardwareType: 'TV', manufacturer: 'Samsung', vendor: 'Samsung', osName: 'Linux', osFamily: 'Tizen', osVendor: 'Samsung',
@@ -52,7 +52,7 @@ describe('Tizen', () => {
 })
 
 describe('webOS', () => {
-  test('stable id from webOSDev.LGUDID (tv-platforms.md section 2)', async () => {
+  test('stable id from webOSDev.LGUDID (docs/architecture.md "Platforms")', async () => {
     const fake = fakeWebOs()
     await expect(createPlatform({ clock, globals: fake.globals }).stableId()).resolves.toBe('lg-udid-0001')
   })
@@ -90,7 +90,7 @@ describe('browser (development)', () => {
   })
 })
 
-describe('header values (reference 3.2, 3.3)', () => {
+describe('header values (docs/adobe-pass.md "Headers")', () => {
   test('AP-Device-Identifier is "fingerprint <Base64(deviceId)>"', () => {
     expect(encodeDeviceIdentifier('abc123')).toBe(`fingerprint ${Buffer.from('abc123').toString('base64')}`)
   })

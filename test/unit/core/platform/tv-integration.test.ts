@@ -1,5 +1,5 @@
 /**
- * What the adapters do for the TV integration of issue 7, over faked platform globals: remote keys
+ * What the adapters do for the TV integration, over faked platform globals: remote keys
  * (Tizen registers them and reads their codes with getKey), exit, visibility, network and the
  * Magic Remote pointer, including platform calls that throw or are missing.
  */

@@ -13,10 +13,14 @@ import {
   type AccessTokenRecord,
   type ClientCredentials,
   type PendingSessionRecord,
-  type RequestBudgetRecord,
+  type RequestBudget,
   type SignedOutRecord,
 } from '../../../../src/core/storage/device-store'
-import { createIdbStore, createResilientStore, createWebStorageStore, MemoryStore, StorageFailure, type KeyValueStore } from '../../../../src/core/storage/kv'
+import { createIdbStore } from '../../../../src/core/storage/idb-kv'
+import { StorageFailure, type KeyValueStore } from '../../../../src/core/storage/kv'
+import { MemoryStore } from '../../../../src/core/storage/memory-kv'
+import { createResilientStore } from '../../../../src/core/storage/resilient-kv'
+import { createWebStorageStore } from '../../../../src/core/storage/web-storage-kv'
 import { FakeClock, flushPromises } from '../../../support/fake-clock'
 import { CapturingLogger } from '../../../support/pass-client-build'
 import { stallable } from '../../../support/stallable-store'
@@ -430,7 +434,7 @@ describe('the pending sign-in session, the sign-out and the request budget', () 
     createdAt: 0,
   }
   const signedOut: SignedOutRecord = { mvpd: 'Cable', at: 42 }
-  const budget: RequestBudgetRecord = { key: 'https://api.auth.adobe.com', burstLeft: 7, at: 43 }
+  const budget: RequestBudget = { key: 'https://api.auth.adobe.com', burstLeft: 7, at: 43 }
 
   test('each is mirrored: a relaunch while IndexedDB stalls still finds it (the viewer may be on the phone)', async () => {
     localStorage.clear()

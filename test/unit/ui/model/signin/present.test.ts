@@ -1,19 +1,17 @@
 /**
- * From flow states to screens: what the viewer is shown for each state (design.md sections 2–3) and
- * the words of ../shared/ui/README.md ("TV provider", times in words, errors with a reference line).
+ * From flow states to screens: what the viewer is shown for each state (docs/architecture.md,
+ * "Flow" and "Screens") and its words ("TV provider", times in words, errors with a reference line).
  */
 import { initialState, transition } from '../../../../../src/core/flow/machine'
 import type { FlowEvent, FlowState } from '../../../../../src/core/flow/model'
 import { MalformedResponseError, NetworkError } from '../../../../../src/core/pass/errors'
-import type { Mvpd } from '../../../../../src/core/pass/types'
 import { present, shortUrl } from '../../../../../src/ui/model/signin/present'
 import { DAY, exampleCable, passError, profile, session, settings } from '../../../../support/flow-harness'
 
 const T0 = 1_750_000_000_000
 const stamp = { now: T0, serverNow: T0, random: 0.5 }
-const ctx = (names: Mvpd[] = []) => ({
+const ctx = () => ({
   settings: { activationUrl: settings.activationUrl, resources: [{ id: 'live', title: 'Live' }] },
-  names: new Map(names.map((m) => [m.id, m])),
   serverNow: () => T0,
   now: () => T0,
 })
@@ -41,7 +39,8 @@ test('the grid names providers from the configuration, says validity in words an
     { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
     { type: 'profilesLoaded', profiles: [profile('ExampleCable', T0 + 29 * DAY + 1000), profile('Other', T0 + 5 * 3_600_000)], ...stamp },
   )
-  const screen = present({ ...grid, lastMvpd: exampleCable }, ctx([{ id: 'Other', displayName: 'Other TV', logoUrl: 'https://x/o.png' }]))
+  const named = transition({ ...grid, lastMvpd: exampleCable }, { type: 'providersLoaded', providers: [{ id: 'Other', displayName: 'Other TV', logoUrl: 'https://x/o.png' }] }).state
+  const screen = present(named, ctx())
   expect(screen.route).toBe('profiles')
   if (screen.route !== 'profiles') return
   expect(screen.view.tiles).toEqual([
@@ -98,7 +97,7 @@ test('reauth names the remembered provider; authorized waits for the name before
   )
   expect(picked.kind).toBe('authorized')
   expect(present(picked, ctx()).route).toBe('boot')
-  const named = present(picked, ctx([{ id: 'Unknown', displayName: 'Known Now' }]))
+  const named = present(transition(picked, { type: 'persisted', provider: { id: 'Unknown', displayName: 'Known Now' } }).state, ctx())
   expect(named.route === 'decisions' && named.view.providerName).toBe('Known Now')
 })
 

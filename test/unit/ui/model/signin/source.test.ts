@@ -1,16 +1,12 @@
 /**
- * The screen source follows the flow: every state becomes a screen, intents of the sign-in go to the
- * runner, and provider names come from the configuration only when a grid needs them (CL-CFG-1),
- * asked again after a failure rather than never.
+ * The screen source follows the flow: every state becomes a screen and intents of the sign-in go to
+ * the runner. It has no Adobe Pass client: provider names arrive with the flow's state.
  */
 import { initialState, transition } from '../../../../../src/core/flow/machine'
 import type { FlowInput, FlowState } from '../../../../../src/core/flow/model'
 import type { FlowRunner } from '../../../../../src/core/flow/runner'
-import type { Configuration } from '../../../../../src/core/pass/types'
-import { NetworkError } from '../../../../../src/core/pass/errors'
 import { createSignInScreens } from '../../../../../src/ui/model/signin/source'
 import type { Screen } from '../../../../../src/ui/model/screen'
-import { flushPromises } from '../../../../support/fake-clock'
 import { DAY, profile, settings } from '../../../../support/flow-harness'
 
 const T0 = 1_750_000_000_000
@@ -39,6 +35,7 @@ function fakeRunner(start: FlowState) {
       state = next
       listeners.forEach((l) => l(state))
     },
+    listenerCount: () => listeners.size,
   }
 }
 
@@ -49,54 +46,35 @@ const grid = (): FlowState =>
     { type: 'profilesLoaded', profiles: [profile('A', T0 + 3 * DAY), profile('B', T0 + 2 * DAY)], ...stamp } as const,
   ].reduce<FlowState>((s, e) => transition(s, e).state, initialState(settings))
 
-function setup(state: FlowState, configuration: () => Promise<Configuration>) {
+function setup(state: FlowState) {
   const fake = fakeRunner(state)
-  let configCalls = 0
-  const screens = createSignInScreens({
-    runner: fake.runner,
-    now: () => T0,
-    client: {
-      configuration: () => {
-        configCalls += 1
-        return configuration()
-      },
-    },
-    settings: { activationUrl: settings.activationUrl, resources: [] },
-  })
+  const screens = createSignInScreens({ runner: fake.runner, now: () => T0, settings: { activationUrl: settings.activationUrl, resources: [] } })
   const seen: Screen[] = []
   screens.subscribe((s) => seen.push(s))
-  return { fake, screens, seen, configCalls: () => configCalls }
+  return { fake, screens, seen }
 }
 
-test('no configuration request unless a grid needs provider names (CL-CFG-1)', async () => {
-  const r = setup(initialState(settings), () => Promise.resolve({ mvpds: [] }))
-  await flushPromises()
-  expect(r.seen.at(-1)?.route).toBe('boot')
-  expect(r.configCalls()).toBe(0)
+const tileNames = (screen: Screen | undefined) => (screen?.route === 'profiles' ? screen.view.tiles.map((t) => t.name) : null)
+
+test('a subscriber gets the current screen at once', () => {
+  const r = setup(initialState(settings))
+  expect(r.seen.map((s) => s.route)).toEqual(['boot'])
 })
 
-test('a grid asks for the configuration once and shows the names when they arrive', async () => {
-  const r = setup(grid(), () => Promise.resolve({ mvpds: [{ id: 'A', displayName: 'Alpha TV' }, { id: 'B', displayName: 'Beta Cable' }] }))
-  await flushPromises()
-  const last = r.seen.at(-1)
-  expect(last?.route === 'profiles' && last.view.tiles.map((t) => t.name)).toEqual(['Alpha TV', 'Beta Cable'])
-  r.fake.set(grid())
-  await flushPromises()
-  expect(r.configCalls()).toBe(1)
+test('the grid shows provider ids until the flow has the names, then the names (the source itself asks nothing)', () => {
+  const r = setup(grid())
+  expect(tileNames(r.seen.at(-1))).toEqual(['A', 'B'])
+  r.fake.set(transition(grid(), { type: 'providersLoaded', providers: [{ id: 'A', displayName: 'Alpha TV' }, { id: 'B', displayName: 'Beta Cable' }] }).state)
+  expect(tileNames(r.seen.at(-1))).toEqual(['Alpha TV', 'Beta Cable'])
 })
 
-test('after a failed configuration request the next grid asks again', async () => {
-  let fail = true
-  const r = setup(grid(), () => (fail ? Promise.reject(new NetworkError('GET configuration')) : Promise.resolve({ mvpds: [{ id: 'A', displayName: 'Alpha TV' }] })))
-  await flushPromises()
-  const first = r.seen.at(-1)
-  expect(first?.route === 'profiles' && first.view.tiles[0]?.name).toBe('A')
-  fail = false
-  r.fake.set(grid())
-  await flushPromises()
-  expect(r.configCalls()).toBe(2)
-  const last = r.seen.at(-1)
-  expect(last?.route === 'profiles' && last.view.tiles[0]?.name).toBe('Alpha TV')
+test('dispose releases the runner subscription and its own listeners', () => {
+  const r = setup(grid())
+  const before = r.seen.length
+  r.screens.dispose()
+  r.fake.set(initialState(settings))
+  expect(r.seen.length).toBe(before)
+  expect(r.fake.listenerCount()).toBe(0)
 })
 
 test('sign-in intents go to the runner; others go to the next owner', () => {
@@ -105,7 +83,6 @@ test('sign-in intents go to the runner; others go to the next owner', () => {
   const screens = createSignInScreens({
     runner: fake.runner,
     now: () => T0,
-    client: { configuration: () => Promise.resolve({ mvpds: [] }) },
     settings: { activationUrl: settings.activationUrl, resources: [] },
     onOtherIntent: (i) => other.push(i.type),
   })

@@ -1,0 +1,78 @@
+/**
+ * The composition root (src/index.ts) owns what it builds: leaving the app stops the flow runner
+ * (its requests are aborted), the screen sources (their listeners hear nothing more) and the
+ * platform subscriptions, then asks the platform to exit. Lightning's Launch and the App component
+ * are replaced (no WebGL here); everything between them is the real wiring, over a fetch that
+ * never answers.
+ */
+import 'fake-indexeddb/auto'
+import type { AppServices } from '../../src/ui/model/screen'
+import settingsJson from '../../settings.json'
+
+const built: { services?: AppServices } = {}
+
+jest.mock('@lightningjs/sdk', () => ({ ...jest.requireActual<object>('@lightningjs/sdk'), Launch: jest.fn(() => ({})) }))
+jest.mock('../../src/ui/App', () => ({
+  createApp: (services: AppServices) => {
+    built.services = services
+    return class {}
+  },
+}))
+
+const waitFor = async (done: () => boolean, ms = 4000): Promise<void> => {
+  for (const end = Date.now() + ms; !done(); ) {
+    if (Date.now() > end) throw new Error('timed out waiting')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+test('exitApp aborts the runner’s request, silences the screens, releases the platform listeners and exits', async () => {
+  // DCR answers at once; every Adobe Pass V2 request the runner makes is held until it is aborted.
+  const signals: AbortSignal[] = []
+  const fetchStub = jest.fn((input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(input, init)
+    const path = new URL(request.url).pathname
+    const json = (status: number, body: object): Promise<Response> =>
+      Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }))
+    if (path === '/o/client/register') return json(201, { client_id: 'client-1', client_secret: 'secret-1', client_id_issued_at: 1735689600 })
+    if (path === '/o/client/token') return json(201, { access_token: 'token-1', created_at: Date.now(), expires_in: 21600, token_type: 'bearer' })
+    const signal = init?.signal ?? request.signal
+    signals.push(signal)
+    return new Promise<Response>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
+  })
+  const realFetch = globalThis.fetch
+  globalThis.fetch = fetchStub as typeof fetch
+  const removeListener = jest.spyOn(window, 'removeEventListener')
+  // The tab closes, so the browser platform does not go on to a blank page (jsdom cannot navigate).
+  const close = jest.spyOn(window, 'close').mockImplementation(() => Object.defineProperty(window, 'closed', { value: true, configurable: true }))
+  try {
+    const { default: start } = await import('../../src/index')
+    start(settingsJson.appSettings as never, {} as never, {} as never)
+    const services = built.services
+    if (!services) throw new Error('the App was not built')
+    const screens: string[] = []
+    services.screens.subscribe((screen) => screens.push(screen.route))
+
+    await waitFor(() => signals.length > 0)
+    expect(signals.every((s) => !s.aborted)).toBe(true)
+
+    services.exitApp()
+
+    expect(signals.every((s) => s.aborted)).toBe(true)
+    expect(removeListener.mock.calls.map(([type]) => type)).toEqual(expect.arrayContaining(['online', 'offline']))
+    expect(close).toHaveBeenCalled()
+    expect((window as unknown as { __tvApp?: { exited: boolean } }).__tvApp?.exited).toBe(true)
+    // Nothing runs any more: no new request, no screen change.
+    const requests = fetchStub.mock.calls.length
+    const seen = screens.length
+    window.dispatchEvent(new Event('online'))
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    expect(fetchStub.mock.calls.length).toBe(requests)
+    expect(screens.length).toBe(seen)
+  } finally {
+    globalThis.fetch = realFetch
+    removeListener.mockRestore()
+    close.mockRestore()
+    Reflect.deleteProperty(window, 'closed')
+  }
+})
