@@ -4,6 +4,15 @@
  */
 import type { Lightning } from '@lightningjs/sdk'
 import type { ReadySignal } from './ui/App'
+import { transitionsRunning } from './ui/lightning/internals'
+
+/**
+ * Without a readable transition list (another Lightning core), "settled" means this long since the
+ * last route or screen change: longer than any transition the UI runs (0.3 s at most).
+ */
+export const settleFallbackMs = 500
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now())
 
 export interface TvAppHook extends ReadySignal {
   ready: boolean
@@ -30,6 +39,7 @@ function visibleTexts(root: Node | undefined, out: string[]): void {
 
 export function installTestHook(target: Record<string, unknown>): TvAppHook {
   let app: Lightning.Application | undefined
+  let changedAt = now()
   const hook: TvAppHook & { attach(app: Lightning.Application): void } = {
     ready: false,
     route: '',
@@ -41,6 +51,7 @@ export function installTestHook(target: Record<string, unknown>): TvAppHook {
       app = value
     },
     markReady(route) {
+      changedAt = now()
       // Ready once the first routed page has been drawn, not merely created.
       app?.stage.once('frameEnd', () => {
         hook.route = route
@@ -50,9 +61,11 @@ export function installTestHook(target: Record<string, unknown>): TvAppHook {
       })
     },
     markScreen(route) {
+      changedAt = now()
       hook.screen = route
     },
     markRoute(route) {
+      changedAt = now()
       app?.stage.once('frameEnd', () => {
         hook.route = route
         hook.routes.push(route)
@@ -67,8 +80,8 @@ export function installTestHook(target: Record<string, unknown>): TvAppHook {
       return out
     },
     settled() {
-      const transitions = (app?.stage as unknown as { transitions?: { active?: Set<unknown> } } | undefined)?.transitions
-      return !transitions?.active || transitions.active.size === 0
+      const running = app ? transitionsRunning(app.stage) : false
+      return running === undefined ? now() - changedAt >= settleFallbackMs : !running
     },
   }
   target.__tvApp = hook

@@ -1,9 +1,10 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import { buildRoutes } from './routes'
+import { buildRoutes, fallbackPageOf, fallbackView, isFallbackRoute, isRouteName, pageOf, routeNames, showView } from './routes'
 import { ConfirmDialog, type ConfirmContent } from './widgets/ConfirmDialog'
 import { enablePointerHitTesting } from './pointer'
+import { forgetHoveredElement } from './lightning/internals'
 import { OfflineBanner } from './widgets/OfflineBanner'
-import type { AppServices, RouteName, Screen } from './model/screen'
+import type { AppServices, Screen } from './model/screen'
 import type { UiIntent } from './model/intents'
 import { appFonts } from './theme/fonts'
 import { colors } from './theme/tokens'
@@ -56,13 +57,17 @@ export class App extends Router.App<AppTemplateSpec> {
   }
 
   override _setup(): void {
-    Router.startRouter(buildRoutes((page, route) => this.onRouted(page, route)), this)
+    Router.startRouter(buildRoutes((route, page) => this.onRouted(route, page)), this)
   }
 
   override _init(): void {
-    this.unsubscribe = this.services?.screens.subscribe((screen) => this.show(screen))
-    this.unsubscribePointer = this.services?.pointerVisibility?.((visible) => this.onPointerVisibility(visible))
     if (this.application) enablePointerHitTesting(this.application)
+  }
+
+  /** Follows the services while on the stage; `_detach` releases both subscriptions. */
+  override _attach(): void {
+    this.unsubscribe ??= this.services?.screens.subscribe((screen) => this.show(screen))
+    this.unsubscribePointer ??= this.services?.pointerVisibility?.((visible) => this.onPointerVisibility(visible))
   }
 
   override _detach(): void {
@@ -73,15 +78,15 @@ export class App extends Router.App<AppTemplateSpec> {
   }
 
   /**
-   * Magic Remote (LG rule: pointer and keys both work). Hiding the pointer (arrow keys took over)
-   * leaves the focus where the keys put it. Lightning fires a hover only when the element under the
-   * pointer changes, so it forgets the last hovered element: when the pointer comes back and moves,
-   * the item under it takes the focus again even if it is the one hovered before the keys moved on.
+   * Magic Remote: pointer and keys both work (docs/architecture.md "Platforms"). Hiding the pointer
+   * (arrow keys took over) leaves the focus where the keys put it. Lightning fires a hover only when
+   * the element under the pointer changes, so it forgets the last hovered element: when the pointer
+   * comes back and moves, the item under it takes the focus again even if it is the one hovered
+   * before the keys moved on.
    */
   private onPointerVisibility(visible: boolean): void {
     if (visible) return
-    const application = this.application as unknown as { __hoveredChild?: unknown } | undefined
-    if (application) application.__hoveredChild = null
+    if (this.application) forgetHoveredElement(this.application)
     this._refocus()
   }
 
@@ -102,6 +107,11 @@ export class App extends Router.App<AppTemplateSpec> {
     }
     // Modal: a pointer click on the page behind the dimmed dialog must not act on that page.
     if (this.dialog) return
+    // "Try again" on a fallback screen goes back to the screen the flow is on (the flow saw no error).
+    if (intent.type === 'tryAgain' && isFallbackRoute(Router.getActiveRoute() ?? '')) {
+      Router.navigate(this.current?.route ?? routeNames.boot, {}, false)
+      return
+    }
     if (intent.type === 'back' && !this.canGoBack()) {
       this.openExitDialog()
       return
@@ -173,18 +183,19 @@ export class App extends Router.App<AppTemplateSpec> {
     this.current = screen
     this.ready?.markScreen?.(screen.route)
     this.tag('OfflineBanner')?.patch({ shown: screen.offline === true })
-    const active = Router.getActivePage() as { view?: unknown } | null
-    if (previous?.route === screen.route && active && Router.getActiveRoute() === screen.route) {
-      active.view = screen.view
+    const active = Router.getActivePage()
+    if (previous?.route === screen.route && Router.getActiveRoute() === screen.route) {
+      showView(screen, active)
       return
     }
-    const leaving = active as { focusKey?: unknown } | null
     const leavingRoute = Router.getActiveRoute()
-    if (leavingRoute) {
+    // Still drawing the route the flow returns to (a detour left before it was drawn): the place stays.
+    if (leavingRoute && leavingRoute !== screen.route && isRouteName(leavingRoute)) {
       // Only a detour the viewer comes Back from (the player, the grid of "Switch provider") keeps
       // the place; leaving any other way (signing out, a new sign-in) starts afresh next time.
       const detour = screen.route === 'player' || screen.route === 'profiles'
-      if (detour && typeof leaving?.focusKey === 'string') this.focusMemory.set(leavingRoute, leaving.focusKey)
+      const place = pageOf(leavingRoute, active)?.focusKey
+      if (detour && place !== undefined) this.focusMemory.set(leavingRoute, place)
       else this.focusMemory.delete(leavingRoute)
     }
     // A dialog opened over one screen does not stay over the next (OK then Back raced a play).
@@ -193,19 +204,28 @@ export class App extends Router.App<AppTemplateSpec> {
     Router.navigate(screen.route, {}, false)
   }
 
-  private onRouted(page: unknown, route: string): void {
+  private onRouted(route: string, page: unknown): void {
     const screen = this.current
-    if (screen && screen.route !== (route as RouteName)) {
+    if (isFallbackRoute(route)) {
+      // A path the Router does not know, or a page that failed: a real screen, never a black one.
+      const fallback = fallbackPageOf(page)
+      if (fallback) fallback.view = fallbackView(route)
+    } else if (screen && screen.route !== route) {
       // The Router finished a navigation the flow has already moved past (fast keys): a page is
       // never left on screen without its view; go where the flow is.
       Router.navigate(screen.route, {}, false)
       return
-    }
-    if (screen && page) {
-      ;(page as { view?: unknown }).view = screen.view
+    } else if (screen) {
+      const shown = showView(screen, page)
+      if (!shown) return
       const remembered = this.focusMemory.get(route)
-      if (remembered !== undefined && 'focusKey' in (page as object)) (page as { focusKey: string }).focusKey = remembered
+      if (remembered !== undefined && 'focusKey' in shown) shown.focusKey = remembered
+      else shown.resetFocus?.()
     }
+    this.markRouted(route)
+  }
+
+  private markRouted(route: string): void {
     if (!this.readyMarked) {
       this.readyMarked = true
       this.ready?.markReady(route)

@@ -1,6 +1,7 @@
 /**
  * Typed events that travel up the focus path (fireAncestors) and the pointer handlers Lightning
- * calls when `enablePointer` is on (docs/HandlingInput/Mouse.md).
+ * calls when `enablePointer` is on
+ * (https://lightningjs.io/docs/#/lightning-core-reference/HandlingInput/Mouse).
  */
 import '@lightningjs/sdk'
 import type { UiIntent } from './model/intents'

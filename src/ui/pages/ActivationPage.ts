@@ -43,7 +43,7 @@ function stepNumber(n: string): object {
 }
 
 /**
- * No profile (ui/activation.png): the activation address as text, the code large and letter-spaced,
+ * No profile (docs/architecture.md "Screens"): the activation address as text, the code large and letter-spaced,
  * a QR code of the address with the code filled in, a countdown in server time, "Get a new code".
  * The page owns one 1 s ticker for the countdown, started on activation and cleared when it leaves.
  */
@@ -109,6 +109,7 @@ export class ActivationPage
   override _init(): void {
     placeBrand(this.tag('Brand.BrandA'), this.tag('Brand.BrandB'))
     this.tag('Subtitle')?.patch({ text: { text: copy.activation.subtitle } })
+    // These listeners sit on the page's own children: they go with the page, nothing outlives it.
     const urlText = this.tag('Step1.Url.UrlText')
     urlText?.on('txLoaded', () => {
       const w = Math.round(urlText.renderWidth + 40)

@@ -34,7 +34,7 @@ export function cardRef(id: string): string {
 }
 
 /**
- * Signed in (ui/decisions.png): the provider, a row of titles with preauthorization badges, and
+ * Signed in (docs/architecture.md "Screens"): the provider, a row of titles with preauthorization badges, and
  * "Switch provider" / "Sign out". Up/Down move between the titles and the buttons.
  */
 export class DecisionsPage
@@ -123,12 +123,23 @@ export class DecisionsPage
 
   set focusKey(value: string) {
     const bar = value.lastIndexOf('|')
-    if (value.slice(0, bar) !== this.decisionsView.providerName) return
     const [area, index] = value.slice(bar + 1).split(':')
-    if (area !== 'Cards' && area !== 'Actions') return
+    if (value.slice(0, bar) !== this.decisionsView.providerName || (area !== 'Cards' && area !== 'Actions')) {
+      this.resetFocus()
+      return
+    }
     this.focusArea = area
     // Never back onto "Sign out": the buttons row is restored to "Switch provider".
     this.tag(area)?.select(area === 'Actions' ? 0 : Number(index) || 0)
+    this._refocus()
+    this.showNotice()
+  }
+
+  /** The first title (the Router keeps this page between visits, with the place it had). */
+  resetFocus(): void {
+    this.focusArea = 'Cards'
+    this.tag('Cards')?.select(0)
+    this.tag('Actions')?.select(0)
     this._refocus()
     this.showNotice()
   }

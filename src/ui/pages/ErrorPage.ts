@@ -20,7 +20,7 @@ interface PageConfig extends Lightning.Component.TypeConfig {
 }
 
 /**
- * What happened, what the viewer can do, "Try again" focused, a small reference (ui/error.png).
+ * What happened, what the viewer can do, "Try again" focused, a small reference (docs/architecture.md "Screens").
  * After a service outage the app tries again by itself: a line counts down to it, from one 1 s
  * ticker the page owns while active.
  */

@@ -20,7 +20,7 @@ interface PageConfig extends Lightning.Component.TypeConfig {
 export const anotherProviderRef = 'AnotherProvider'
 
 /**
- * Several valid profiles (design.md section 3): one tile per provider, longest validity first, the
+ * Several valid profiles (docs/architecture.md "Screens"): one tile per provider, longest validity first, the
  * last provider focused, plus "Another provider" to sign in with a code. Left/Right move, OK picks.
  */
 export class ProfilesPage

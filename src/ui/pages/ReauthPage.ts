@@ -18,7 +18,7 @@ interface PageConfig extends Lightning.Component.TypeConfig {
   IsPage: true
 }
 
-/** The remembered provider's sign-in has ended (ui/reauth.png): sign in again with it, or another. */
+/** The remembered provider's sign-in has ended (docs/architecture.md "Screens"): sign in again with it, or another. */
 export class ReauthPage
   extends Lightning.Component<ReauthTemplateSpec, PageConfig>
   implements Lightning.Component.ImplementTemplateSpec<ReauthTemplateSpec>

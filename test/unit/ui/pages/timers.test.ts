@@ -1,0 +1,62 @@
+import { freshSdk, mountApp, type MountedApp } from '../App/mount-app'
+import type { Screen } from '../../../../src/ui/model/screen'
+
+const activation: Screen = {
+  route: 'activation',
+  view: {
+    code: 'ABC1234',
+    displayUrl: '127.0.0.1:4000/activate',
+    qrUrl: 'http://127.0.0.1:4000/activate?code=ABC1234',
+    notAfter: 1_800_000,
+    expired: false,
+    busy: false,
+    newCodeAt: 0,
+    now: () => 0,
+    canGoBack: false,
+  },
+}
+const outage: Screen = {
+  route: 'error',
+  view: { title: 'Down', message: 'Trying', actionLabel: 'Try again', autoRetryAt: 10_000, now: () => 0 },
+}
+const reauth: Screen = { route: 'reauth', view: { providerName: 'Riverside Cable' } }
+
+let app: MountedApp | undefined
+afterEach(() => {
+  app?.destroy()
+  app = undefined
+})
+
+/** Mounts on `first`, counting the intervals set through Registry that are still running. */
+async function mountCounting(first: Screen): Promise<{ running(): number }> {
+  const sdk = await freshSdk()
+  const live = new Set<unknown>()
+  const set = sdk.Registry.setInterval.bind(sdk.Registry)
+  const clear = sdk.Registry.clearInterval.bind(sdk.Registry)
+  jest.spyOn(sdk.Registry, 'setInterval').mockImplementation((...args: Parameters<typeof set>) => {
+    const id = set(...args)
+    live.add(id)
+    return id
+  })
+  jest.spyOn(sdk.Registry, 'clearInterval').mockImplementation((id) => {
+    live.delete(id)
+    clear(id)
+  })
+  app = await mountApp(first, sdk)
+  return { running: () => live.size }
+}
+
+test.each([
+  ['the activation countdown', activation],
+  ['the automatic retry countdown', outage],
+])('%s runs one 1 s ticker while its page is shown and stops it when the page is left', async (_name, screen) => {
+  const timers = await mountCounting(screen)
+  expect(timers.running()).toBe(1)
+
+  await app?.publish(reauth)
+  expect(timers.running()).toBe(0)
+
+  // Coming back starts one ticker again, not a second one beside a leftover.
+  await app?.publish(screen)
+  expect(timers.running()).toBe(1)
+})
