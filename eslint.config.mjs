@@ -32,7 +32,21 @@ const layerRules = CORE_LAYERS.map((layer, index) => ({
 }))
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'build/', 'releases/', '.tmp/', 'support/', 'test-artifacts/', 'coverage/', 'test/bench/blank-app/dist/', '**/*.d.ts', '**/_debug.ts'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'build/',
+      'releases/',
+      '.tmp/',
+      'support/',
+      'test-artifacts/',
+      'coverage/',
+      'test/bench/blank-app/dist/',
+      '**/*.d.ts',
+      '**/_debug.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -46,7 +60,11 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: frameworkFree }],
-      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Use the injected Clock (docs/architecture.md "Time").' }, { name: 'setInterval', message: 'Use the injected Clock (docs/architecture.md "Time").' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'Use the injected Clock (docs/architecture.md "Time").' },
+        { name: 'setInterval', message: 'Use the injected Clock (docs/architecture.md "Time").' },
+      ],
     },
   },
   ...layerRules,
@@ -64,7 +82,11 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Pages own timers through Registry (docs/architecture.md "Time").' }, { name: 'setInterval', message: 'Pages own timers through Registry (docs/architecture.md "Time").' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'Pages own timers through Registry (docs/architecture.md "Time").' },
+        { name: 'setInterval', message: 'Pages own timers through Registry (docs/architecture.md "Time").' },
+      ],
     },
   },
   {

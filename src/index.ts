@@ -55,11 +55,7 @@ function flowStoreOf(store: DeviceStore, settings: PassSettings): FlowStore {
 
 const clockNow = (): number => systemClock.now()
 
-export default function (
-  appSettings: Lightning.Application.Options & { pass?: unknown },
-  platformSettings: PlatformSettings,
-  appData: AppData,
-) {
+export default function (appSettings: Lightning.Application.Options & { pass?: unknown }, platformSettings: PlatformSettings, appData: AppData) {
   const query = typeof location !== 'undefined' ? location.search : ''
   const hook = allowOverrides ? installTestHook(window as unknown as Record<string, unknown>) : undefined
   const platform = createPlatform({ clock: systemClock, query, allowOverrides })

@@ -57,7 +57,10 @@ export class App extends Router.App<AppTemplateSpec> {
   }
 
   override _setup(): void {
-    Router.startRouter(buildRoutes((route, page) => this.onRouted(route, page)), this)
+    Router.startRouter(
+      buildRoutes((route, page) => this.onRouted(route, page)),
+      this,
+    )
   }
 
   override _init(): void {

@@ -202,7 +202,11 @@ async function main(): Promise<void> {
   const servers: StaticServer[] = []
   const sandbox = await startSandbox({ port: 0, mode: 'test', throttle: false })
   try {
-    const from = options.skipBuild ? 'the existing dist/ (--skip-build)' : options.ref ? `commit ${options.ref.slice(0, 7)}` : `the working tree (HEAD ${source.commit.slice(0, 7)}${source.uncommittedChanges ? ' plus uncommitted changes' : ''})`
+    const from = options.skipBuild
+      ? 'the existing dist/ (--skip-build)'
+      : options.ref
+        ? `commit ${options.ref.slice(0, 7)}`
+        : `the working tree (HEAD ${source.commit.slice(0, 7)}${source.uncommittedChanges ? ' plus uncommitted changes' : ''})`
     console.log(`app from ${from}`)
     const app = prepareApp(work, options)
     const blank = await prepareBlank(work, options)
@@ -211,7 +215,10 @@ async function main(): Promise<void> {
 
     const query = new URLSearchParams({ 'pass.baseUrl': sandbox.origin, 'pass.activationUrl': `${sandbox.publicOrigin}/activate?code={code}` }).toString()
     const urls = new Map<string, string>()
-    for (const [name, dist] of [['app', app.dist], ['blank', blank.dist]] as const) {
+    for (const [name, dist] of [
+      ['app', app.dist],
+      ['blank', blank.dist],
+    ] as const) {
       for (const flavour of flavours) {
         const server = await serveFolder(join(dist, flavour))
         servers.push(server)
@@ -256,7 +263,9 @@ async function main(): Promise<void> {
       }),
     )
 
-    console.log(`\nbuild (wall clock): ${app.buildSeconds === undefined ? 'skipped' : `app ${app.buildSeconds.toFixed(1)} s`}${blank.buildSeconds === undefined ? '' : `, blank ${blank.buildSeconds.toFixed(1)} s`}`)
+    console.log(
+      `\nbuild (wall clock): ${app.buildSeconds === undefined ? 'skipped' : `app ${app.buildSeconds.toFixed(1)} s`}${blank.buildSeconds === undefined ? '' : `, blank ${blank.buildSeconds.toFixed(1)} s`}`,
+    )
     for (const name of apps) {
       console.log(`\n${name} JS files (raw, gzip -9):`)
       for (const flavour of flavours) {
@@ -304,4 +313,3 @@ main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error)
   process.exitCode = 1
 })
-

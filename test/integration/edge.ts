@@ -83,14 +83,11 @@ export async function startEdge(sandbox: Sandbox): Promise<Edge> {
       answer(res, rule.reply, new Date(time).toUTCString())
       return
     }
-    const out = forward(
-      { host: upstream.hostname, port: upstream.port, method, path: req.url, headers: req.headers, agent: false },
-      (up) => {
-        entries.push({ method, path, time, status: up.statusCode ?? 0, by: 'sandbox' })
-        res.writeHead(up.statusCode ?? 502, up.headers)
-        up.pipe(res)
-      },
-    )
+    const out = forward({ host: upstream.hostname, port: upstream.port, method, path: req.url, headers: req.headers, agent: false }, (up) => {
+      entries.push({ method, path, time, status: up.statusCode ?? 0, by: 'sandbox' })
+      res.writeHead(up.statusCode ?? 502, up.headers)
+      up.pipe(res)
+    })
     out.on('error', () => res.destroy())
     req.pipe(out)
   })

@@ -42,7 +42,12 @@ async function warm(options: Parameters<ReturnType<typeof device>['start']>[0] =
 describe('CL-ERR-2: a 200 whose body is an enhanced error is that error, not "no profiles" or "signed out"', () => {
   const cases: Array<[string, string, Record<string, unknown>, (c: PassClient, code: string) => Promise<unknown>]> = [
     ['profiles', `^/api/v2/${SP}/profiles$`, { status: 500, code: 'invalid_configuration_platform', action: 'configuration' }, (c) => c.retrieveProfiles()],
-    ['profiles/{mvpd}', 'profiles/mvpd', { status: 403, code: 'temporary_access_duration_limit_exceeded', action: 'authentication' }, (c) => c.retrieveProfileForMvpd(MVPD)],
+    [
+      'profiles/{mvpd}',
+      'profiles/mvpd',
+      { status: 403, code: 'temporary_access_duration_limit_exceeded', action: 'authentication' },
+      (c) => c.retrieveProfileForMvpd(MVPD),
+    ],
     ['the code poll', 'profiles/code', { status: 400, code: 'invalid_authentication_session', action: 'none' }, (c, code) => c.retrieveProfileForCode(code)],
     ['logout', 'logout', { status: 400, code: 'invalid_parameter_redirect_url', action: 'none' }, (c) => c.logout(MVPD)],
   ]
@@ -81,28 +86,48 @@ describe('path parameters are checked before anything is sent', () => {
   })
 
   const badCodes = ['.', '..', '...', '', 'abcd234', 'ABC', 'A'.repeat(17), 'AB/CD', 'AB\\CD', 'AB%2E%2E', 'ABC 123', 'ABC\n123', `ABC${loneSurrogate}1`]
-  test.each(badCodes.map((c) => [JSON.stringify(c), c]))('code %s: poll, resume and session info all refuse it; nothing reaches the sandbox', async (_, code) => {
-    const { client } = await warm()
-    for (const call of [() => client.retrieveProfileForCode(code), () => client.resumeSession(code, { mvpd: MVPD }), () => client.retrieveSession(code)]) {
-      await expect(call()).rejects.toMatchObject({ kind: 'invalidInput', parameter: 'code' })
-    }
-    expect(sandbox.requests()).toEqual([])
-  })
+  test.each(badCodes.map((c) => [JSON.stringify(c), c]))(
+    'code %s: poll, resume and session info all refuse it; nothing reaches the sandbox',
+    async (_, code) => {
+      const { client } = await warm()
+      for (const call of [() => client.retrieveProfileForCode(code), () => client.resumeSession(code, { mvpd: MVPD }), () => client.retrieveSession(code)]) {
+        await expect(call()).rejects.toMatchObject({ kind: 'invalidInput', parameter: 'code' })
+      }
+      expect(sandbox.requests()).toEqual([])
+    },
+  )
 
-  const badIds = ['.', '..', '....', '', 'Sandbox/Cable', 'Sandbox\\Cable', '%2e%2e', 'Sandbox%2FCable', 'Sandbox Cable', 'Sandbox\tCable', 'Sandbox\u0000', `Sandbox${loneSurrogate}`, 'x'.repeat(129)]
-  test.each(badIds.map((id) => [JSON.stringify(id), id]))('provider id %s: profile, decisions, logout and session all refuse it; nothing reaches the sandbox', async (_, mvpd) => {
-    const { client } = await warm()
-    const calls: Array<() => Promise<unknown>> = [
-      () => client.retrieveProfileForMvpd(mvpd),
-      () => client.preauthorize(mvpd, ['mychannel-live']),
-      () => client.authorize(mvpd, 'mychannel-live'),
-      () => client.logout(mvpd),
-    ]
-    // An empty provider on a new session means "none given" (docs/architecture.md "Flow"): only a non-empty one is checked there.
-    if (mvpd !== '') calls.push(() => client.createSession({ mvpd }))
-    for (const call of calls) await expect(call()).rejects.toMatchObject({ kind: 'invalidInput', parameter: 'mvpd' })
-    expect(sandbox.requests()).toEqual([])
-  })
+  const badIds = [
+    '.',
+    '..',
+    '....',
+    '',
+    'Sandbox/Cable',
+    'Sandbox\\Cable',
+    '%2e%2e',
+    'Sandbox%2FCable',
+    'Sandbox Cable',
+    'Sandbox\tCable',
+    'Sandbox\u0000',
+    `Sandbox${loneSurrogate}`,
+    'x'.repeat(129),
+  ]
+  test.each(badIds.map((id) => [JSON.stringify(id), id]))(
+    'provider id %s: profile, decisions, logout and session all refuse it; nothing reaches the sandbox',
+    async (_, mvpd) => {
+      const { client } = await warm()
+      const calls: Array<() => Promise<unknown>> = [
+        () => client.retrieveProfileForMvpd(mvpd),
+        () => client.preauthorize(mvpd, ['mychannel-live']),
+        () => client.authorize(mvpd, 'mychannel-live'),
+        () => client.logout(mvpd),
+      ]
+      // An empty provider on a new session means "none given" (docs/architecture.md "Flow"): only a non-empty one is checked there.
+      if (mvpd !== '') calls.push(() => client.createSession({ mvpd }))
+      for (const call of calls) await expect(call()).rejects.toMatchObject({ kind: 'invalidInput', parameter: 'mvpd' })
+      expect(sandbox.requests()).toEqual([])
+    },
+  )
 
   test('ids as the configuration gives them, and codes as the sandbox issues them, pass', async () => {
     const { client } = await warm()
@@ -174,7 +199,11 @@ describe('Retry-After: at most a minute, read against server time', () => {
   })
 
   const poll = new RegExp(`^/api/v2/${SP}/profiles/code/`)
-  const throttled = (retryAfter: string) => ({ status: 429, headers: { 'Retry-After': retryAfter, 'Content-Type': 'text/html' }, body: '<html><body><h1>429 Too Many Requests</h1></body></html>' })
+  const throttled = (retryAfter: string) => ({
+    status: 429,
+    headers: { 'Retry-After': retryAfter, 'Content-Type': 'text/html' },
+    body: '<html><body><h1>429 Too Many Requests</h1></body></html>',
+  })
 
   async function pollAnswered(retryAfter: () => string): Promise<ThrottledError> {
     const tv = device(sandbox, edge.origin)
@@ -212,7 +241,12 @@ describe('Retry-After: at most a minute, read against server time', () => {
     edge.reply(new RegExp(`^/api/v2/${SP}/profiles$`), throttled('99999999999'))
     const error = await client.retrieveProfiles().catch((e: unknown) => e)
     expect(error).toMatchObject({ kind: 'throttled', retryAfterMs: 60000 })
-    expect(edge.log().filter((e) => e.path === `/api/v2/${SP}/profiles`).map((e) => `${e.by} ${e.status}`)).toEqual(['sandbox 200', 'edge 429'])
+    expect(
+      edge
+        .log()
+        .filter((e) => e.path === `/api/v2/${SP}/profiles`)
+        .map((e) => `${e.by} ${e.status}`),
+    ).toEqual(['sandbox 200', 'edge 429'])
     expect(tv.logger.lines.some((l) => /WARN pass: throttled with a long wait/.test(l))).toBe(true)
   })
 

@@ -175,7 +175,10 @@ test('decisions and logout on the sandbox: permits, an item-level deny kept as d
   sandbox.seedProfile({ deviceId: await tv.deviceId(), serviceProvider: SP, mvpd: MVPD, user: 'basic' })
   const client = tv.start()
   const decisions = await client.preauthorize(MVPD, ['mychannel-live', 'mychannel-sports'])
-  expect(decisions.map((d) => [d.resource, d.authorized])).toEqual([['mychannel-live', true], ['mychannel-sports', false]])
+  expect(decisions.map((d) => [d.resource, d.authorized])).toEqual([
+    ['mychannel-live', true],
+    ['mychannel-sports', false],
+  ])
   expect(decisions[1]?.error).toMatchObject({ code: 'preauthorization_denied_by_mvpd' })
   await client.preauthorize(MVPD, ['mychannel-live'])
   const authz = await client.authorize(MVPD, 'mychannel-live')

@@ -115,7 +115,17 @@ export function device(sandbox: Sandbox, origin: string = sandbox.origin): Devic
     logger,
     deviceId: () => identity.deviceId(),
     start: (options = {}) =>
-      createPassClient({ settings, store, identity, clock: systemClock, fetch: recordingFetch, logger, timeoutMs: 5000, requestBudget: newDeviceBudget, ...options }),
+      createPassClient({
+        settings,
+        store,
+        identity,
+        clock: systemClock,
+        fetch: recordingFetch,
+        logger,
+        timeoutMs: 5000,
+        requestBudget: newDeviceBudget,
+        ...options,
+      }),
   }
 }
 

@@ -60,7 +60,8 @@ export type AdminRefusal =
 export function adminRefusal(req: IncomingMessage): AdminRefusal | undefined {
   if (!isLoopbackAddress(req.socket.remoteAddress)) return { status: 404 }
   const host = req.headers.host
-  if (!isLoopbackHostHeader(host, req.socket.localPort)) return { status: 403, reason: 'the admin endpoint answers only on a loopback host name (127.0.0.1, localhost, [::1])' }
+  if (!isLoopbackHostHeader(host, req.socket.localPort))
+    return { status: 403, reason: 'the admin endpoint answers only on a loopback host name (127.0.0.1, localhost, [::1])' }
   const origin = req.headers.origin
   if (origin !== undefined && !sameOrigin(origin, host as string)) return { status: 403, reason: 'cross-origin calls to the admin endpoint are refused' }
   return undefined

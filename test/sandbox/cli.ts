@@ -29,10 +29,12 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --help`
 
 function parseFault(spec: string): FaultSpec {
-  const fields = Object.fromEntries(spec.split(',').map((kv) => {
-    const i = kv.indexOf('=')
-    return i < 0 ? [kv.trim(), ''] : [kv.slice(0, i).trim(), kv.slice(i + 1).trim()]
-  })) as Record<string, string>
+  const fields = Object.fromEntries(
+    spec.split(',').map((kv) => {
+      const i = kv.indexOf('=')
+      return i < 0 ? [kv.trim(), ''] : [kv.slice(0, i).trim(), kv.slice(i + 1).trim()]
+    }),
+  ) as Record<string, string>
   if (!fields.route) throw new Error(`--fault needs route=…: ${spec}`)
   const fault: FaultSpec = { route: fields.route }
   if (fields.status) fault.status = Number(fields.status)
@@ -62,18 +64,33 @@ const num = (v: string | undefined, name: string): number | undefined => {
 function attachConsole(sandbox: Sandbox): () => void {
   if (!process.stdin.isTTY) return () => undefined
   const rl = createInterface({ input: process.stdin })
-  const help = 'commands: expire-tokens | revoke <mvpd> | clock <offsetMs> | expose-date on|off | 429 <n> | fail <route> <status> [count] | deny <resource> [mvpd] | complete <code> [mvpd] [user] | reset | requests | help'
+  const help =
+    'commands: expire-tokens | revoke <mvpd> | clock <offsetMs> | expose-date on|off | 429 <n> | fail <route> <status> [count] | deny <resource> [mvpd] | complete <code> [mvpd] [user] | reset | requests | help'
   rl.on('line', (line) => {
     const [cmd, ...args] = line.trim().split(/\s+/)
     try {
       switch (cmd) {
-        case 'expire-tokens': console.log(sandbox.expireTokens()); break
-        case 'revoke': console.log(sandbox.revokeProfile({ mvpd: args[0] ?? '' })); break
-        case 'clock': console.log(sandbox.setClockOffset(Number(args[0] ?? 0))); break
-        case 'expose-date': console.log(sandbox.cors({ exposeDate: args[0] !== 'off' })); break
-        case '429': console.log(sandbox.throttle({ force429Count: Number(args[0] ?? 1) })); break
-        case 'fail': console.log(sandbox.fault({ route: args[0] ?? '*', status: Number(args[1] ?? 500), count: Number(args[2] ?? 1) })); break
-        case 'deny': console.log(sandbox.deny(args[1] ? { resource: args[0] ?? '', mvpd: args[1] } : { resource: args[0] ?? '' })); break
+        case 'expire-tokens':
+          console.log(sandbox.expireTokens())
+          break
+        case 'revoke':
+          console.log(sandbox.revokeProfile({ mvpd: args[0] ?? '' }))
+          break
+        case 'clock':
+          console.log(sandbox.setClockOffset(Number(args[0] ?? 0)))
+          break
+        case 'expose-date':
+          console.log(sandbox.cors({ exposeDate: args[0] !== 'off' }))
+          break
+        case '429':
+          console.log(sandbox.throttle({ force429Count: Number(args[0] ?? 1) }))
+          break
+        case 'fail':
+          console.log(sandbox.fault({ route: args[0] ?? '*', status: Number(args[1] ?? 500), count: Number(args[2] ?? 1) }))
+          break
+        case 'deny':
+          console.log(sandbox.deny(args[1] ? { resource: args[0] ?? '', mvpd: args[1] } : { resource: args[0] ?? '' }))
+          break
         case 'complete': {
           const input: { mvpd?: string; user?: string } = {}
           if (args[1]) input.mvpd = args[1]
@@ -81,10 +98,17 @@ function attachConsole(sandbox: Sandbox): () => void {
           console.log(sandbox.completeSignIn(args[0] ?? '', input))
           break
         }
-        case 'reset': sandbox.reset(); console.log('reset'); break
-        case 'requests': for (const r of sandbox.requests().slice(-20)) console.log(r.status, r.method, r.path); break
-        case '': break
-        default: console.log(help)
+        case 'reset':
+          sandbox.reset()
+          console.log('reset')
+          break
+        case 'requests':
+          for (const r of sandbox.requests().slice(-20)) console.log(r.status, r.method, r.path)
+          break
+        case '':
+          break
+        default:
+          console.log(help)
       }
     } catch (error) {
       console.log(`error: ${error instanceof Error ? error.message : String(error)}`)

@@ -4,13 +4,7 @@
  * errors (decisions) reuse the same objects inside a 200.
  */
 
-export type EecAction =
-  | 'none'
-  | 'configuration'
-  | 'application-registration'
-  | 'authentication'
-  | 'authorization'
-  | 'retry'
+export type EecAction = 'none' | 'configuration' | 'application-registration' | 'authentication' | 'authorization' | 'retry'
 
 export interface EecEntry {
   readonly status: number
@@ -37,7 +31,11 @@ export const EEC = {
   internal_server_error: { status: 500, action: 'none', message: 'The server could not complete the request.' },
   too_many_resources: { status: 403, action: 'configuration', message: 'Too many resources were requested at once.' },
   invalid_configuration_temporary_access: { status: 500, action: 'configuration', message: 'The temporary access configuration is invalid.' },
-  invalid_access_token_service_provider: { status: 401, action: 'application-registration', message: 'The access token is not valid for this service provider.' },
+  invalid_access_token_service_provider: {
+    status: 401,
+    action: 'application-registration',
+    message: 'The access token is not valid for this service provider.',
+  },
   invalid_access_token_client_application: { status: 401, action: 'application-registration', message: 'The access token is missing, unknown or expired.' },
   authenticated_profile_missing: { status: 403, action: 'authentication', message: 'There is no authenticated profile for this MVPD.' },
   authenticated_profile_expired: { status: 403, action: 'authentication', message: 'The authenticated profile has expired.' },

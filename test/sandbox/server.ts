@@ -86,8 +86,14 @@ function reachesPhone(match: RouteMatch, path: string): boolean {
 }
 
 function notFound(res: ServerResponse, path: string): void {
-  if (path.startsWith('/api/') || path.startsWith('/o/')) return sendEec(res, eecBody('resource_not_found', 'Check the path against the REST API V2 reference.'))
-  sendText(res, 404, HTML_TYPE, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>Not found</h1><p>Nothing at ${escapeHtml(path.slice(0, 200))}. <a href="/activate">Activate a TV</a></p></body></html>`)
+  if (path.startsWith('/api/') || path.startsWith('/o/'))
+    return sendEec(res, eecBody('resource_not_found', 'Check the path against the REST API V2 reference.'))
+  sendText(
+    res,
+    404,
+    HTML_TYPE,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>Not found</h1><p>Nothing at ${escapeHtml(path.slice(0, 200))}. <a href="/activate">Activate a TV</a></p></body></html>`,
+  )
 }
 
 export function createSandboxServer(sandbox: SandboxContext, throttle: Throttle, adminEnabled: boolean): ServerParts {
@@ -202,7 +208,7 @@ export function createSandboxServer(sandbox: SandboxContext, throttle: Throttle,
         if (isDcr) return sendJson(res, 413, { error: 'invalid_request', error_description: 'The request body is too large.' })
         return sendEec(res, eecBody('request_entity_too_large', 'Keep request bodies under 64 KiB.'))
       }
-      process.stderr.write(`sandbox: ${method} ${path} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`)
+      process.stderr.write(`sandbox: ${method} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
       if (isDcr) return sendJson(res, 500, { error: 'server_error' })
       sendEec(res, eecBody('internal_server_error', 'Unexpected sandbox failure; see the sandbox log.'))
     }

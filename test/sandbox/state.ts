@@ -208,12 +208,7 @@ export class SandboxState {
 
   // ---- Profiles (keyed by serviceProvider + raw device id + mvpd; section 7) ----
 
-  createProfile(
-    session: Pick<Session, 'serviceProvider' | 'deviceId' | 'sessionId'>,
-    mvpd: MvpdDef,
-    user?: TestUser,
-    ttlMs?: number,
-  ): ProfileRecord {
+  createProfile(session: Pick<Session, 'serviceProvider' | 'deviceId' | 'sessionId'>, mvpd: MvpdDef, user?: TestUser, ttlMs?: number): ProfileRecord {
     const now = this.now
     const temporary = mvpd.isTempPass === true
     const record: ProfileRecord = {
@@ -245,9 +240,7 @@ export class SandboxState {
   /** Valid profiles (notBefore ≤ now < notAfter) of one device for one service provider. */
   validProfiles(sp: string, deviceId: string): ProfileRecord[] {
     const now = this.now
-    return [...this.profiles.values()].filter(
-      (p) => p.serviceProvider === sp && p.deviceId === deviceId && p.notBefore <= now && now < p.notAfter,
-    )
+    return [...this.profiles.values()].filter((p) => p.serviceProvider === sp && p.deviceId === deviceId && p.notBefore <= now && now < p.notAfter)
   }
 
   /** Not a type guard on purpose: `false` also covers an expired record that exists. */

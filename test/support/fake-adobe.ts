@@ -17,9 +17,7 @@ export interface Recorded {
 }
 
 export type Reply =
-  | { readonly status?: number; readonly json?: unknown; readonly text?: string; readonly headers?: Record<string, string> }
-  | 'network'
-  | 'hang'
+  { readonly status?: number; readonly json?: unknown; readonly text?: string; readonly headers?: Record<string, string> } | 'network' | 'hang'
 
 export type Handler = (request: Recorded) => Reply | undefined
 
@@ -68,12 +66,25 @@ export class FakeAdobe {
 
   private defaultReply(r: Recorded): Reply {
     if (r.method === 'POST' && r.path === '/o/client/register') {
-      return { status: 201, json: { client_id: 'client-1', client_secret: clientSecret, client_id_issued_at: 1735689600, redirect_uris: [], grant_types: ['client_credentials'], scopes: ['api:client:v2'] } }
+      return {
+        status: 201,
+        json: {
+          client_id: 'client-1',
+          client_secret: clientSecret,
+          client_id_issued_at: 1735689600,
+          redirect_uris: [],
+          grant_types: ['client_credentials'],
+          scopes: ['api:client:v2'],
+        },
+      }
     }
     if (r.method === 'POST' && r.path === '/o/client/token') {
       const token = accessTokens[Math.min(this.tokensIssued, accessTokens.length - 1)] as string
       this.tokensIssued += 1
-      return { status: 201, json: { id: 'tok', access_token: token, created_at: this.clock.now() + this.skewMs, expires_in: this.tokenTtlS, token_type: 'bearer' } }
+      return {
+        status: 201,
+        json: { id: 'tok', access_token: token, created_at: this.clock.now() + this.skewMs, expires_in: this.tokenTtlS, token_type: 'bearer' },
+      }
     }
     return { status: 404, json: { status: 404, code: 'not_scripted', action: 'none', message: `${r.method} ${r.path}` } }
   }

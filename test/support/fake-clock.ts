@@ -21,7 +21,10 @@ export class FakeClock implements Clock {
    * `overflowLikeBrowsers`: a delay over 2^31 - 1 ms fires at once, as setTimeout does in browsers
    * and TV engines, so a test can catch a far deadline passed to a timer unclamped.
    */
-  constructor(startMs = 0, private readonly options: { overflowLikeBrowsers?: boolean } = {}) {
+  constructor(
+    startMs = 0,
+    private readonly options: { overflowLikeBrowsers?: boolean } = {},
+  ) {
     this.time = startMs
   }
 

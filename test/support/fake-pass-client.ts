@@ -35,7 +35,10 @@ export class FakePassClient implements PassClient {
   /** false: behave like a transport that ignores AbortSignal (some TV polyfills), answering anyway. */
   honorAbort: boolean
 
-  constructor(private readonly clock: Clock, options: { serverOffsetMs?: number; honorAbort?: boolean } = {}) {
+  constructor(
+    private readonly clock: Clock,
+    options: { serverOffsetMs?: number; honorAbort?: boolean } = {},
+  ) {
     this.serverOffsetMs = options.serverOffsetMs ?? 0
     this.honorAbort = options.honorAbort ?? true
   }

@@ -3,9 +3,23 @@
 const { TestEnvironment } = require('jest-environment-jsdom')
 
 const fromNode = [
-  'fetch', 'Request', 'Response', 'Headers', 'FormData', 'AbortController', 'AbortSignal',
-  'TextEncoder', 'TextDecoder', 'structuredClone', 'ReadableStream', 'Blob', 'URL', 'URLSearchParams',
-  'setImmediate', 'clearImmediate', 'crypto',
+  'fetch',
+  'Request',
+  'Response',
+  'Headers',
+  'FormData',
+  'AbortController',
+  'AbortSignal',
+  'TextEncoder',
+  'TextDecoder',
+  'structuredClone',
+  'ReadableStream',
+  'Blob',
+  'URL',
+  'URLSearchParams',
+  'setImmediate',
+  'clearImmediate',
+  'crypto',
 ]
 
 class JsdomWithNodeGlobals extends TestEnvironment {

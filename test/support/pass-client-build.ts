@@ -72,8 +72,7 @@ export function rig(rigOptions: RigOptions = {}): Rig {
   const logger = new CapturingLogger()
   const store = makeStore ? makeStore(clock, logger) : createDeviceStore({ primary: kv, logger, clock })
   const settings = testSettings()
-  const make = (): PassClient =>
-    createPassClient({ identity, fetch: adobe.fetch, logger, ...options, settings, store, clock })
+  const make = (): PassClient => createPassClient({ identity, fetch: adobe.fetch, logger, ...options, settings, store, clock })
   const r: Rig = { clock, adobe, store, kv, logger, settings, client: make(), restart: () => (r.client = make()) }
   return r
 }

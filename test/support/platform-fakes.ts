@@ -31,7 +31,11 @@ export function fakeWebOs(options: { lgudid?: 'ok' | 'fail' | 'never' | 'luna'; 
   const webOSDev: Record<string, unknown> = {
     connection: {
       getStatus: ({ onSuccess }: Callbacks) =>
-        onSuccess({ isInternetConnectionAvailable: true, wired: { state: options.wifi ? 'disconnected' : 'connected' }, wifi: { state: options.wifi ? 'connected' : 'disconnected' } }),
+        onSuccess({
+          isInternetConnectionAvailable: true,
+          wired: { state: options.wifi ? 'disconnected' : 'connected' },
+          wifi: { state: options.wifi ? 'connected' : 'disconnected' },
+        }),
     },
   }
   if (mode !== 'luna') {
@@ -46,7 +50,8 @@ export function fakeWebOs(options: { lgudid?: 'ok' | 'fail' | 'never' | 'luna'; 
     screen: { width: 1920, height: 1080 },
     webOSDev,
     webOS: {
-      deviceInfo: (cb: (info: unknown) => void) => cb({ modelName: 'OLED55C3', version: '23.20.50', sdkVersion: '8.2.0', screenWidth: 1920, screenHeight: 1080 }),
+      deviceInfo: (cb: (info: unknown) => void) =>
+        cb({ modelName: 'OLED55C3', version: '23.20.50', sdkVersion: '8.2.0', screenWidth: 1920, screenHeight: 1080 }),
       service: {
         request: (_uri: string, { onSuccess }: Callbacks) => {
           fake.lgudidCalls += 1

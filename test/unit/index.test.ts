@@ -20,7 +20,7 @@ jest.mock('../../src/ui/App', () => ({
 }))
 
 const waitFor = async (done: () => boolean, ms = 4000): Promise<void> => {
-  for (const end = Date.now() + ms; !done(); ) {
+  for (const end = Date.now() + ms; !done();) {
     if (Date.now() > end) throw new Error('timed out waiting')
     await new Promise((resolve) => setTimeout(resolve, 10))
   }

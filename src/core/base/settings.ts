@@ -8,12 +8,7 @@
  */
 import { isRecord } from './guards'
 
-export type PassEnvironment =
-  | 'sandbox'
-  | 'release-production'
-  | 'release-staging'
-  | 'prequal-production'
-  | 'prequal-staging'
+export type PassEnvironment = 'sandbox' | 'release-production' | 'release-staging' | 'prequal-production' | 'prequal-staging'
 
 /** Origins of Adobe's environments, from the OpenAPI `servers` (docs/adobe-pass.md "Endpoints"). */
 export const passHosts: Readonly<Record<Exclude<PassEnvironment, 'sandbox'>, string>> = {
@@ -52,7 +47,10 @@ export interface PassSettings {
 
 /** A settings value that cannot be used; the message names the key and what would fix it. */
 export class SettingsError extends Error {
-  constructor(readonly key: string, problem: string) {
+  constructor(
+    readonly key: string,
+    problem: string,
+  ) {
     super(`settings appSettings.pass.${key}: ${problem}`)
     this.name = 'SettingsError'
   }

@@ -133,7 +133,12 @@ export function createDecisionsController(options: DecisionsControllerOptions): 
 
   function preauthorize(mvpd: string): void {
     run(
-      (signal) => client.preauthorize(mvpd, resources.map((r) => r.id), { signal }),
+      (signal) =>
+        client.preauthorize(
+          mvpd,
+          resources.map((r) => r.id),
+          { signal },
+        ),
       (decisions: Decision[]) => setItems((item) => ({ ...item, badge: badgeOf(decisions.find((d) => d.resource === item.id)) })),
       (error) => {
         // CL-PREAUTHZ-2 by action: authentication means the profile is gone (sign in again); anything
@@ -237,7 +242,12 @@ export function createDecisionsController(options: DecisionsControllerOptions): 
       // A play still being authorized is of no use once the viewer leaves: abort it.
       for (const controller of owner.controllers) controller.abort()
       owner.controllers.clear()
-      set({ ...state, play: { kind: 'idle' }, items: state.items.map((i) => (i.badge === 'checking' ? { ...i, badge: 'unknown' } : i)), signOut: { kind: 'signingOut' } })
+      set({
+        ...state,
+        play: { kind: 'idle' },
+        items: state.items.map((i) => (i.badge === 'checking' ? { ...i, badge: 'unknown' } : i)),
+        signOut: { kind: 'signingOut' },
+      })
       run(
         (signal) => client.logout(owner.mvpd, { signal }),
         (entries) => {

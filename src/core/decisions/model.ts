@@ -44,12 +44,14 @@ export type PlayState =
     }
   | { readonly kind: 'denied'; readonly resource: string; readonly reason: DenyReason; readonly error?: EnhancedError }
   /** No decision at all (network, timeout, 5xx after the client's retries, an answer without a media token). */
-  | { readonly kind: 'failed'; readonly resource: string; readonly error: PassClientError | { readonly kind: 'noMediaToken' } | { readonly kind: 'unexpected' } }
+  | {
+      readonly kind: 'failed'
+      readonly resource: string
+      readonly error: PassClientError | { readonly kind: 'noMediaToken' } | { readonly kind: 'unexpected' }
+    }
 
 export type SignOutState =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'signingOut' }
-  | { readonly kind: 'failed'; readonly error: PassClientError | { readonly kind: 'unexpected' } }
+  { readonly kind: 'idle' } | { readonly kind: 'signingOut' } | { readonly kind: 'failed'; readonly error: PassClientError | { readonly kind: 'unexpected' } }
 
 export interface DecisionsState {
   /** The provider decisions are asked for; null while the decisions screen is not in use. */

@@ -41,14 +41,7 @@ import type {
   Transition,
 } from './model'
 import type { FlowSettings } from './settings'
-import {
-  AUTO_RETRY_BASE_MS,
-  AUTO_RETRY_JITTER,
-  AUTO_RETRY_MAX_MS,
-  DEFAULT_CODE_LIFETIME_MS,
-  NEW_CODE_COOLDOWN_MS,
-  RESUME_MIN_LEFT_MS,
-} from './settings'
+import { AUTO_RETRY_BASE_MS, AUTO_RETRY_JITTER, AUTO_RETRY_MAX_MS, DEFAULT_CODE_LIFETIME_MS, NEW_CODE_COOLDOWN_MS, RESUME_MIN_LEFT_MS } from './settings'
 
 /** Codes that mean the code itself is dead while polling (CL-AUTHN-2: stop, offer a new code). */
 const DEAD_CODE_ERRORS: ReadonlySet<string> = new Set(['invalid_authentication_session', 'invalid_parameter_code'])

@@ -222,15 +222,7 @@ export interface FailedState extends Base {
   readonly autoRetryAt: number | null
 }
 
-export type FlowState =
-  | StartingState
-  | LoadingProfilesState
-  | ChoosingState
-  | ReauthState
-  | ActivatingState
-  | CodeExpiredState
-  | AuthorizedState
-  | FailedState
+export type FlowState = StartingState | LoadingProfilesState | ChoosingState | ReauthState | ActivatingState | CodeExpiredState | AuthorizedState | FailedState
 
 export type FlowStateKind = FlowState['kind']
 
@@ -253,11 +245,7 @@ export type UserIntent =
   | { readonly type: 'signedOut'; readonly outcome: SignOutOutcome }
 
 /** Platform signals (sent by the UI or the composition root). */
-export type EnvironmentSignal =
-  | { readonly type: 'hidden' }
-  | { readonly type: 'visible' }
-  | { readonly type: 'offline' }
-  | { readonly type: 'online' }
+export type EnvironmentSignal = { readonly type: 'hidden' } | { readonly type: 'visible' } | { readonly type: 'offline' } | { readonly type: 'online' }
 
 /** Everything outside the runner may send. */
 export type FlowInput = UserIntent | EnvironmentSignal

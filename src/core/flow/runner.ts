@@ -271,15 +271,11 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
       read('the remembered provider', () => store.loadLastMvpd()),
       read<PendingSession>('the pending sign-in', () => store.loadPendingSession()),
       read('the sign-out', () => store.loadSignedOut()),
-    ]).then(([lastMvpd, pending, signedOutOf]) =>
-      deliver(epoch, () => ({ type: 'remembered', lastMvpd, pending, signedOutOf, ...stamp() })),
-    )
+    ]).then(([lastMvpd, pending, signedOutOf]) => deliver(epoch, () => ({ type: 'remembered', lastMvpd, pending, signedOutOf, ...stamp() })))
   }
 
   function writePending(what: string, write: () => Promise<void>): void {
-    pendingWrites = pendingWrites
-      .then(() => promiseOf(write))
-      .catch(warnWith(`flow: could not ${what}`))
+    pendingWrites = pendingWrites.then(() => promiseOf(write)).catch(warnWith(`flow: could not ${what}`))
   }
 
   /** CL-CFG-2 + CL-AUTHN-4. Save failures are logged, never fatal: the viewer is signed in either way. */

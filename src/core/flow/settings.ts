@@ -44,9 +44,7 @@ export function resolveFlowSettings(input: FlowSettingsInput): FlowSettings {
     throw new TypeError('flow: settings.activationUrl is required (the activation page, with a {code} placeholder)')
   }
   const requested = input.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS
-  const pollIntervalMs = Number.isFinite(requested)
-    ? Math.max(minPollIntervalMs, requested)
-    : DEFAULT_POLL_INTERVAL_MS
+  const pollIntervalMs = Number.isFinite(requested) ? Math.max(minPollIntervalMs, requested) : DEFAULT_POLL_INTERVAL_MS
   const maxRequested = input.maxFailedPolls ?? DEFAULT_MAX_FAILED_POLLS
   const maxFailedPolls = Number.isFinite(maxRequested) && maxRequested >= 1 ? Math.floor(maxRequested) : DEFAULT_MAX_FAILED_POLLS
   return { pollIntervalMs, activationUrl, maxFailedPolls }

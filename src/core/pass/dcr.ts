@@ -40,14 +40,22 @@ export class Dcr implements TokenSource {
 
   current(signal?: AbortSignal): Promise<string> {
     if (this.token && this.isFresh(this.token)) return Promise.resolve(this.token.accessToken)
-    return withSignal(this.obtain(false).then((t) => t.accessToken), signal, 'access token')
+    return withSignal(
+      this.obtain(false).then((t) => t.accessToken),
+      signal,
+      'access token',
+    )
   }
 
   refresh(rejected: string, signal?: AbortSignal): Promise<string> {
     if (this.token && this.token.accessToken !== rejected && this.isFresh(this.token)) {
       return Promise.resolve(this.token.accessToken) // another call refreshed it already
     }
-    return withSignal(this.obtain(true, rejected).then((t) => t.accessToken), signal, 'access token')
+    return withSignal(
+      this.obtain(true, rejected).then((t) => t.accessToken),
+      signal,
+      'access token',
+    )
   }
 
   private obtain(forceNew: boolean, rejected?: string): Promise<AccessTokenRecord> {

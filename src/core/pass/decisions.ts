@@ -84,7 +84,7 @@ export class Decisions {
       let failure: PassClientError | null = null
       try {
         const answered = await this.post(kind, mvpd, asked, options)
-        current = current ? current.map((d) => (isItemRetry(d) ? answered.find((a) => a.resource === d.resource) ?? d : d)) : answered
+        current = current ? current.map((d) => (isItemRetry(d) ? (answered.find((a) => a.resource === d.resource) ?? d) : d)) : answered
       } catch (error) {
         if (!isPassClientError(error) || error.kind === 'cancelled') throw error
         if (!shouldResend(error) || retries >= policy.limit) {

@@ -6,14 +6,7 @@
  */
 
 /** The remedy Adobe suggests for an enhanced error code (docs/adobe-pass.md "Errors"). Unknown values are kept as-is. */
-export type PassAction =
-  | 'none'
-  | 'configuration'
-  | 'application-registration'
-  | 'authentication'
-  | 'authorization'
-  | 'retry'
-  | (string & {})
+export type PassAction = 'none' | 'configuration' | 'application-registration' | 'authentication' | 'authorization' | 'retry' | (string & {})
 
 /** The fields of an enhanced error code object, top level or item level (docs/adobe-pass.md "Errors"). */
 export interface EnhancedError {
@@ -79,7 +72,10 @@ export interface NetworkError {
 /** No answer within the request timeout. */
 export class TimeoutError extends PassFailure {
   readonly kind = 'timeout' as const
-  constructor(context: string, readonly timeoutMs: number) {
+  constructor(
+    context: string,
+    readonly timeoutMs: number,
+  ) {
     super(`${context}: no answer within ${timeoutMs} ms`)
     this.name = 'TimeoutError'
   }
@@ -88,7 +84,10 @@ export class TimeoutError extends PassFailure {
 /** HTTP 429 (docs/adobe-pass.md "Throttling"): wait at least `retryAfterMs` before the next request. */
 export class ThrottledError extends PassFailure {
   readonly kind = 'throttled' as const
-  constructor(context: string, readonly retryAfterMs: number) {
+  constructor(
+    context: string,
+    readonly retryAfterMs: number,
+  ) {
     super(`${context}: throttled (HTTP 429)`)
     this.name = 'ThrottledError'
   }
@@ -97,7 +96,11 @@ export class ThrottledError extends PassFailure {
 /** A response whose body is not the JSON the operation promises (or an HTTP error without one). */
 export class MalformedResponseError extends PassFailure {
   readonly kind = 'malformed' as const
-  constructor(context: string, readonly httpStatus: number, readonly reason: string) {
+  constructor(
+    context: string,
+    readonly httpStatus: number,
+    readonly reason: string,
+  ) {
     super(`${context}: malformed response (HTTP ${httpStatus}): ${reason}`)
     this.name = 'MalformedResponseError'
   }
@@ -118,20 +121,17 @@ export class CancelledError extends PassFailure {
  */
 export class InvalidInputError extends PassFailure {
   readonly kind = 'invalidInput' as const
-  constructor(context: string, readonly parameter: string, readonly reason: string) {
+  constructor(
+    context: string,
+    readonly parameter: string,
+    readonly reason: string,
+  ) {
     super(`${context}: invalid ${parameter} (${reason})`)
     this.name = 'InvalidInputError'
   }
 }
 
-export type PassClientError =
-  | PassError
-  | InvalidInputError
-  | NetworkError
-  | TimeoutError
-  | ThrottledError
-  | MalformedResponseError
-  | CancelledError
+export type PassClientError = PassError | InvalidInputError | NetworkError | TimeoutError | ThrottledError | MalformedResponseError | CancelledError
 
 const kinds = new Set(['pass', 'network', 'timeout', 'throttled', 'malformed', 'cancelled', 'invalidInput'])
 

@@ -471,9 +471,13 @@ export class PassHttp {
       }
     }
     // An HTTP error: the body is the error object (docs/adobe-pass.md "Errors", top level; DCR: OAuth style).
-    const error = isJson ? (request.api === 'dcr' ? oauthError(body, status) ?? enhancedError(body, status) : enhancedError(body, status)) : null
+    const error = isJson ? (request.api === 'dcr' ? (oauthError(body, status) ?? enhancedError(body, status)) : enhancedError(body, status)) : null
     if (error) throw new PassError(error, status, context)
-    throw new MalformedResponseError(context, status, !isJson ? (text === '' ? 'empty error body' : 'error body is not JSON') : 'error body is not an enhanced error')
+    throw new MalformedResponseError(
+      context,
+      status,
+      !isJson ? (text === '' ? 'empty error body' : 'error body is not JSON') : 'error body is not an enhanced error',
+    )
   }
 }
 

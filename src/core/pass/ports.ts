@@ -39,9 +39,7 @@ export interface StoreReadFailure {
  * - `unavailable`: the storage was asked and could not be read; the record may exist.
  */
 export type StoreRead<T> =
-  | { readonly status: 'found'; readonly value: T }
-  | { readonly status: 'absent' }
-  | { readonly status: 'unavailable'; readonly failure: StoreReadFailure }
+  { readonly status: 'found'; readonly value: T } | { readonly status: 'absent' } | { readonly status: 'unavailable'; readonly failure: StoreReadFailure }
 
 /** The records the client reads and writes. Methods never reject. */
 export interface PassStore {

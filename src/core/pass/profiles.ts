@@ -28,9 +28,7 @@ export function isValidAt(profile: Pick<Profile, 'notAfter'>, now: number): bool
  * by mvpd id, so the order never depends on the order of the answer.
  */
 export function validProfiles(profiles: readonly Profile[], now: number): Profile[] {
-  return profiles
-    .filter((profile) => isValidAt(profile, now))
-    .sort((a, b) => b.notAfter - a.notAfter || (a.mvpd < b.mvpd ? -1 : a.mvpd > b.mvpd ? 1 : 0))
+  return profiles.filter((profile) => isValidAt(profile, now)).sort((a, b) => b.notAfter - a.notAfter || (a.mvpd < b.mvpd ? -1 : a.mvpd > b.mvpd ? 1 : 0))
 }
 
 /** GET /api/v2/{sp}/profiles: first launch, no cached MVPD. */

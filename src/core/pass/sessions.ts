@@ -67,8 +67,5 @@ export async function resumeSession(ctx: SessionsContext, code: string, params: 
 /** GET /api/v2/{sp}/sessions/{code} (docs/adobe-pass.md "Endpoints"). */
 export async function retrieveSession(ctx: SessionsContext, code: string, options: CallOptions = {}): Promise<SessionInfo> {
   const path = pathOf('/api/v2', ctx.settings.serviceProvider, 'sessions', requireCode(code, 'GET sessions/{code}'))
-  return ctx.http.send(
-    { method: 'GET', path, api: 'v2', signal: options.signal },
-    parseSessionInfo,
-  )
+  return ctx.http.send({ method: 'GET', path, api: 'v2', signal: options.signal }, parseSessionInfo)
 }

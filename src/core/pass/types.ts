@@ -4,14 +4,7 @@
  */
 import type { EnhancedError } from './errors'
 
-export type ProfileType =
-  | 'regular'
-  | 'degraded'
-  | 'temporary'
-  | 'appleSSO'
-  | 'platformSSO'
-  | 'serviceTokenSSO'
-  | (string & {})
+export type ProfileType = 'regular' | 'degraded' | 'temporary' | 'appleSSO' | 'platformSSO' | 'serviceTokenSSO' | (string & {})
 
 /** A user metadata attribute (docs/adobe-pass.md "Profiles"): `state` "enc" means the value is encrypted. */
 export interface ProfileAttribute {

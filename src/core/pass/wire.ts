@@ -10,17 +10,7 @@
  */
 import { isRecord } from '../base/guards'
 import type { EnhancedError } from './errors'
-import type {
-  Configuration,
-  Decision,
-  LogoutEntry,
-  MediaToken,
-  Mvpd,
-  Profile,
-  ProfileAttribute,
-  Session,
-  SessionInfo,
-} from './types'
+import type { Configuration, Decision, LogoutEntry, MediaToken, Mvpd, Profile, ProfileAttribute, Session, SessionInfo } from './types'
 
 export class WireFormatError extends Error {
   constructor(readonly reason: string) {
@@ -111,9 +101,10 @@ function attributes(value: unknown, field: string): Record<string, ProfileAttrib
   for (const name of Object.keys(raw)) {
     const entry = raw[name]
     // Reference 7.1: each entry is {value, state}; a bare value is accepted as plain.
-    out[name] = isRecord(entry) && 'value' in entry
-      ? { value: entry.value, state: typeof entry.state === 'string' ? entry.state : 'plain' }
-      : { value: entry, state: 'plain' }
+    out[name] =
+      isRecord(entry) && 'value' in entry
+        ? { value: entry.value, state: typeof entry.state === 'string' ? entry.state : 'plain' }
+        : { value: entry, state: 'plain' }
   }
   return out
 }

@@ -40,9 +40,23 @@ export interface DeviceIdentity {
 
 /** Field order of docs/adobe-pass.md "Headers", so the header is stable between runs. */
 const order: ReadonlyArray<keyof DeviceInfo> = [
-  'primaryHardwareType', 'model', 'version', 'manufacturer', 'vendor', 'osName', 'osFamily', 'osVendor',
-  'osVersion', 'browserName', 'browserVersion', 'displayWidth', 'displayHeight', 'diagonalScreenSize',
-  'connectionType', 'connectionSecure', 'applicationId',
+  'primaryHardwareType',
+  'model',
+  'version',
+  'manufacturer',
+  'vendor',
+  'osName',
+  'osFamily',
+  'osVendor',
+  'osVersion',
+  'browserName',
+  'browserVersion',
+  'displayWidth',
+  'displayHeight',
+  'diagonalScreenSize',
+  'connectionType',
+  'connectionSecure',
+  'applicationId',
 ]
 
 /**

@@ -161,12 +161,7 @@ export function text(value: unknown): string | undefined {
  * Wraps a callback-style API: resolves with what `start` delivers, or `fallback` on failure or when
  * nothing arrives within `ms` (an LG service that never answers must not hang the start-up).
  */
-export function fromCallback<T>(
-  clock: Clock,
-  ms: number,
-  fallback: T,
-  start: (deliver: (value: T) => void, failed: () => void) => void,
-): Promise<T> {
+export function fromCallback<T>(clock: Clock, ms: number, fallback: T, start: (deliver: (value: T) => void, failed: () => void) => void): Promise<T> {
   return new Promise<T>((resolve) => {
     let done = false
     const finish = (value: T): void => {

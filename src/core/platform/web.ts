@@ -2,17 +2,7 @@
  * What every adapter shares with a plain browser: the Page Visibility API, online/offline events,
  * window.close() and the standard key codes of the keys that need no registration outside Tizen.
  */
-import {
-  all,
-  attempt,
-  distinct,
-  listen,
-  read,
-  type PlatformGlobals,
-  type RemoteKeyCodes,
-  type RemoteKeyName,
-  type Unsubscribe,
-} from './platform'
+import { all, attempt, distinct, listen, read, type PlatformGlobals, type RemoteKeyCodes, type RemoteKeyName, type Unsubscribe } from './platform'
 
 /** Key codes webOS remotes and desktop keyboards deliver without registration (no PlayPause there). */
 const standardKeyCodes: RemoteKeyCodes = {

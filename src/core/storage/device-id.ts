@@ -142,8 +142,6 @@ export function createDeviceIdentity(options: DeviceIdentityOptions): DeviceIden
         options.platform
           .deviceInfo()
           .catch(() => ({}))
-          .then((partial) =>
-            completeDeviceInfo({ ...partial, ...(options.applicationId ? { applicationId: options.applicationId } : {}) }),
-          )),
+          .then((partial) => completeDeviceInfo({ ...partial, ...(options.applicationId ? { applicationId: options.applicationId } : {}) }))),
   }
 }

@@ -159,15 +159,7 @@ export interface DeviceStoreOptions {
 /** Builds the DeviceStore over the given stores. */
 export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
   const { primary, mirror, logger, clock } = options
-  const mirrored = new Set<RecordKey>([
-    'deviceId',
-    'lastMvpd',
-    'clientCredentials',
-    'accessToken',
-    'pendingSession',
-    'signedOut',
-    'requestBudget',
-  ])
+  const mirrored = new Set<RecordKey>(['deviceId', 'lastMvpd', 'clientCredentials', 'accessToken', 'pendingSession', 'signedOut', 'requestBudget'])
   // Mirrored from their first release on, so an empty mirror means "never stored" even while
   // IndexedDB does not answer. The credentials and the token may exist in IndexedDB only (stored
   // before they were mirrored), and so may the device id: a mirror write can fail (quota) or the
@@ -346,8 +338,7 @@ export function createPersistentDeviceStore(options: PersistentDeviceStoreOption
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retryAfterMs !== undefined ? { retryAfterMs: options.retryAfterMs } : {}),
   })
-  const localStorageOf =
-    options.localStorage ?? (() => (typeof localStorage !== 'undefined' ? localStorage : undefined))
+  const localStorageOf = options.localStorage ?? (() => (typeof localStorage !== 'undefined' ? localStorage : undefined))
   const mirror = createWebStorageStore(localStorageOf, options.mirrorPrefix ?? `${options.dbName ?? 'mychannel-pass'}:`)
   return createDeviceStore({ primary, mirror, logger: options.logger, clock: options.clock })
 }

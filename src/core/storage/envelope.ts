@@ -16,9 +16,7 @@ import { num, type Validator } from './records'
 export const recordVersion = 1
 
 /** What one store holds for a key: a value or a clear, each with its write stamp. */
-export type Entry<T> =
-  | { readonly kind: 'value'; readonly value: T; readonly at: number }
-  | { readonly kind: 'cleared'; readonly at: number }
+export type Entry<T> = { readonly kind: 'value'; readonly value: T; readonly at: number } | { readonly kind: 'cleared'; readonly at: number }
 
 /**
  * A stored envelope decoded: an Entry, `none` (nothing stored), or `invalid` (`unreadable`: not an

@@ -113,6 +113,5 @@ export const validators: { readonly [K in RecordKey]: Validator<Records[K]> } = 
     return { code: v.code, notAfter: v.notAfter, mvpd, origin: v.origin, serviceProvider: v.serviceProvider, createdAt: v.createdAt }
   },
   signedOut: (v) => (str(v.mvpd) && num(v.at) ? { mvpd: v.mvpd, at: v.at } : null),
-  requestBudget: (v) =>
-    str(v.key) && num(v.burstLeft) && v.burstLeft >= 0 && num(v.at) ? { key: v.key, burstLeft: v.burstLeft, at: v.at } : null,
+  requestBudget: (v) => (str(v.key) && num(v.burstLeft) && v.burstLeft >= 0 && num(v.at) ? { key: v.key, burstLeft: v.burstLeft, at: v.at } : null),
 }

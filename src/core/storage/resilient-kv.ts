@@ -37,8 +37,7 @@ export interface ResilientStoreOptions {
  * record may well exist; "absent" and "unavailable" must not look alike.
  */
 export type Lookup =
-  | { readonly ok: true; readonly value: unknown; readonly from: 'primary' | 'session' }
-  | { readonly ok: false; readonly failure: StorageFailure }
+  { readonly ok: true; readonly value: unknown; readonly from: 'primary' | 'session' } | { readonly ok: false; readonly failure: StorageFailure }
 
 /** How one `lookup` treats the circuit breaker. */
 export interface LookupOptions {

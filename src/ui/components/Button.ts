@@ -20,10 +20,7 @@ const shadowMargin = shadowBlur * 2
  * A text button; its width follows its label once the text is measured. Enter fires
  * `$buttonPressed(ref)` upwards. Looks: Button.styles.ts.
  */
-export class Button
-  extends Pressable<ButtonTemplateSpec>
-  implements Lightning.Component.ImplementTemplateSpec<ButtonTemplateSpec>
-{
+export class Button extends Pressable<ButtonTemplateSpec> implements Lightning.Component.ImplementTemplateSpec<ButtonTemplateSpec> {
   private labelText = ''
   private measuredW = buttonWidth(0)
   private isDisabled = false

@@ -15,10 +15,7 @@ export interface CodeBoxTemplateSpec extends Lightning.Component.TemplateSpec {
  * The activation code, large and letter-spaced, centred in its box once its text is measured.
  * Looks: CodeBox.styles.ts.
  */
-export class CodeBox
-  extends Lightning.Component<CodeBoxTemplateSpec>
-  implements Lightning.Component.ImplementTemplateSpec<CodeBoxTemplateSpec>
-{
+export class CodeBox extends Lightning.Component<CodeBoxTemplateSpec> implements Lightning.Component.ImplementTemplateSpec<CodeBoxTemplateSpec> {
   private codeText = ''
   private isDimmed = false
   private textW = 0

@@ -18,10 +18,7 @@ export interface LogoWellTemplateSpec extends Lightning.Component.TemplateSpec {
  * there is no logo or it fails to load (a broken logo URL from the configuration must never leave an
  * empty box).
  */
-export class LogoWell
-  extends Lightning.Component<LogoWellTemplateSpec>
-  implements Lightning.Component.ImplementTemplateSpec<LogoWellTemplateSpec>
-{
+export class LogoWell extends Lightning.Component<LogoWellTemplateSpec> implements Lightning.Component.ImplementTemplateSpec<LogoWellTemplateSpec> {
   private nameText = ''
   private url = ''
   private size = { w: 368, h: 96 }

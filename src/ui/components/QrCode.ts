@@ -38,10 +38,7 @@ function cssColor(argb: number): string {
  * A QR code drawn once into a canvas texture: dark on white with its quiet zone, whole pixels per
  * module so a phone camera reads it from the sofa (at least 400 px on the 1080 stage).
  */
-export class QrCode
-  extends Lightning.Component<QrCodeTemplateSpec>
-  implements Lightning.Component.ImplementTemplateSpec<QrCodeTemplateSpec>
-{
+export class QrCode extends Lightning.Component<QrCodeTemplateSpec> implements Lightning.Component.ImplementTemplateSpec<QrCodeTemplateSpec> {
   private qrValue = ''
   private sizePx = 440
 

@@ -38,10 +38,7 @@ export function rowScroll(slots: readonly RowSlot[], focus: number | null, viewp
  * false at the edges so the key bubbles to the page (docs/architecture.md, "UI"); the pointer moves
  * focus too. The single update path is `layout()`: positions, then the scroll for the current focus.
  */
-export class Row
-  extends Lightning.Component<RowTemplateSpec>
-  implements Lightning.Component.ImplementTemplateSpec<RowTemplateSpec>
-{
+export class Row extends Lightning.Component<RowTemplateSpec> implements Lightning.Component.ImplementTemplateSpec<RowTemplateSpec> {
   private gapPx = 40
   private viewportW = 0
   private focusIndex = 0

@@ -36,7 +36,12 @@ export interface TileStyle {
 }
 
 /** A card's frame: a thin border at rest, the white focus outline (and a little more radius) when focused. */
-export function frameStyle(t: Tokens, size: { readonly w: number; readonly h: number; readonly radius: number }, focused: boolean, focusedFill: number): FrameStyle {
+export function frameStyle(
+  t: Tokens,
+  size: { readonly w: number; readonly h: number; readonly radius: number },
+  focused: boolean,
+  focusedFill: number,
+): FrameStyle {
   const o = t.focus.outline
   return focused
     ? { offset: -o, w: size.w + o * 2, h: size.h + o * 2, radius: size.radius + 4, stroke: o, strokeColor: t.colors.focus, fill: focusedFill }

@@ -27,10 +27,7 @@ export const tileW = m.w
 export const tileH = m.h
 
 /** A provider tile of the profiles grid: logo well, name, validity, optional badge. Looks: Tile.styles.ts. */
-export class Tile
-  extends Pressable<TileTemplateSpec>
-  implements Lightning.Component.ImplementTemplateSpec<TileTemplateSpec>
-{
+export class Tile extends Pressable<TileTemplateSpec> implements Lightning.Component.ImplementTemplateSpec<TileTemplateSpec> {
   private tileData: TileData = { name: '', meta: '', logoText: '' }
   private badgeW = 0
 
@@ -80,7 +77,12 @@ export class Tile
     this.tag('Meta')?.patch({ text: { text: d.meta, textColor: style.metaColor } })
     const badge = this.tag('Badge')
     badge?.patch({ visible: Boolean(d.badge) })
-    if (this.badgeW > 0) badge?.patch({ w: this.badgeW, h: m.badgeH, texture: Lightning.Tools.getRoundRect(this.badgeW, m.badgeH, currentTokens().layout.radiusBadge, 0, 0, true, style.badgeFill) })
+    if (this.badgeW > 0)
+      badge?.patch({
+        w: this.badgeW,
+        h: m.badgeH,
+        texture: Lightning.Tools.getRoundRect(this.badgeW, m.badgeH, currentTokens().layout.radiusBadge, 0, 0, true, style.badgeFill),
+      })
     this.tag('Badge.BadgeText')?.patch({ text: { text: d.badge ?? '', textColor: style.badgeText } })
     this.setSmooth('scale', style.scale, { duration: currentTokens().focus.durationS })
     this.patch({ zIndex: style.zIndex })

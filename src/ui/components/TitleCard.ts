@@ -17,10 +17,7 @@ export const cardW = m.w
 export const cardH = m.h
 
 /** A programme card of the decisions row with its preauthorization badge. Looks: TitleCard.styles.ts. */
-export class TitleCard
-  extends Pressable<TitleCardTemplateSpec>
-  implements Lightning.Component.ImplementTemplateSpec<TitleCardTemplateSpec>
-{
+export class TitleCard extends Pressable<TitleCardTemplateSpec> implements Lightning.Component.ImplementTemplateSpec<TitleCardTemplateSpec> {
   private cardTitle = ''
   private badgeText = ''
   private tone: BadgeTone = 'neutral'
@@ -81,7 +78,12 @@ export class TitleCard
     this.tag('Frame')?.patch({ x: f.offset, y: f.offset, texture: Lightning.Tools.getRoundRect(f.w, f.h, f.radius, f.stroke, f.strokeColor, true, f.fill) })
     const badge = this.tag('Badge')
     badge?.patch({ visible: this.badgeText !== '' })
-    if (this.badgeW > 0) badge?.patch({ w: this.badgeW, h: m.badgeH, texture: Lightning.Tools.getRoundRect(this.badgeW, m.badgeH, t.layout.radiusBadge, 0, 0, true, style.badgeFill) })
+    if (this.badgeW > 0)
+      badge?.patch({
+        w: this.badgeW,
+        h: m.badgeH,
+        texture: Lightning.Tools.getRoundRect(this.badgeW, m.badgeH, t.layout.radiusBadge, 0, 0, true, style.badgeFill),
+      })
     this.tag('Badge.BadgeText')?.patch({ text: { text: this.badgeText, textColor: style.badgeText } })
     this.tag('Title')?.patch({ text: { text: this.cardTitle, textColor: style.titleColor } })
     this.setSmooth('scale', style.scale, { duration: t.focus.durationS })

@@ -70,8 +70,7 @@ export const copy = {
   signedOut: {
     title: "You're signed out",
     complete: (provider: string) => `You've signed out of ${provider} on this TV. Sign in again whenever you like.`,
-    interactive: (provider: string) =>
-      `You've signed out of ${provider} on this TV. To sign out on your other devices too, visit ${provider}'s website.`,
+    interactive: (provider: string) => `You've signed out of ${provider} on this TV. To sign out on your other devices too, visit ${provider}'s website.`,
     invalid: (provider: string) => `You were already signed out of ${provider} on this TV. Sign in again whenever you like.`,
     /** A later launch: the viewer chose to sign out, the sign-in did not just end. */
     earlier: (provider: string) => `You signed out of ${provider} on this TV. Sign in again whenever you like.`,

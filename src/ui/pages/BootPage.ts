@@ -16,10 +16,7 @@ interface PageConfig extends Lightning.Component.TypeConfig {
 }
 
 /** Splash while the app starts and asks for profiles: brand, a calm spinner, no harmful keys. */
-export class BootPage
-  extends Lightning.Component<BootTemplateSpec, PageConfig>
-  implements Lightning.Component.ImplementTemplateSpec<BootTemplateSpec>
-{
+export class BootPage extends Lightning.Component<BootTemplateSpec, PageConfig> implements Lightning.Component.ImplementTemplateSpec<BootTemplateSpec> {
   private spin: Lightning.types.Animation | undefined
   private bootView: BootView = { message: copy.boot.starting }
 

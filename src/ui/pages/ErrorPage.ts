@@ -24,10 +24,7 @@ interface PageConfig extends Lightning.Component.TypeConfig {
  * After a service outage the app tries again by itself: a line counts down to it, from one 1 s
  * ticker the page owns while active.
  */
-export class ErrorPage
-  extends Lightning.Component<ErrorTemplateSpec, PageConfig>
-  implements Lightning.Component.ImplementTemplateSpec<ErrorTemplateSpec>
-{
+export class ErrorPage extends Lightning.Component<ErrorTemplateSpec, PageConfig> implements Lightning.Component.ImplementTemplateSpec<ErrorTemplateSpec> {
   private errorView: ErrorView = { title: '', message: '', actionLabel: copy.error.tryAgain }
   private ticker: ReturnType<typeof Registry.setInterval> | undefined
 

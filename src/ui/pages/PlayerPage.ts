@@ -27,10 +27,7 @@ const playSize = 120
  * is confirmed (the media token's validity in words; the token itself is never shown). Back or
  * "Back to titles" returns to the decisions screen, where the next play authorizes again (CL-AUTHZ-1).
  */
-export class PlayerPage
-  extends Lightning.Component<PlayerTemplateSpec, PageConfig>
-  implements Lightning.Component.ImplementTemplateSpec<PlayerTemplateSpec>
-{
+export class PlayerPage extends Lightning.Component<PlayerTemplateSpec, PageConfig> implements Lightning.Component.ImplementTemplateSpec<PlayerTemplateSpec> {
   private playerView: PlayerView = { title: '', headline: '', validity: '' }
 
   static override _template(): Lightning.Component.Template<PlayerTemplateSpec> {

@@ -19,10 +19,7 @@ interface PageConfig extends Lightning.Component.TypeConfig {
 }
 
 /** The remembered provider's sign-in has ended (docs/architecture.md "Screens"): sign in again with it, or another. */
-export class ReauthPage
-  extends Lightning.Component<ReauthTemplateSpec, PageConfig>
-  implements Lightning.Component.ImplementTemplateSpec<ReauthTemplateSpec>
-{
+export class ReauthPage extends Lightning.Component<ReauthTemplateSpec, PageConfig> implements Lightning.Component.ImplementTemplateSpec<ReauthTemplateSpec> {
   private reauthView: ReauthView = { providerName: '' }
 
   static override _template(): Lightning.Component.Template<ReauthTemplateSpec> {

@@ -102,7 +102,12 @@ async function pickProvider(ctx: RequestCtx): Promise<void> {
   if (!session) return seeOther(ctx.res, '/activate?error=code')
   const mvpd = form.mvpd ? findMvpd(form.mvpd) : undefined
   if (!mvpd || !mvpd.active || mvpd.isTempPass) {
-    return renderPage(ctx.res, { title: 'Choose your TV provider', body: pickerBody(ctx, session, 'Choose one of the TV providers below.'), status: 400, brand: brandOf(session) })
+    return renderPage(ctx.res, {
+      title: 'Choose your TV provider',
+      body: pickerBody(ctx, session, 'Choose one of the TV providers below.'),
+      status: 400,
+      brand: brandOf(session),
+    })
   }
   const sp = findServiceProvider(session.serviceProvider)
   // The TV may have left out domainName/redirectUrl (section 6.1 UNSPECIFIED); the companion fills them.

@@ -58,14 +58,9 @@ export function pageCsp(publicOrigin: string): string {
   } catch {
     // No usable public origin: logos from the page's own origin only.
   }
-  return [
-    "default-src 'none'",
-    `style-src ${STYLE_HASH}`,
-    `img-src 'self'${logos}`,
-    "form-action 'self'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ')
+  return ["default-src 'none'", `style-src ${STYLE_HASH}`, `img-src 'self'${logos}`, "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'"].join(
+    '; ',
+  )
 }
 
 /**

@@ -39,7 +39,11 @@ function showLogin(ctx: RequestCtx): void {
   const mvpd = findMvpd(ctx.params.mvpd ?? '')
   const session = sessionFor(ctx, ctx.url.searchParams.get('code'))
   if (!mvpd || !session) return seeOther(ctx.res, '/activate?error=code')
-  renderPage(ctx.res, { title: `Sign in to ${mvpd.displayName}`, brand: mvpd.displayName.toUpperCase(), body: loginBody(mvpd.displayName, mvpd.id, session.code, '') })
+  renderPage(ctx.res, {
+    title: `Sign in to ${mvpd.displayName}`,
+    brand: mvpd.displayName.toUpperCase(),
+    body: loginBody(mvpd.displayName, mvpd.id, session.code, ''),
+  })
 }
 
 async function submitLogin(ctx: RequestCtx): Promise<void> {

@@ -38,7 +38,8 @@ function requireProfile(sandbox: SandboxContext, sp: string, device: string, mvp
   if (mvpd.isTempPass && state.tempPassExhausted(sp, device, mvpd.id)) {
     throw new SandboxError('temporary_access_duration_limit_exceeded', 'This device has used up its free preview.')
   }
-  if (record !== undefined && record.notAfter <= state.now) throw new SandboxError('authenticated_profile_expired', `The sign-in with ${mvpd.displayName} has ended.`)
+  if (record !== undefined && record.notAfter <= state.now)
+    throw new SandboxError('authenticated_profile_expired', `The sign-in with ${mvpd.displayName} has ended.`)
   if (state.isInvalidated(sp, device, mvpd.id)) throw new SandboxError('authenticated_profile_invalidated', `${mvpd.displayName} has ended this sign-in.`)
   throw new SandboxError('authenticated_profile_missing', `There is no sign-in with ${mvpd.displayName} on this device.`)
 }
@@ -80,7 +81,9 @@ function handler(kind: Kind) {
     const profile = requireProfile(ctx.sandbox, sp.id, device, mvpd)
     const now = ctx.sandbox.clock.now()
     const decisions = resources.map((resource) => {
-      const degraded = ctx.sandbox.state.degradeRules.some((r) => (r.resource === undefined || r.resource === resource) && (r.mvpd === undefined || r.mvpd === mvpd.id))
+      const degraded = ctx.sandbox.state.degradeRules.some(
+        (r) => (r.resource === undefined || r.resource === resource) && (r.mvpd === undefined || r.mvpd === mvpd.id),
+      )
       const code = degraded ? undefined : denyCode(ctx.sandbox, kind, resource, mvpd.id, profile)
       // Section 8 `source`: a degradation rule answers instead of the MVPD (AuthZAll permits, AuthZNone denies).
       const source = degraded || code === 'authorization_denied_by_degradation_rule' ? 'degradation' : profile.type === 'temporary' ? 'temppass' : 'mvpd'
@@ -110,6 +113,12 @@ function providerWords(code: string): string {
 }
 
 export const decisionRoutes: Route[] = [
-  { id: 'decisions/preauthorize', method: 'POST', pattern: '/api/v2/:serviceProvider/decisions/preauthorize/:mvpd', kind: 'api', handler: handler('preauthorize') },
+  {
+    id: 'decisions/preauthorize',
+    method: 'POST',
+    pattern: '/api/v2/:serviceProvider/decisions/preauthorize/:mvpd',
+    kind: 'api',
+    handler: handler('preauthorize'),
+  },
   { id: 'decisions/authorize', method: 'POST', pattern: '/api/v2/:serviceProvider/decisions/authorize/:mvpd', kind: 'api', handler: handler('authorize') },
 ]

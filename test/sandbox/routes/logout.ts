@@ -33,6 +33,4 @@ function logout(ctx: RequestCtx): void {
   sendJson(ctx.res, 200, { logouts: { [mvpd.id]: entry } })
 }
 
-export const logoutRoutes: Route[] = [
-  { id: 'logout', method: 'GET', pattern: '/api/v2/:serviceProvider/logout/:mvpd', kind: 'api', handler: logout },
-]
+export const logoutRoutes: Route[] = [{ id: 'logout', method: 'GET', pattern: '/api/v2/:serviceProvider/logout/:mvpd', kind: 'api', handler: logout }]

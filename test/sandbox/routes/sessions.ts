@@ -54,9 +54,26 @@ async function resume(ctx: RequestCtx): Promise<void> {
 }
 
 const HARDWARE_TYPES = new Set([
-  'Camera', 'DataCollectionTerminal', 'Desktop', 'EmbeddedNetworkModule', 'eReader', 'GamesConsole', 'GeolocationTracker',
-  'Glasses', 'MediaPlayer', 'MobilePhone', 'PaymentTerminal', 'PluginModem', 'SetTopBox', 'TV', 'Tablet',
-  'WirelessHotspot', 'Wristwatch', 'VehicleMultimediaSystem', 'Projector', 'Unknown',
+  'Camera',
+  'DataCollectionTerminal',
+  'Desktop',
+  'EmbeddedNetworkModule',
+  'eReader',
+  'GamesConsole',
+  'GeolocationTracker',
+  'Glasses',
+  'MediaPlayer',
+  'MobilePhone',
+  'PaymentTerminal',
+  'PluginModem',
+  'SetTopBox',
+  'TV',
+  'Tablet',
+  'WirelessHotspot',
+  'Wristwatch',
+  'VehicleMultimediaSystem',
+  'Projector',
+  'Unknown',
 ])
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined)
@@ -117,7 +134,12 @@ function authenticate(ctx: RequestCtx): void {
     redirect(ctx.res, `/mvpd/${encodeURIComponent(mvpd.id)}/login?code=${encodeURIComponent(session.code)}`)
   } catch (error) {
     if (error instanceof SandboxError) {
-      return htmlError(ctx, error.body.code === 'invalid_authentication_session' ? 'This code has expired or does not exist. Get a new code on your TV.' : error.body.details ?? error.body.message)
+      return htmlError(
+        ctx,
+        error.body.code === 'invalid_authentication_session'
+          ? 'This code has expired or does not exist. Get a new code on your TV.'
+          : (error.body.details ?? error.body.message),
+      )
     }
     throw error
   }

@@ -45,7 +45,11 @@ function noticeOf(state: DecisionsState, titleOf: (resource: string) => string, 
     case 'authorizing':
       return { notice: { tone: 'info', text: copy.decisions.checkingAccess(titleOf(play.resource)) }, noticeFor: play.resource }
     case 'denied':
-      return { notice: { tone: 'danger', text: denyText(play.reason, titleOf(play.resource), provider, play.error) }, noticeFor: play.resource, ...referenceOf(play.error) }
+      return {
+        notice: { tone: 'danger', text: denyText(play.reason, titleOf(play.resource), provider, play.error) },
+        noticeFor: play.resource,
+        ...referenceOf(play.error),
+      }
     case 'failed':
       return { notice: { tone: 'danger', text: copy.deny.failed(titleOf(play.resource)) }, noticeFor: play.resource, ...referenceOf(play.error) }
     default:

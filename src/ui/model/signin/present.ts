@@ -148,4 +148,3 @@ export function failureWords(error: FlowFailure): FailureCopy {
       return failureCopy.generic
   }
 }
-

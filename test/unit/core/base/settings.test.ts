@@ -29,8 +29,10 @@ test('sandbox without baseUrl is refused with the fix in the message', () => {
 })
 
 test('query overrides apply only when allowed; numbers and JSON resources are parsed', () => {
-  const query = '?pass.baseUrl=http%3A%2F%2F127.0.0.1%3A5123&pass.serviceProvider=REF30&pass.pollIntervalMs=3000&pass.resources=' +
-    encodeURIComponent(JSON.stringify([{ id: 'a', title: 'A' }])) + '&other=1'
+  const query =
+    '?pass.baseUrl=http%3A%2F%2F127.0.0.1%3A5123&pass.serviceProvider=REF30&pass.pollIntervalMs=3000&pass.resources=' +
+    encodeURIComponent(JSON.stringify([{ id: 'a', title: 'A' }])) +
+    '&other=1'
   const allowed = parsePassSettings(settingsJson, query, true)
   expect(allowed).toMatchObject({ baseUrl: 'http://127.0.0.1:5123', serviceProvider: 'REF30', pollIntervalMs: 3000, resources: [{ id: 'a', title: 'A' }] })
   const refused = parsePassSettings(settingsJson, query, false)
@@ -47,7 +49,15 @@ test.each([
   [{ activationUrl: 'http://x/activate' }, /activationUrl: must contain \{code\}/],
   [{ pollIntervalMs: 1000 }, /pollIntervalMs: 1000 must be an integer between 3000 and 5000 \(CL-AUTHN-3/],
   [{ resources: [] }, /resources: must be a non-empty array/],
-  [{ resources: [{ id: 'a', title: 'A' }, { id: 'a', title: 'B' }] }, /resources: duplicate id "a"/],
+  [
+    {
+      resources: [
+        { id: 'a', title: 'A' },
+        { id: 'a', title: 'B' },
+      ],
+    },
+    /resources: duplicate id "a"/,
+  ],
 ])('%p is refused with a message naming the key', (override, message) => {
   expect(() => parsePassSettings({ ...pass, ...override })).toThrow(SettingsError)
   expect(() => parsePassSettings({ ...pass, ...override })).toThrow(message)

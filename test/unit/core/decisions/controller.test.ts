@@ -62,13 +62,15 @@ describe('preauthorization for the row (CL-PREAUTHZ-1..3)', () => {
     expect(r.client.callsTo('preauthorize')).toHaveLength(1)
     expect(r.client.last('preauthorize').args.slice(0, 2)).toEqual(['Cable', ['live', 'news', 'movies', 'sports', 'kids']])
     expect(Object.values(badges(r.decisions))).toEqual(Array(5).fill('checking'))
-    r.client.last('preauthorize').resolve([
-      permit('live'),
-      permit('news'),
-      deny('movies', eec('authorization_denied_by_parental_controls', 'none')),
-      deny('sports', eec('preauthorization_denied_by_mvpd', 'none')),
-      deny('kids', eec('network_connection_timeout', 'retry')),
-    ])
+    r.client
+      .last('preauthorize')
+      .resolve([
+        permit('live'),
+        permit('news'),
+        deny('movies', eec('authorization_denied_by_parental_controls', 'none')),
+        deny('sports', eec('preauthorization_denied_by_mvpd', 'none')),
+        deny('kids', eec('network_connection_timeout', 'retry')),
+      ])
     await flushPromises()
     expect(badges(r.decisions)).toEqual({ live: 'included', news: 'included', movies: 'notIncluded', sports: 'notIncluded', kids: 'unknown' })
   })
@@ -156,7 +158,11 @@ describe('authorization on every play (CL-AUTHZ-1, CL-AUTHZ-2, CL-AUTHZ-R2)', ()
     const r = setup()
     await openWithBadges(r)
     r.decisions.play('sports')
-    const error = eec(code, code === 'too_many_resources' ? 'configuration' : 'none', { message: 'MVPD denied access', details: 'Package lacks this channel', trace: 't-1' })
+    const error = eec(code, code === 'too_many_resources' ? 'configuration' : 'none', {
+      message: 'MVPD denied access',
+      details: 'Package lacks this channel',
+      trace: 't-1',
+    })
     r.client.last('authorize').resolve(deny('sports', error))
     await flushPromises()
     expect(r.decisions.getState().play).toEqual({ kind: 'denied', resource: 'sports', reason, error })
@@ -211,11 +217,20 @@ describe('authorization on every play (CL-AUTHZ-1, CL-AUTHZ-2, CL-AUTHZ-R2)', ()
 describe('retry bounds over the real client (CL-AUTHZ-2, CL-PREAUTHZ-2)', () => {
   const sp = 'MYCHAN'
   const path = (kind: string) => `/api/v2/${sp}/decisions/${kind}/Cable`
-  const retryDeny = (resource: string) => ({ resource, mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: false, error: { status: 403, code: 'network_connection_timeout', action: 'retry' } })
+  const retryDeny = (resource: string) => ({
+    resource,
+    mvpd: 'Cable',
+    serviceProvider: sp,
+    source: 'mvpd',
+    authorized: false,
+    error: { status: 403, code: 'network_connection_timeout', action: 'retry' },
+  })
 
   it('a resource that keeps answering retry costs 3 authorize requests with backoff on the clock, then the message; never a loop', async () => {
     const { client, adobe, clock } = rig()
-    adobe.on((req) => (req.path === path('preauthorize') ? { json: { decisions: (JSON.parse(req.body) as { resources: string[] }).resources.map(retryDeny) } } : undefined))
+    adobe.on((req) =>
+      req.path === path('preauthorize') ? { json: { decisions: (JSON.parse(req.body) as { resources: string[] }).resources.map(retryDeny) } } : undefined,
+    )
     adobe.on((req) => (req.path === path('authorize') ? { json: { decisions: [retryDeny('live')] } } : undefined))
     let reauth = 0
     const decisions = createDecisionsController({ client, resources, onReauthenticate: () => (reauth += 1), onSignedOut: () => undefined })
@@ -277,7 +292,13 @@ describe('sign out (CL-LOGOUT-1, CL-LOGOUT-R1)', () => {
     [[{ mvpd: 'Cable', actionName: 'complete', actionType: 'none' }], 'complete'],
     [[{ mvpd: 'Cable', actionName: 'logout', actionType: 'interactive', url: 'https://cable.example/logout' }], 'interactive'],
     [[{ mvpd: 'Cable', actionName: 'invalid', actionType: 'none' }], 'invalid'],
-    [[{ mvpd: 'Cable', actionName: 'complete', actionType: 'none' }, { mvpd: 'Sso', actionName: 'logout', actionType: 'interactive', url: '/x' }], 'interactive'],
+    [
+      [
+        { mvpd: 'Cable', actionName: 'complete', actionType: 'none' },
+        { mvpd: 'Sso', actionName: 'logout', actionType: 'interactive', url: '/x' },
+      ],
+      'interactive',
+    ],
     [[{ mvpd: 'Cable', actionName: 'partner_logout', actionType: 'partner_interactive' }], 'complete'],
     [[], 'complete'],
   ])('one logout call; entries %j end as %s', async (entries, outcome) => {

@@ -6,8 +6,7 @@
 import { initialState, transition } from '../../../../src/core/flow/machine'
 import type { AuthorizedState } from '../../../../src/core/flow/model'
 import { flushPromises } from '../../../support/fake-clock'
-import { DAY, exampleCable, passError, profile, session, settings, setup , T0, stamp, run, expectKind } from '../../../support/flow-harness'
-
+import { DAY, exampleCable, passError, profile, session, settings, setup, T0, stamp, run, expectKind } from '../../../support/flow-harness'
 
 const cable = profile('ExampleCable', T0 + 20 * DAY)
 
@@ -50,7 +49,12 @@ describe('switchProvider (docs/architecture.md, "Screens")', () => {
     expect(expectKind(state, 'authorized').profile).toEqual(cable)
     // Nothing is asked of Adobe Pass: the same sign-in is simply kept (and stored again).
     expect(effects).toEqual([{ type: 'persistAuthorized', profile: cable, provider: exampleCable }])
-    const launchGrid = run(initialState(settings), { type: 'launch' }, { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp }, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp }).state
+    const launchGrid = run(
+      initialState(settings),
+      { type: 'launch' },
+      { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
+      { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp },
+    ).state
     expect(transition(launchGrid, { type: 'back' }).state).toBe(launchGrid)
   })
 
@@ -158,7 +162,12 @@ describe('reauthenticate (CL-AUTHZ-2)', () => {
   })
 
   it('is ignored outside authorized', () => {
-    const reauth = run(initialState(settings), { type: 'launch' }, { type: 'remembered', lastMvpd: exampleCable, pending: null, signedOutOf: null, ...stamp }, { type: 'profileForMvpdLoaded', profile: null, ...stamp }).state
+    const reauth = run(
+      initialState(settings),
+      { type: 'launch' },
+      { type: 'remembered', lastMvpd: exampleCable, pending: null, signedOutOf: null, ...stamp },
+      { type: 'profileForMvpdLoaded', profile: null, ...stamp },
+    ).state
     for (const type of ['reauthenticate', 'switchProvider'] as const) expect(transition(reauth, { type }).state).toBe(reauth)
     expect(transition(reauth, { type: 'signedOut', outcome: 'complete' }).state).toBe(reauth)
   })
@@ -206,6 +215,10 @@ describe('runner', () => {
     call.reject(passError('internal_server_error', 'none', 500))
     await flushPromises()
     // The retry remembers the sign-in being switched from, so the grid it leads to can go Back to it.
-    expect(h.state('failed').retry).toMatchObject({ to: 'loadingProfiles', route: { by: 'all' }, origin: { kind: 'switch', from: { profile: { mvpd: 'ExampleCable' } } } })
+    expect(h.state('failed').retry).toMatchObject({
+      to: 'loadingProfiles',
+      route: { by: 'all' },
+      origin: { kind: 'switch', from: { profile: { mvpd: 'ExampleCable' } } },
+    })
   })
 })

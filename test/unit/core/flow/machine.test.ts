@@ -5,13 +5,13 @@
 import { initialState, transition } from '../../../../src/core/flow/machine'
 import type { ActivatingState, FlowState } from '../../../../src/core/flow/model'
 import { NetworkError, ThrottledError } from '../../../../src/core/pass/errors'
-import { DAY, exampleCable, passError, profile, session, settings , T0, stamp, run, expectKind } from '../../../support/flow-harness'
-
+import { DAY, exampleCable, passError, profile, session, settings, T0, stamp, run, expectKind } from '../../../support/flow-harness'
 
 const start = initialState(settings)
 /** A stamp `ms` after the machine tests' clock (local and server time move together). */
 const after = (ms: number) => ({ now: stamp.now + ms, serverNow: T0 + ms, random: 0.5 })
-const launchedWith = (lastMvpd: typeof exampleCable | null) => run(start, { type: 'launch' }, { type: 'remembered', lastMvpd, pending: null, signedOutOf: null, ...stamp })
+const launchedWith = (lastMvpd: typeof exampleCable | null) =>
+  run(start, { type: 'launch' }, { type: 'remembered', lastMvpd, pending: null, signedOutOf: null, ...stamp })
 
 /** activating, with the code on screen (session created at local 5 000). */
 function showingCode(mvpd: typeof exampleCable | null = null, backTo: 'reauth' | null = null): ActivatingState {
@@ -223,7 +223,11 @@ describe('reauth', () => {
     const looking = transition(reauth, { type: 'useAnotherProvider' }).state
     const onlyItself = transition(looking, { type: 'profilesLoaded', profiles: [profile('ExampleCable', T0 + DAY)], ...stamp }).state
     expect(expectKind(onlyItself, 'activating').origin).toEqual({ kind: 'reauth', provider: exampleCable })
-    const oneOther = transition(looking, { type: 'profilesLoaded', profiles: [profile('ExampleCable', T0 + 9 * DAY), profile('Fiber', T0 + DAY)], ...stamp }).state
+    const oneOther = transition(looking, {
+      type: 'profilesLoaded',
+      profiles: [profile('ExampleCable', T0 + 9 * DAY), profile('Fiber', T0 + DAY)],
+      ...stamp,
+    }).state
     expect(expectKind(oneOther, 'authorized').profile.mvpd).toBe('Fiber')
     const others = transition(looking, {
       type: 'profilesLoaded',
@@ -295,11 +299,15 @@ describe('activating', () => {
 
   it('a session answer "authorize" with the cached provider loads that provider profile', () => {
     const reauth = run(launchedWith(exampleCable).state, { type: 'profileForMvpdLoaded', profile: null, ...stamp }).state
-    const { effects } = run(reauth, { type: 'signInAgain' }, {
-      type: 'sessionCreated',
-      session: session(undefined, undefined, { actionName: 'authorize' }),
-      ...stamp,
-    })
+    const { effects } = run(
+      reauth,
+      { type: 'signInAgain' },
+      {
+        type: 'sessionCreated',
+        session: session(undefined, undefined, { actionName: 'authorize' }),
+        ...stamp,
+      },
+    )
     expect(effects).toEqual([{ type: 'loadProfileForMvpd', mvpd: 'ExampleCable' }])
   })
 
@@ -549,14 +557,17 @@ describe('origin: how the viewer got here decides where Back leads', () => {
 describe('choosing: provider names (CL-CFG-1)', () => {
   const grid = run(launchedWith(exampleCable).state, { type: 'profileForMvpdLoaded', profile: null, ...stamp }, { type: 'useAnotherProvider' }).state
 
-  it('the configuration answer keeps the names of the grid\'s providers only, in the state', () => {
+  it("the configuration answer keeps the names of the grid's providers only, in the state", () => {
     const choosing = expectKind(
       transition(grid, { type: 'profilesLoaded', profiles: [profile('Fiber', T0 + DAY), profile('Sat', T0 + 2 * DAY)], ...stamp }).state,
       'choosing',
     )
     const named = transition(choosing, {
       type: 'providersLoaded',
-      providers: [{ id: 'Fiber', displayName: 'Fiber Co', isTempPass: false }, { id: 'Elsewhere', displayName: 'Elsewhere TV' }],
+      providers: [
+        { id: 'Fiber', displayName: 'Fiber Co', isTempPass: false },
+        { id: 'Elsewhere', displayName: 'Elsewhere TV' },
+      ],
     })
     expect(named.effects).toEqual([])
     expect(expectKind(named.state, 'choosing').providers).toEqual([{ id: 'Fiber', displayName: 'Fiber Co' }])

@@ -67,7 +67,11 @@ describe('the pending code across launches', () => {
     await flushPromises()
     expect(renewed.store.pending?.code).toBe('NEW1234')
     // The writes happened in the order asked: the clear never lands after the new save.
-    expect(renewed.store.writes.filter((w) => w.includes('Pending'))).toEqual(['savePendingSession:OLD1234', 'clearPendingSession', 'savePendingSession:NEW1234'])
+    expect(renewed.store.writes.filter((w) => w.includes('Pending'))).toEqual([
+      'savePendingSession:OLD1234',
+      'clearPendingSession',
+      'savePendingSession:NEW1234',
+    ])
   })
 
   it('a relaunch while the code is valid and no profile is found shows the same code and polls it at once: no new session', async () => {

@@ -196,7 +196,7 @@ describe('persistence never blocks the sign-in', () => {
   })
 })
 
-describe('the grid\'s provider names come through the flow (CL-CFG-1)', () => {
+describe("the grid's provider names come through the flow (CL-CFG-1)", () => {
   const threeProfiles = (now: number) => [profile('A', now + DAY), profile('B', now + 9 * DAY), profile('C', now + 3 * DAY)]
 
   it('entering the grid asks the configuration once; the names arrive in the state, and picking needs no second request', async () => {
@@ -208,9 +208,18 @@ describe('the grid\'s provider names come through the flow (CL-CFG-1)', () => {
     expect(h.state('choosing').providers).toEqual([])
     expect(h.client.callsTo('configuration')).toHaveLength(1)
 
-    h.client.last('configuration').resolve({ mvpds: [{ id: 'A', displayName: 'Alpha TV', logoUrl: 'https://x/a.png' }, { id: 'B', displayName: 'Bee TV' }, { id: 'Z', displayName: 'Not here' }] })
+    h.client.last('configuration').resolve({
+      mvpds: [
+        { id: 'A', displayName: 'Alpha TV', logoUrl: 'https://x/a.png' },
+        { id: 'B', displayName: 'Bee TV' },
+        { id: 'Z', displayName: 'Not here' },
+      ],
+    })
     await flushPromises()
-    expect(h.state('choosing').providers).toEqual([{ id: 'A', displayName: 'Alpha TV', logoUrl: 'https://x/a.png' }, { id: 'B', displayName: 'Bee TV' }])
+    expect(h.state('choosing').providers).toEqual([
+      { id: 'A', displayName: 'Alpha TV', logoUrl: 'https://x/a.png' },
+      { id: 'B', displayName: 'Bee TV' },
+    ])
 
     h.runner.send({ type: 'pickProfile', mvpd: 'A' })
     await flushPromises()

@@ -14,7 +14,14 @@ const sp = 'MYCHAN'
 const HOUR = 3600000
 
 function profile(notAfter: number, extra: object = {}) {
-  return { notBefore: notAfter - 10 * HOUR, notAfter, issuer: 'Cable', type: 'regular', attributes: { userID: { value: 'dXNlcg==', state: 'plain' } }, ...extra }
+  return {
+    notBefore: notAfter - 10 * HOUR,
+    notAfter,
+    issuer: 'Cable',
+    type: 'regular',
+    attributes: { userID: { value: 'dXNlcg==', state: 'plain' } },
+    ...extra,
+  }
 }
 
 describe('profiles (docs/adobe-pass.md "Profiles")', () => {
@@ -26,7 +33,14 @@ describe('profiles (docs/adobe-pass.md "Profiles")', () => {
     })
     const profiles = await client.retrieveProfiles()
     expect(profiles.map((p) => p.mvpd)).toEqual(['Long', 'Short'])
-    expect(profiles[0]).toEqual({ mvpd: 'Long', type: 'regular', issuer: 'Cable', notBefore: now - 5 * HOUR, notAfter: now + 5 * HOUR, attributes: { userID: { value: 'dXNlcg==', state: 'plain' } } })
+    expect(profiles[0]).toEqual({
+      mvpd: 'Long',
+      type: 'regular',
+      issuer: 'Cable',
+      notBefore: now - 5 * HOUR,
+      notAfter: now + 5 * HOUR,
+      attributes: { userID: { value: 'dXNlcg==', state: 'plain' } },
+    })
   })
 
   test('clock skew: expiry uses the server Date header, not the TV clock (TV 3 h behind)', async () => {
@@ -57,12 +71,23 @@ describe('profiles (docs/adobe-pass.md "Profiles")', () => {
 })
 
 describe('configuration (docs/adobe-pass.md "Endpoints")', () => {
-  const config = { requestor: { id: sp, name: 'My Channel', mvpds: [{ id: 'Cable', displayName: 'Cable Co', logoUrl: 'https://x/c.png' }, { id: 'TempPass_1h', displayName: 'Free', isTempPass: true }] } }
+  const config = {
+    requestor: {
+      id: sp,
+      name: 'My Channel',
+      mvpds: [
+        { id: 'Cable', displayName: 'Cable Co', logoUrl: 'https://x/c.png' },
+        { id: 'TempPass_1h', displayName: 'Free', isTempPass: true },
+      ],
+    },
+  }
 
   test('CL-CFG-1: the client never fetches configuration on its own', async () => {
     const { client, adobe } = rig()
     adobe.script('GET', `/api/v2/${sp}/profiles`, { json: { profiles: {} } })
-    adobe.script('POST', `/api/v2/${sp}/sessions`, { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'C', sessionId: 's', serviceProvider: sp } })
+    adobe.script('POST', `/api/v2/${sp}/sessions`, {
+      json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'C', sessionId: 's', serviceProvider: sp },
+    })
     await client.retrieveProfiles()
     await client.createSession({})
     expect(adobe.count('GET', `/api/v2/${sp}/configuration`)).toBe(0)
@@ -72,7 +97,10 @@ describe('configuration (docs/adobe-pass.md "Endpoints")', () => {
     const { client, adobe, clock } = rig()
     adobe.script('GET', `/api/v2/${sp}/configuration`, { json: config })
     const first = await client.configuration()
-    expect(first.mvpds).toEqual([{ id: 'Cable', displayName: 'Cable Co', logoUrl: 'https://x/c.png' }, { id: 'TempPass_1h', displayName: 'Free', isTempPass: true }])
+    expect(first.mvpds).toEqual([
+      { id: 'Cable', displayName: 'Cable Co', logoUrl: 'https://x/c.png' },
+      { id: 'TempPass_1h', displayName: 'Free', isTempPass: true },
+    ])
     await Promise.all([client.configuration(), client.configuration()])
     await clock.advance(179000)
     await client.configuration()
@@ -91,7 +119,14 @@ describe('configuration (docs/adobe-pass.md "Endpoints")', () => {
 
 describe('decisions (docs/adobe-pass.md "Endpoints")', () => {
   const permit = (resource: string) => ({ resource, mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: true })
-  const retryDeny = (resource: string) => ({ resource, mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: false, error: { status: 403, code: 'network_connection_timeout', action: 'retry' } })
+  const retryDeny = (resource: string) => ({
+    resource,
+    mvpd: 'Cable',
+    serviceProvider: sp,
+    source: 'mvpd',
+    authorized: false,
+    error: { status: 403, code: 'network_connection_timeout', action: 'retry' },
+  })
   const bodies = (adobe: ReturnType<typeof rig>['adobe'], kind: string) =>
     adobe.requests.filter((r) => r.path === `/api/v2/${sp}/decisions/${kind}/Cable`).map((r) => (JSON.parse(r.body) as { resources: string[] }).resources)
 
@@ -100,14 +135,27 @@ describe('decisions (docs/adobe-pass.md "Endpoints")', () => {
     adobe.on((r) => {
       if (r.path !== `/api/v2/${sp}/decisions/preauthorize/Cable`) return undefined
       const { resources } = JSON.parse(r.body) as { resources: string[] }
-      return { json: { decisions: resources.map((x) => (x === 'kids' ? { ...permit(x), authorized: false, error: { status: 403, code: 'preauthorization_denied_by_mvpd', action: 'none' } } : permit(x))) } }
+      return {
+        json: {
+          decisions: resources.map((x) =>
+            x === 'kids' ? { ...permit(x), authorized: false, error: { status: 403, code: 'preauthorization_denied_by_mvpd', action: 'none' } } : permit(x),
+          ),
+        },
+      }
     })
     const first = await client.preauthorize('Cable', ['live', 'news', 'kids'])
-    expect(first.map((d) => [d.resource, d.authorized])).toEqual([['live', true], ['news', true], ['kids', false]])
+    expect(first.map((d) => [d.resource, d.authorized])).toEqual([
+      ['live', true],
+      ['news', true],
+      ['kids', false],
+    ])
     const second = await client.preauthorize('Cable', ['news', 'live', 'kids', 'movies'])
     expect(second.map((d) => d.resource)).toEqual(['news', 'live', 'kids', 'movies'])
     // A deny is not cached: asked again together with the new resource.
-    expect(bodies(adobe, 'preauthorize')).toEqual([['live', 'news', 'kids'], ['kids', 'movies']])
+    expect(bodies(adobe, 'preauthorize')).toEqual([
+      ['live', 'news', 'kids'],
+      ['kids', 'movies'],
+    ])
     const third = await client.preauthorize('Cable', ['live', 'news'])
     expect(third.every((d) => d.authorized)).toBe(true)
     expect(bodies(adobe, 'preauthorize')).toHaveLength(2)
@@ -115,14 +163,25 @@ describe('decisions (docs/adobe-pass.md "Endpoints")', () => {
 
   test('preauthorize asks at most 5 resources per call', async () => {
     const { client, adobe } = rig()
-    adobe.on((r) => (r.path.indexOf('/decisions/preauthorize/') > 0 ? { json: { decisions: (JSON.parse(r.body) as { resources: string[] }).resources.map(permit) } } : undefined))
+    adobe.on((r) =>
+      r.path.indexOf('/decisions/preauthorize/') > 0
+        ? { json: { decisions: (JSON.parse(r.body) as { resources: string[] }).resources.map(permit) } }
+        : undefined,
+    )
     await client.preauthorize('Cable', ['a', 'b', 'c', 'd', 'e', 'f', 'g'])
-    expect(bodies(adobe, 'preauthorize')).toEqual([['a', 'b', 'c', 'd', 'e'], ['f', 'g']])
+    expect(bodies(adobe, 'preauthorize')).toEqual([
+      ['a', 'b', 'c', 'd', 'e'],
+      ['f', 'g'],
+    ])
   })
 
   test('CL-PREAUTHZ-2: items denied with action retry are asked again alone, at most 2 times', async () => {
     const { client, adobe, clock } = rig()
-    adobe.on((r) => (r.path.indexOf('/decisions/preauthorize/') > 0 ? { json: { decisions: (JSON.parse(r.body) as { resources: string[] }).resources.map((x) => (x === 'flaky' ? retryDeny(x) : permit(x))) } } : undefined))
+    adobe.on((r) =>
+      r.path.indexOf('/decisions/preauthorize/') > 0
+        ? { json: { decisions: (JSON.parse(r.body) as { resources: string[] }).resources.map((x) => (x === 'flaky' ? retryDeny(x) : permit(x))) } }
+        : undefined,
+    )
     const result = await settle(clock, client.preauthorize('Cable', ['live', 'flaky']))
     expect(bodies(adobe, 'preauthorize')).toEqual([['live', 'flaky'], ['flaky'], ['flaky']])
     expect(result[1]).toMatchObject({ resource: 'flaky', authorized: false, error: { action: 'retry' } })
@@ -130,7 +189,12 @@ describe('decisions (docs/adobe-pass.md "Endpoints")', () => {
 
   test('CL-AUTHZ-1, CL-AUTHZ-2: authorize is never cached; a retry deny is retried at most 2 times, then returned', async () => {
     const { client, adobe, clock } = rig()
-    adobe.script('POST', `/api/v2/${sp}/decisions/authorize/Cable`, { json: { decisions: [retryDeny('live')] } }, { json: { decisions: [{ ...permit('live'), token: { notBefore: 1, notAfter: 2, serializedToken: 'bWVkaWE=' } }] } })
+    adobe.script(
+      'POST',
+      `/api/v2/${sp}/decisions/authorize/Cable`,
+      { json: { decisions: [retryDeny('live')] } },
+      { json: { decisions: [{ ...permit('live'), token: { notBefore: 1, notAfter: 2, serializedToken: 'bWVkaWE=' } }] } },
+    )
     const first = await settle(clock, client.authorize('Cable', 'live'))
     expect(first).toMatchObject({ authorized: true, token: { serializedToken: 'bWVkaWE=' } })
     await client.authorize('Cable', 'live')
@@ -148,8 +212,14 @@ describe('logout (docs/adobe-pass.md "Endpoints")', () => {
   test('CL-LOGOUT-1: entries returned per removed profile; permits and cached profile parts dropped', async () => {
     const r = rig()
     const { client, adobe, store } = r
-    adobe.on((q) => (q.path.indexOf('/decisions/preauthorize/') > 0 ? { json: { decisions: [{ resource: 'live', mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: true }] } } : undefined))
-    adobe.script('GET', `/api/v2/${sp}/logout/Cable`, { json: { logouts: { Cable: { actionName: 'logout', actionType: 'interactive', mvpd: 'Cable', url: '/logout/x' } } } })
+    adobe.on((q) =>
+      q.path.indexOf('/decisions/preauthorize/') > 0
+        ? { json: { decisions: [{ resource: 'live', mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: true }] } }
+        : undefined,
+    )
+    adobe.script('GET', `/api/v2/${sp}/logout/Cable`, {
+      json: { logouts: { Cable: { actionName: 'logout', actionType: 'interactive', mvpd: 'Cable', url: '/logout/x' } } },
+    })
     await store.setProfile({ mvpd: 'Cable', attributes: {}, notAfter: r.clock.now() + HOUR })
     await store.setLastMvpd({ id: 'Cable', displayName: 'Cable Co' })
     await client.preauthorize('Cable', ['live'])
@@ -191,19 +261,23 @@ describe('createPassClient options (validated at construction)', () => {
 test('secrets: no client secret or access token in logs, error messages or URLs', async () => {
   const { client, adobe, clock, logger } = rig()
   const tokens = ['AT-first-token-value', 'AT-second-token-value']
-  adobe.script('GET', `/api/v2/${sp}/profiles`, { status: 401, json: { status: 401, code: 'invalid_access_token_client_application', action: 'application-registration' } }, { status: 500, text: '' })
+  adobe.script(
+    'GET',
+    `/api/v2/${sp}/profiles`,
+    { status: 401, json: { status: 401, code: 'invalid_access_token_client_application', action: 'application-registration' } },
+    { status: 500, text: '' },
+  )
   adobe.script('GET', `/api/v2/${sp}/profiles/Cable`, 'network')
   adobe.script('GET', `/api/v2/${sp}/profiles/code/X`, { status: 200, text: 'not json' })
   const errors = [
-    await settle(clock, client.retrieveProfiles().catch((e: unknown) => e)),
+    await settle(
+      clock,
+      client.retrieveProfiles().catch((e: unknown) => e),
+    ),
     await client.retrieveProfileForMvpd('Cable').catch((e: unknown) => e),
     await client.retrieveProfileForCode('X').catch((e: unknown) => e),
   ]
-  const texts = [
-    logger.text(),
-    ...errors.map((e) => `${String(e)} ${(e as Error).stack ?? ''} ${JSON.stringify(e)}`),
-    ...adobe.requests.map((r) => r.url),
-  ]
+  const texts = [logger.text(), ...errors.map((e) => `${String(e)} ${(e as Error).stack ?? ''} ${JSON.stringify(e)}`), ...adobe.requests.map((r) => r.url)]
   expect(logger.lines.length).toBeGreaterThan(0)
   for (const text of texts) {
     expect(text).not.toContain(clientSecret)
@@ -257,7 +331,14 @@ describe('sign-out forgets the cached profile parts of that provider (docs/archi
   test('entries naming another provider (an SSO profile removed with it) clear its cache too', async () => {
     const r = rig()
     await signedIn(r, 'Cable_SSO')
-    r.adobe.script('GET', `/api/v2/${sp}/logout/Cable`, { json: { logouts: { Cable: { actionName: 'complete', actionType: 'none', mvpd: 'Cable' }, Cable_SSO: { actionName: 'complete', actionType: 'none', mvpd: 'Cable_SSO' } } } })
+    r.adobe.script('GET', `/api/v2/${sp}/logout/Cable`, {
+      json: {
+        logouts: {
+          Cable: { actionName: 'complete', actionType: 'none', mvpd: 'Cable' },
+          Cable_SSO: { actionName: 'complete', actionType: 'none', mvpd: 'Cable_SSO' },
+        },
+      },
+    })
     await r.client.logout('Cable')
     expect(await r.store.getProfile()).toBeNull()
   })

@@ -106,7 +106,12 @@ test('invalid_client from the token endpoint: new credentials, once (docs/adobe-
   r.adobe.script('GET', profilesPath, empty)
   await r.client.retrieveProfiles()
   await r.store.clearAccessToken()
-  r.adobe.script('POST', '/o/client/token', { status: 400, json: { error: 'invalid_client' } }, { status: 201, json: { access_token: 'AT-after-reregistration', created_at: r.clock.now(), expires_in: 21600, token_type: 'bearer' } })
+  r.adobe.script(
+    'POST',
+    '/o/client/token',
+    { status: 400, json: { error: 'invalid_client' } },
+    { status: 201, json: { access_token: 'AT-after-reregistration', created_at: r.clock.now(), expires_in: 21600, token_type: 'bearer' } },
+  )
   const second = r.restart()
   await second.retrieveProfiles()
   expect(r.adobe.count('POST', '/o/client/register')).toBe(2)
@@ -172,7 +177,18 @@ describe('server time without a readable Date header (CORS may hide it)', () => 
     r.adobe.script('POST', '/o/client/token', { status: 201, json: { access_token: 'AT-x', expires_in: 21600, token_type: 'bearer' } })
     r.adobe.on((q) =>
       q.method === 'POST' && q.path === '/api/v2/MYCHAN/sessions'
-        ? { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'C', sessionId: 's', serviceProvider: 'MYCHAN', notBefore: String(r.clock.now() + skew), notAfter: String(r.clock.now() + skew + 30 * 60000) } }
+        ? {
+            json: {
+              actionName: 'resume',
+              actionType: 'direct',
+              reasonType: 'none',
+              code: 'C',
+              sessionId: 's',
+              serviceProvider: 'MYCHAN',
+              notBefore: String(r.clock.now() + skew),
+              notAfter: String(r.clock.now() + skew + 30 * 60000),
+            },
+          }
         : undefined,
     )
     const session = await r.client.createSession({})
@@ -183,7 +199,17 @@ describe('server time without a readable Date header (CORS may hide it)', () => 
   test('a readable Date header wins over a session notBefore', async () => {
     const r = rig()
     r.adobe.skewMs = HOUR
-    r.adobe.script('POST', '/api/v2/MYCHAN/sessions', { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'C', sessionId: 's', serviceProvider: 'MYCHAN', notBefore: String(r.clock.now() - 5 * HOUR) } })
+    r.adobe.script('POST', '/api/v2/MYCHAN/sessions', {
+      json: {
+        actionName: 'resume',
+        actionType: 'direct',
+        reasonType: 'none',
+        code: 'C',
+        sessionId: 's',
+        serviceProvider: 'MYCHAN',
+        notBefore: String(r.clock.now() - 5 * HOUR),
+      },
+    })
     await r.client.createSession({})
     expect(r.client.serverNow() - r.clock.now()).toBe(HOUR)
   })
@@ -197,8 +223,7 @@ test('CL-REG-2: storage that cannot be read at start-up is read again before reg
   // The next launch finds IndexedDB and its mirror unreadable for a moment.
   const realRead = r.store.readClientCredentials.bind(r.store)
   let stalls = 1
-  r.store.readClientCredentials = () =>
-    stalls-- > 0 ? Promise.resolve({ status: 'unavailable', failure: new Error('stalled') as never }) : realRead()
+  r.store.readClientCredentials = () => (stalls-- > 0 ? Promise.resolve({ status: 'unavailable', failure: new Error('stalled') as never }) : realRead())
   await r.store.clearAccessToken()
   const second = r.restart()
   await settle(r.clock, second.retrieveProfiles())
@@ -245,7 +270,8 @@ describe('CL-REG-2: every read of the credentials reaches IndexedDB (real store,
     return { r, gate }
   }
 
-  const tokenRequests = (r: ReturnType<typeof rig>) => r.adobe.requests.filter((q) => q.path === '/o/client/token').map((q) => new URLSearchParams(q.body).get('client_id'))
+  const tokenRequests = (r: ReturnType<typeof rig>) =>
+    r.adobe.requests.filter((q) => q.path === '/o/client/token').map((q) => new URLSearchParams(q.body).get('client_id'))
 
   test('IndexedDB fails once at start-up, then answers: the stored credentials are used, no second registration', async () => {
     const { r, gate } = await launch()
@@ -271,14 +297,17 @@ describe('CL-REG-2: every read of the credentials reaches IndexedDB (real store,
 
   // DCR waits 1.5 s between its two reads; the store's skip window after a failure may be shorter
   // or far longer. Neither may decide the outcome: each credentials read asks IndexedDB itself.
-  test.each([1000, 5000, 60000])('IndexedDB fails the token read and the first credentials read, skip window %i ms: no second registration', async (retryAfterMs) => {
-    const { r, gate } = await launch(retryAfterMs)
-    gate.failNext(2)
-    await settle(r.clock, r.client.retrieveProfiles())
-    expect(r.adobe.count('POST', '/o/client/register')).toBe(0)
-    expect(tokenRequests(r)).toEqual(['client-stored'])
-    expect(gate.calls.filter((c) => c === 'get clientCredentials')).toHaveLength(2)
-  })
+  test.each([1000, 5000, 60000])(
+    'IndexedDB fails the token read and the first credentials read, skip window %i ms: no second registration',
+    async (retryAfterMs) => {
+      const { r, gate } = await launch(retryAfterMs)
+      gate.failNext(2)
+      await settle(r.clock, r.client.retrieveProfiles())
+      expect(r.adobe.count('POST', '/o/client/register')).toBe(0)
+      expect(tokenRequests(r)).toEqual(['client-stored'])
+      expect(gate.calls.filter((c) => c === 'get clientCredentials')).toHaveLength(2)
+    },
+  )
 
   test('inside a long skip window the first credentials read already finds them (no wait, no warning)', async () => {
     const { r, gate } = await launch(60000)

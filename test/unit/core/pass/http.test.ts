@@ -4,15 +4,7 @@
  */
 import { accessTokens, clientSecret } from '../../../support/fake-adobe'
 import { deviceId, deviceInfo, rig, settle, type Rig } from '../../../support/pass-rig'
-import {
-  CancelledError,
-  MalformedResponseError,
-  NetworkError,
-  PassError,
-  ThrottledError,
-  TimeoutError,
-  isTransient,
-} from '../../../../src/core/pass/errors'
+import { CancelledError, MalformedResponseError, NetworkError, PassError, ThrottledError, TimeoutError, isTransient } from '../../../../src/core/pass/errors'
 import { maxRetryAfterMs, retryAfterMs } from '../../../../src/core/pass/http'
 
 const sp = 'MYCHAN'
@@ -27,7 +19,9 @@ describe('headers (docs/adobe-pass.md "Headers")', () => {
   test('CL-HDR-1..3: every V2 request carries Authorization, AP-Device-Identifier and X-Device-Info', async () => {
     const { client, adobe } = rig()
     adobe.on((r) => (r.path.indexOf('/profiles') > 0 ? emptyProfiles : undefined))
-    adobe.script('POST', `/api/v2/${sp}/sessions`, { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'ABC1234', sessionId: 's', serviceProvider: sp, notAfter: '1' } })
+    adobe.script('POST', `/api/v2/${sp}/sessions`, {
+      json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'ABC1234', sessionId: 's', serviceProvider: sp, notAfter: '1' },
+    })
     adobe.script('GET', `/api/v2/${sp}/configuration`, { json: { mvpds: [] } })
     adobe.script('GET', `/api/v2/${sp}/logout/Cable_One`, { json: { logouts: {} } })
     await client.retrieveProfiles()
@@ -47,8 +41,12 @@ describe('headers (docs/adobe-pass.md "Headers")', () => {
 
   test('CL-HDR-5: Accept and Content-Type exactly as docs/adobe-pass.md "Headers" says, and no other headers', async () => {
     const { client, adobe } = rig()
-    adobe.script('POST', `/api/v2/${sp}/sessions`, { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'ABC1234', sessionId: 's', serviceProvider: sp } })
-    adobe.script('POST', `/api/v2/${sp}/decisions/preauthorize/Cable`, { json: { decisions: [{ resource: 'r1', mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: true }] } })
+    adobe.script('POST', `/api/v2/${sp}/sessions`, {
+      json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'ABC1234', sessionId: 's', serviceProvider: sp },
+    })
+    adobe.script('POST', `/api/v2/${sp}/decisions/preauthorize/Cable`, {
+      json: { decisions: [{ resource: 'r1', mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: true }] },
+    })
     adobe.script('GET', profilesPath, emptyProfiles)
     await client.retrieveProfiles()
     await client.createSession({ mvpd: 'Cable' })
@@ -76,8 +74,16 @@ describe('bodies, paths and parameters', () => {
     const { client, adobe, settings } = rig()
     const mvpd = 'Cable_One.tv-2'
     adobe.on((r) => (r.path.indexOf('/profiles') > 0 ? emptyProfiles : undefined))
-    adobe.script('POST', `/api/v2/${sp}/sessions`, { json: { actionName: 'authenticate', actionType: 'interactive', reasonType: 'none', code: 'ABC1234', sessionId: 's', serviceProvider: sp } })
-    adobe.script('POST', `/api/v2/${sp}/decisions/authorize/${mvpd}`, { json: { decisions: [{ resource: 'live', mvpd, serviceProvider: sp, source: 'mvpd', authorized: true, token: { notBefore: 1, notAfter: 2, serializedToken: 'bWVkaWE=' } }] } })
+    adobe.script('POST', `/api/v2/${sp}/sessions`, {
+      json: { actionName: 'authenticate', actionType: 'interactive', reasonType: 'none', code: 'ABC1234', sessionId: 's', serviceProvider: sp },
+    })
+    adobe.script('POST', `/api/v2/${sp}/decisions/authorize/${mvpd}`, {
+      json: {
+        decisions: [
+          { resource: 'live', mvpd, serviceProvider: sp, source: 'mvpd', authorized: true, token: { notBefore: 1, notAfter: 2, serializedToken: 'bWVkaWE=' } },
+        ],
+      },
+    })
     adobe.script('GET', `/api/v2/${sp}/logout/${mvpd}`, { json: { logouts: { [mvpd]: { actionName: 'complete', actionType: 'none', mvpd } } } })
     await client.retrieveProfileForMvpd(mvpd)
     await client.retrieveProfileForCode('ABC1234')
@@ -87,7 +93,11 @@ describe('bodies, paths and parameters', () => {
     const [register, token, byMvpd, byCode, session, authorize, logout] = adobe.requests
     expect(JSON.parse(register?.body ?? '')).toEqual({ software_statement: settings.softwareStatement })
     // CL-REG-2 / secrets: the client secret travels in the form body, never in the URL.
-    expect(Object.fromEntries(new URLSearchParams(token?.body))).toEqual({ client_id: 'client-1', client_secret: clientSecret, grant_type: 'client_credentials' })
+    expect(Object.fromEntries(new URLSearchParams(token?.body))).toEqual({
+      client_id: 'client-1',
+      client_secret: clientSecret,
+      grant_type: 'client_credentials',
+    })
     expect(token?.url).not.toContain(clientSecret)
     expect(byMvpd?.url).toBe(`http://127.0.0.1:4000/api/v2/${sp}/profiles/${mvpd}`)
     expect(byCode?.path).toBe(`/api/v2/${sp}/profiles/code/ABC1234`)
@@ -98,7 +108,19 @@ describe('bodies, paths and parameters', () => {
 
   test('createSession without a provider sends no mvpd (docs/architecture.md "Flow")', async () => {
     const { client, adobe } = rig()
-    adobe.script('POST', `/api/v2/${sp}/sessions`, { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'Q4M7ZT2', sessionId: 's', serviceProvider: sp, notBefore: '1735689600000', notAfter: '1735691400000', missingParameters: ['mvpd'] } })
+    adobe.script('POST', `/api/v2/${sp}/sessions`, {
+      json: {
+        actionName: 'resume',
+        actionType: 'direct',
+        reasonType: 'none',
+        code: 'Q4M7ZT2',
+        sessionId: 's',
+        serviceProvider: sp,
+        notBefore: '1735689600000',
+        notAfter: '1735691400000',
+        missingParameters: ['mvpd'],
+      },
+    })
     const session = await client.createSession({})
     expect(new URLSearchParams(adobe.requests[2]?.body).has('mvpd')).toBe(false)
     // Session timestamps arrive as strings (docs/adobe-pass.md "Endpoints") and leave as numbers.
@@ -107,14 +129,32 @@ describe('bodies, paths and parameters', () => {
 })
 
 describe('error mapping (docs/adobe-pass.md "Errors", CL-ERR-1, CL-ERR-2)', () => {
-  const enhanced = { status: 403, code: 'authenticated_profile_missing', action: 'authentication', message: 'No profile', details: 'd', helpUrl: 'https://help.example/x', trace: 'tr-1' }
+  const enhanced = {
+    status: 403,
+    code: 'authenticated_profile_missing',
+    action: 'authentication',
+    message: 'No profile',
+    details: 'd',
+    helpUrl: 'https://help.example/x',
+    trace: 'tr-1',
+  }
 
   test('an enhanced error body becomes a PassError with every field', async () => {
     const { client, adobe } = rig()
     adobe.script('GET', `${profilesPath}/Cable`, { status: 403, json: enhanced })
     const error = await client.retrieveProfileForMvpd('Cable').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(PassError)
-    expect(error).toMatchObject({ kind: 'pass', status: 403, httpStatus: 403, code: 'authenticated_profile_missing', action: 'authentication', serverMessage: 'No profile', details: 'd', helpUrl: 'https://help.example/x', trace: 'tr-1' })
+    expect(error).toMatchObject({
+      kind: 'pass',
+      status: 403,
+      httpStatus: 403,
+      code: 'authenticated_profile_missing',
+      action: 'authentication',
+      serverMessage: 'No profile',
+      details: 'd',
+      helpUrl: 'https://help.example/x',
+      trace: 'tr-1',
+    })
   })
 
   test('the body status and the HTTP status are both kept when they differ', async () => {
@@ -125,7 +165,14 @@ describe('error mapping (docs/adobe-pass.md "Errors", CL-ERR-1, CL-ERR-2)', () =
 
   test('CL-ERR-2: a 200 carrying an item-level error is returned as data, not thrown', async () => {
     const { client, adobe } = rig()
-    const deny = { resource: 'live', mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: false, error: { action: 'none', status: 403, code: 'authorization_denied_by_mvpd', message: 'Denied', trace: 't' } }
+    const deny = {
+      resource: 'live',
+      mvpd: 'Cable',
+      serviceProvider: sp,
+      source: 'mvpd',
+      authorized: false,
+      error: { action: 'none', status: 403, code: 'authorization_denied_by_mvpd', message: 'Denied', trace: 't' },
+    }
     adobe.script('POST', `/api/v2/${sp}/decisions/authorize/Cable`, { json: { decisions: [deny] } })
     const decision = await client.authorize('Cable', 'live')
     expect(decision.authorized).toBe(false)
@@ -168,7 +215,10 @@ describe('retries (docs/architecture.md "Flow", docs/adobe-pass.md "Errors", "Th
   test('5xx: at most 2 more tries, with exponential backoff, then the error', async () => {
     const { client, adobe, clock } = rig()
     adobe.script('GET', profilesPath, { status: 503, text: '<html>busy</html>' })
-    const error = await settle(clock, client.retrieveProfiles().catch((e: unknown) => e))
+    const error = await settle(
+      clock,
+      client.retrieveProfiles().catch((e: unknown) => e),
+    )
     expect(error).toMatchObject({ kind: 'malformed', httpStatus: 503 })
     expect(isTransient(error as MalformedResponseError)).toBe(true)
     const times = adobe.requests.filter((r) => r.path === profilesPath).map((r) => r.at)
@@ -213,7 +263,10 @@ describe('retries (docs/architecture.md "Flow", docs/adobe-pass.md "Errors", "Th
   test('429 every time ends in ThrottledError after the bounded retries', async () => {
     const { client, adobe, clock } = rig()
     adobe.script('GET', profilesPath, { status: 429, text: '' })
-    const error = await settle(clock, client.retrieveProfiles().catch((e: unknown) => e))
+    const error = await settle(
+      clock,
+      client.retrieveProfiles().catch((e: unknown) => e),
+    )
     expect(error).toBeInstanceOf(ThrottledError)
     expect((error as ThrottledError).retryAfterMs).toBeGreaterThanOrEqual(1000)
     expect(adobe.count('GET', profilesPath)).toBe(3)
@@ -309,8 +362,15 @@ describe('Retry-After (docs/adobe-pass.md "Throttling": not documented by Adobe;
   test('an HTTP-date is read against ServerTime on the wire: the 429 Date header sets the offset', async () => {
     const r = rig()
     r.adobe.skewMs = -2 * 3600000 // the TV clock is 2 h ahead of the server
-    r.adobe.script('GET', `/api/v2/${sp}/profiles/code/ABCD234`, { status: 429, text: '', headers: { 'retry-after': new Date(r.clock.now() - 2 * 3600000 + 20000).toUTCString() } })
-    const error = await settle(r.clock, r.client.retrieveProfileForCode('ABCD234').catch((e: unknown) => e))
+    r.adobe.script('GET', `/api/v2/${sp}/profiles/code/ABCD234`, {
+      status: 429,
+      text: '',
+      headers: { 'retry-after': new Date(r.clock.now() - 2 * 3600000 + 20000).toUTCString() },
+    })
+    const error = await settle(
+      r.clock,
+      r.client.retrieveProfileForCode('ABCD234').catch((e: unknown) => e),
+    )
     expect(error).toBeInstanceOf(ThrottledError)
     // The Date header has one-second resolution.
     expect((error as ThrottledError).retryAfterMs).toBeGreaterThanOrEqual(19000)
@@ -342,7 +402,10 @@ describe('Retry-After (docs/adobe-pass.md "Throttling": not documented by Adobe;
     await r.client.retrieveProfiles() // registered, token in hand
     r.adobe.script('GET', `/api/v2/${sp}/profiles/code/ABCD234`, { status: 429, text: '', headers: { 'retry-after': '3' } })
     r.adobe.script('GET', `/api/v2/${sp}/configuration`, { json: { mvpds: [] } })
-    const poll = await settle(r.clock, r.client.retrieveProfileForCode('ABCD234').catch((e: unknown) => e))
+    const poll = await settle(
+      r.clock,
+      r.client.retrieveProfileForCode('ABCD234').catch((e: unknown) => e),
+    )
     expect(poll).toMatchObject({ kind: 'throttled', retryAfterMs: 3000 })
     const refusedAt = r.adobe.requests[r.adobe.requests.length - 1]?.at as number
     await settle(r.clock, r.client.configuration())
@@ -400,14 +463,18 @@ describe('response size cap (maxResponseBytes)', () => {
     }) as typeof fetch
     const r = (built.rig = rig({ maxResponseBytes: 16384, fetch: noStream }))
     r.adobe.script('GET', profilesPath, { json: big(20000) })
-    r.adobe.script('GET', `${profilesPath}/Cable`, { json: { profiles: { Cable: { notAfter: Date.UTC(2030, 0, 1), attributes: { zip: { value: 'Zürich 8001', state: 'plain' } } } } } })
+    r.adobe.script('GET', `${profilesPath}/Cable`, {
+      json: { profiles: { Cable: { notAfter: Date.UTC(2030, 0, 1), attributes: { zip: { value: 'Zürich 8001', state: 'plain' } } } } },
+    })
     await expect(r.client.retrieveProfiles()).rejects.toMatchObject({ kind: 'malformed', reason: 'body too large (over 16384 bytes)' })
     await expect(r.client.retrieveProfileForMvpd('Cable')).resolves.toMatchObject({ attributes: { zip: { value: 'Zürich 8001' } } })
   })
 
   test('a body under the cap is read in full (multi-byte characters across chunks included)', async () => {
     const { client, adobe } = rig({ maxResponseBytes: 16384 })
-    adobe.script('GET', `${profilesPath}/Cable`, { json: { profiles: { Cable: { notAfter: Date.UTC(2030, 0, 1), attributes: { zip: { value: 'ü'.repeat(5000), state: 'plain' } } } } } })
+    adobe.script('GET', `${profilesPath}/Cable`, {
+      json: { profiles: { Cable: { notAfter: Date.UTC(2030, 0, 1), attributes: { zip: { value: 'ü'.repeat(5000), state: 'plain' } } } } },
+    })
     const profile = await client.retrieveProfileForMvpd('Cable')
     expect(profile?.attributes.zip?.value).toBe('ü'.repeat(5000))
   })

@@ -112,7 +112,11 @@ describe('the budget kept between launches (one-time burst per device)', () => {
   test.each([
     ['more than the share', { key: KEY, burstLeft: 10, at: T0 - 60000 }, [0, 0, 0, 0, 0, 0, 0, 0, 0, I]],
     ['a fraction', { key: KEY, burstLeft: 1.7, at: T0 - 60000 }, [0, 0, I, 2 * I, 3 * I, 4 * I, 5 * I, 6 * I, 7 * I, 8 * I]],
-    ['a record from the future (the clock was set back)', { key: KEY, burstLeft: 0, at: T0 + 3600000 }, [I, 2 * I, 3 * I, 4 * I, 5 * I, 6 * I, 7 * I, 8 * I, 9 * I, 10 * I]],
+    [
+      'a record from the future (the clock was set back)',
+      { key: KEY, burstLeft: 0, at: T0 + 3600000 },
+      [I, 2 * I, 3 * I, 4 * I, 5 * I, 6 * I, 7 * I, 8 * I, 9 * I, 10 * I],
+    ],
   ])('a stored burst of %s is bounded', async (_, record, expected) => {
     const { clock, granted, ask } = setup(new MemoryBudget(record))
     for (let id = 1; id <= 10; id++) ask(id)
@@ -122,8 +126,23 @@ describe('the budget kept between launches (one-time burst per device)', () => {
 
   test.each([
     ['load rejects', { load: () => Promise.reject(new Error('IndexedDB blocked')), save: () => Promise.resolve() }, 0, /unreadable/],
-    ['load throws', { load: () => { throw new Error('broken') }, save: () => Promise.resolve() }, 0, /unreadable/],
-    ['the record is not a budget', { load: () => Promise.resolve({ key: KEY, burstLeft: 'many', at: 1 } as unknown as RequestBudget), save: () => Promise.resolve() }, 0, /not valid/],
+    [
+      'load throws',
+      {
+        load: () => {
+          throw new Error('broken')
+        },
+        save: () => Promise.resolve(),
+      },
+      0,
+      /unreadable/,
+    ],
+    [
+      'the record is not a budget',
+      { load: () => Promise.resolve({ key: KEY, burstLeft: 'many', at: 1 } as unknown as RequestBudget), save: () => Promise.resolve() },
+      0,
+      /not valid/,
+    ],
     ['load never settles', { load: () => new Promise<RequestBudget | null>(() => undefined), save: () => Promise.resolve() }, 1000, /not loaded in time/],
   ])('%s: no burst is assumed, pacing at the rate (safe), with a warning', async (_, store, firstAt, warning) => {
     const { clock, granted, ask, logger } = setup(store as RequestBudgetStore)

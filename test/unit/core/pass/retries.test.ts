@@ -34,7 +34,10 @@ describe('the poll: one request per poll (CL-AUTHN-3, docs/architecture.md "Flow
   test('a 5xx poll is one request; the error goes to the flow', async () => {
     const r = rig()
     r.adobe.script('GET', pollPath, { status: 503, text: '<html>busy</html>' })
-    const error = await settle(r.clock, r.client.retrieveProfileForCode(code).catch((e: unknown) => e))
+    const error = await settle(
+      r.clock,
+      r.client.retrieveProfileForCode(code).catch((e: unknown) => e),
+    )
     expect(error).toMatchObject({ kind: 'malformed', httpStatus: 503 })
     expect(times(r, pollPath)).toHaveLength(1)
   })
@@ -49,7 +52,10 @@ describe('the poll: one request per poll (CL-AUTHN-3, docs/architecture.md "Flow
   test('a 429 poll is reported as ThrottledError (≥ 1 s) without waiting inside the poll', async () => {
     const r = rig()
     r.adobe.script('GET', pollPath, throttled, pending)
-    const error = await settle(r.clock, r.client.retrieveProfileForCode(code).catch((e: unknown) => e))
+    const error = await settle(
+      r.clock,
+      r.client.retrieveProfileForCode(code).catch((e: unknown) => e),
+    )
     expect(error).toBeInstanceOf(ThrottledError)
     expect((error as ThrottledError).retryAfterMs).toBeGreaterThanOrEqual(1000)
     expect(times(r, pollPath)).toHaveLength(1)
@@ -59,7 +65,10 @@ describe('the poll: one request per poll (CL-AUTHN-3, docs/architecture.md "Flow
     const r = rig()
     r.adobe.script('GET', pollPath, unauthorized, pending)
     await expect(settle(r.clock, r.client.retrieveProfileForCode(code))).resolves.toEqual([])
-    expect(r.adobe.requests.filter((q) => q.path === pollPath).map((q) => q.headers['authorization'])).toEqual([`Bearer ${accessTokens[0]}`, `Bearer ${accessTokens[1]}`])
+    expect(r.adobe.requests.filter((q) => q.path === pollPath).map((q) => q.headers['authorization'])).toEqual([
+      `Bearer ${accessTokens[0]}`,
+      `Bearer ${accessTokens[1]}`,
+    ])
   })
 
   describe('through the flow runner', () => {
@@ -80,8 +89,24 @@ describe('the poll: one request per poll (CL-AUTHN-3, docs/architecture.md "Flow
     function start(r: Rig) {
       r.adobe.script('GET', `/api/v2/${sp}/profiles`, pending)
       const notAfter = String(r.clock.now() + 30 * 60_000)
-      r.adobe.script('POST', sessionsPath, { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code, sessionId: 's', serviceProvider: sp, missingParameters: ['mvpd'], notAfter } })
-      const runner = createFlowRunner({ client: r.client, store, clock: r.clock, settings: { activationUrl: 'https://tv.example/activate?code={code}', pollIntervalMs: 5000 } })
+      r.adobe.script('POST', sessionsPath, {
+        json: {
+          actionName: 'resume',
+          actionType: 'direct',
+          reasonType: 'none',
+          code,
+          sessionId: 's',
+          serviceProvider: sp,
+          missingParameters: ['mvpd'],
+          notAfter,
+        },
+      })
+      const runner = createFlowRunner({
+        client: r.client,
+        store,
+        clock: r.clock,
+        settings: { activationUrl: 'https://tv.example/activate?code={code}', pollIntervalMs: 5000 },
+      })
       runner.start()
       return runner
     }
@@ -116,12 +141,19 @@ describe('the poll: one request per poll (CL-AUTHN-3, docs/architecture.md "Flow
 
 describe('decisions: one retry budget per call (CL-AUTHZ-2, CL-PREAUTHZ-2)', () => {
   const permit = (resource: string) => ({ resource, mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: true })
-  const retryDeny = (resource: string) => ({ ...permit(resource), authorized: false, error: { status: 403, code: 'network_connection_timeout', action: 'retry' } })
+  const retryDeny = (resource: string) => ({
+    ...permit(resource),
+    authorized: false,
+    error: { status: 403, code: 'network_connection_timeout', action: 'retry' },
+  })
 
   test('(b) one play answered `action: retry` every time (item, then request level): 3 requests in all', async () => {
     const r = rig()
     r.adobe.script('POST', authorizePath, { json: { decisions: [retryDeny('live')] } }, retryError)
-    const error = await settle(r.clock, r.client.authorize('Cable', 'live').catch((e: unknown) => e))
+    const error = await settle(
+      r.clock,
+      r.client.authorize('Cable', 'live').catch((e: unknown) => e),
+    )
     // The budget is spent; the first answer already decided the item: the retry deny comes back as data.
     expect(error).toMatchObject({ resource: 'live', authorized: false, error: { action: 'retry' } })
     expect(times(r, authorizePath)).toHaveLength(3)
@@ -140,13 +172,18 @@ describe('decisions: one retry budget per call (CL-AUTHZ-2, CL-PREAUTHZ-2)', () 
   test('a retry deny, then 5xx answers: still 3 requests, not 1 + 3 + 3', async () => {
     const r = rig()
     r.adobe.script('POST', authorizePath, { json: { decisions: [retryDeny('live')] } }, serverError)
-    await settle(r.clock, r.client.authorize('Cable', 'live').catch((e: unknown) => e))
+    await settle(
+      r.clock,
+      r.client.authorize('Cable', 'live').catch((e: unknown) => e),
+    )
     expect(times(r, authorizePath)).toHaveLength(3)
   })
 
   test('a request-level 5xx then a permit: the permit, in 2 requests', async () => {
     const r = rig()
-    r.adobe.script('POST', authorizePath, serverError, { json: { decisions: [{ ...permit('live'), token: { notBefore: 1, notAfter: 2, serializedToken: 'bWVkaWE=' } }] } })
+    r.adobe.script('POST', authorizePath, serverError, {
+      json: { decisions: [{ ...permit('live'), token: { notBefore: 1, notAfter: 2, serializedToken: 'bWVkaWE=' } }] },
+    })
     await expect(settle(r.clock, r.client.authorize('Cable', 'live'))).resolves.toMatchObject({ authorized: true })
     expect(times(r, authorizePath)).toHaveLength(2)
   })
@@ -162,8 +199,15 @@ describe('decisions: one retry budget per call (CL-AUTHZ-2, CL-PREAUTHZ-2)', () 
     const r = rig()
     r.adobe.script('POST', preauthorizePath, { json: { decisions: [permit('live'), retryDeny('flaky')] } }, serverError)
     const result = await settle(r.clock, r.client.preauthorize('Cable', ['live', 'flaky']))
-    expect(result.map((d) => [d.resource, d.authorized])).toEqual([['live', true], ['flaky', false]])
-    expect(r.adobe.requests.filter((q) => q.path === preauthorizePath).map((q) => (JSON.parse(q.body) as { resources: string[] }).resources)).toEqual([['live', 'flaky'], ['flaky'], ['flaky']])
+    expect(result.map((d) => [d.resource, d.authorized])).toEqual([
+      ['live', true],
+      ['flaky', false],
+    ])
+    expect(r.adobe.requests.filter((q) => q.path === preauthorizePath).map((q) => (JSON.parse(q.body) as { resources: string[] }).resources)).toEqual([
+      ['live', 'flaky'],
+      ['flaky'],
+      ['flaky'],
+    ])
   })
 
   const asked = (r: Rig, path: string): string[][] =>
@@ -176,7 +220,10 @@ describe('decisions: one retry budget per call (CL-AUTHZ-2, CL-PREAUTHZ-2)', () 
     const r = rig(options)
     r.adobe.script('POST', preauthorizePath, { json: { decisions: [permit('live'), retryDeny('flaky')] } }, failure)
     const result = await settle(r.clock, r.client.preauthorize('Cable', ['live', 'flaky']))
-    expect(result.map((d) => [d.resource, d.authorized, d.error?.action])).toEqual([['live', true, undefined], ['flaky', false, 'retry']])
+    expect(result.map((d) => [d.resource, d.authorized, d.error?.action])).toEqual([
+      ['live', true, undefined],
+      ['flaky', false, 'retry'],
+    ])
     // Network loss and timeouts are not resent: one re-ask, then the answer so far.
     expect(asked(r, preauthorizePath)).toEqual([['live', 'flaky'], ['flaky']])
     // The permit is cached (CL-PREAUTHZ-3): the next look asks for the flaky one only.
@@ -188,7 +235,11 @@ describe('decisions: one retry budget per call (CL-AUTHZ-2, CL-PREAUTHZ-2)', () 
   test('authorize: a 401 after the token refresh on the re-ask returns the retry deny as data', async () => {
     const r = rig()
     r.adobe.script('POST', authorizePath, { json: { decisions: [retryDeny('live')] } }, unauthorized)
-    await expect(settle(r.clock, r.client.authorize('Cable', 'live'))).resolves.toMatchObject({ resource: 'live', authorized: false, error: { action: 'retry' } })
+    await expect(settle(r.clock, r.client.authorize('Cable', 'live'))).resolves.toMatchObject({
+      resource: 'live',
+      authorized: false,
+      error: { action: 'retry' },
+    })
     // First ask, the re-ask, and the re-ask once more after the refresh (CL-REG-R1).
     expect(times(r, authorizePath)).toHaveLength(3)
   })
@@ -228,7 +279,10 @@ describe('one retry rule (CL-ERR-1): a named action beats a 5xx status', () => {
 
   test('on the wire: a 500 naming action configuration is sent once; a 500 without an action is retried', async () => {
     const r = rig()
-    r.adobe.script('GET', `/api/v2/${sp}/profiles/A`, { status: 500, json: { status: 500, code: 'invalid_configuration_user_metadata', action: 'configuration' } })
+    r.adobe.script('GET', `/api/v2/${sp}/profiles/A`, {
+      status: 500,
+      json: { status: 500, code: 'invalid_configuration_user_metadata', action: 'configuration' },
+    })
     r.adobe.script('GET', `/api/v2/${sp}/profiles/B`, { status: 500, json: { status: 500, code: 'internal_server_error' } })
     await expect(settle(r.clock, r.client.retrieveProfileForMvpd('A'))).rejects.toMatchObject({ action: 'configuration' })
     await expect(settle(r.clock, r.client.retrieveProfileForMvpd('B'))).rejects.toMatchObject({ action: 'none' })
@@ -277,7 +331,14 @@ describe('cancellation while the device headers are looked up', () => {
     // A returning device: stored credentials and token, so the first thing on the wire would be the V2 call.
     const now = r.clock.now()
     await r.store.setClientCredentials({ clientId: 'client-1', clientSecret: 'secret', origin: r.settings.baseUrl })
-    await r.store.setAccessToken({ accessToken: 'AT-stored', createdAt: now, expiresAt: now + 6 * 3600000, offsetMs: 0, origin: r.settings.baseUrl, clientId: 'client-1' })
+    await r.store.setAccessToken({
+      accessToken: 'AT-stored',
+      createdAt: now,
+      expiresAt: now + 6 * 3600000,
+      offsetMs: 0,
+      origin: r.settings.baseUrl,
+      clientId: 'client-1',
+    })
     const controller = new AbortController()
     const result = r.client.retrieveProfiles({ signal: controller.signal }).catch((e: unknown) => e)
     await r.clock.advance(10)

@@ -44,12 +44,22 @@ describe('isValidCode: uppercase letters and digits, 4 to 16 of them', () => {
 })
 
 describe('isValidMvpdId: letters, digits, "_", "-", "." as the configuration gives them', () => {
-  test.each(['Sandbox_Cable', 'TempPass_1h', 'ATTOTT', 'Comcast_SSO', 'Cablevision', 'dish-network', 'cox.net', 'a', 'x'.repeat(128), 'a.b', '.hidden', 'v1..2'])(
-    '%s is an id',
-    (id) => {
-      expect(isValidMvpdId(id)).toBe(true)
-    },
-  )
+  test.each([
+    'Sandbox_Cable',
+    'TempPass_1h',
+    'ATTOTT',
+    'Comcast_SSO',
+    'Cablevision',
+    'dish-network',
+    'cox.net',
+    'a',
+    'x'.repeat(128),
+    'a.b',
+    '.hidden',
+    'v1..2',
+  ])('%s is an id', (id) => {
+    expect(isValidMvpdId(id)).toBe(true)
+  })
 
   test.each([
     ['empty', ''],

@@ -19,12 +19,19 @@ test('timestamps as numbers or strings (docs/adobe-pass.md "Endpoints")', () => 
     notBefore: 1735689600000,
     notAfter: 1735691400000,
   })
-  expect(parseProfiles({ profiles: { A: { notAfter: '5', type: 'temporary', issuer: 'Adobe' } } })[0]).toMatchObject({ notAfter: 5, notBefore: 0, type: 'temporary' })
+  expect(parseProfiles({ profiles: { A: { notAfter: '5', type: 'temporary', issuer: 'Adobe' } } })[0]).toMatchObject({
+    notAfter: 5,
+    notBefore: 0,
+    type: 'temporary',
+  })
 })
 
 test('a session that must show a code but has none is refused', () => {
   expect(() => parseSession({ actionName: 'authenticate', actionType: 'interactive', reasonType: 'none' })).toThrow(WireFormatError)
-  expect(parseSession({ actionName: 'authorize', actionType: 'direct', reasonType: 'authenticated', mvpd: 'Cable' })).toMatchObject({ actionName: 'authorize', mvpd: 'Cable' })
+  expect(parseSession({ actionName: 'authorize', actionType: 'direct', reasonType: 'authenticated', mvpd: 'Cable' })).toMatchObject({
+    actionName: 'authorize',
+    mvpd: 'Cable',
+  })
 })
 
 test('configuration without any mvpds list is refused', () => {
@@ -33,12 +40,24 @@ test('configuration without any mvpds list is refused', () => {
 
 test('a deny without an error object is refused; an item error keeps every field', () => {
   expect(() => parseDecisions({ decisions: [{ resource: 'r', authorized: false }] })).toThrow(WireFormatError)
-  const [d] = parseDecisions({ decisions: [{ resource: 'r', mvpd: 'M', source: 'mvpd', authorized: false, error: { status: 403, code: 'c', action: 'none', message: 'm', details: 'd', helpUrl: 'h', trace: 't' } }] })
+  const [d] = parseDecisions({
+    decisions: [
+      {
+        resource: 'r',
+        mvpd: 'M',
+        source: 'mvpd',
+        authorized: false,
+        error: { status: 403, code: 'c', action: 'none', message: 'm', details: 'd', helpUrl: 'h', trace: 't' },
+      },
+    ],
+  })
   expect(d?.error).toEqual({ status: 403, code: 'c', action: 'none', message: 'm', details: 'd', helpUrl: 'h', trace: 't' })
 })
 
 test('logout entries: the mvpd field wins over the map key (the logout samples)', () => {
-  expect(parseLogouts({ logouts: { ATTOTT: { actionName: 'complete', actionType: 'none', mvpd: 'ATT' } } })).toEqual([{ mvpd: 'ATT', actionName: 'complete', actionType: 'none' }])
+  expect(parseLogouts({ logouts: { ATTOTT: { actionName: 'complete', actionType: 'none', mvpd: 'ATT' } } })).toEqual([
+    { mvpd: 'ATT', actionName: 'complete', actionType: 'none' },
+  ])
 })
 
 test('unknown action values are kept as-is; a missing action reads as none', () => {

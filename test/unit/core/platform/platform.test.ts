@@ -38,15 +38,29 @@ describe('Tizen', () => {
   })
 
   test('a getDuid that throws (privilege missing) means no stable id', async () => {
-    const globals = fakeTizen({ duid: () => { throw new Error('SecurityError') } })
+    const globals = fakeTizen({
+      duid: () => {
+        throw new Error('SecurityError')
+      },
+    })
     await expect(createPlatform({ clock, globals }).stableId()).resolves.toBeNull()
   })
 
   test('X-Device-Info fields (docs/adobe-pass.md "Headers"): TV, Samsung, Tizen family, model, firmware, connection', async () => {
     const info = await createPlatform({ clock, globals: fakeTizen({ connection: 1 }) }).deviceInfo()
     expect(info).toEqual({
-      primaryHardwareType: 'TV', manufacturer: 'Samsung', vendor: 'Samsung', osName: 'Linux', osFamily: 'Tizen', osVendor: 'Samsung',
-      model: 'UE55TU8000', version: 'T-MSLDEUC-1360.5', osVersion: '6.0', connectionType: 'WiFi', displayWidth: 1920, displayHeight: 1080,
+      primaryHardwareType: 'TV',
+      manufacturer: 'Samsung',
+      vendor: 'Samsung',
+      osName: 'Linux',
+      osFamily: 'Tizen',
+      osVendor: 'Samsung',
+      model: 'UE55TU8000',
+      version: 'T-MSLDEUC-1360.5',
+      osVersion: '6.0',
+      connectionType: 'WiFi',
+      displayWidth: 1920,
+      displayHeight: 1080,
     })
   })
 })
@@ -76,17 +90,43 @@ describe('webOS', () => {
   test('X-Device-Info fields: TV, LG, webOS name/family/vendor, model, versions, connection', async () => {
     const info = await createPlatform({ clock, globals: fakeWebOs({ wifi: true }).globals }).deviceInfo()
     expect(info).toEqual({
-      primaryHardwareType: 'TV', manufacturer: 'LG', vendor: 'LG', osName: 'webOS', osFamily: 'webOS', osVendor: 'LG',
-      model: 'OLED55C3', version: '23.20.50', osVersion: '8.2.0', connectionType: 'WiFi', displayWidth: 1920, displayHeight: 1080,
+      primaryHardwareType: 'TV',
+      manufacturer: 'LG',
+      vendor: 'LG',
+      osName: 'webOS',
+      osFamily: 'webOS',
+      osVendor: 'LG',
+      model: 'OLED55C3',
+      version: '23.20.50',
+      osVersion: '8.2.0',
+      connectionType: 'WiFi',
+      displayWidth: 1920,
+      displayHeight: 1080,
     })
   })
 })
 
 describe('browser (development)', () => {
   test('no stable id; info from the user agent', async () => {
-    const platform = createPlatform({ clock, globals: { navigator: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36', connection: { type: 'ethernet' } }, screen: { width: 2560, height: 1440 } } })
+    const platform = createPlatform({
+      clock,
+      globals: {
+        navigator: {
+          userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36',
+          connection: { type: 'ethernet' },
+        },
+        screen: { width: 2560, height: 1440 },
+      },
+    })
     await expect(platform.stableId()).resolves.toBeNull()
-    await expect(platform.deviceInfo()).resolves.toMatchObject({ primaryHardwareType: 'Desktop', osName: 'Linux', browserName: 'Chrome', browserVersion: '120.0.0.0', connectionType: 'Ethernet', displayWidth: 2560 })
+    await expect(platform.deviceInfo()).resolves.toMatchObject({
+      primaryHardwareType: 'Desktop',
+      osName: 'Linux',
+      browserName: 'Chrome',
+      browserVersion: '120.0.0.0',
+      connectionType: 'Ethernet',
+      displayWidth: 2560,
+    })
   })
 })
 
@@ -98,7 +138,16 @@ describe('header values (docs/adobe-pass.md "Headers")', () => {
   test('X-Device-Info is Base64 JSON with the required fields always present', () => {
     const info = completeDeviceInfo({ model: 'M', osName: 'webOS', manufacturer: 'LG', displayWidth: 1920 })
     const decoded = JSON.parse(Buffer.from(encodeDeviceInfo(info), 'base64').toString('utf8')) as Record<string, unknown>
-    expect(decoded).toEqual({ primaryHardwareType: 'Unknown', model: 'M', version: 'Unknown', manufacturer: 'LG', osName: 'webOS', osVersion: 'Unknown', displayWidth: 1920, connectionType: 'Unknown' })
+    expect(decoded).toEqual({
+      primaryHardwareType: 'Unknown',
+      model: 'M',
+      version: 'Unknown',
+      manufacturer: 'LG',
+      osName: 'webOS',
+      osVersion: 'Unknown',
+      displayWidth: 1920,
+      connectionType: 'Unknown',
+    })
   })
 
   test('non-ASCII values are UTF-8 before Base64', () => {

@@ -51,17 +51,35 @@ describe('remote keys', () => {
       },
     })
     const { win } = page({ tizen: { tvinputdevice: input.tvinputdevice } })
-    expect(createPlatform({ clock, globals: win }).registerKeys([...colourKeys, 'MediaRewind'])).toEqual({ ColorF0Red: 1403, ColorF2Yellow: 1405, ColorF3Blue: 1406 })
+    expect(createPlatform({ clock, globals: win }).registerKeys([...colourKeys, 'MediaRewind'])).toEqual({
+      ColorF0Red: 1403,
+      ColorF2Yellow: 1405,
+      ColorF3Blue: 1406,
+    })
   })
 
   test('Tizen without tvinputdevice (privilege missing, or the browser override) registers nothing', () => {
     expect(createPlatform({ clock, globals: fakeTizen() }).registerKeys(colourKeys)).toEqual({})
-    const throwing = page({ tizen: { tvinputdevice: { getKey: () => { throw new Error('SecurityError') }, registerKey: () => undefined } } })
+    const throwing = page({
+      tizen: {
+        tvinputdevice: {
+          getKey: () => {
+            throw new Error('SecurityError')
+          },
+          registerKey: () => undefined,
+        },
+      },
+    })
     expect(createPlatform({ clock, globals: throwing.win }).registerKeys(colourKeys)).toEqual({})
   })
 
   test('webOS and the browser deliver the standard codes unregistered', () => {
-    expect(createPlatform({ clock, globals: fakeWebOs().globals }).registerKeys(colourKeys)).toEqual({ ColorF0Red: 403, ColorF1Green: 404, ColorF2Yellow: 405, ColorF3Blue: 406 })
+    expect(createPlatform({ clock, globals: fakeWebOs().globals }).registerKeys(colourKeys)).toEqual({
+      ColorF0Red: 403,
+      ColorF1Green: 404,
+      ColorF2Yellow: 405,
+      ColorF3Blue: 406,
+    })
     expect(createPlatform({ clock, globals: page().win }).registerKeys(['ColorF0Red', 'MediaPlayPause'])).toEqual({ ColorF0Red: 403 })
   })
 
@@ -83,7 +101,17 @@ describe('exit', () => {
   })
 
   test('Tizen: an exit() that throws, or no application API, falls back to window.close()', () => {
-    const throwing = page({ tizen: { application: { getCurrentApplication: () => ({ exit: () => { throw new Error('UnknownError') } }) } } })
+    const throwing = page({
+      tizen: {
+        application: {
+          getCurrentApplication: () => ({
+            exit: () => {
+              throw new Error('UnknownError')
+            },
+          }),
+        },
+      },
+    })
     expect(() => createPlatform({ clock, globals: throwing.win }).exit()).not.toThrow()
     expect(throwing.closed.count).toBe(1)
     const missing = page({ tizen: {} })
@@ -118,7 +146,13 @@ describe('exit', () => {
   })
 
   test('nothing to call at all never throws', () => {
-    const bare = { webOS: { platformBack: () => { throw new Error('gone') } } }
+    const bare = {
+      webOS: {
+        platformBack: () => {
+          throw new Error('gone')
+        },
+      },
+    }
     expect(() => createPlatform({ clock, globals: bare }).exit()).not.toThrow()
     expect(() => createPlatform({ clock, globals: { navigator: { userAgent: 'x' } } }).exit()).not.toThrow()
   })
@@ -159,7 +193,14 @@ describe('visibility (multitasking)', () => {
   })
 
   test('no document (or one that refuses listeners) gives a subscription that never fires', () => {
-    const refusing = { document: { addEventListener: () => { throw new Error('no') }, removeEventListener: () => undefined } }
+    const refusing = {
+      document: {
+        addEventListener: () => {
+          throw new Error('no')
+        },
+        removeEventListener: () => undefined,
+      },
+    }
     for (const globals of [{ tizen: {} }, refusing] as PlatformGlobals[]) {
       const unsubscribe = createPlatform({ clock, globals }).onVisibilityChange(() => undefined)
       expect(() => unsubscribe()).not.toThrow()

@@ -193,7 +193,11 @@ describe('CL-HDR-4: the platform id is derived at every launch and wins over a s
   test('a wait too long for setTimeout is clamped (MAX_TIMER_MS), so it still ends', async () => {
     const delays: number[] = []
     const c = new FakeClock()
-    const recording = { now: () => c.now(), clearTimeout: (h: unknown) => c.clearTimeout(h), setTimeout: (f: () => void, ms: number) => (delays.push(ms), c.setTimeout(f, ms)) }
+    const recording = {
+      now: () => c.now(),
+      clearTimeout: (h: unknown) => c.clearTimeout(h),
+      setTimeout: (f: () => void, ms: number) => (delays.push(ms), c.setTimeout(f, ms)),
+    }
     const logger = new CapturingLogger()
     const store = createDeviceStore({ primary: new MemoryStore(), logger, clock: c })
     const result = resolveDeviceId({ platform: slowPlatform().platform, store, clock: recording, logger, platformWaitMs: Number.MAX_SAFE_INTEGER })

@@ -81,7 +81,10 @@ test('CL-HDR-4, CL-REG-3: the device id, last provider and access token survive 
   expect(await second.getAccessToken()).toEqual({ accessToken: 'AT', createdAt: 1, expiresAt: 2, offsetMs: 0, origin: 'o', clientId: 'c' })
   // Healed: the IndexedDB copy is back even if localStorage is lost next.
   localStorage.clear()
-  expect(await createPersistentDeviceStore({ clock, logger: new CapturingLogger(), dbName, mirrorPrefix: 'app:' }).getDeviceId()).toEqual({ id: 'abc', source: 'generated' })
+  expect(await createPersistentDeviceStore({ clock, logger: new CapturingLogger(), dbName, mirrorPrefix: 'app:' }).getDeviceId()).toEqual({
+    id: 'abc',
+    source: 'generated',
+  })
 })
 
 test('CL-HDR-4: the device id survives the loss of localStorage (IndexedDB still has it)', async () => {
@@ -108,7 +111,14 @@ test('localStorage that throws on access (some private modes) does not break the
 
 describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the credentials read as absent', () => {
   const credentials: ClientCredentials = { clientId: 'client-1', clientSecret: 'SECRET-do-not-log', origin: 'https://api.auth.adobe.com', issuedAt: 5 }
-  const token: AccessTokenRecord = { accessToken: 'AT-do-not-log', createdAt: 1_000, expiresAt: 90_000, offsetMs: 0, origin: 'https://api.auth.adobe.com', clientId: 'client-1' }
+  const token: AccessTokenRecord = {
+    accessToken: 'AT-do-not-log',
+    createdAt: 1_000,
+    expiresAt: 90_000,
+    offsetMs: 0,
+    origin: 'https://api.auth.adobe.com',
+    clientId: 'client-1',
+  }
   const prefix = 'app:'
 
   /** One launch: IndexedDB (own database, can stall) behind the resilient store, localStorage as mirror. */
@@ -367,7 +377,14 @@ function refusingMirror() {
 
 const rawMirror = (key: string): unknown => JSON.parse(localStorage.getItem('app:' + key) ?? 'null')
 const cable = { id: 'Cable', displayName: 'Cable Co' }
-const aToken: AccessTokenRecord = { accessToken: 'AT-do-not-log', createdAt: 1_000, expiresAt: 90_000, offsetMs: 0, origin: 'https://api.auth.adobe.com', clientId: 'client-1' }
+const aToken: AccessTokenRecord = {
+  accessToken: 'AT-do-not-log',
+  createdAt: 1_000,
+  expiresAt: 90_000,
+  offsetMs: 0,
+  origin: 'https://api.auth.adobe.com',
+  clientId: 'client-1',
+}
 
 describe('a cleared record stays cleared: a clear that reached one store is not undone by the other (tombstones)', () => {
   test('a clear during an IndexedDB stall, the app closed before IndexedDB answered: the next launch reads absent and heals IndexedDB', async () => {
@@ -451,7 +468,11 @@ describe('the pending sign-in session, the sign-out and the request budget', () 
     // IndexedDB alone keeps them too (the mirror lost).
     localStorage.clear()
     const alone = openLaunch(dbName)
-    await expect(Promise.all([alone.store.getPendingSession(), alone.store.getSignedOut(), alone.store.getRequestBudget()])).resolves.toEqual([pending, signedOut, budget])
+    await expect(Promise.all([alone.store.getPendingSession(), alone.store.getSignedOut(), alone.store.getRequestBudget()])).resolves.toEqual([
+      pending,
+      signedOut,
+      budget,
+    ])
   })
 
   test('a session without a provider round-trips with mvpd null', async () => {

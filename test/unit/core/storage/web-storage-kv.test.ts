@@ -34,7 +34,9 @@ test('an engine error (quota, private mode) rejects with a StorageFailure naming
     },
     removeItem: () => undefined,
   } as unknown as Storage
-  const error: unknown = await createWebStorageStore(() => full, 'app:').set('k', 'SECRET-value').catch((e: unknown) => e)
+  const error: unknown = await createWebStorageStore(() => full, 'app:')
+    .set('k', 'SECRET-value')
+    .catch((e: unknown) => e)
   expect(isStorageFailure(error)).toBe(true)
   expect(error).toMatchObject({ operation: 'set', reason: 'QuotaExceededError', kind: 'failed' })
   expect(String((error as Error).message)).not.toContain('SECRET')

@@ -86,7 +86,7 @@ describe('on the bundled core', () => {
 })
 
 describe('on another core version', () => {
-  test('every access falls back to Lightning\'s own behaviour, with one warning', () => {
+  test("every access falls back to Lightning's own behaviour, with one warning", () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
     jest.resetModules()
     jest.doMock('../../../../node_modules/@lightningjs/core/package.json', () => ({ version: '3.0.0' }))

@@ -8,7 +8,13 @@ const items = [
   { id: 'live', title: 'MyChannel Live', badge: 'included' as const },
   { id: 'sports', title: 'Sports Center', badge: 'notIncluded' as const },
 ]
-const state = (extra: Partial<DecisionsState>): DecisionsState => ({ mvpd: 'Sandbox_Cable', items, play: { kind: 'idle' }, signOut: { kind: 'idle' }, ...extra })
+const state = (extra: Partial<DecisionsState>): DecisionsState => ({
+  mvpd: 'Sandbox_Cable',
+  items,
+  play: { kind: 'idle' },
+  signOut: { kind: 'idle' },
+  ...extra,
+})
 
 describe('presentDecisions', () => {
   it('the row carries the preauthorization badges; no notice when idle', () => {
@@ -23,7 +29,21 @@ describe('presentDecisions', () => {
   it('CL-AUTHZ-R2: a deny says what happened, what to do, the provider words, and a support reference', () => {
     const screen = presentDecisions(
       base,
-      state({ play: { kind: 'denied', resource: 'sports', reason: 'notInPackage', error: { status: 403, code: 'authorization_denied_by_mvpd', action: 'none', message: 'MVPD denied access', details: 'Package lacks this channel', trace: 'a1b2' } } }),
+      state({
+        play: {
+          kind: 'denied',
+          resource: 'sports',
+          reason: 'notInPackage',
+          error: {
+            status: 403,
+            code: 'authorization_denied_by_mvpd',
+            action: 'none',
+            message: 'MVPD denied access',
+            details: 'Package lacks this channel',
+            trace: 'a1b2',
+          },
+        },
+      }),
     )
     if (screen.route !== 'decisions') throw new Error('expected decisions')
     expect(screen.view.notice?.tone).toBe('danger')
@@ -40,7 +60,10 @@ describe('presentDecisions', () => {
   })
 
   it('a permit is the player stand-in with the media token validity in words (never the token)', () => {
-    const screen = presentDecisions(base, state({ play: { kind: 'permitted', resource: 'live', tokenNotAfter: 1_000 + 7 * 60_000 - 30, receivedAt: 1_000, source: 'mvpd' } }))
+    const screen = presentDecisions(
+      base,
+      state({ play: { kind: 'permitted', resource: 'live', tokenNotAfter: 1_000 + 7 * 60_000 - 30, receivedAt: 1_000, source: 'mvpd' } }),
+    )
     expect(screen).toEqual({
       route: 'player',
       view: { title: 'MyChannel Live', headline: 'Playback would start now', validity: 'Confirmed by your TV provider. Start watching within 7 minutes.' },
@@ -48,7 +71,10 @@ describe('presentDecisions', () => {
   })
 
   it('a degraded permit says access was granted for now', () => {
-    const screen = presentDecisions(base, state({ play: { kind: 'permitted', resource: 'live', tokenNotAfter: 61_000, receivedAt: 1_000, source: 'degradation' } }))
+    const screen = presentDecisions(
+      base,
+      state({ play: { kind: 'permitted', resource: 'live', tokenNotAfter: 61_000, receivedAt: 1_000, source: 'degradation' } }),
+    )
     if (screen.route !== 'player') throw new Error('expected player')
     expect(screen.view.validity).toBe('Confirmed by your TV provider. Start watching within 1 minute.')
     expect(screen.view.note).toContain('granted for now')

@@ -52,7 +52,11 @@ const authorized: FlowState = {
 test('a sign-in opens one decisions visit; dispose() closes it and releases both subscriptions', () => {
   const decisions = fakeDecisions()
   const signIn = fakeSignIn()
-  const screens = createDecisionsScreens({ signIn: signIn.source, runner: { getState: () => authorized, send: () => undefined }, decisions: decisions.controller })
+  const screens = createDecisionsScreens({
+    signIn: signIn.source,
+    runner: { getState: () => authorized, send: () => undefined },
+    decisions: decisions.controller,
+  })
   const seen: Screen[] = []
   screens.subscribe((screen) => seen.push(screen))
 

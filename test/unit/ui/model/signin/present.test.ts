@@ -39,7 +39,10 @@ test('the grid names providers from the configuration, says validity in words an
     { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
     { type: 'profilesLoaded', profiles: [profile('ExampleCable', T0 + 29 * DAY + 1000), profile('Other', T0 + 5 * 3_600_000)], ...stamp },
   )
-  const named = transition({ ...grid, lastMvpd: exampleCable }, { type: 'providersLoaded', providers: [{ id: 'Other', displayName: 'Other TV', logoUrl: 'https://x/o.png' }] }).state
+  const named = transition(
+    { ...grid, lastMvpd: exampleCable },
+    { type: 'providersLoaded', providers: [{ id: 'Other', displayName: 'Other TV', logoUrl: 'https://x/o.png' }] },
+  ).state
   const screen = present(named, ctx())
   expect(screen.route).toBe('profiles')
   if (screen.route !== 'profiles') return
@@ -81,13 +84,24 @@ test('activation: the address without its query, the QR URL with the code, the c
 })
 
 test('while the session is being created the activation screen is busy, with no code and no QR', () => {
-  const state = run({ type: 'launch' }, { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp }, { type: 'profilesLoaded', profiles: [], ...stamp })
+  const state = run(
+    { type: 'launch' },
+    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
+    { type: 'profilesLoaded', profiles: [], ...stamp },
+  )
   const screen = present(state, ctx())
   expect(screen.route === 'activation' && screen.view).toMatchObject({ busy: true, code: '', qrUrl: '' })
 })
 
 test('reauth names the remembered provider; authorized waits for the name before showing decisions', () => {
-  const reauth = present(run({ type: 'launch' }, { type: 'remembered', lastMvpd: exampleCable, pending: null, signedOutOf: null, ...stamp }, { type: 'profileForMvpdLoaded', profile: null, ...stamp }), ctx())
+  const reauth = present(
+    run(
+      { type: 'launch' },
+      { type: 'remembered', lastMvpd: exampleCable, pending: null, signedOutOf: null, ...stamp },
+      { type: 'profileForMvpdLoaded', profile: null, ...stamp },
+    ),
+    ctx(),
+  )
   expect(reauth).toEqual({ route: 'reauth', view: { providerName: 'Example Cable', logoUrl: 'https://cdn.example/ec.png' } })
 
   const picked = run(
@@ -107,7 +121,11 @@ test.each([
   [passError('internal_server_error', 'none', 500), 'The sign-in service had a problem', 'internal_server_error'],
   [new MalformedResponseError('GET profiles', 200, 'not JSON'), 'The sign-in service sent something unexpected', 'malformed_response · HTTP 200'],
 ])('a failure (%s) says what happened, what to do, and gives a reference', (error, title, reference) => {
-  const failed = run({ type: 'launch' }, { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp }, { type: 'loadFailed', error, ...stamp })
+  const failed = run(
+    { type: 'launch' },
+    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
+    { type: 'loadFailed', error, ...stamp },
+  )
   const screen = present(failed, ctx())
   expect(screen.route).toBe('error')
   if (screen.route !== 'error') return
@@ -120,7 +138,11 @@ test.each([
 test('the reference line carries the code and trace, never a token', () => {
   const error = passError('invalid_access_token_client_application', 'application-registration', 401)
   const withTrace = Object.assign(error, { trace: 'tr-1' })
-  const failed = run({ type: 'launch' }, { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp }, { type: 'loadFailed', error: withTrace, ...stamp })
+  const failed = run(
+    { type: 'launch' },
+    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
+    { type: 'loadFailed', error: withTrace, ...stamp },
+  )
   const screen = present(failed, ctx())
   expect(screen.route === 'error' && screen.view.reference).toBe('invalid_access_token_client_application · tr-1')
 })

@@ -64,7 +64,15 @@ test('a subscriber gets the current screen at once', () => {
 test('the grid shows provider ids until the flow has the names, then the names (the source itself asks nothing)', () => {
   const r = setup(grid())
   expect(tileNames(r.seen.at(-1))).toEqual(['A', 'B'])
-  r.fake.set(transition(grid(), { type: 'providersLoaded', providers: [{ id: 'A', displayName: 'Alpha TV' }, { id: 'B', displayName: 'Beta Cable' }] }).state)
+  r.fake.set(
+    transition(grid(), {
+      type: 'providersLoaded',
+      providers: [
+        { id: 'A', displayName: 'Alpha TV' },
+        { id: 'B', displayName: 'Beta Cable' },
+      ],
+    }).state,
+  )
   expect(tileNames(r.seen.at(-1))).toEqual(['Alpha TV', 'Beta Cable'])
 })
 
