@@ -65,6 +65,8 @@ export class App extends Router.App<AppTemplateSpec> {
 
   override _init(): void {
     if (this.application) enablePointerHitTesting(this.application)
+    // The window's title (a browser tab, the TV's task switcher on some models) is the brand's name.
+    if (typeof document !== 'undefined') document.title = currentBrand().appName
   }
 
   /** Follows the services while on the stage; `_detach` releases both subscriptions. */
