@@ -1,4 +1,5 @@
-import { Lightning, Registry } from '@lightningjs/sdk'
+import { Lightning } from '@lightningjs/sdk'
+import { SecondTicker } from './second-ticker'
 import { Button } from '../components/Button'
 import { CodeBox } from '../components/CodeBox'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
@@ -52,7 +53,7 @@ export class ActivationPage
   implements Lightning.Component.ImplementTemplateSpec<ActivationTemplateSpec>
 {
   private activationView: ActivationView | undefined
-  private ticker: ReturnType<typeof Registry.setInterval> | undefined
+  private readonly ticker = new SecondTicker(() => this.tick())
   private pulse: Lightning.types.Animation[] = []
 
   static override _template(): Lightning.Component.Template<ActivationTemplateSpec> {
@@ -126,19 +127,18 @@ export class ActivationPage
   }
 
   override _active(): void {
-    this.stopTicker()
-    this.ticker = Registry.setInterval(() => this.tick(), 1000)
+    this.ticker.start()
     this.pulse.forEach((a) => a.start())
     this.tick()
   }
 
   override _inactive(): void {
-    this.stopTicker()
+    this.ticker.stop()
     this.pulse.forEach((a) => a.stop())
   }
 
   override _detach(): void {
-    this.stopTicker()
+    this.ticker.stop()
   }
 
   override _getFocused(): Lightning.Component | undefined {
@@ -157,13 +157,6 @@ export class ActivationPage
 
   override _handleBack(): boolean | void {
     this.fireAncestors('$intent', { type: 'back' })
-  }
-
-  private stopTicker(): void {
-    if (this.ticker !== undefined) {
-      Registry.clearInterval(this.ticker)
-      this.ticker = undefined
-    }
   }
 
   private tick(): void {

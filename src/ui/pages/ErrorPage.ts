@@ -1,4 +1,5 @@
-import { Lightning, Registry } from '@lightningjs/sdk'
+import { Lightning } from '@lightningjs/sdk'
+import { SecondTicker } from './second-ticker'
 import { Button } from '../components/Button'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
 import { Row } from '../components/Row'
@@ -26,7 +27,7 @@ interface PageConfig extends Lightning.Component.TypeConfig {
  */
 export class ErrorPage extends Lightning.Component<ErrorTemplateSpec, PageConfig> implements Lightning.Component.ImplementTemplateSpec<ErrorTemplateSpec> {
   private errorView: ErrorView = { title: '', message: '', actionLabel: copy.error.tryAgain }
-  private ticker: ReturnType<typeof Registry.setInterval> | undefined
+  private readonly ticker = new SecondTicker(() => this.tick())
 
   static override _template(): Lightning.Component.Template<ErrorTemplateSpec> {
     return {
@@ -63,28 +64,20 @@ export class ErrorPage extends Lightning.Component<ErrorTemplateSpec, PageConfig
   }
 
   override _active(): void {
-    this.stopTicker()
-    this.ticker = Registry.setInterval(() => this.tick(), 1000)
+    this.ticker.start()
     this.tick()
   }
 
   override _inactive(): void {
-    this.stopTicker()
+    this.ticker.stop()
   }
 
   override _detach(): void {
-    this.stopTicker()
+    this.ticker.stop()
   }
 
   override _getFocused(): Lightning.Component | undefined {
     return this.tag('Actions')
-  }
-
-  private stopTicker(): void {
-    if (this.ticker !== undefined) {
-      Registry.clearInterval(this.ticker)
-      this.ticker = undefined
-    }
   }
 
   /** "Trying again in 8 seconds…" while the automatic retry waits; nothing when only the viewer can. */
