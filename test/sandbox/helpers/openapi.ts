@@ -4,9 +4,9 @@
  * ajv's `nullable` support covers OpenAPI 3.0 `nullable` (the files use none today).
  *
  * Errata, both from springfox rendering java.lang.Object as `{"type":"object"}`: `Message` (the
- * `message` of ErrorInformation) and `UserMetadataResponse.value`. The reference gives a string
- * message (section 9) and attribute values that are "simple | list | map" (section 7.1, samples show
- * strings), so these two become "any value". openapi.test.ts pins that they still read that way.
+ * `message` of ErrorInformation) and `UserMetadataResponse.value`. Adobe's pages give a string
+ * message (enhanced error codes) and attribute values that are "simple | list | map" (user metadata,
+ * samples show strings), so these two become "any value". openapi.test.ts pins that they still read that way.
  */
 import Ajv, { ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
@@ -57,7 +57,7 @@ const ajv = new Ajv({ strict: false, allErrors: true })
 addFormats(ajv)
 for (const { doc, id } of Object.values(SPECS)) ajv.addSchema({ $id: id, components: patchedComponents(doc) })
 
-/** OAuth-style DCR error (reference section 4); the DCR file gives the 400 no schema. */
+/** OAuth-style DCR error (docs/adobe-pass.md, "Dynamic Client Registration"); the DCR file gives the 400 no schema. */
 const DCR_ERROR_SCHEMA = {
   type: 'object',
   required: ['error'],
