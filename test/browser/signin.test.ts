@@ -180,8 +180,10 @@ describe('(5) faults', () => {
     stack.sandbox.fault({ route: 'profiles/code', status: 503, count: 2 })
     stack.sandbox.throttle({ force429Count: 2 })
     const started = Date.now()
-    // Let the faults be met (the sandbox has used them up), then finish the sign-in: the TV must still get there.
-    await waitUntil(() => stack.sandbox.faults().length === 0, 'the 503 faults to be met', 15_000)
+    // Let the faults be met (the sandbox has answered a poll with each), then finish the sign-in:
+    // the TV must still get there.
+    const answered = (status: number): boolean => stack.sandbox.requests().some((r) => pollPath(code).test(`${r.method} ${r.path}`) && r.status === status)
+    await waitUntil(() => answered(503) && answered(429), 'a poll answered 503 and one answered 429', 20_000)
     stack.sandbox.completeSignIn(code, { mvpd: 'Sandbox_Metro' })
     await waitForRoute(tv, 'decisions', 20_000)
     const seconds = (Date.now() - started) / 1000
