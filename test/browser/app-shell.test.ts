@@ -4,32 +4,32 @@
  */
 import type { Page } from 'playwright-core'
 import { focused, press, screenshot, snapshot, waitForFocus, waitForRoute } from './harness'
-import { startStack, tvDeviceId, type Stack } from './stack'
+import { stackPerTest, tvDeviceId } from './stack'
 
 jest.setTimeout(90_000)
 
-let stack: Stack
-let page: Page
+const stack = stackPerTest()
 
-beforeAll(async () => {
-  stack = await startStack()
-  // First launch: no profile, so the app lands on the activation screen.
-  page = await stack.openTv()
-  await waitForRoute(page, 'activation')
-  // Give this TV two valid profiles, then relaunch it: the grid of providers.
-  const deviceId = tvDeviceId(stack.sandbox)
-  stack.sandbox.seedProfile({ deviceId, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable', ttlMs: 20 * 86_400_000 })
-  stack.sandbox.seedProfile({ deviceId, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Fiber', ttlMs: 9 * 86_400_000 })
-  await page.close()
-  page = await stack.openTv()
-})
-
-afterAll(async () => {
-  await stack?.stop()
-})
+/**
+ * A TV on the grid of providers: a first launch (no profile, so the activation screen), two valid
+ * profiles given to this TV, then a relaunch. Every test starts here on its own device.
+ */
+async function gridTv(): Promise<Page> {
+  const first = await stack().openTv()
+  await waitForRoute(first, 'activation')
+  const deviceId = tvDeviceId(stack().sandbox)
+  stack().sandbox.seedProfile({ deviceId, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable', ttlMs: 20 * 86_400_000 })
+  stack().sandbox.seedProfile({ deviceId, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Fiber', ttlMs: 9 * 86_400_000 })
+  await first.close()
+  const page = await stack().openTv()
+  await waitForRoute(page, 'profiles')
+  // Longest validity first: Riverside Cable (20 days) before Summit Fiber (9 days).
+  await waitForFocus(page, 'Tile_Sandbox_Cable')
+  return page
+}
 
 test('boots to a routed screen and draws it', async () => {
-  await waitForRoute(page, 'profiles')
+  const page = await gridTv()
   const shot = await snapshot(page)
   expect(shot.ready).toBe(true)
   expect(shot.routes).toContain('profiles')
@@ -38,9 +38,7 @@ test('boots to a routed screen and draws it', async () => {
 })
 
 test('arrows move the focus along the grid and stop at its edges', async () => {
-  await waitForRoute(page, 'profiles')
-  // Longest validity first: Riverside Cable (20 days) before Summit Fiber (9 days).
-  await waitForFocus(page, 'Tile_Sandbox_Cable')
+  const page = await gridTv()
   await press(page, 'ArrowRight')
   expect(await focused(page)).toBe('Tile_Sandbox_Fiber')
   await press(page, 'ArrowRight')
@@ -53,7 +51,7 @@ test('arrows move the focus along the grid and stop at its edges', async () => {
 })
 
 test('Enter on "Another provider" navigates to the activation screen, Back returns to the grid', async () => {
-  await waitForRoute(page, 'profiles')
+  const page = await gridTv()
   await press(page, 'ArrowRight')
   await press(page, 'ArrowRight')
   expect(await focused(page)).toBe('AnotherProvider')
@@ -66,7 +64,7 @@ test('Enter on "Another provider" navigates to the activation screen, Back retur
 })
 
 test('Back on the first screen opens the exit dialog with "Stay" focused; Back closes it', async () => {
-  await waitForRoute(page, 'profiles')
+  const page = await gridTv()
   const before = await focused(page)
   await press(page, 'Escape')
   await waitForRoute(page, 'exit')
@@ -79,7 +77,7 @@ test('Back on the first screen opens the exit dialog with "Stay" focused; Back c
 })
 
 test('"Exit" in the dialog leaves the app', async () => {
-  await waitForRoute(page, 'profiles')
+  const page = await gridTv()
   await press(page, 'Escape')
   await waitForRoute(page, 'exit')
   await press(page, 'ArrowRight')

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core'
 import { openApp, press, snapshot, waitForFocus, waitForRoute, waitForText } from './harness'
 import { decodeQr } from './qr'
-import { startStack, type Stack } from './stack'
+import { stackPerTest } from './stack'
 
 jest.setTimeout(90_000)
 
@@ -28,20 +28,22 @@ const deleteModernApis = `
   })();
 `
 
-let stack: Stack
+const stack = stackPerTest({ flavour: 'es5' })
 let page: Page
-const errors: string[] = []
+let errors: string[]
 
-beforeAll(async () => {
-  stack = await startStack({ flavour: 'es5' })
-  page = await stack.browser.context.newPage()
+// Every test has its own legacy TV: a fresh profile, the APIs deleted before the app's first script.
+beforeEach(async () => {
+  errors = []
+  page = await stack().browser.context.newPage()
   page.on('pageerror', (e) => errors.push(e.message))
   await page.addInitScript({ content: deleteModernApis })
-  await openApp(page, stack.web.origin, stack.tvQuery())
+  await openApp(page, stack().web.origin, stack().tvQuery())
 })
 
-afterAll(async () => {
-  await stack?.stop()
+// A script error anywhere on the legacy engine fails the test that met it.
+afterEach(() => {
+  expect(errors).toEqual([])
 })
 
 test('the APIs really were missing when the legacy bundle started', async () => {
@@ -62,11 +64,11 @@ test('the APIs really were missing when the legacy bundle started', async () => 
 test('boots, creates a session over ky and shows a code', async () => {
   await waitForRoute(page, 'activation')
   const code = await waitForText(page, /^[ACEFGHJKMNPRTWXY34679]{7}$/)
-  expect(stack.sandbox.requests().some((r) => r.method === 'POST' && r.path === '/api/v2/MYCHAN/sessions')).toBe(true)
+  expect(stack().sandbox.requests().some((r) => r.method === 'POST' && r.path === '/api/v2/MYCHAN/sessions')).toBe(true)
   expect(code).toHaveLength(7)
   // The QR code is drawn by the legacy bundle too, and a phone can read it.
   const shot = await page.screenshot({ path: 'test-artifacts/screenshots/legacy-activation.png' })
-  expect(decodeQr(shot)).toBe(stack.sandbox.activationUrl(code))
+  expect(decodeQr(shot)).toBe(stack().sandbox.activationUrl(code))
 })
 
 test('navigates: Back opens the exit dialog, Back closes it, and a finished sign-in reaches decisions', async () => {
@@ -76,7 +78,7 @@ test('navigates: Back opens the exit dialog, Back closes it, and a finished sign
   await press(page, 'Backspace')
   await waitForFocus(page, 'NewCode')
   const code = await waitForText(page, /^[ACEFGHJKMNPRTWXY34679]{7}$/)
-  stack.sandbox.completeSignIn(code, { mvpd: 'Sandbox_Sat' })
+  stack().sandbox.completeSignIn(code, { mvpd: 'Sandbox_Sat' })
   await waitForRoute(page, 'decisions', 30_000)
   expect((await snapshot(page)).texts.join(' ')).toMatch(/Northstar Satellite/)
   expect(errors).toEqual([])

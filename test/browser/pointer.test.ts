@@ -6,14 +6,14 @@
  */
 import type { Page } from 'playwright-core'
 import { focused, waitForFocus, waitForRoute, press } from './harness'
-import { startStack, tvDeviceId, type Stack } from './stack'
+import { stackPerTest, startStack, tvDeviceId, type Stack } from './stack'
 
 jest.setTimeout(90_000)
 
-let stack: Stack
-let page: Page
 /** A stage point over each hoverable item, found by moving the pointer (no layout numbers assumed). */
 const points = new Map<string, { x: number; y: number }>()
+const stack = stackPerTest({ flavour: 'es5' })
+let page: Page
 
 async function cursorState(p: Page, visibility: boolean): Promise<void> {
   await p.evaluate((v) => document.dispatchEvent(new CustomEvent('cursorStateChange', { detail: { visibility: v } })), visibility)
@@ -23,32 +23,44 @@ async function frames(p: Page): Promise<void> {
   await p.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
 }
 
+/** A webOS TV on the grid of two providers (Riverside Cable focused), on `target`'s own profile. */
+async function gridTv(target: Stack): Promise<Page> {
+  const first = await target.openTv({ platform: 'webos' })
+  await waitForRoute(first, 'activation')
+  const deviceId = tvDeviceId(target.sandbox)
+  target.sandbox.seedProfile({ deviceId, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable', ttlMs: 20 * 86_400_000 })
+  target.sandbox.seedProfile({ deviceId, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Fiber', ttlMs: 9 * 86_400_000 })
+  await first.close()
+  const tv = await target.openTv({ platform: 'webos' })
+  await waitForRoute(tv, 'profiles')
+  await waitForFocus(tv, 'Tile_Sandbox_Cable')
+  return tv
+}
+
+// The layout is measured once, on a stack of its own that is gone before the first test: every
+// test's grid is drawn from the same two profiles, so the points hold for each of them.
 beforeAll(async () => {
-  stack = await startStack({ flavour: 'es5' })
-  page = await stack.openTv({ platform: 'webos' })
-  await waitForRoute(page, 'activation')
-  const deviceId = tvDeviceId(stack.sandbox)
-  stack.sandbox.seedProfile({ deviceId, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable', ttlMs: 20 * 86_400_000 })
-  stack.sandbox.seedProfile({ deviceId, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Fiber', ttlMs: 9 * 86_400_000 })
-  await page.close()
-  page = await stack.openTv({ platform: 'webos' })
-  await waitForRoute(page, 'profiles')
-  await waitForFocus(page, 'Tile_Sandbox_Cable')
-  // Sweep the pointer over the middle of the screen and note where the focus moved to each item
-  // (a point counts only when the move itself changed the focus).
-  let previous = await focused(page)
-  for (let y = 300; y <= 800; y += 50) {
-    for (let x = 60; x <= 1860; x += 60) {
-      await page.mouse.move(x, y)
-      const ref = await focused(page)
-      if (ref && ref !== previous && !points.has(ref)) points.set(ref, { x, y })
-      previous = ref
+  const measuring = await startStack({ flavour: 'es5' })
+  try {
+    const tv = await gridTv(measuring)
+    // Sweep the pointer over the middle of the screen and note where the focus moved to each item
+    // (a point counts only when the move itself changed the focus).
+    let previous = await focused(tv)
+    for (let y = 300; y <= 800; y += 50) {
+      for (let x = 60; x <= 1860; x += 60) {
+        await tv.mouse.move(x, y)
+        const ref = await focused(tv)
+        if (ref && ref !== previous && !points.has(ref)) points.set(ref, { x, y })
+        previous = ref
+      }
     }
+  } finally {
+    await measuring.stop()
   }
 })
 
-afterAll(async () => {
-  await stack?.stop()
+beforeEach(async () => {
+  page = await gridTv(stack())
 })
 
 test('hovering a tile focuses it', async () => {

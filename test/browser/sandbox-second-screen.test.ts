@@ -1,7 +1,7 @@
 /**
  * The sandbox's second-screen sign-in in a real Chromium at phone size: arrive from the QR code URL,
  * confirm the code, pick a TV provider, fail then pass the stand-in login, reach the done page; the
- * TV's poll of profiles/code/{code} then returns the profile (reference 6.4, 7.3).
+ * TV's poll of profiles/code/{code} then returns the profile (docs/architecture.md, "Sandbox").
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,6 +11,7 @@ import { BrowserContext, chromium, Page } from 'playwright-core'
 
 import { Sandbox, startSandbox } from '../sandbox/index'
 import { TestClient } from '../sandbox/helpers/client'
+import { chromiumPath } from './harness'
 
 jest.setTimeout(60_000)
 
@@ -27,7 +28,7 @@ beforeAll(async () => {
   client = await new TestClient(sandbox.origin).bootstrap()
   profileDir = mkdtempSync(join(tmpdir(), 'sandbox-chromium-'))
   context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     args: ARGS,
     viewport: { width: 390, height: 844 },

@@ -60,16 +60,47 @@ export function requestsMatching(sandbox: Sandbox, pattern: RegExp): number {
 }
 
 /**
+ * Waits until `condition()` holds. It reads state in this process (the sandbox's request log, its
+ * faults), checked every 50 ms, failing after `timeout` with `what` in the message.
+ */
+export async function waitUntil(condition: () => boolean, what: string, timeout = 20000): Promise<void> {
+  const deadline = Date.now() + timeout
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/**
  * Waits until the sandbox has recorded at least `count` requests matching `pattern` (its request
- * log is the signal; checked every 50 ms, failing after `timeout`). Returns the number seen.
+ * log is the signal). Returns the number seen. The log is this test's own when the stack is too
+ * (`stackPerTest`); otherwise pass a `count` above what was logged before the step.
  */
 export async function waitForRequests(sandbox: Sandbox, pattern: RegExp, count = 1, timeout = 20000): Promise<number> {
-  const deadline = Date.now() + timeout
-  for (;;) {
-    const seen = requestsMatching(sandbox, pattern)
-    if (seen >= count) return seen
-    if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for ${count} request(s) matching ${pattern}; saw ${seen}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
+  await waitUntil(() => requestsMatching(sandbox, pattern) >= count, `${count} request(s) matching ${pattern}`, timeout).catch(() => {
+    throw new Error(`waited ${timeout} ms for ${count} request(s) matching ${pattern}; saw ${requestsMatching(sandbox, pattern)}`)
+  })
+  return requestsMatching(sandbox, pattern)
+}
+
+/**
+ * A fresh stack for every test of the enclosing describe block (or file): its own sandbox (empty
+ * request log, no faults, denies or degradations, clock offset 0), its own dist server and its own
+ * Chromium profile (a new device id), stopped after the test. No test sees what another left.
+ */
+export function stackPerTest(options: Parameters<typeof startStack>[0] = {}): () => Stack {
+  let current: Stack | undefined
+  beforeEach(async () => {
+    current = await startStack(options)
+  })
+  afterEach(async () => {
+    const stack = current
+    current = undefined
+    await stack?.stop()
+  })
+  return () => {
+    if (!current) throw new Error('stackPerTest: no stack outside a test')
+    return current
   }
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { startSandbox } from './index'
-import { eec, Harness, startHarness, TestClient } from './helpers/client'
+import { eec, Harness, startHarness, TestClient, waitFor } from './helpers/client'
 
 let h: Harness
 const TV = 'tv-admin'
@@ -187,7 +187,8 @@ describe('modes and the state file', () => {
       (r) => r.status,
       () => 'closed',
     )
-    await new Promise((r) => setTimeout(r, 100))
+    // Stop while the request is held: the request log shows it arrived and is not answered yet.
+    await waitFor(() => sb.requests().some((r) => r.path === '/api/v2/MYCHAN/configuration' && r.status === 0))
     const started = Date.now()
     await sb.stop()
     expect(Date.now() - started).toBeLessThan(2000)

@@ -1,4 +1,4 @@
-/** DCR (reference section 4): register and token, their OAuth-style errors, and token expiry (CL-REG-R1). */
+/** DCR (docs/adobe-pass.md, "Dynamic Client Registration"): register and token, their OAuth-style errors, and token expiry (CL-REG-R1). */
 import { b64, DEVICE_INFO, eec, Harness, SOFTWARE_STATEMENT, startHarness, TestClient, unsignedJwt } from './helpers/client'
 
 let h: Harness
@@ -14,7 +14,7 @@ const register = (body: unknown, headers: Record<string, string | undefined> = {
   h.client.call('POST', '/o/client/register', { json: body, headers })
 
 describe('POST /o/client/register', () => {
-  it('answers 201 with client credentials for the app statement (section 4.1)', async () => {
+  it('answers 201 with client credentials for the app statement (retrieve client credentials)', async () => {
     const res = await register({ software_statement: SOFTWARE_STATEMENT, redirect_uri: 'adobepass://tv.example' })
     expect(res.status).toBe(201)
     expect(res.json).toEqual({
@@ -65,7 +65,7 @@ describe('POST /o/client/register', () => {
 })
 
 describe('POST /o/client/token', () => {
-  it('answers 201 with an access token and expires_in (section 4.2)', async () => {
+  it('answers 201 with an access token and expires_in (retrieve access token)', async () => {
     const res = await h.client.refreshToken()
     expect(res.status).toBe(201)
     expect(res.json).toEqual({ id: expect.any(String), access_token: expect.any(String), created_at: expect.any(Number), expires_in: 60, token_type: 'bearer' })

@@ -1,4 +1,4 @@
-/** Decisions (reference section 8) and logout (8A): permit, item-level deny, request-level errors. */
+/** Decisions and logout (docs/adobe-pass.md, "Decisions" and "Logout"): permit, item-level deny, request-level errors. */
 import { eec, Harness, startHarness } from './helpers/client'
 
 let h: Harness
@@ -22,7 +22,7 @@ const decide = (kind: 'preauthorize' | 'authorize', mvpd: string, resources: unk
   h.client.call('POST', `/api/v2/MYCHAN/decisions/${kind}/${mvpd}`, { headers: h.client.tv(deviceId, extra), json: { resources } })
 
 describe('POST decisions/authorize/{mvpd}', () => {
-  it('permits with a media token and notBefore/notAfter (8.2)', async () => {
+  it('permits with a media token and notBefore/notAfter (authorize)', async () => {
     const before = h.sandbox.now()
     const res = await decide('authorize', 'Sandbox_Cable', ['mychannel-live'])
     expect(res.status).toBe(200)
@@ -44,7 +44,7 @@ describe('POST decisions/authorize/{mvpd}', () => {
     expect(kids.json.decisions[0]).toMatchObject({ authorized: false, error: eec(403, 'authorization_denied_by_parental_controls', 'none') })
   })
 
-  it('a degradation rule permits with source "degradation", even a title the package lacks (section 8 source)', async () => {
+  it('a degradation rule permits with source "degradation", even a title the package lacks (the decision\'s source)', async () => {
     h.sandbox.degrade({ mvpd: 'Sandbox_Fiber' })
     const res = await decide('authorize', 'Sandbox_Fiber', ['mychannel-sports'])
     expect(res.json.decisions[0]).toMatchObject({ authorized: true, source: 'degradation', token: { serializedToken: expect.any(String) } })
@@ -66,14 +66,17 @@ describe('POST decisions/authorize/{mvpd}', () => {
 
   it.each([
     ['no profile', 'tv-nobody', () => undefined, 'authenticated_profile_missing'],
-    ['an expired profile', 'tv-expired', () => h.sandbox.seedProfile({ deviceId: 'tv-expired', serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable', ttlMs: 1 }), 'authenticated_profile_expired'],
+    ['an expired profile', 'tv-expired', () => {
+      h.sandbox.seedProfile({ deviceId: 'tv-expired', serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable', ttlMs: 1 })
+      // Past its 1 ms lifetime by the sandbox clock (reset after each test).
+      h.sandbox.setClockOffset(1000)
+    }, 'authenticated_profile_expired'],
     ['a revoked profile', 'tv-revoked', () => {
       h.sandbox.seedProfile({ deviceId: 'tv-revoked', serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable' })
       h.sandbox.revokeProfile({ mvpd: 'Sandbox_Cable', deviceId: 'tv-revoked' })
     }, 'authenticated_profile_invalidated'],
   ])('answers 403 with action authentication for %s', async (_label, device, setup, code) => {
     setup()
-    await new Promise((r) => setTimeout(r, 5))
     const res = await decide('authorize', 'Sandbox_Cable', ['mychannel-live'], device)
     expect(res.status).toBe(403)
     expect(res.json).toMatchObject(eec(403, code, 'authentication'))
@@ -98,14 +101,14 @@ describe('POST decisions/authorize/{mvpd}', () => {
     expect((await decide('authorize', 'Sandbox_Retired', ['x'])).json).toMatchObject(eec(400, 'invalid_integration', 'none'))
   })
 
-  it('accepts application/json with or without charset (section 15 item 3)', async () => {
+  it('accepts application/json with or without charset (docs/adobe-pass.md, "Gaps")', async () => {
     const res = await h.client.call('POST', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Cable', { headers: { ...h.client.tv(TV), 'Content-Type': 'application/json' }, json: { resources: ['mychannel-live'] } })
     expect(res.status).toBe(200)
   })
 })
 
 describe('POST decisions/preauthorize/{mvpd}', () => {
-  it('answers one decision per resource, no media token, with preauthorization_denied_by_mvpd for denies (8.1)', async () => {
+  it('answers one decision per resource, no media token, with preauthorization_denied_by_mvpd for denies (preauthorize)', async () => {
     const res = await decide('preauthorize', 'Sandbox_Fiber', ['mychannel-live', 'mychannel-sports'])
     expect(res.status).toBe(200)
     const [live, sports] = res.json.decisions
@@ -121,7 +124,7 @@ describe('POST decisions/preauthorize/{mvpd}', () => {
   })
 })
 
-describe('GET logout/{mvpd} (8A)', () => {
+describe('GET logout/{mvpd}', () => {
   const logout = (mvpd: string, device: string, redirect = 'https://mychannel.example/bye'): ReturnType<Harness['client']['call']> =>
     h.client.call('GET', `/api/v2/MYCHAN/logout/${mvpd}${redirect ? `?redirectUrl=${encodeURIComponent(redirect)}` : ''}`, { headers: h.client.tv(device) })
 

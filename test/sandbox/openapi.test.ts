@@ -2,7 +2,7 @@
  * The OpenAPI files as contract: for every operation the sandbox serves, the headers the file marks
  * required are exactly the ones the sandbox insists on (Authorization, AP-Device-Identifier,
  * X-Device-Info, Content-Type); the success body validates against the operation's schema (the test
- * client checks every JSON response). Differences with the reference are noted where they matter.
+ * client checks every JSON response). Differences with Adobe's API pages are noted where they matter.
  */
 import dcrSpec from './openapi/dcrApi.json'
 import restSpec from './openapi/restApiV2.json'

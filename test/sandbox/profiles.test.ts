@@ -1,4 +1,4 @@
-/** Profiles (reference section 7): list, per mvpd, poll by code; isolation per device; expiry; revoke; TempPass. */
+/** Profiles (docs/adobe-pass.md, "Profiles"): list, per mvpd, poll by code; isolation per device; expiry; revoke; TempPass. */
 import { eec, Harness, startHarness } from './helpers/client'
 
 let h: Harness
@@ -16,7 +16,7 @@ const get = (path: string, deviceId: string, extra: Record<string, string | unde
   h.client.call('GET', path, { headers: h.client.tv(deviceId, extra) })
 
 describe('GET /api/v2/{sp}/profiles and /profiles/{mvpd}', () => {
-  it('lists every valid profile of the device, keyed by mvpd (7.1/7.2)', async () => {
+  it('lists every valid profile of the device, keyed by mvpd', async () => {
     h.sandbox.seedProfile({ deviceId: 'tv-list', serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable' })
     h.sandbox.seedProfile({ deviceId: 'tv-list', serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Fiber', user: 'basic' })
     const res = await get('/api/v2/MYCHAN/profiles', 'tv-list')
@@ -88,7 +88,7 @@ describe('GET /api/v2/{sp}/profiles and /profiles/{mvpd}', () => {
   })
 })
 
-describe('GET /api/v2/{sp}/profiles/code/{code} (7.3)', () => {
+describe('GET /api/v2/{sp}/profiles/code/{code}', () => {
   it('answers an empty map while the sign-in is pending, then the profile once it completes', async () => {
     const { json } = await h.client.createSession('tv-poll')
     const pending = await get(`/api/v2/MYCHAN/profiles/code/${json.code}`, 'tv-poll')

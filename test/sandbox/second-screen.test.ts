@@ -1,6 +1,6 @@
 /**
- * The second-screen sign-in driven through the HTML pages with plain form posts (reference 6.4
- * pattern; 7.3 polling): code → provider → stand-in login → done, ending with the profile for the code.
+ * The second-screen sign-in driven through the HTML pages with plain form posts (the authenticate
+ * URL pattern and polling by code, docs/adobe-pass.md "Sessions" and "Polling"): code → provider → stand-in login → done, ending with the profile for the code.
  */
 import { createHash } from 'node:crypto'
 

@@ -1,4 +1,4 @@
-/** Sessions (reference section 6): create, resume, retrieve, authenticate URL; codes; expiry. */
+/** Sessions (docs/adobe-pass.md, "Sessions"): create, resume, retrieve, authenticate URL; codes; expiry. */
 import { CODE_ALPHABET } from './codes'
 import { b64, deviceHeaders, DEVICE_INFO, eec, Harness, startHarness } from './helpers/client'
 
@@ -15,7 +15,7 @@ afterEach(() => {
 })
 
 describe('POST /api/v2/{sp}/sessions', () => {
-  it('without mvpd: resume/direct/none with a code, missingParameters and string notBefore/notAfter (6.1)', async () => {
+  it('without mvpd: resume/direct/none with a code, missingParameters and string notBefore/notAfter (create)', async () => {
     const res = await h.client.createSession(TV)
     expect(res.status).toBe(200)
     const b = res.json
@@ -100,13 +100,13 @@ describe('POST /api/v2/{sp}/sessions/{code} (resume) and GET (retrieve)', () => 
     expect(res.json.url).toBe(`/api/v2/authenticate/MYCHAN/${json.code}`)
   })
 
-  it('resume that still lacks parameters answers retry (6.2)', async () => {
+  it('resume that still lacks parameters answers retry (resume)', async () => {
     const empty = await h.client.call('POST', '/api/v2/MYCHAN/sessions', { headers: { ...h.client.tv(TV), 'Content-Type': 'application/x-www-form-urlencoded' } })
     const res = await h.client.call('POST', `/api/v2/MYCHAN/sessions/${empty.json.code}`, { headers: h.client.auth(), form: { mvpd: 'Sandbox_Cable' } })
     expect(res.json).toMatchObject({ actionName: 'retry', actionType: 'direct', missingParameters: ['domainName', 'redirectUrl'] })
   })
 
-  it('retrieve gives existing/missing parameters, the streaming device and validity (6.3)', async () => {
+  it('retrieve gives existing/missing parameters, the streaming device and validity (retrieve)', async () => {
     const { json } = await h.client.createSession(TV)
     const res = await h.client.call('GET', `/api/v2/MYCHAN/sessions/${json.code}`, { headers: h.client.auth() })
     expect(res.status).toBe(200)
@@ -150,7 +150,7 @@ describe('POST /api/v2/{sp}/sessions/{code} (resume) and GET (retrieve)', () => 
   })
 })
 
-describe('GET /api/v2/authenticate/{sp}/{code} (6.4)', () => {
+describe('GET /api/v2/authenticate/{sp}/{code}', () => {
   it('redirects (302) to the stand-in provider login when the session has an mvpd', async () => {
     const { json } = await h.client.createSession(TV, { mvpd: 'Sandbox_Metro', domainName: 'mychannel.example', redirectUrl: 'https://mychannel.example/a' })
     const res = await h.client.call('GET', json.url)

@@ -97,7 +97,7 @@ export class TestClient {
     return { status: response.status, headers: response.headers, text, json }
   }
 
-  /** DCR register + token with the app's statement (section 4, CL-REG-1..3). */
+  /** DCR register + token with the app's statement (CL-REG-1..3). */
   async bootstrap(statement = SOFTWARE_STATEMENT): Promise<this> {
     const reg = await this.call('POST', '/o/client/register', {
       json: { software_statement: statement },
@@ -128,8 +128,12 @@ export class TestClient {
     return { Authorization: `Bearer ${this.accessToken}`, ...extra }
   }
 
-  /** POST sessions without mvpd (the TV's usual second-screen start, section 14 step 3). */
-  async createSession(deviceId: string, form: Record<string, string> = { domainName: 'mychannel.example', redirectUrl: 'https://mychannel.example/activated' }, sp = 'MYCHAN'): Promise<Res> {
+  /** POST sessions without mvpd (the TV's usual second-screen start, docs/adobe-pass.md "TV flow"). */
+  async createSession(
+    deviceId: string,
+    form: Record<string, string> = { domainName: 'mychannel.example', redirectUrl: 'https://mychannel.example/activated' },
+    sp = 'MYCHAN',
+  ): Promise<Res> {
     return this.call('POST', `/api/v2/${sp}/sessions`, { headers: this.tv(deviceId), form })
   }
 }
@@ -149,7 +153,19 @@ export async function startHarness(options: SandboxOptions = {}): Promise<Harnes
   return { sandbox, client }
 }
 
-/** An EEC body check: status field, code and action as Adobe's table lists them (docs/adobe-pass.md "Errors"). */
+/**
+ * Waits until `condition()` holds, reading the sandbox in this process (its request log, its state)
+ * every 10 ms; fails after `timeout` ms. For "the request has arrived" rather than a guessed delay.
+ */
+export async function waitFor(condition: () => boolean, timeout = 5000): Promise<void> {
+  const deadline = Date.now() + timeout
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`the condition did not hold within ${timeout} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+/** An EEC body check: status field, code and action as Adobe's enhanced error codes page lists them. */
 export function eec(status: number, code: string, action: string): Record<string, unknown> {
   return { status, code, action, message: expect.any(String), helpUrl: expect.stringMatching(/^https:\/\//), trace: expect.any(String) }
 }

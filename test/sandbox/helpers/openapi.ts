@@ -5,9 +5,8 @@
  *
  * Errata, both from springfox rendering java.lang.Object as `{"type":"object"}`: `Message` (the
  * `message` of ErrorInformation) and `UserMetadataResponse.value`. Adobe's pages give a string
- * message (docs/adobe-pass.md "Errors") and attribute values that are "simple | list | map"
- * ("Profiles"; the samples show strings), so these two become "any value". openapi.test.ts pins
- * that they still read that way.
+ * message (enhanced error codes) and attribute values that are "simple | list | map" (user metadata,
+ * samples show strings), so these two become "any value". openapi.test.ts pins that they still read that way.
  */
 import Ajv, { ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
@@ -58,13 +57,21 @@ const ajv = new Ajv({ strict: false, allErrors: true })
 addFormats(ajv)
 for (const { doc, id } of Object.values(SPECS)) ajv.addSchema({ $id: id, components: patchedComponents(doc) })
 
-/** OAuth-style DCR error (docs/adobe-pass.md "Dynamic Client Registration"); the DCR file gives the 400 no schema. */
+/** OAuth-style DCR error (docs/adobe-pass.md, "Dynamic Client Registration"); the DCR file gives the 400 no schema. */
 const DCR_ERROR_SCHEMA = {
   type: 'object',
   required: ['error'],
   properties: {
     error: {
-      enum: ['invalid_request', 'invalid_redirect_uri', 'invalid_software_statement', 'unapproved_software_statement', 'invalid_client', 'unauthorized_client', 'unsupported_grant_type'],
+      enum: [
+        'invalid_request',
+        'invalid_redirect_uri',
+        'invalid_software_statement',
+        'unapproved_software_statement',
+        'invalid_client',
+        'unauthorized_client',
+        'unsupported_grant_type',
+      ],
     },
     error_description: { type: 'string' },
   },
