@@ -261,7 +261,12 @@ test('Switch provider with two profiles: the grid, focused on the other provider
   await press(page, 'Backspace')
   await waitForRoute(page, 'decisions')
   await waitForText(page, /^Watching with your Riverside Cable subscription$/)
-  expect(stack().sandbox.requests().slice(requestsBefore).filter((r) => !/preauthorize/.test(r.path))).toEqual([])
+  expect(
+    stack()
+      .sandbox.requests()
+      .slice(requestsBefore)
+      .filter((r) => !/preauthorize/.test(r.path)),
+  ).toEqual([])
   await press(page, 'ArrowDown')
   await press(page, 'Enter') // Switch provider again
   await waitForFocus(page, 'Tile_Sandbox_Fiber')
@@ -274,7 +279,7 @@ test('Switch provider with two profiles: the grid, focused on the other provider
   expect(count(LOGOUT)).toBe(0)
 })
 
-test('a degraded permit plays and says access was granted for now (the decision\'s source)', async () => {
+test("a degraded permit plays and says access was granted for now (the decision's source)", async () => {
   stack().sandbox.degrade({ mvpd: 'Sandbox_Cable' })
   await press(page, 'Enter')
   await waitForRoute(page, 'player')

@@ -129,7 +129,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(screenshotDir, `${name}.png`)
   // Focus and page transitions animate for up to ~0.3 s: wait until Lightning reports no running
   // transitions rather than sleeping.
-  await page.waitForFunction(() => (window as unknown as { __tvApp?: { settled(): boolean } }).__tvApp?.settled() ?? true, null, { timeout: 5000 }).catch(() => undefined)
+  await page
+    .waitForFunction(() => (window as unknown as { __tvApp?: { settled(): boolean } }).__tvApp?.settled() ?? true, null, { timeout: 5000 })
+    .catch(() => undefined)
   await page.screenshot({ path })
   return path
 }

@@ -64,7 +64,11 @@ test('the APIs really were missing when the legacy bundle started', async () => 
 test('boots, creates a session over ky and shows a code', async () => {
   await waitForRoute(page, 'activation')
   const code = await waitForText(page, /^[ACEFGHJKMNPRTWXY34679]{7}$/)
-  expect(stack().sandbox.requests().some((r) => r.method === 'POST' && r.path === '/api/v2/MYCHAN/sessions')).toBe(true)
+  expect(
+    stack()
+      .sandbox.requests()
+      .some((r) => r.method === 'POST' && r.path === '/api/v2/MYCHAN/sessions'),
+  ).toBe(true)
   expect(code).toHaveLength(7)
   // The QR code is drawn by the legacy bundle too, and a phone can read it.
   const shot = await page.screenshot({ path: 'test-artifacts/screenshots/legacy-activation.png' })

@@ -76,7 +76,10 @@ async function relaunch(device: Device): Promise<void> {
 }
 
 function requestsOf(device: Device): LoggedRequest[] {
-  return stack.sandbox.requests().slice(device.from).filter((r) => r.headers['ap-device-identifier'] === deviceHeader(device))
+  return stack.sandbox
+    .requests()
+    .slice(device.from)
+    .filter((r) => r.headers['ap-device-identifier'] === deviceHeader(device))
 }
 
 /** Waits until this device (not an earlier test's) has made a request matching `pattern`. */
@@ -94,7 +97,10 @@ const headers = new WeakMap<Device, string>()
 function deviceHeader(device: Device): string | undefined {
   const known = headers.get(device)
   if (known) return known
-  const first = stack.sandbox.requests().slice(device.from).find((r) => r.headers['ap-device-identifier']?.startsWith('fingerprint '))
+  const first = stack.sandbox
+    .requests()
+    .slice(device.from)
+    .find((r) => r.headers['ap-device-identifier']?.startsWith('fingerprint '))
   const header = first?.headers['ap-device-identifier']
   if (header) headers.set(device, header)
   return header
@@ -113,35 +119,46 @@ function deviceId(device: Device): string {
  */
 async function mash(page: Page, seed: number, count = 100): Promise<void> {
   const random = seeded(seed)
-  await sendKeys(page, Array.from({ length: count }, () => KEYS[Math.floor(random() * KEYS.length)] as string), 10)
+  await sendKeys(
+    page,
+    Array.from({ length: count }, () => KEYS[Math.floor(random() * KEYS.length)] as string),
+    10,
+  )
 }
 
 /** Sends `keys` in the page, one every `everyMs` by the wall clock (see mash). */
 async function sendKeys(page: Page, keys: readonly string[], everyMs: number): Promise<void> {
   try {
-    await withTimeout(page.evaluate(async ({ sequence, every }) => {
-      const codes: Record<string, number> = { ArrowUp: 38, ArrowDown: 40, ArrowLeft: 37, ArrowRight: 39, Enter: 13, Backspace: 8 }
-      const send = (type: string, key: string): void => {
-        const event = new KeyboardEvent(type, { key, bubbles: true, cancelable: true })
-        Object.defineProperty(event, 'keyCode', { get: () => codes[key] })
-        Object.defineProperty(event, 'which', { get: () => codes[key] })
-        window.dispatchEvent(event)
-      }
-      // Key i is due everyMs × i after the start, by the wall clock: a main thread busy drawing (as on
-      // a TV) receives the keys that fell due meanwhile together, as a TV's input queue delivers them.
-      const start = performance.now()
-      let next = 0
-      while (next < sequence.length) {
-        const due = Math.min(sequence.length, Math.floor((performance.now() - start) / every) + 1)
-        for (; next < due; next++) {
-          if ((window as unknown as { __tvApp?: { exited?: boolean } }).__tvApp?.exited) return
-          const key = sequence[next] as string
-          send('keydown', key)
-          send('keyup', key)
-        }
-        await new Promise((resolve) => setTimeout(resolve, Math.min(10, every)))
-      }
-    }, { sequence: keys, every: everyMs }), 15_000, 'the keys')
+    await withTimeout(
+      page.evaluate(
+        async ({ sequence, every }) => {
+          const codes: Record<string, number> = { ArrowUp: 38, ArrowDown: 40, ArrowLeft: 37, ArrowRight: 39, Enter: 13, Backspace: 8 }
+          const send = (type: string, key: string): void => {
+            const event = new KeyboardEvent(type, { key, bubbles: true, cancelable: true })
+            Object.defineProperty(event, 'keyCode', { get: () => codes[key] })
+            Object.defineProperty(event, 'which', { get: () => codes[key] })
+            window.dispatchEvent(event)
+          }
+          // Key i is due everyMs × i after the start, by the wall clock: a main thread busy drawing (as on
+          // a TV) receives the keys that fell due meanwhile together, as a TV's input queue delivers them.
+          const start = performance.now()
+          let next = 0
+          while (next < sequence.length) {
+            const due = Math.min(sequence.length, Math.floor((performance.now() - start) / every) + 1)
+            for (; next < due; next++) {
+              if ((window as unknown as { __tvApp?: { exited?: boolean } }).__tvApp?.exited) return
+              const key = sequence[next] as string
+              send('keydown', key)
+              send('keyup', key)
+            }
+            await new Promise((resolve) => setTimeout(resolve, Math.min(10, every)))
+          }
+        },
+        { sequence: keys, every: everyMs },
+      ),
+      15_000,
+      'the keys',
+    )
   } catch (error) {
     // The page went away under the keys: only "Exit" does that.
     if (!/context was destroyed|Target closed|navigat/i.test(String(error))) throw error
@@ -187,21 +204,23 @@ interface Hook {
 
 /** The app has drawn the screen it was last asked for (or a dialog over it). */
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const hook = (window as unknown as { __tvApp?: Hook }).__tvApp
-      if (!hook) return false
-      return hook.route === hook.screen || hook.route === 'exit' || hook.route === 'signOutDialog'
-    },
-    undefined,
-    { timeout: 20_000, polling: 50 },
-  ).catch(async (error: unknown) => {
-    const hook = await page.evaluate(() => {
-      const h = (window as unknown as { __tvApp?: Hook }).__tvApp
-      return h ? { route: h.route, screen: h.screen, routes: h.routes.slice(-12) } : null
+  await page
+    .waitForFunction(
+      () => {
+        const hook = (window as unknown as { __tvApp?: Hook }).__tvApp
+        if (!hook) return false
+        return hook.route === hook.screen || hook.route === 'exit' || hook.route === 'signOutDialog'
+      },
+      undefined,
+      { timeout: 20_000, polling: 50 },
+    )
+    .catch(async (error: unknown) => {
+      const hook = await page.evaluate(() => {
+        const h = (window as unknown as { __tvApp?: Hook }).__tvApp
+        return h ? { route: h.route, screen: h.screen, routes: h.routes.slice(-12) } : null
+      })
+      throw new Error(`the app did not settle: ${JSON.stringify(hook)} (${String(error)})`)
     })
-    throw new Error(`the app did not settle: ${JSON.stringify(hook)} (${String(error)})`)
-  })
 }
 
 /** Texts a viewer must never read: a hole where a name goes, or a program's word for nothing. */
@@ -340,7 +359,11 @@ test('fast Back after playing a title never reaches a screen without its provide
     await device.page.keyboard.press('Enter')
     await waitForRoute(device.page, 'player')
     // About nine Back presses within a second, as reported from a living room.
-    await sendKeys(device.page, Array.from({ length: 9 }, () => 'Backspace'), 100)
+    await sendKeys(
+      device.page,
+      Array.from({ length: 9 }, () => 'Backspace'),
+      100,
+    )
     await settle(device.page)
     const shot = await snapshot(device.page)
     expect(['decisions', 'exit']).toContain(shot.route)

@@ -48,7 +48,10 @@ function gapsOf(log: LoggedRequest[]): Array<{ ms: number; pair: string; preflig
 }
 
 /** What the browser tried to send (refused connections never reach the sandbox's log). */
-function watchAttempts(page: Page): { sent: Array<{ url: string; method: string; at: number }>; failed: Array<{ url: string; method: string; at: number; error: string }> } {
+function watchAttempts(page: Page): {
+  sent: Array<{ url: string; method: string; at: number }>
+  failed: Array<{ url: string; method: string; at: number; error: string }>
+} {
   const sent: Array<{ url: string; method: string; at: number }> = []
   const failed: Array<{ url: string; method: string; at: number; error: string }> = []
   page.on('request', (r: Request) => sent.push({ url: r.url(), method: r.method(), at: Date.now() }))

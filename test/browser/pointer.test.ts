@@ -100,7 +100,7 @@ test('with the exit dialog open, a click on a tile behind it does nothing', asyn
   await page.mouse.click(fiber.x, fiber.y)
   await frames(page)
   expect(await page.evaluate(() => (window as unknown as { __tvApp: { route: string } }).__tvApp.route)).toBe('exit')
-  expect((await page.evaluate(() => (window as unknown as { __tvApp: { focusPath(): string[] } }).__tvApp.focusPath()))).toContain('ExitDialog')
+  expect(await page.evaluate(() => (window as unknown as { __tvApp: { focusPath(): string[] } }).__tvApp.focusPath())).toContain('ExitDialog')
   await press(page, 'Backspace')
   await waitForRoute(page, 'profiles')
 })

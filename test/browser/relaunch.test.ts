@@ -99,51 +99,56 @@ async function explained(stack: Stack, tv: () => Page, name: string, scenario: (
 async function resumesTheSameCode(stack: Stack, again: (stack: Stack, page: Page) => Promise<Page>, name: string): Promise<void> {
   const { sandbox } = stack
   let tv = await openRecordedTv(stack, tvOptions)
-  await explained(stack, () => tv, name, async () => {
-    await waitForRoute(tv, 'activation')
-    const code = await waitForText(tv, codePattern)
-    expect(requestsMatching(sandbox, SESSIONS)).toBe(1)
-    await screenshot(tv, `${name}-first-launch`)
+  await explained(
+    stack,
+    () => tv,
+    name,
+    async () => {
+      await waitForRoute(tv, 'activation')
+      const code = await waitForText(tv, codePattern)
+      expect(requestsMatching(sandbox, SESSIONS)).toBe(1)
+      await screenshot(tv, `${name}-first-launch`)
 
-    const pollsBefore = requestsMatching(sandbox, pollPath(code))
-    const relaunchedAt = sandbox.now()
-    tv = await again(stack, tv)
-    await waitForRoute(tv, 'activation')
-    await waitForText(tv, exactly(code))
-    const activationAt = await shownAt(tv, 'activation')
-    await waitForRequests(sandbox, pollPath(code), pollsBefore + 1, POLL_INTERVAL_MS + MARGIN_MS)
-    const poll = arrivals(stack, pollPath(code)).find((t) => t >= relaunchedAt) as number
-    // Polled with the code on screen, not an interval later: the app first asks for the profiles
-    // (the sign-in may have finished while it was off), then polls as soon as the pacer lets it.
-    expect(poll - activationAt).toBeLessThan(MARGIN_MS)
-    const profiles = arrivals(stack, PROFILES).filter((t) => t >= relaunchedAt)
-    expect(profiles).toHaveLength(1)
-    expect(poll - (profiles[0] as number)).toBeLessThan(MARGIN_MS)
-    expect(requestsMatching(sandbox, SESSIONS)).toBe(1)
-    expect(await codesShown(tv)).toEqual([code])
-    expect(await focused(tv)).toBe('NewCode')
-    await screenshot(tv, `${name}-resumed`)
+      const pollsBefore = requestsMatching(sandbox, pollPath(code))
+      const relaunchedAt = sandbox.now()
+      tv = await again(stack, tv)
+      await waitForRoute(tv, 'activation')
+      await waitForText(tv, exactly(code))
+      const activationAt = await shownAt(tv, 'activation')
+      await waitForRequests(sandbox, pollPath(code), pollsBefore + 1, POLL_INTERVAL_MS + MARGIN_MS)
+      const poll = arrivals(stack, pollPath(code)).find((t) => t >= relaunchedAt) as number
+      // Polled with the code on screen, not an interval later: the app first asks for the profiles
+      // (the sign-in may have finished while it was off), then polls as soon as the pacer lets it.
+      expect(poll - activationAt).toBeLessThan(MARGIN_MS)
+      const profiles = arrivals(stack, PROFILES).filter((t) => t >= relaunchedAt)
+      expect(profiles).toHaveLength(1)
+      expect(poll - (profiles[0] as number)).toBeLessThan(MARGIN_MS)
+      expect(requestsMatching(sandbox, SESSIONS)).toBe(1)
+      expect(await codesShown(tv)).toEqual([code])
+      expect(await focused(tv)).toBe('NewCode')
+      await screenshot(tv, `${name}-resumed`)
 
-    // The viewer finishes on the phone: the TV follows within a poll interval (plus the time to draw).
-    sandbox.completeSignIn(code, { mvpd: 'Sandbox_Fiber', user: 'viewer' })
-    const signedInAt = Date.now()
-    await waitForRoute(tv, 'decisions', POLL_INTERVAL_MS + MARGIN_MS * 2)
-    expect(Date.now() - signedInAt).toBeLessThan(POLL_INTERVAL_MS + MARGIN_MS * 2)
-    await waitForText(tv, /^Watching with your Summit Fiber subscription$/)
+      // The viewer finishes on the phone: the TV follows within a poll interval (plus the time to draw).
+      sandbox.completeSignIn(code, { mvpd: 'Sandbox_Fiber', user: 'viewer' })
+      const signedInAt = Date.now()
+      await waitForRoute(tv, 'decisions', POLL_INTERVAL_MS + MARGIN_MS * 2)
+      expect(Date.now() - signedInAt).toBeLessThan(POLL_INTERVAL_MS + MARGIN_MS * 2)
+      await waitForText(tv, /^Watching with your Summit Fiber subscription$/)
 
-    // Signed in: a further relaunch goes to decisions and never shows or polls that code again.
-    const pollsDone = requestsMatching(sandbox, pollPath(code))
-    tv = await again(stack, tv)
-    await waitForRoute(tv, 'decisions')
-    await waitForText(tv, /^Watching with your Summit Fiber subscription$/)
-    // Negative check: nothing signals a poll that does not happen, so wait one more interval and a second.
-    await tv.waitForTimeout(POLL_INTERVAL_MS + 1000)
-    expect(requestsMatching(sandbox, pollPath(code))).toBe(pollsDone)
-    expect(await codesShown(tv)).toEqual([])
-    expect((await screenRecord(tv)).routes.map((r) => r.route)).not.toContain('activation')
-    expect(requestsMatching(sandbox, SESSIONS)).toBe(1)
-    await screenshot(tv, `${name}-signed-in`)
-  })
+      // Signed in: a further relaunch goes to decisions and never shows or polls that code again.
+      const pollsDone = requestsMatching(sandbox, pollPath(code))
+      tv = await again(stack, tv)
+      await waitForRoute(tv, 'decisions')
+      await waitForText(tv, /^Watching with your Summit Fiber subscription$/)
+      // Negative check: nothing signals a poll that does not happen, so wait one more interval and a second.
+      await tv.waitForTimeout(POLL_INTERVAL_MS + 1000)
+      expect(requestsMatching(sandbox, pollPath(code))).toBe(pollsDone)
+      expect(await codesShown(tv)).toEqual([])
+      expect((await screenRecord(tv)).routes.map((r) => r.route)).not.toContain('activation')
+      expect(requestsMatching(sandbox, SESSIONS)).toBe(1)
+      await screenshot(tv, `${name}-signed-in`)
+    },
+  )
 }
 
 describe('a relaunch during activation resumes the same code', () => {
@@ -178,33 +183,38 @@ describe('"Get a new code" then a relaunch', () => {
   test('shows the new code; the old one is never polled once the new one exists', async () => {
     const { sandbox } = stack
     let tv = await openRecordedTv(stack, tvOptions)
-    await explained(stack, () => tv, 'relaunch-new-code', async () => {
-      await waitForRoute(tv, 'activation')
-      const oldCode = await waitForText(tv, codePattern)
-      expect(await focused(tv)).toBe('NewCode')
-      // The button ignores presses for 5 s after a code was made (no trail of codes from a mashed
-      // OK): OK is pressed until the sandbox sees the second session, and ignored presses must not
-      // make a third one.
-      await pressUntil(tv, 'Enter', () => requestsMatching(sandbox, SESSIONS) >= 2, 'a second session')
-      const newCode = await waitForText(tv, otherCode(oldCode))
-      const sessions = arrivals(stack, SESSIONS)
-      expect(sessions).toHaveLength(2)
-      const newSessionAt = sessions[1] as number
-      expect((await snapshot(tv)).texts).not.toContain(oldCode)
+    await explained(
+      stack,
+      () => tv,
+      'relaunch-new-code',
+      async () => {
+        await waitForRoute(tv, 'activation')
+        const oldCode = await waitForText(tv, codePattern)
+        expect(await focused(tv)).toBe('NewCode')
+        // The button ignores presses for 5 s after a code was made (no trail of codes from a mashed
+        // OK): OK is pressed until the sandbox sees the second session, and ignored presses must not
+        // make a third one.
+        await pressUntil(tv, 'Enter', () => requestsMatching(sandbox, SESSIONS) >= 2, 'a second session')
+        const newCode = await waitForText(tv, otherCode(oldCode))
+        const sessions = arrivals(stack, SESSIONS)
+        expect(sessions).toHaveLength(2)
+        const newSessionAt = sessions[1] as number
+        expect((await snapshot(tv)).texts).not.toContain(oldCode)
 
-      tv = await relaunch(stack, tv)
-      await waitForRoute(tv, 'activation')
-      await waitForText(tv, exactly(newCode))
-      await waitForRequests(sandbox, pollPath(newCode), 1, POLL_INTERVAL_MS + MARGIN_MS)
-      expect(await codesShown(tv)).toEqual([newCode])
-      await screenshot(tv, 'relaunch-new-code')
-      const newPolls = requestsMatching(sandbox, pollPath(newCode))
-      // Negative check: nothing signals an old-code poll that does not happen, so wait one more interval and a second.
-      await tv.waitForTimeout(POLL_INTERVAL_MS + 1000)
-      expect(arrivals(stack, pollPath(oldCode)).filter((t) => t >= newSessionAt)).toEqual([])
-      expect(requestsMatching(sandbox, pollPath(newCode))).toBeGreaterThan(newPolls) // the new one still is
-      expect(requestsMatching(sandbox, SESSIONS)).toBe(2)
-    })
+        tv = await relaunch(stack, tv)
+        await waitForRoute(tv, 'activation')
+        await waitForText(tv, exactly(newCode))
+        await waitForRequests(sandbox, pollPath(newCode), 1, POLL_INTERVAL_MS + MARGIN_MS)
+        expect(await codesShown(tv)).toEqual([newCode])
+        await screenshot(tv, 'relaunch-new-code')
+        const newPolls = requestsMatching(sandbox, pollPath(newCode))
+        // Negative check: nothing signals an old-code poll that does not happen, so wait one more interval and a second.
+        await tv.waitForTimeout(POLL_INTERVAL_MS + 1000)
+        expect(arrivals(stack, pollPath(oldCode)).filter((t) => t >= newSessionAt)).toEqual([])
+        expect(requestsMatching(sandbox, pollPath(newCode))).toBeGreaterThan(newPolls) // the new one still is
+        expect(requestsMatching(sandbox, SESSIONS)).toBe(2)
+      },
+    )
   })
 })
 
@@ -221,35 +231,40 @@ describe('a relaunch after the code expired', () => {
   test('makes a new code and never shows the old one', async () => {
     const { sandbox } = stack
     let tv = await openRecordedTv(stack, tvOptions)
-    await explained(stack, () => tv, 'relaunch-expired', async () => {
-      await waitForRoute(tv, 'activation')
-      const oldCode = await waitForText(tv, codePattern)
-      const session = (sandbox.snapshot().sessions as Array<{ code: string; notAfter: number }>).find((s) => s.code === oldCode)
-      const notAfter = session?.notAfter ?? 0
-      expect(notAfter).toBeGreaterThan(sandbox.now())
+    await explained(
+      stack,
+      () => tv,
+      'relaunch-expired',
+      async () => {
+        await waitForRoute(tv, 'activation')
+        const oldCode = await waitForText(tv, codePattern)
+        const session = (sandbox.snapshot().sessions as Array<{ code: string; notAfter: number }>).find((s) => s.code === oldCode)
+        const notAfter = session?.notAfter ?? 0
+        expect(notAfter).toBeGreaterThan(sandbox.now())
 
-      // Control: while more than half a minute is left, a relaunch still shows this code.
-      tv = await relaunch(stack, tv)
-      await waitForText(tv, exactly(oldCode))
-      expect(requestsMatching(sandbox, SESSIONS)).toBe(1)
-      await tv.close()
+        // Control: while more than half a minute is left, a relaunch still shows this code.
+        tv = await relaunch(stack, tv)
+        await waitForText(tv, exactly(oldCode))
+        expect(requestsMatching(sandbox, SESSIONS)).toBe(1)
+        await tv.close()
 
-      // The TV stays off until the code has expired: the sandbox's clock moves past the code's
-      // notAfter instead of the test sleeping through its lifetime. The TV judges the code in server
-      // time (the next describe shows it), learnt afresh from the first answer after the launch.
-      sandbox.setClockOffset(notAfter - sandbox.now() + 1000)
-      expect(sandbox.now()).toBeGreaterThan(notAfter)
+        // The TV stays off until the code has expired: the sandbox's clock moves past the code's
+        // notAfter instead of the test sleeping through its lifetime. The TV judges the code in server
+        // time (the next describe shows it), learnt afresh from the first answer after the launch.
+        sandbox.setClockOffset(notAfter - sandbox.now() + 1000)
+        expect(sandbox.now()).toBeGreaterThan(notAfter)
 
-      const pollsBefore = requestsMatching(sandbox, pollPath(oldCode))
-      tv = await openRecordedTv(stack, tvOptions)
-      await waitForRoute(tv, 'activation')
-      const newCode = await waitForText(tv, otherCode(oldCode))
-      expect(requestsMatching(sandbox, SESSIONS)).toBe(2)
-      await waitForRequests(sandbox, pollPath(newCode), 1, POLL_INTERVAL_MS + MARGIN_MS)
-      expect(await codesShown(tv)).toEqual([newCode])
-      expect(requestsMatching(sandbox, pollPath(oldCode))).toBe(pollsBefore)
-      await screenshot(tv, 'relaunch-after-expiry')
-    })
+        const pollsBefore = requestsMatching(sandbox, pollPath(oldCode))
+        tv = await openRecordedTv(stack, tvOptions)
+        await waitForRoute(tv, 'activation')
+        const newCode = await waitForText(tv, otherCode(oldCode))
+        expect(requestsMatching(sandbox, SESSIONS)).toBe(2)
+        await waitForRequests(sandbox, pollPath(newCode), 1, POLL_INTERVAL_MS + MARGIN_MS)
+        expect(await codesShown(tv)).toEqual([newCode])
+        expect(requestsMatching(sandbox, pollPath(oldCode))).toBe(pollsBefore)
+        await screenshot(tv, 'relaunch-after-expiry')
+      },
+    )
   })
 })
 
@@ -266,20 +281,25 @@ describe('a relaunch when the server says the code has expired', () => {
   test('the TV judges the remembered code in server time: a new code, the old one never shown or polled', async () => {
     const { sandbox } = stack
     let tv = await openRecordedTv(stack, tvOptions)
-    await explained(stack, () => tv, 'relaunch-server-expired', async () => {
-      await waitForRoute(tv, 'activation')
-      const oldCode = await waitForText(tv, codePattern)
-      await tv.close()
-      // While the TV is off the server's clock moves past the code's 30 minutes; the TV's does not.
-      sandbox.setClockOffset(31 * 60_000)
-      const pollsBefore = requestsMatching(sandbox, pollPath(oldCode))
-      tv = await openRecordedTv(stack, tvOptions)
-      await waitForRoute(tv, 'activation')
-      const newCode = await waitForText(tv, otherCode(oldCode))
-      await waitForRequests(sandbox, pollPath(newCode), 1, POLL_INTERVAL_MS + MARGIN_MS)
-      expect(await codesShown(tv)).toEqual([newCode])
-      expect(requestsMatching(sandbox, pollPath(oldCode))).toBe(pollsBefore)
-      expect(requestsMatching(sandbox, SESSIONS)).toBe(2)
-    })
+    await explained(
+      stack,
+      () => tv,
+      'relaunch-server-expired',
+      async () => {
+        await waitForRoute(tv, 'activation')
+        const oldCode = await waitForText(tv, codePattern)
+        await tv.close()
+        // While the TV is off the server's clock moves past the code's 30 minutes; the TV's does not.
+        sandbox.setClockOffset(31 * 60_000)
+        const pollsBefore = requestsMatching(sandbox, pollPath(oldCode))
+        tv = await openRecordedTv(stack, tvOptions)
+        await waitForRoute(tv, 'activation')
+        const newCode = await waitForText(tv, otherCode(oldCode))
+        await waitForRequests(sandbox, pollPath(newCode), 1, POLL_INTERVAL_MS + MARGIN_MS)
+        expect(await codesShown(tv)).toEqual([newCode])
+        expect(requestsMatching(sandbox, pollPath(oldCode))).toBe(pollsBefore)
+        expect(requestsMatching(sandbox, SESSIONS)).toBe(2)
+      },
+    )
   })
 })

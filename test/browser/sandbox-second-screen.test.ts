@@ -15,7 +15,16 @@ import { chromiumPath } from './harness'
 
 jest.setTimeout(60_000)
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+]
 
 let sandbox: Sandbox
 let client: TestClient
@@ -62,7 +71,10 @@ test('a viewer signs in on a phone and the TV poll returns the profile', async (
   await expect(page.getByRole('heading', { name: 'Choose your TV provider' }).isVisible()).resolves.toBe(true)
   await expect(page.locator('.providers li').count()).resolves.toBeGreaterThanOrEqual(6)
   // Logos come from the sandbox itself and load.
-  const logoLoaded = await page.locator('.providers img').first().evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)
+  const logoLoaded = await page
+    .locator('.providers img')
+    .first()
+    .evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)
   expect(logoLoaded).toBe(true)
   expect(await poll()).toEqual({})
 

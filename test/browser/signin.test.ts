@@ -226,7 +226,10 @@ describe('(6) Back on the first screen', () => {
     await waitForRequests(stack.sandbox, pollPath(code), Math.max(3, before + 1), 15_000)
     expect(requestsMatching(stack.sandbox, pollPath(code))).toBeGreaterThan(before)
     // CL-AUTHN-3: never faster than the interval (3 s here), measured between arrivals at the sandbox.
-    const times = stack.sandbox.requests().filter((r) => pollPath(code).test(`${r.method} ${r.path}`)).map((r) => r.time)
+    const times = stack.sandbox
+      .requests()
+      .filter((r) => pollPath(code).test(`${r.method} ${r.path}`))
+      .map((r) => r.time)
     const gaps = times.slice(1).map((t, i) => t - (times[i] as number))
     expect(gaps.length).toBeGreaterThanOrEqual(2)
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(2990)

@@ -17,14 +17,33 @@ interface RawAnswer {
 }
 
 /** A request with exact headers (Host included) and, when given, a source address to send from. */
-function raw(options: { host: string; port: number; method?: string; path: string; headers?: Record<string, string>; localAddress?: string; body?: string }): Promise<RawAnswer> {
+function raw(options: {
+  host: string
+  port: number
+  method?: string
+  path: string
+  headers?: Record<string, string>
+  localAddress?: string
+  body?: string
+}): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: options.host, port: options.port, method: options.method ?? 'GET', path: options.path, headers: options.headers, localAddress: options.localAddress, agent: false }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (c: string) => (body += c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-    })
+    const req = request(
+      {
+        host: options.host,
+        port: options.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+        localAddress: options.localAddress,
+        agent: false,
+      },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (c: string) => (body += c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      },
+    )
     req.on('error', reject)
     req.end(options.body)
   })
@@ -39,11 +58,31 @@ function nonLoopbackAddress(): string | undefined {
 }
 
 describe('isLoopbackAddress (socket remoteAddress)', () => {
-  it.each(['127.0.0.1', '127.8.9.10', '127.255.255.254', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1', '::ffff:127.1.2.3', '::FFFF:7f00:1'])('%s is loopback', (address) => {
-    expect(isLoopbackAddress(address)).toBe(true)
-  })
+  it.each(['127.0.0.1', '127.8.9.10', '127.255.255.254', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1', '::ffff:127.1.2.3', '::FFFF:7f00:1'])(
+    '%s is loopback',
+    (address) => {
+      expect(isLoopbackAddress(address)).toBe(true)
+    },
+  )
 
-  it.each([undefined, '', '192.0.2.2', '10.0.0.1', '128.0.0.1', '0.0.0.0', '::', '::2', 'fe80::1', 'fe80::1%eth0', 'fd00::2', '::ffff:192.0.2.1', '::ffff:128.0.0.1', 'localhost', '127.0.0.1.example', '127.0.0.1:80'])('%s is not', (address) => {
+  it.each([
+    undefined,
+    '',
+    '192.0.2.2',
+    '10.0.0.1',
+    '128.0.0.1',
+    '0.0.0.0',
+    '::',
+    '::2',
+    'fe80::1',
+    'fe80::1%eth0',
+    'fd00::2',
+    '::ffff:192.0.2.1',
+    '::ffff:128.0.0.1',
+    'localhost',
+    '127.0.0.1.example',
+    '127.0.0.1:80',
+  ])('%s is not', (address) => {
     expect(isLoopbackAddress(address)).toBe(false)
   })
 })
@@ -124,7 +163,13 @@ describe('over the wire, listening on 0.0.0.0', () => {
     const logged = sandbox.requests().length
     expect(logged).toBeGreaterThan(0)
 
-    for (const [method, path] of [['GET', '/__sandbox/requests'], ['GET', '/__sandbox/state'], ['POST', '/__sandbox/reset'], ['POST', '/__sandbox/requests/clear'], ['GET', '/__sandbox/nothing']] as const) {
+    for (const [method, path] of [
+      ['GET', '/__sandbox/requests'],
+      ['GET', '/__sandbox/state'],
+      ['POST', '/__sandbox/reset'],
+      ['POST', '/__sandbox/requests/clear'],
+      ['GET', '/__sandbox/nothing'],
+    ] as const) {
       const res = await raw({ host: address, port: sandbox.port, method, path, localAddress: address, headers: { 'X-Forwarded-For': '127.0.0.1' } })
       expect([method, path, res.status]).toEqual([method, path, 404])
       expect(res.body).toBe('Not found.')
@@ -171,7 +216,11 @@ describe('no CORS on /__sandbox/', () => {
   })
 
   it('refuses a cross-origin preflight', async () => {
-    const res = await admin('OPTIONS', 'faults', { Origin: 'http://tv.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' })
+    const res = await admin('OPTIONS', 'faults', {
+      Origin: 'http://tv.example',
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'content-type',
+    })
     expect(res.status).toBe(403)
     expect(res.headers.get('access-control-allow-origin')).toBeNull()
     expect(res.headers.get('access-control-allow-methods')).toBeNull()
@@ -185,16 +234,26 @@ describe('no CORS on /__sandbox/', () => {
       expect(res.headers.get('access-control-allow-origin')).toBeNull()
       expect(res.headers.get('access-control-expose-headers')).toBeNull()
     }
-    const faulted = await admin('POST', 'faults', { Origin: h.sandbox.origin, 'Content-Type': 'application/json' }, JSON.stringify({ route: 'configuration', status: 503 }))
+    const faulted = await admin(
+      'POST',
+      'faults',
+      { Origin: h.sandbox.origin, 'Content-Type': 'application/json' },
+      JSON.stringify({ route: 'configuration', status: 503 }),
+    )
     expect(faulted.status).toBe(200)
     h.sandbox.clearFaults()
   })
 
   it('keeps CORS on the REST API V2 and DCR routes (the TV app calls them cross-origin)', async () => {
-    const api = await fetch(`${h.sandbox.origin}/api/v2/MYCHAN/configuration`, { headers: { Origin: 'http://tv.example', Authorization: `Bearer ${h.client.accessToken}` } })
+    const api = await fetch(`${h.sandbox.origin}/api/v2/MYCHAN/configuration`, {
+      headers: { Origin: 'http://tv.example', Authorization: `Bearer ${h.client.accessToken}` },
+    })
     expect(api.status).toBe(200)
     expect(api.headers.get('access-control-allow-origin')).toBe('http://tv.example')
-    const preflight = await fetch(`${h.sandbox.origin}/o/client/token`, { method: 'OPTIONS', headers: { Origin: 'http://tv.example', 'Access-Control-Request-Method': 'POST' } })
+    const preflight = await fetch(`${h.sandbox.origin}/o/client/token`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://tv.example', 'Access-Control-Request-Method': 'POST' },
+    })
     expect(preflight.status).toBe(204)
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://tv.example')
   })

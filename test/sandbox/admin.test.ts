@@ -52,10 +52,15 @@ describe('faults', () => {
   it('picks the enhanced error code, matches path regexes, and adds latency', async () => {
     await admin('POST', 'faults', { route: 'decisions/authorize', status: 403, code: 'maximum_execution_time_exceeded' })
     h.sandbox.seedProfile({ deviceId: TV, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable' })
-    const retry = await h.client.call('POST', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Cable', { headers: h.client.tv(TV), json: { resources: ['mychannel-live'] } })
+    const retry = await h.client.call('POST', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Cable', {
+      headers: h.client.tv(TV),
+      json: { resources: ['mychannel-live'] },
+    })
     expect(retry.json).toMatchObject(eec(403, 'maximum_execution_time_exceeded', 'retry'))
     await admin('POST', 'faults', { route: '^/api/v2/MYCHAN/logout/', status: 503 })
-    expect((await h.client.call('GET', '/api/v2/MYCHAN/logout/Sandbox_Cable?redirectUrl=https%3A%2F%2Fa.example', { headers: h.client.tv(TV) })).status).toBe(503)
+    expect((await h.client.call('GET', '/api/v2/MYCHAN/logout/Sandbox_Cable?redirectUrl=https%3A%2F%2Fa.example', { headers: h.client.tv(TV) })).status).toBe(
+      503,
+    )
     await admin('POST', 'faults', { route: 'configuration', latencyMs: 300 })
     const started = Date.now()
     const slow = await h.client.call('GET', '/api/v2/MYCHAN/configuration', { headers: h.client.auth() })
@@ -70,7 +75,13 @@ describe('faults', () => {
   })
 
   it('rejects bad fault input with 400 and a message', async () => {
-    for (const body of [{}, { route: 'x' }, { route: 'x', status: 'five' }, { route: 'x', status: 500, body: 3 }, { route: 'x', status: 500, code: 'made_up' }]) {
+    for (const body of [
+      {},
+      { route: 'x' },
+      { route: 'x', status: 'five' },
+      { route: 'x', status: 500, body: 3 },
+      { route: 'x', status: 500, code: 'made_up' },
+    ]) {
       const res = await admin('POST', 'faults', body)
       expect(res.status).toBe(400)
       expect(res.json.error).toEqual(expect.any(String))
@@ -105,7 +116,10 @@ describe('switches', () => {
     expect(seeded.json).toMatchObject({ mvpd: 'Sandbox_Fiber', deviceId: 'tv-seeded', type: 'regular' })
     expect(seeded.json.notAfter - seeded.json.notBefore).toBe(60_000)
     expect((await admin('POST', 'profiles/revoke', { mvpd: 'Sandbox_Fiber', deviceId: 'tv-seeded' })).json).toEqual({ revoked: 1 })
-    const invalidated = await h.client.call('POST', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Fiber', { headers: h.client.tv('tv-seeded'), json: { resources: ['mychannel-live'] } })
+    const invalidated = await h.client.call('POST', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Fiber', {
+      headers: h.client.tv('tv-seeded'),
+      json: { resources: ['mychannel-live'] },
+    })
     expect(invalidated.json).toMatchObject(eec(403, 'authenticated_profile_invalidated', 'authentication'))
 
     const { json: session } = await h.client.createSession('tv-complete')
@@ -114,7 +128,10 @@ describe('switches', () => {
     expect((await admin('POST', 'sessions/NOPE123/complete', {})).status).toBe(400)
 
     await admin('POST', 'deny', { resource: 'mychannel-live' })
-    const denied = await h.client.call('POST', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Sat', { headers: h.client.tv('tv-complete'), json: { resources: ['mychannel-live'] } })
+    const denied = await h.client.call('POST', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Sat', {
+      headers: h.client.tv('tv-complete'),
+      json: { resources: ['mychannel-live'] },
+    })
     expect(denied.json.decisions[0]).toMatchObject({ authorized: false, error: eec(403, 'authorization_denied_by_mvpd', 'none') })
     await admin('POST', 'deny/clear')
   })
@@ -126,7 +143,15 @@ describe('inspection and reset', () => {
     await h.client.call('GET', '/api/v2/MYCHAN/configuration?profile=x', { headers: h.client.tv(TV) })
     const list = (await admin('GET', 'requests')).json
     expect(list).toEqual([
-      expect.objectContaining({ method: 'GET', path: '/api/v2/MYCHAN/configuration', query: { profile: 'x' }, status: 200, time: expect.any(Number), route: 'configuration', headers: expect.objectContaining({ 'ap-device-identifier': expect.stringMatching(/^fingerprint /) }) }),
+      expect.objectContaining({
+        method: 'GET',
+        path: '/api/v2/MYCHAN/configuration',
+        query: { profile: 'x' },
+        status: 200,
+        time: expect.any(Number),
+        route: 'configuration',
+        headers: expect.objectContaining({ 'ap-device-identifier': expect.stringMatching(/^fingerprint /) }),
+      }),
     ])
     expect((await admin('GET', 'state')).json).toMatchObject({ sessions: expect.any(Array), profiles: expect.any(Array) })
 

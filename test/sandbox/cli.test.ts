@@ -47,7 +47,16 @@ describe('sandbox CLI', () => {
   }, 20000)
 
   it('uses --public-origin in activation and logo URLs and hides admin in production', async () => {
-    const { origin, output } = await start(['--port', '0', '--mode', 'production', '--public-origin', 'http://192.0.2.10:4000', '--fault', 'route=configuration,status=503,count=1'])
+    const { origin, output } = await start([
+      '--port',
+      '0',
+      '--mode',
+      'production',
+      '--public-origin',
+      'http://192.0.2.10:4000',
+      '--fault',
+      'route=configuration,status=503,count=1',
+    ])
     expect(output).toContain('Second screen: http://192.0.2.10:4000/activate')
     expect((await fetch(`${origin}/__sandbox/requests`)).status).toBe(404)
     expect((await fetch(`${origin}/api/v2/MYCHAN/configuration`)).status).toBe(503)

@@ -55,7 +55,10 @@ describe('POST /o/client/register', () => {
   })
 
   it('answers invalid_request to a malformed body and invalid_redirect_uri to a bad redirect_uri', async () => {
-    const bad = await h.client.call('POST', '/o/client/register', { body: '{"software_statement":', headers: { 'Content-Type': 'application/json', 'X-Device-Info': info } })
+    const bad = await h.client.call('POST', '/o/client/register', {
+      body: '{"software_statement":',
+      headers: { 'Content-Type': 'application/json', 'X-Device-Info': info },
+    })
     expect(bad.status).toBe(400)
     expect(bad.json).toMatchObject({ error: 'invalid_request' })
     const uri = await register({ software_statement: SOFTWARE_STATEMENT, redirect_uri: 'not a uri' })

@@ -18,7 +18,13 @@ afterEach(() => {
   expect(h.client.violations).toEqual([])
 })
 
-const decide = (kind: 'preauthorize' | 'authorize', mvpd: string, resources: unknown, deviceId = TV, extra: Record<string, string | undefined> = {}): ReturnType<Harness['client']['call']> =>
+const decide = (
+  kind: 'preauthorize' | 'authorize',
+  mvpd: string,
+  resources: unknown,
+  deviceId = TV,
+  extra: Record<string, string | undefined> = {},
+): ReturnType<Harness['client']['call']> =>
   h.client.call('POST', `/api/v2/MYCHAN/decisions/${kind}/${mvpd}`, { headers: h.client.tv(deviceId, extra), json: { resources } })
 
 describe('POST decisions/authorize/{mvpd}', () => {
@@ -52,7 +58,11 @@ describe('POST decisions/authorize/{mvpd}', () => {
     expect(other.json.decisions[0]).toMatchObject({ authorized: true, source: 'mvpd' })
     h.sandbox.deny({ resource: 'mychannel-news', code: 'authorization_denied_by_degradation_rule' })
     const none = await decide('authorize', 'Sandbox_Cable', ['mychannel-news'])
-    expect(none.json.decisions[0]).toMatchObject({ authorized: false, source: 'degradation', error: eec(403, 'authorization_denied_by_degradation_rule', 'none') })
+    expect(none.json.decisions[0]).toMatchObject({
+      authorized: false,
+      source: 'degradation',
+      error: eec(403, 'authorization_denied_by_degradation_rule', 'none'),
+    })
   })
 
   it('denies what the admin deny switch names, with the chosen code', async () => {
@@ -66,15 +76,25 @@ describe('POST decisions/authorize/{mvpd}', () => {
 
   it.each([
     ['no profile', 'tv-nobody', () => undefined, 'authenticated_profile_missing'],
-    ['an expired profile', 'tv-expired', () => {
-      h.sandbox.seedProfile({ deviceId: 'tv-expired', serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable', ttlMs: 1 })
-      // Past its 1 ms lifetime by the sandbox clock (reset after each test).
-      h.sandbox.setClockOffset(1000)
-    }, 'authenticated_profile_expired'],
-    ['a revoked profile', 'tv-revoked', () => {
-      h.sandbox.seedProfile({ deviceId: 'tv-revoked', serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable' })
-      h.sandbox.revokeProfile({ mvpd: 'Sandbox_Cable', deviceId: 'tv-revoked' })
-    }, 'authenticated_profile_invalidated'],
+    [
+      'an expired profile',
+      'tv-expired',
+      () => {
+        h.sandbox.seedProfile({ deviceId: 'tv-expired', serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable', ttlMs: 1 })
+        // Past its 1 ms lifetime by the sandbox clock (reset after each test).
+        h.sandbox.setClockOffset(1000)
+      },
+      'authenticated_profile_expired',
+    ],
+    [
+      'a revoked profile',
+      'tv-revoked',
+      () => {
+        h.sandbox.seedProfile({ deviceId: 'tv-revoked', serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable' })
+        h.sandbox.revokeProfile({ mvpd: 'Sandbox_Cable', deviceId: 'tv-revoked' })
+      },
+      'authenticated_profile_invalidated',
+    ],
   ])('answers 403 with action authentication for %s', async (_label, device, setup, code) => {
     setup()
     const res = await decide('authorize', 'Sandbox_Cable', ['mychannel-live'], device)
@@ -93,7 +113,10 @@ describe('POST decisions/authorize/{mvpd}', () => {
   })
 
   it('answers 400 to malformed JSON, a form content type, and unknown or inactive mvpds', async () => {
-    const malformed = await h.client.call('POST', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Cable', { headers: { ...h.client.tv(TV), 'Content-Type': 'application/json' }, body: '{"resources":[' })
+    const malformed = await h.client.call('POST', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Cable', {
+      headers: { ...h.client.tv(TV), 'Content-Type': 'application/json' },
+      body: '{"resources":[',
+    })
     expect(malformed.json).toMatchObject(eec(400, 'invalid_parameter_resources', 'none'))
     const form = await h.client.call('POST', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Cable', { headers: h.client.tv(TV), form: { resources: 'x' } })
     expect(form.json).toMatchObject(eec(400, 'invalid_header_content_type', 'none'))
@@ -102,7 +125,10 @@ describe('POST decisions/authorize/{mvpd}', () => {
   })
 
   it('accepts application/json with or without charset (docs/adobe-pass.md, "Gaps")', async () => {
-    const res = await h.client.call('POST', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Cable', { headers: { ...h.client.tv(TV), 'Content-Type': 'application/json' }, json: { resources: ['mychannel-live'] } })
+    const res = await h.client.call('POST', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Cable', {
+      headers: { ...h.client.tv(TV), 'Content-Type': 'application/json' },
+      json: { resources: ['mychannel-live'] },
+    })
     expect(res.status).toBe(200)
   })
 })
@@ -132,7 +158,12 @@ describe('GET logout/{mvpd}', () => {
     h.sandbox.seedProfile({ deviceId: 'tv-out', serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable' })
     const res = await logout('Sandbox_Cable', 'tv-out')
     expect(res.status).toBe(200)
-    expect(res.json.logouts.Sandbox_Cable).toMatchObject({ actionName: 'logout', actionType: 'interactive', mvpd: 'Sandbox_Cable', url: expect.stringContaining('/mvpd/Sandbox_Cable/logout') })
+    expect(res.json.logouts.Sandbox_Cable).toMatchObject({
+      actionName: 'logout',
+      actionType: 'interactive',
+      mvpd: 'Sandbox_Cable',
+      url: expect.stringContaining('/mvpd/Sandbox_Cable/logout'),
+    })
     expect((await h.client.call('GET', '/api/v2/MYCHAN/profiles', { headers: h.client.tv('tv-out') })).json).toEqual({ profiles: {} })
     const page = await h.client.call('GET', new URL(res.json.logouts.Sandbox_Cable.url).pathname + new URL(res.json.logouts.Sandbox_Cable.url).search)
     expect(page.status).toBe(200)
@@ -140,8 +171,12 @@ describe('GET logout/{mvpd}', () => {
 
   it('answers complete/none for a provider without one, and invalid/none when there was no profile', async () => {
     h.sandbox.seedProfile({ deviceId: 'tv-out2', serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Fiber' })
-    expect((await logout('Sandbox_Fiber', 'tv-out2')).json).toEqual({ logouts: { Sandbox_Fiber: { actionName: 'complete', actionType: 'none', mvpd: 'Sandbox_Fiber' } } })
-    expect((await logout('Sandbox_Fiber', 'tv-out2')).json).toEqual({ logouts: { Sandbox_Fiber: { actionName: 'invalid', actionType: 'none', mvpd: 'Sandbox_Fiber' } } })
+    expect((await logout('Sandbox_Fiber', 'tv-out2')).json).toEqual({
+      logouts: { Sandbox_Fiber: { actionName: 'complete', actionType: 'none', mvpd: 'Sandbox_Fiber' } },
+    })
+    expect((await logout('Sandbox_Fiber', 'tv-out2')).json).toEqual({
+      logouts: { Sandbox_Fiber: { actionName: 'invalid', actionType: 'none', mvpd: 'Sandbox_Fiber' } },
+    })
   })
 
   it('answers 400 without redirectUrl, for an unknown mvpd, and without device headers', async () => {

@@ -59,7 +59,10 @@ describe('static server of the app', () => {
 
   it('survives a bad URL as its own process, as under npm start', async () => {
     const script = join(dir, 'serve.ts')
-    writeFileSync(script, `import { serveFolder } from ${JSON.stringify(join(__dirname, '..', 'support', 'static-server'))}\nvoid serveFolder(${JSON.stringify(dir)}).then((s) => console.log(s.origin))\n`)
+    writeFileSync(
+      script,
+      `import { serveFolder } from ${JSON.stringify(join(__dirname, '..', 'support', 'static-server'))}\nvoid serveFolder(${JSON.stringify(dir)}).then((s) => console.log(s.origin))\n`,
+    )
     const child = spawn(join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx'), [script], { stdio: ['ignore', 'pipe', 'pipe'] })
     let exited = false
     const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()))

@@ -23,12 +23,24 @@ afterEach(() => expect(h.client.violations).toEqual([]))
 
 /** A valid request for the operation, with every header it may take. */
 async function validRequest(op: OperationInfo): Promise<{ method: string; path: string; opts: CallOptions; ok: number }> {
-  const headers = (contentType?: string): Record<string, string | undefined> => ({ ...h.client.tv(TV), ...(contentType ? { 'Content-Type': contentType } : {}) })
-  const freshCode = async (mvpd?: string): Promise<string> => (await h.client.createSession(TV, { domainName: 'mychannel.example', redirectUrl: 'https://mychannel.example/a', ...(mvpd ? { mvpd } : {}) })).json.code
+  const headers = (contentType?: string): Record<string, string | undefined> => ({
+    ...h.client.tv(TV),
+    ...(contentType ? { 'Content-Type': contentType } : {}),
+  })
+  const freshCode = async (mvpd?: string): Promise<string> =>
+    (await h.client.createSession(TV, { domainName: 'mychannel.example', redirectUrl: 'https://mychannel.example/a', ...(mvpd ? { mvpd } : {}) })).json.code
   const profile = (): void => void h.sandbox.seedProfile({ deviceId: TV, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable' })
   switch (`${op.method} ${op.fullTemplate}`) {
     case 'POST /o/client/register':
-      return { method: 'POST', path: '/o/client/register', ok: 201, opts: { headers: { 'X-Device-Info': b64(JSON.stringify(DEVICE_INFO)), 'Content-Type': 'application/json;charset=utf-8' }, body: JSON.stringify({ software_statement: (await import('./helpers/client')).SOFTWARE_STATEMENT }) } }
+      return {
+        method: 'POST',
+        path: '/o/client/register',
+        ok: 201,
+        opts: {
+          headers: { 'X-Device-Info': b64(JSON.stringify(DEVICE_INFO)), 'Content-Type': 'application/json;charset=utf-8' },
+          body: JSON.stringify({ software_statement: (await import('./helpers/client')).SOFTWARE_STATEMENT }),
+        },
+      }
     case 'POST /o/client/token': {
       const q = new URLSearchParams({ client_id: h.client.clientId, client_secret: h.client.clientSecret, grant_type: 'client_credentials' })
       return { method: 'POST', path: `/o/client/token?${q}`, ok: 201, opts: { headers: { 'X-Device-Info': b64(JSON.stringify(DEVICE_INFO)) } } }
@@ -36,9 +48,19 @@ async function validRequest(op: OperationInfo): Promise<{ method: string; path: 
     case 'GET /api/v2/{serviceProvider}/configuration':
       return { method: 'GET', path: '/api/v2/MYCHAN/configuration', ok: 200, opts: { headers: headers() } }
     case 'POST /api/v2/{serviceProvider}/sessions':
-      return { method: 'POST', path: '/api/v2/MYCHAN/sessions', ok: 200, opts: { headers: headers('application/x-www-form-urlencoded'), body: 'domainName=mychannel.example' } }
+      return {
+        method: 'POST',
+        path: '/api/v2/MYCHAN/sessions',
+        ok: 200,
+        opts: { headers: headers('application/x-www-form-urlencoded'), body: 'domainName=mychannel.example' },
+      }
     case 'POST /api/v2/{serviceProvider}/sessions/{code}':
-      return { method: 'POST', path: `/api/v2/MYCHAN/sessions/${await freshCode()}`, ok: 200, opts: { headers: headers('application/x-www-form-urlencoded'), body: 'mvpd=Sandbox_Fiber' } }
+      return {
+        method: 'POST',
+        path: `/api/v2/MYCHAN/sessions/${await freshCode()}`,
+        ok: 200,
+        opts: { headers: headers('application/x-www-form-urlencoded'), body: 'mvpd=Sandbox_Fiber' },
+      }
     case 'GET /api/v2/{serviceProvider}/sessions/{code}':
       return { method: 'GET', path: `/api/v2/MYCHAN/sessions/${await freshCode()}`, ok: 200, opts: { headers: headers() } }
     case 'GET /api/v2/authenticate/{serviceProvider}/{code}':
@@ -52,10 +74,20 @@ async function validRequest(op: OperationInfo): Promise<{ method: string; path: 
     case 'POST /api/v2/{serviceProvider}/decisions/preauthorize/{mvpd}':
     case 'POST /api/v2/{serviceProvider}/decisions/authorize/{mvpd}':
       profile()
-      return { method: 'POST', path: `/api/v2/MYCHAN/decisions/${op.template.includes('preauthorize') ? 'preauthorize' : 'authorize'}/Sandbox_Cable`, ok: 200, opts: { headers: headers('application/json;charset=utf-8'), body: '{"resources":["mychannel-live"]}' } }
+      return {
+        method: 'POST',
+        path: `/api/v2/MYCHAN/decisions/${op.template.includes('preauthorize') ? 'preauthorize' : 'authorize'}/Sandbox_Cable`,
+        ok: 200,
+        opts: { headers: headers('application/json;charset=utf-8'), body: '{"resources":["mychannel-live"]}' },
+      }
     case 'GET /api/v2/{serviceProvider}/logout/{mvpd}':
       profile()
-      return { method: 'GET', path: '/api/v2/MYCHAN/logout/Sandbox_Cable?redirectUrl=https%3A%2F%2Fmychannel.example%2Fbye', ok: 200, opts: { headers: headers() } }
+      return {
+        method: 'GET',
+        path: '/api/v2/MYCHAN/logout/Sandbox_Cable?redirectUrl=https%3A%2F%2Fmychannel.example%2Fbye',
+        ok: 200,
+        opts: { headers: headers() },
+      }
     default:
       throw new Error(`no valid request written for ${op.method} ${op.fullTemplate}`)
   }
@@ -81,14 +113,15 @@ describe('Adobe OpenAPI operations', () => {
     const notRequired = CHECKED_HEADERS.filter((name) => !required.includes(name))
 
     // An operation with no checked required header (token, authenticate) gets no row here.
-    if (required.length > 0) it.each(required.map((n) => [n]))('insists on %s (required in the file)', async (name) => {
-      const req = await validRequest(op)
-      const headers = { ...req.opts.headers, [name]: undefined }
-      // Without Content-Type fetch labels a string body text/plain, which must be refused too.
-      const res = await h.client.call(req.method, req.path, { ...req.opts, headers })
-      expect(res.status).toBeGreaterThanOrEqual(400)
-      expect(res.status).toBeLessThan(500)
-    })
+    if (required.length > 0)
+      it.each(required.map((n) => [n]))('insists on %s (required in the file)', async (name) => {
+        const req = await validRequest(op)
+        const headers = { ...req.opts.headers, [name]: undefined }
+        // Without Content-Type fetch labels a string body text/plain, which must be refused too.
+        const res = await h.client.call(req.method, req.path, { ...req.opts, headers })
+        expect(res.status).toBeGreaterThanOrEqual(400)
+        expect(res.status).toBeLessThan(500)
+      })
 
     const droppable = notRequired.filter((n) => n !== 'Content-Type')
     if (droppable.length > 0) {
@@ -107,7 +140,12 @@ describe('Adobe OpenAPI operations', () => {
       .filter((op) => op.spec === 'rest' && !requiredHeaders(op).includes('AP-Device-Identifier') && op.template !== '/authenticate/{serviceProvider}/{code}')
       .map((op) => `${op.method} ${op.template}`)
       .sort()
-    expect(relaxed).toEqual(['GET /{serviceProvider}/configuration', 'GET /{serviceProvider}/profiles/code/{code}', 'GET /{serviceProvider}/sessions/{code}', 'POST /{serviceProvider}/sessions/{code}'])
+    expect(relaxed).toEqual([
+      'GET /{serviceProvider}/configuration',
+      'GET /{serviceProvider}/profiles/code/{code}',
+      'GET /{serviceProvider}/sessions/{code}',
+      'POST /{serviceProvider}/sessions/{code}',
+    ])
     expect(optionalHeaders(served.find((o) => o.template === '/{serviceProvider}/profiles/{mvpd}') as OperationInfo)).toContain('AP-Temppass-Identity')
   })
 })

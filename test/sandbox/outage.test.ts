@@ -40,7 +40,8 @@ afterAll(() => h.sandbox.stop())
 describe('suspend and resume', () => {
   it('refuses connections while suspended, then the same code still polls on the same origin', async () => {
     const { json: session } = await h.client.createSession(TV)
-    const poll = (): Promise<number | string> => probe(h.sandbox.origin, `/api/v2/MYCHAN/profiles/code/${session.code}`, h.client.tv(TV) as Record<string, string>)
+    const poll = (): Promise<number | string> =>
+      probe(h.sandbox.origin, `/api/v2/MYCHAN/profiles/code/${session.code}`, h.client.tv(TV) as Record<string, string>)
     expect(await poll()).toBe(200)
     h.sandbox.seedProfile({ deviceId: TV, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Fiber' })
     const logged = h.sandbox.requests().length

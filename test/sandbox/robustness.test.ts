@@ -35,39 +35,55 @@ function raw(method: string, target: string, headers: Record<string, string> = {
   })
 }
 
-const profiles = (): Promise<number> => h.client.call('GET', '/api/v2/MYCHAN/profiles', { headers: h.client.tv(TV) }).then((r) => Object.keys(r.json.profiles).length)
+const profiles = (): Promise<number> =>
+  h.client.call('GET', '/api/v2/MYCHAN/profiles', { headers: h.client.tv(TV) }).then((r) => Object.keys(r.json.profiles).length)
 
 describe('bad bodies', () => {
   it('rejects an oversized body with 413 and keeps serving (state intact)', async () => {
     const big = JSON.stringify({ resources: ['x'.repeat(MAX_BODY_BYTES + 10)] })
-    const res = await h.client.call('POST', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Cable', { headers: { ...h.client.tv(TV), 'Content-Type': 'application/json' }, body: big })
+    const res = await h.client.call('POST', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Cable', {
+      headers: { ...h.client.tv(TV), 'Content-Type': 'application/json' },
+      body: big,
+    })
     expect(res.status).toBe(413)
     expect(res.json).toMatchObject(eec(413, 'request_entity_too_large', 'none'))
     expect(await profiles()).toBe(1)
   })
 
   it('rejects an oversized DCR body OAuth-style', async () => {
-    const res = await h.client.call('POST', '/o/client/register', { headers: { 'Content-Type': 'application/json', 'X-Device-Info': h.client.tv(TV)['X-Device-Info'] }, body: `{"software_statement":"${'a'.repeat(MAX_BODY_BYTES)}"}` })
+    const res = await h.client.call('POST', '/o/client/register', {
+      headers: { 'Content-Type': 'application/json', 'X-Device-Info': h.client.tv(TV)['X-Device-Info'] },
+      body: `{"software_statement":"${'a'.repeat(MAX_BODY_BYTES)}"}`,
+    })
     expect(res.status).toBe(413)
     expect(res.json).toMatchObject({ error: 'invalid_request' })
   })
 
   it('treats a malformed session form as missing parameters and malformed JSON decisions as bad resources', async () => {
-    const session = await h.client.call('POST', '/api/v2/MYCHAN/sessions', { headers: { ...h.client.tv(TV), 'Content-Type': 'application/x-www-form-urlencoded' }, body: '%%%&&&=' })
+    const session = await h.client.call('POST', '/api/v2/MYCHAN/sessions', {
+      headers: { ...h.client.tv(TV), 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: '%%%&&&=',
+    })
     expect(session.status).toBe(200)
     expect(session.json.actionName).toBe('resume')
-    const decisions = await h.client.call('POST', '/api/v2/MYCHAN/decisions/preauthorize/Sandbox_Cable', { headers: { ...h.client.tv(TV), 'Content-Type': 'application/json' }, body: 'null' })
+    const decisions = await h.client.call('POST', '/api/v2/MYCHAN/decisions/preauthorize/Sandbox_Cable', {
+      headers: { ...h.client.tv(TV), 'Content-Type': 'application/json' },
+      body: 'null',
+    })
     expect(decisions.json).toMatchObject(eec(400, 'invalid_parameter_resources', 'none'))
     expect(await profiles()).toBe(1)
   })
 })
 
 describe('unknown routes and wrong methods', () => {
-  it.each(['/api/v2/MYCHAN/nothing-here', '/api/v2/MYCHAN', '/api/v3/MYCHAN/profiles', '/o/client/scopes', '/api/v2//profiles'])('answers 404 enhanced error JSON for %s', async (path) => {
-    const res = await raw('GET', path, { Authorization: `Bearer ${h.client.accessToken}` })
-    expect(res.status).toBe(404)
-    expect(JSON.parse(res.body)).toMatchObject(eec(404, 'resource_not_found', 'none'))
-  })
+  it.each(['/api/v2/MYCHAN/nothing-here', '/api/v2/MYCHAN', '/api/v3/MYCHAN/profiles', '/o/client/scopes', '/api/v2//profiles'])(
+    'answers 404 enhanced error JSON for %s',
+    async (path) => {
+      const res = await raw('GET', path, { Authorization: `Bearer ${h.client.accessToken}` })
+      expect(res.status).toBe(404)
+      expect(JSON.parse(res.body)).toMatchObject(eec(404, 'resource_not_found', 'none'))
+    },
+  )
 
   it('answers 404 HTML for unknown pages', async () => {
     const res = await h.client.call('GET', '/nope')
@@ -103,7 +119,11 @@ describe('odd path parameters', () => {
     [`/api/v2/MYCHAN/profiles/code/${'A'.repeat(500)}`, 'invalid_parameter_code'],
     ['/api/v2/MYCHAN/sessions/ab%3Ccd', 'invalid_parameter_code'],
   ])('%s → 400 %s', async (path, code) => {
-    const res = await raw('GET', path, { Authorization: `Bearer ${h.client.accessToken}`, 'AP-Device-Identifier': `fingerprint ${Buffer.from(TV).toString('base64')}`, 'X-Device-Info': h.client.tv(TV)['X-Device-Info'] as string })
+    const res = await raw('GET', path, {
+      Authorization: `Bearer ${h.client.accessToken}`,
+      'AP-Device-Identifier': `fingerprint ${Buffer.from(TV).toString('base64')}`,
+      'X-Device-Info': h.client.tv(TV)['X-Device-Info'] as string,
+    })
     expect(res.status).toBe(400)
     expect(JSON.parse(res.body)).toMatchObject(eec(400, code, 'none'))
     expect(await profiles()).toBe(1)
@@ -116,7 +136,11 @@ describe('odd path parameters', () => {
 })
 
 describe('undecodable URLs', () => {
-  const device = (): Record<string, string> => ({ Authorization: `Bearer ${h.client.accessToken}`, 'AP-Device-Identifier': `fingerprint ${Buffer.from(TV).toString('base64')}`, 'X-Device-Info': h.client.tv(TV)['X-Device-Info'] as string })
+  const device = (): Record<string, string> => ({
+    Authorization: `Bearer ${h.client.accessToken}`,
+    'AP-Device-Identifier': `fingerprint ${Buffer.from(TV).toString('base64')}`,
+    'X-Device-Info': h.client.tv(TV)['X-Device-Info'] as string,
+  })
 
   it.each([
     ['GET', '/%zz'],
@@ -163,12 +187,17 @@ describe('undecodable URLs', () => {
 describe('CORS and Date', () => {
   it('answers a preflight with the headers a browser-served TV app needs', async () => {
     const res = await h.client.call('OPTIONS', '/api/v2/MYCHAN/decisions/authorize/Sandbox_Cable', {
-      headers: { Origin: 'http://localhost:8080', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,ap-device-identifier,x-device-info,content-type' },
+      headers: {
+        Origin: 'http://localhost:8080',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,ap-device-identifier,x-device-info,content-type',
+      },
     })
     expect(res.status).toBe(204)
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:8080')
     const allowed = (res.headers.get('access-control-allow-headers') ?? '').toLowerCase()
-    for (const name of ['authorization', 'ap-device-identifier', 'x-device-info', 'content-type', 'accept', 'ap-temppass-identity']) expect(allowed).toContain(name)
+    for (const name of ['authorization', 'ap-device-identifier', 'x-device-info', 'content-type', 'accept', 'ap-temppass-identity'])
+      expect(allowed).toContain(name)
     expect(res.headers.get('access-control-allow-methods')).toContain('POST')
   })
 

@@ -44,7 +44,8 @@ describe('second-screen pages', () => {
     const picker = await follow(submitted.headers.get('location'))
     expect(picker.status).toBe(200)
     expect(picker.text).toContain('Choose your TV provider')
-    for (const name of ['Riverside Cable', 'Summit Fiber', 'Northstar Satellite', 'Metro Broadband', 'Harbor TV', 'Valley Telecom']) expect(picker.text).toContain(name)
+    for (const name of ['Riverside Cable', 'Summit Fiber', 'Northstar Satellite', 'Metro Broadband', 'Harbor TV', 'Valley Telecom'])
+      expect(picker.text).toContain(name)
     expect(picker.text).not.toContain('Lakeside Cable')
     expect(picker.text).not.toMatch(/MVPD/)
 
@@ -72,12 +73,18 @@ describe('second-screen pages', () => {
     expect(done.text).toContain('Northstar Satellite')
 
     const profile = await poll()
-    expect(profile.json.profiles.Sandbox_Sat).toMatchObject({ issuer: 'Sandbox_Sat', type: 'regular', attributes: { userID: { value: 'viewer-0001', state: 'plain' } } })
+    expect(profile.json.profiles.Sandbox_Sat).toMatchObject({
+      issuer: 'Sandbox_Sat',
+      type: 'regular',
+      attributes: { userID: { value: 'viewer-0001', state: 'plain' } },
+    })
   })
 
   it('goes straight to the provider login when the TV preselected one', async () => {
     const tv = 'tv-preselected'
-    const session = (await h.client.createSession(tv, { mvpd: 'Sandbox_Harbor', domainName: 'mychannel.example', redirectUrl: 'https://mychannel.example/activated' })).json
+    const session = (
+      await h.client.createSession(tv, { mvpd: 'Sandbox_Harbor', domainName: 'mychannel.example', redirectUrl: 'https://mychannel.example/activated' })
+    ).json
     const submitted = await form('/activate', { code: session.code })
     expect(submitted.headers.get('location')).toBe(`/api/v2/authenticate/MYCHAN/${session.code}`)
     const ok = await form('/mvpd/Sandbox_Harbor/login', { code: session.code, username: 'kids', password: 'sandbox' })
@@ -135,7 +142,9 @@ describe('second-screen pages', () => {
     })
 
     it('the user name after a wrong password (echoed verbatim)', async () => {
-      const session = (await h.client.createSession('tv-xss', { mvpd: 'Sandbox_Valley', domainName: 'mychannel.example', redirectUrl: 'https://mychannel.example/activated' })).json
+      const session = (
+        await h.client.createSession('tv-xss', { mvpd: 'Sandbox_Valley', domainName: 'mychannel.example', redirectUrl: 'https://mychannel.example/activated' })
+      ).json
       const res = await form('/mvpd/Sandbox_Valley/login', { code: session.code, username: PAYLOAD, password: 'wrong' })
       expect(res.status).toBe(401)
       expect(res.text).toContain(`value="${escaped(PAYLOAD)}"`)
@@ -203,7 +212,15 @@ describe('second-screen pages', () => {
           ancestors: csp(res).get('frame-ancestors'),
           defaultSrc: csp(res).get('default-src'),
         }
-        expect(seen).toEqual({ name, nosniff: 'nosniff', frame: 'DENY', referrer: 'no-referrer', cache: 'no-store', ancestors: ["'none'"], defaultSrc: ["'none'"] })
+        expect(seen).toEqual({
+          name,
+          nosniff: 'nosniff',
+          frame: 'DENY',
+          referrer: 'no-referrer',
+          cache: 'no-store',
+          ancestors: ["'none'"],
+          defaultSrc: ["'none'"],
+        })
       }
     })
 
@@ -212,7 +229,12 @@ describe('second-screen pages', () => {
       expect(pages.length).toBeGreaterThanOrEqual(8)
       for (const [name, res] of pages) {
         const policy = csp(res)
-        const styles = [...res.text.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1] as string).digest('base64')}'`)
+        const styles = [...res.text.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+          (m) =>
+            `'sha256-${createHash('sha256')
+              .update(m[1] as string)
+              .digest('base64')}'`,
+        )
         expect([name, policy.get('style-src')]).toEqual([name, styles])
         expect([name, res.headers.get('content-security-policy')]).not.toEqual([name, expect.stringMatching(/unsafe-|script-src|\*/)])
         // What the CSP would block must not be in the page.

@@ -19,7 +19,14 @@ describe('POST /api/v2/{sp}/sessions', () => {
     const res = await h.client.createSession(TV)
     expect(res.status).toBe(200)
     const b = res.json
-    expect(b).toMatchObject({ actionName: 'resume', actionType: 'direct', reasonType: 'none', missingParameters: ['mvpd'], serviceProvider: 'MYCHAN', sessionId: expect.any(String) })
+    expect(b).toMatchObject({
+      actionName: 'resume',
+      actionType: 'direct',
+      reasonType: 'none',
+      missingParameters: ['mvpd'],
+      serviceProvider: 'MYCHAN',
+      sessionId: expect.any(String),
+    })
     expect(b.url).toBe(`/api/v2/MYCHAN/sessions/${b.code}`)
     expect(typeof b.notBefore).toBe('string')
     expect(Number(b.notAfter) - Number(b.notBefore)).toBe(10 * 60 * 1000)
@@ -45,14 +52,25 @@ describe('POST /api/v2/{sp}/sessions', () => {
   it('accepts `domain` for domainName (a sample uses it) and an empty body (all missing)', async () => {
     const alias = await h.client.createSession(TV, { domain: 'mychannel.example', redirectUrl: 'https://mychannel.example/a' })
     expect(alias.json.missingParameters).toEqual(['mvpd'])
-    const empty = await h.client.call('POST', '/api/v2/MYCHAN/sessions', { headers: { ...h.client.tv(TV), 'Content-Type': 'application/x-www-form-urlencoded' } })
+    const empty = await h.client.call('POST', '/api/v2/MYCHAN/sessions', {
+      headers: { ...h.client.tv(TV), 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
     expect(empty.json.missingParameters).toEqual(['mvpd', 'domainName', 'redirectUrl'])
   })
 
   it('answers authorize/direct/authenticated when the device already has a profile for the mvpd', async () => {
     h.sandbox.seedProfile({ deviceId: 'tv-has-profile', serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Sat' })
-    const res = await h.client.createSession('tv-has-profile', { mvpd: 'Sandbox_Sat', domainName: 'mychannel.example', redirectUrl: 'https://mychannel.example/a' })
-    expect(res.json).toMatchObject({ actionName: 'authorize', actionType: 'direct', reasonType: 'authenticated', url: '/api/v2/MYCHAN/decisions/authorize/Sandbox_Sat' })
+    const res = await h.client.createSession('tv-has-profile', {
+      mvpd: 'Sandbox_Sat',
+      domainName: 'mychannel.example',
+      redirectUrl: 'https://mychannel.example/a',
+    })
+    expect(res.json).toMatchObject({
+      actionName: 'authorize',
+      actionType: 'direct',
+      reasonType: 'authenticated',
+      url: '/api/v2/MYCHAN/decisions/authorize/Sandbox_Sat',
+    })
     expect(res.json.code).toBeUndefined()
   })
 
@@ -101,7 +119,9 @@ describe('POST /api/v2/{sp}/sessions/{code} (resume) and GET (retrieve)', () => 
   })
 
   it('resume that still lacks parameters answers retry (resume)', async () => {
-    const empty = await h.client.call('POST', '/api/v2/MYCHAN/sessions', { headers: { ...h.client.tv(TV), 'Content-Type': 'application/x-www-form-urlencoded' } })
+    const empty = await h.client.call('POST', '/api/v2/MYCHAN/sessions', {
+      headers: { ...h.client.tv(TV), 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
     const res = await h.client.call('POST', `/api/v2/MYCHAN/sessions/${empty.json.code}`, { headers: h.client.auth(), form: { mvpd: 'Sandbox_Cable' } })
     expect(res.json).toMatchObject({ actionName: 'retry', actionType: 'direct', missingParameters: ['domainName', 'redirectUrl'] })
   })

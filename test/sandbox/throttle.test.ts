@@ -85,7 +85,12 @@ describe('throttling over HTTP', () => {
 
   it('keys DCR calls (no device header) by X-Forwarded-For, else the socket address', async () => {
     const token = (xff: string): Promise<number> =>
-      h.client.call('POST', '/o/client/token', { headers: { 'X-Forwarded-For': xff }, form: { client_id: h.client.clientId, client_secret: h.client.clientSecret, grant_type: 'client_credentials' } }).then((r) => r.status)
+      h.client
+        .call('POST', '/o/client/token', {
+          headers: { 'X-Forwarded-For': xff },
+          form: { client_id: h.client.clientId, client_secret: h.client.clientSecret, grant_type: 'client_credentials' },
+        })
+        .then((r) => r.status)
     const first: number[] = []
     for (let i = 0; i < 11; i += 1) first.push(await token('203.0.113.7'))
     expect(first.slice(0, 10)).toEqual(Array(10).fill(201))
@@ -95,7 +100,9 @@ describe('throttling over HTTP', () => {
 
   it('can be forced (admin force429Count) even for a fresh device, and skips pages', async () => {
     h.sandbox.throttle({ force429Count: 1 })
-    const forced = await h.client.call('GET', '/api/v2/MYCHAN/profiles', { headers: { Authorization: `Bearer ${h.client.accessToken}`, ...deviceHeaders('tv-forced') } })
+    const forced = await h.client.call('GET', '/api/v2/MYCHAN/profiles', {
+      headers: { Authorization: `Bearer ${h.client.accessToken}`, ...deviceHeaders('tv-forced') },
+    })
     expect(forced.status).toBe(429)
     for (let i = 0; i < 15; i += 1) expect((await h.client.call('GET', '/activate')).status).toBe(200)
   })
