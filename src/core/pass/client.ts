@@ -1,5 +1,5 @@
 /**
- * createPassClient: the Adobe Pass REST API V2 + DCR client the flow and the UI use (the "profiles
+ * createPassClient: the Adobe Pass REST API V2 + DCR client the flow and the decisions controller use (the "profiles
  * service module"). Built once in the composition root from settings, storage, device identity and a
  * clock; holds no module-level state.
  *
