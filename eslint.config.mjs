@@ -90,6 +90,29 @@ export default tseslint.config(
     },
   },
   {
+    // The view model and the copy are framework-free: what each screen shows and which intents it
+    // sends, testable without a stage (docs/architecture.md "Screens").
+    files: ['src/ui/model/**/*.ts', 'src/ui/copy/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/*', '**/core/**', '!**/core/index', '!**/core'],
+              message: 'The UI imports the core through src/core/index.ts only (docs/architecture.md).',
+            },
+            { group: ['@lightningjs/*'], message: 'src/ui/model and src/ui/copy are framework-free: no Lightning imports (docs/architecture.md "Screens").' },
+            {
+              group: ['**/pages', '**/pages/**', '**/components/**', '**/widgets/**', '**/theme/**', '**/lightning/**', '**/App', '**/routes'],
+              message: 'The view model does not depend on the Lightning side of the UI (docs/architecture.md "Screens").',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'test/**/*.js', 'scripts/**/*', 'jest.config.js', '*.config.*'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
