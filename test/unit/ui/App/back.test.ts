@@ -1,4 +1,4 @@
-import { mountApp, type MountedApp } from './mount-app'
+import { mountApp, type MountedApp } from '../../../support/lightning-kit'
 import type { Screen } from '../../../../src/ui/model/screen'
 
 const profiles = (canGoBack: boolean): Screen => ({
@@ -29,10 +29,7 @@ const activation = (canGoBack: boolean): Screen => ({
 })
 
 let app: MountedApp | undefined
-afterEach(() => {
-  app?.destroy()
-  app = undefined
-})
+afterEach(() => app?.unmount())
 
 describe('Back', () => {
   test('on the first screen opens the exit dialog with "Stay" focused, and nothing reaches the flow', async () => {

@@ -1,4 +1,4 @@
-import { mountApp, type MountedApp } from './mount-app'
+import { mountApp, type MountedApp } from '../../../support/lightning-kit'
 import type { Screen } from '../../../../src/ui/model/screen'
 import { failureCopy } from '../../../../src/ui/copy/messages'
 
@@ -6,10 +6,7 @@ const reauth: Screen = { route: 'reauth', view: { providerName: 'Riverside Cable
 const player: Screen = { route: 'player', view: { title: 'Sports', headline: 'Playback would start now', validity: 'for 7 minutes' } }
 
 let app: MountedApp | undefined
-afterEach(() => {
-  app?.destroy()
-  app = undefined
-})
+afterEach(() => app?.unmount())
 
 describe("the Router's not-found and error routes", () => {
   test('a path no route knows draws the error page with "Try again" focused, not a black screen', async () => {

@@ -1,4 +1,4 @@
-import { mountApp, type MountedApp } from './mount-app'
+import { mountApp, type MountedApp } from '../../../support/lightning-kit'
 import type { Screen } from '../../../../src/ui/model/screen'
 
 const decisions = (providerName = 'Riverside Cable'): Screen => ({
@@ -22,10 +22,7 @@ const switchGrid: Screen = {
 const reauth: Screen = { route: 'reauth', view: { providerName: 'Riverside Cable' } }
 
 let app: MountedApp | undefined
-afterEach(() => {
-  app?.destroy()
-  app = undefined
-})
+afterEach(() => app?.unmount())
 
 async function onThirdTitle(): Promise<MountedApp> {
   const mounted = await mountApp(decisions())

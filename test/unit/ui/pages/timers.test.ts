@@ -1,4 +1,4 @@
-import { freshSdk, mountApp, type MountedApp } from '../App/mount-app'
+import { freshSdk, mountApp, type MountedApp } from '../../../support/lightning-kit'
 import type { Screen } from '../../../../src/ui/model/screen'
 
 const activation: Screen = {
@@ -22,10 +22,7 @@ const outage: Screen = {
 const reauth: Screen = { route: 'reauth', view: { providerName: 'Riverside Cable' } }
 
 let app: MountedApp | undefined
-afterEach(() => {
-  app?.destroy()
-  app = undefined
-})
+afterEach(() => app?.unmount())
 
 /** Mounts on `first`, counting the intervals set through Registry that are still running. */
 async function mountCounting(first: Screen): Promise<{ running(): number }> {
@@ -42,7 +39,7 @@ async function mountCounting(first: Screen): Promise<{ running(): number }> {
     live.delete(id)
     clear(id)
   })
-  app = await mountApp(first, sdk)
+  app = await mountApp(first, { sdk })
   return { running: () => live.size }
 }
 
