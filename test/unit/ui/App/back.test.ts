@@ -1,5 +1,6 @@
 import { mountApp, type MountedApp } from '../../../support/lightning-kit'
 import type { Screen } from '../../../../src/ui/model/screen'
+import { activationScreen } from '../../../support/app-screens'
 
 const profiles = (canGoBack: boolean): Screen => ({
   route: 'profiles',
@@ -9,21 +10,6 @@ const profiles = (canGoBack: boolean): Screen => ({
       { mvpd: 'Sat', name: 'Sat One', validity: 'Signed in · 5 days left', lastUsed: false },
     ],
     focusMvpd: 'Cable',
-    canGoBack,
-  },
-})
-
-const activation = (canGoBack: boolean): Screen => ({
-  route: 'activation',
-  view: {
-    code: 'ABC1234',
-    displayUrl: '127.0.0.1:4000/activate',
-    qrUrl: 'http://127.0.0.1:4000/activate?code=ABC1234',
-    notAfter: 1_800_000,
-    expired: false,
-    busy: false,
-    newCodeAt: 0,
-    now: () => 0,
     canGoBack,
   },
 })
@@ -81,7 +67,7 @@ describe('Back', () => {
 
   test.each([
     ['the grid opened by "Switch provider"', profiles(true)],
-    ['the activation code reached from another screen', activation(true)],
+    ['the activation code reached from another screen', activationScreen(true)],
   ])('on %s sends the flow its back intent, no dialog', async (_name, screen) => {
     app = await mountApp(screen)
 
