@@ -6,7 +6,7 @@ import { initialState, transition } from '../../../../../src/core/flow/machine'
 import type { FlowEvent, FlowState } from '../../../../../src/core/flow/model'
 import { MalformedResponseError, NetworkError } from '../../../../../src/core/pass/errors'
 import { present, shortUrl } from '../../../../../src/ui/model/signin/present'
-import { DAY, exampleCable, passError, profile, session, settings } from '../../../../support/flow-harness'
+import { DAY, exampleCable, passError, profile, run, session, settings } from '../../../../support/flow-harness'
 
 const T0 = 1_750_000_000_000
 const stamp = { now: T0, serverNow: T0, random: 0.5 }
@@ -16,13 +16,9 @@ const ctx = () => ({
   now: () => T0,
 })
 
-function run(...events: FlowEvent[]): FlowState {
-  return events.reduce<FlowState>((state, event) => transition(state, event).state, initialState(settings))
-}
-
 /** The flow after launch, storage having remembered `lastMvpd`, then `events`. */
 const afterLaunch = (lastMvpd: typeof exampleCable | null, ...events: FlowEvent[]): FlowState =>
-  run({ type: 'launch' }, { type: 'remembered', lastMvpd, pending: null, signedOutOf: null, ...stamp }, ...events)
+  run(initialState(settings), { type: 'launch' }, { type: 'remembered', lastMvpd, pending: null, signedOutOf: null, ...stamp }, ...events).state
 
 /** A new viewer (no profiles) with the activation code ABC1234 on screen for 30 minutes. */
 const showingCode = (): FlowState =>
