@@ -1,5 +1,6 @@
-import { mountApp, type MountedApp } from './mount-app'
+import { mountApp, type MountedApp } from '../../../support/lightning-kit'
 import type { Screen } from '../../../../src/ui/model/screen'
+import { activationScreen } from '../../../support/app-screens'
 
 const profiles = (canGoBack: boolean): Screen => ({
   route: 'profiles',
@@ -13,26 +14,8 @@ const profiles = (canGoBack: boolean): Screen => ({
   },
 })
 
-const activation = (canGoBack: boolean): Screen => ({
-  route: 'activation',
-  view: {
-    code: 'ABC1234',
-    displayUrl: '127.0.0.1:4000/activate',
-    qrUrl: 'http://127.0.0.1:4000/activate?code=ABC1234',
-    notAfter: 1_800_000,
-    expired: false,
-    busy: false,
-    newCodeAt: 0,
-    now: () => 0,
-    canGoBack,
-  },
-})
-
 let app: MountedApp | undefined
-afterEach(() => {
-  app?.destroy()
-  app = undefined
-})
+afterEach(() => app?.unmount())
 
 describe('Back', () => {
   test('on the first screen opens the exit dialog with "Stay" focused, and nothing reaches the flow', async () => {
@@ -84,7 +67,7 @@ describe('Back', () => {
 
   test.each([
     ['the grid opened by "Switch provider"', profiles(true)],
-    ['the activation code reached from another screen', activation(true)],
+    ['the activation code reached from another screen', activationScreen(true)],
   ])('on %s sends the flow its back intent, no dialog', async (_name, screen) => {
     app = await mountApp(screen)
 

@@ -1,19 +1,13 @@
-import { mountApp, type MountedApp } from './mount-app'
-import type { Screen } from '../../../../src/ui/model/screen'
+import { mountApp, type MountedApp } from '../../../support/lightning-kit'
+import { playerScreen, reauthScreen } from '../../../support/app-screens'
 import { failureCopy } from '../../../../src/ui/copy/messages'
 
-const reauth: Screen = { route: 'reauth', view: { providerName: 'Riverside Cable' } }
-const player: Screen = { route: 'player', view: { title: 'Sports', headline: 'Playback would start now', validity: 'for 7 minutes' } }
-
 let app: MountedApp | undefined
-afterEach(() => {
-  app?.destroy()
-  app = undefined
-})
+afterEach(() => app?.unmount())
 
 describe("the Router's not-found and error routes", () => {
   test('a path no route knows draws the error page with "Try again" focused, not a black screen', async () => {
-    app = await mountApp(reauth)
+    app = await mountApp(reauthScreen)
 
     app.sdk.Router.navigate('nowhere', {}, false)
     await app.settle()
@@ -24,7 +18,7 @@ describe("the Router's not-found and error routes", () => {
   })
 
   test('"Try again" there returns to the screen the flow is on, without bothering the flow', async () => {
-    app = await mountApp(reauth)
+    app = await mountApp(reauthScreen)
     app.sdk.Router.navigate('nowhere', {}, false)
     await app.settle()
 
@@ -36,7 +30,7 @@ describe("the Router's not-found and error routes", () => {
   })
 
   test('a failed page load (the Router sends it to "!") draws the error page', async () => {
-    app = await mountApp(reauth)
+    app = await mountApp(reauthScreen)
 
     app.sdk.Router.navigate('!', {}, false)
     await app.settle()
@@ -47,11 +41,11 @@ describe("the Router's not-found and error routes", () => {
   })
 
   test('the next screen from the flow takes the viewer off the fallback', async () => {
-    app = await mountApp(reauth)
+    app = await mountApp(reauthScreen)
     app.sdk.Router.navigate('nowhere', {}, false)
     await app.settle()
 
-    await app.publish(player)
+    await app.publish(playerScreen)
 
     expect(app.activeRoute()).toBe('player')
     expect(app.texts()).toContain('Playback would start now')

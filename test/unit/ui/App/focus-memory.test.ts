@@ -1,5 +1,6 @@
-import { mountApp, type MountedApp } from './mount-app'
+import { mountApp, type MountedApp } from '../../../support/lightning-kit'
 import type { Screen } from '../../../../src/ui/model/screen'
+import { playerScreen, reauthScreen } from '../../../support/app-screens'
 
 const decisions = (providerName = 'Riverside Cable'): Screen => ({
   route: 'decisions',
@@ -14,18 +15,13 @@ const decisions = (providerName = 'Riverside Cable'): Screen => ({
   },
 })
 
-const player: Screen = { route: 'player', view: { title: 'Sports', headline: 'Playback would start now', validity: 'for 7 minutes' } }
 const switchGrid: Screen = {
   route: 'profiles',
   view: { tiles: [{ mvpd: 'Cable', name: 'Riverside Cable', validity: 'Signed in', lastUsed: true }], canGoBack: true },
 }
-const reauth: Screen = { route: 'reauth', view: { providerName: 'Riverside Cable' } }
 
 let app: MountedApp | undefined
-afterEach(() => {
-  app?.destroy()
-  app = undefined
-})
+afterEach(() => app?.unmount())
 
 async function onThirdTitle(): Promise<MountedApp> {
   const mounted = await mountApp(decisions())
@@ -37,7 +33,7 @@ async function onThirdTitle(): Promise<MountedApp> {
 
 describe('focus memory', () => {
   test.each([
-    ['the player', player],
+    ['the player', playerScreen],
     ['the grid of "Switch provider"', switchGrid],
   ])('coming back from %s lands on the title the viewer left', async (_name, detour) => {
     app = await onThirdTitle()
@@ -53,7 +49,7 @@ describe('focus memory', () => {
   test('a detour left before it was drawn (OK then Back at once) keeps the place too', async () => {
     app = await onThirdTitle()
 
-    app.publishNow(player)
+    app.publishNow(playerScreen)
     await app.publish(decisions())
 
     expect(app.activeRoute()).toBe('decisions')
@@ -75,7 +71,7 @@ describe('focus memory', () => {
   test('leaving any other way (the sign-in ended) starts at the first title next time', async () => {
     app = await onThirdTitle()
 
-    await app.publish(reauth)
+    await app.publish(reauthScreen)
     await app.publish(decisions())
 
     expect(app.focusPath()).toContain('Card_news')

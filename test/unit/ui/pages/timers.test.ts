@@ -1,31 +1,14 @@
-import { freshSdk, mountApp, type MountedApp } from '../App/mount-app'
+import { freshSdk, mountApp, type MountedApp } from '../../../support/lightning-kit'
 import type { Screen } from '../../../../src/ui/model/screen'
+import { activationScreen, reauthScreen } from '../../../support/app-screens'
 
-const activation: Screen = {
-  route: 'activation',
-  view: {
-    code: 'ABC1234',
-    displayUrl: '127.0.0.1:4000/activate',
-    qrUrl: 'http://127.0.0.1:4000/activate?code=ABC1234',
-    notAfter: 1_800_000,
-    expired: false,
-    busy: false,
-    newCodeAt: 0,
-    now: () => 0,
-    canGoBack: false,
-  },
-}
 const outage: Screen = {
   route: 'error',
   view: { title: 'Down', message: 'Trying', actionLabel: 'Try again', autoRetryAt: 10_000, now: () => 0 },
 }
-const reauth: Screen = { route: 'reauth', view: { providerName: 'Riverside Cable' } }
 
 let app: MountedApp | undefined
-afterEach(() => {
-  app?.destroy()
-  app = undefined
-})
+afterEach(() => app?.unmount())
 
 /** Mounts on `first`, counting the intervals set through Registry that are still running. */
 async function mountCounting(first: Screen): Promise<{ running(): number }> {
@@ -42,18 +25,18 @@ async function mountCounting(first: Screen): Promise<{ running(): number }> {
     live.delete(id)
     clear(id)
   })
-  app = await mountApp(first, sdk)
+  app = await mountApp(first, { sdk })
   return { running: () => live.size }
 }
 
 test.each([
-  ['the activation countdown', activation],
+  ['the activation countdown', activationScreen()],
   ['the automatic retry countdown', outage],
 ])('%s runs one 1 s ticker while its page is shown and stops it when the page is left', async (_name, screen) => {
   const timers = await mountCounting(screen)
   expect(timers.running()).toBe(1)
 
-  await app?.publish(reauth)
+  await app?.publish(reauthScreen)
   expect(timers.running()).toBe(0)
 
   // Coming back starts one ticker again, not a second one beside a leftover.

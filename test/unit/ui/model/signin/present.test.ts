@@ -6,7 +6,7 @@ import { initialState, transition } from '../../../../../src/core/flow/machine'
 import type { FlowEvent, FlowState } from '../../../../../src/core/flow/model'
 import { MalformedResponseError, NetworkError } from '../../../../../src/core/pass/errors'
 import { present, shortUrl } from '../../../../../src/ui/model/signin/present'
-import { DAY, exampleCable, passError, profile, session, settings } from '../../../../support/flow-harness'
+import { DAY, exampleCable, passError, profile, run, session, settings } from '../../../../support/flow-harness'
 
 const T0 = 1_750_000_000_000
 const stamp = { now: T0, serverNow: T0, random: 0.5 }
@@ -16,29 +16,27 @@ const ctx = () => ({
   now: () => T0,
 })
 
-function run(...events: FlowEvent[]): FlowState {
-  return events.reduce<FlowState>((state, event) => transition(state, event).state, initialState(settings))
-}
+/** The flow after launch, storage having remembered `lastMvpd`, then `events`. */
+const afterLaunch = (lastMvpd: typeof exampleCable | null, ...events: FlowEvent[]): FlowState =>
+  run(initialState(settings), { type: 'launch' }, { type: 'remembered', lastMvpd, pending: null, signedOutOf: null, ...stamp }, ...events).state
 
-const launched = (lastMvpd: typeof exampleCable | null) => run({ type: 'launch' }, { type: 'remembered', lastMvpd, pending: null, signedOutOf: null, ...stamp })
+/** A new viewer (no profiles) with the activation code ABC1234 on screen for 30 minutes. */
+const showingCode = (): FlowState =>
+  afterLaunch(null, { type: 'profilesLoaded', profiles: [], ...stamp }, { type: 'sessionCreated', session: session('ABC1234', T0 + 30 * 60_000), ...stamp })
 
 test('starting and loading show the boot screen', () => {
   expect(present(initialState(settings), ctx()).route).toBe('boot')
-  expect(present(launched(null), ctx())).toEqual({ route: 'boot', view: { message: 'Checking your TV provider sign-in…' } })
+  expect(present(afterLaunch(null), ctx())).toEqual({ route: 'boot', view: { message: 'Checking your TV provider sign-in…' } })
 })
 
 test('the grid names providers from the configuration, says validity in words and marks the last one used', () => {
-  const state = run(
-    { type: 'launch' },
-    { type: 'remembered', lastMvpd: exampleCable, pending: null, signedOutOf: null, ...stamp },
-    { type: 'profileForMvpdLoaded', profile: null, ...stamp },
-  )
+  const state = afterLaunch(exampleCable, { type: 'profileForMvpdLoaded', profile: null, ...stamp })
   expect(state.kind).toBe('reauth')
-  const grid = run(
-    { type: 'launch' },
-    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
-    { type: 'profilesLoaded', profiles: [profile('ExampleCable', T0 + 29 * DAY + 1000), profile('Other', T0 + 5 * 3_600_000)], ...stamp },
-  )
+  const grid = afterLaunch(null, {
+    type: 'profilesLoaded',
+    profiles: [profile('ExampleCable', T0 + 29 * DAY + 1000), profile('Other', T0 + 5 * 3_600_000)],
+    ...stamp,
+  })
   const named = transition(
     { ...grid, lastMvpd: exampleCable },
     { type: 'providersLoaded', providers: [{ id: 'Other', displayName: 'Other TV', logoUrl: 'https://x/o.png' }] },
@@ -53,22 +51,13 @@ test('the grid names providers from the configuration, says validity in words an
 })
 
 test('a provider the configuration does not know is shown by its id rather than not at all', () => {
-  const grid = run(
-    { type: 'launch' },
-    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
-    { type: 'profilesLoaded', profiles: [profile('A', T0 + DAY * 3), profile('B', T0 + DAY * 2)], ...stamp },
-  )
+  const grid = afterLaunch(null, { type: 'profilesLoaded', profiles: [profile('A', T0 + DAY * 3), profile('B', T0 + DAY * 2)], ...stamp })
   const screen = present(grid, ctx())
   expect(screen.route === 'profiles' && screen.view.tiles.map((t) => t.name)).toEqual(['A', 'B'])
 })
 
 test('activation: the address without its query, the QR URL with the code, the countdown end, Back only when it leads somewhere', () => {
-  const state = run(
-    { type: 'launch' },
-    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
-    { type: 'profilesLoaded', profiles: [], ...stamp },
-    { type: 'sessionCreated', session: session('ABC1234', T0 + 30 * 60_000), ...stamp },
-  )
+  const state = showingCode()
   const screen = present(state, ctx())
   expect(screen.route).toBe('activation')
   if (screen.route !== 'activation') return
@@ -84,31 +73,16 @@ test('activation: the address without its query, the QR URL with the code, the c
 })
 
 test('while the session is being created the activation screen is busy, with no code and no QR', () => {
-  const state = run(
-    { type: 'launch' },
-    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
-    { type: 'profilesLoaded', profiles: [], ...stamp },
-  )
+  const state = afterLaunch(null, { type: 'profilesLoaded', profiles: [], ...stamp })
   const screen = present(state, ctx())
   expect(screen.route === 'activation' && screen.view).toMatchObject({ busy: true, code: '', qrUrl: '' })
 })
 
 test('reauth names the remembered provider; authorized waits for the name before showing decisions', () => {
-  const reauth = present(
-    run(
-      { type: 'launch' },
-      { type: 'remembered', lastMvpd: exampleCable, pending: null, signedOutOf: null, ...stamp },
-      { type: 'profileForMvpdLoaded', profile: null, ...stamp },
-    ),
-    ctx(),
-  )
+  const reauth = present(afterLaunch(exampleCable, { type: 'profileForMvpdLoaded', profile: null, ...stamp }), ctx())
   expect(reauth).toEqual({ route: 'reauth', view: { providerName: 'Example Cable', logoUrl: 'https://cdn.example/ec.png' } })
 
-  const picked = run(
-    { type: 'launch' },
-    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
-    { type: 'profilesLoaded', profiles: [profile('Unknown', T0 + DAY)], ...stamp },
-  )
+  const picked = afterLaunch(null, { type: 'profilesLoaded', profiles: [profile('Unknown', T0 + DAY)], ...stamp })
   expect(picked.kind).toBe('authorized')
   expect(present(picked, ctx()).route).toBe('boot')
   const named = present(transition(picked, { type: 'persisted', provider: { id: 'Unknown', displayName: 'Known Now' } }).state, ctx())
@@ -121,11 +95,7 @@ test.each([
   [passError('internal_server_error', 'none', 500), 'The sign-in service had a problem', 'internal_server_error'],
   [new MalformedResponseError('GET profiles', 200, 'not JSON'), 'The sign-in service sent something unexpected', 'malformed_response · HTTP 200'],
 ])('a failure (%s) says what happened, what to do, and gives a reference', (error, title, reference) => {
-  const failed = run(
-    { type: 'launch' },
-    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
-    { type: 'loadFailed', error, ...stamp },
-  )
+  const failed = afterLaunch(null, { type: 'loadFailed', error, ...stamp })
   const screen = present(failed, ctx())
   expect(screen.route).toBe('error')
   if (screen.route !== 'error') return
@@ -138,11 +108,7 @@ test.each([
 test('the reference line carries the code and trace, never a token', () => {
   const error = passError('invalid_access_token_client_application', 'application-registration', 401)
   const withTrace = Object.assign(error, { trace: 'tr-1' })
-  const failed = run(
-    { type: 'launch' },
-    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
-    { type: 'loadFailed', error: withTrace, ...stamp },
-  )
+  const failed = afterLaunch(null, { type: 'loadFailed', error: withTrace, ...stamp })
   const screen = present(failed, ctx())
   expect(screen.route === 'error' && screen.view.reference).toBe('invalid_access_token_client_application · tr-1')
 })
@@ -153,12 +119,7 @@ test('shortUrl drops the scheme and a trailing slash', () => {
 })
 
 test('offline puts the network-loss banner over the screen (the code stays on the activation screen)', () => {
-  const showing = run(
-    { type: 'launch' },
-    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
-    { type: 'profilesLoaded', profiles: [], ...stamp },
-    { type: 'sessionCreated', session: session('ABC1234', T0 + 30 * 60_000), ...stamp },
-  )
+  const showing = showingCode()
   expect(present(showing, ctx()).offline).toBeUndefined()
   const offline = transition(showing, { type: 'offline', ...stamp }).state
   const screen = present(offline, ctx())

@@ -7,7 +7,7 @@ import type { FlowInput, FlowState } from '../../../../../src/core/flow/model'
 import type { FlowRunner } from '../../../../../src/core/flow/runner'
 import { createSignInScreens } from '../../../../../src/ui/model/signin/source'
 import type { Screen } from '../../../../../src/ui/model/screen'
-import { DAY, profile, settings } from '../../../../support/flow-harness'
+import { DAY, profile, run, settings } from '../../../../support/flow-harness'
 
 const T0 = 1_750_000_000_000
 const stamp = { now: T0, serverNow: T0, random: 0.5 }
@@ -40,11 +40,12 @@ function fakeRunner(start: FlowState) {
 }
 
 const grid = (): FlowState =>
-  [
-    { type: 'launch' } as const,
-    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp } as const,
-    { type: 'profilesLoaded', profiles: [profile('A', T0 + 3 * DAY), profile('B', T0 + 2 * DAY)], ...stamp } as const,
-  ].reduce<FlowState>((s, e) => transition(s, e).state, initialState(settings))
+  run(
+    initialState(settings),
+    { type: 'launch' },
+    { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
+    { type: 'profilesLoaded', profiles: [profile('A', T0 + 3 * DAY), profile('B', T0 + 2 * DAY)], ...stamp },
+  ).state
 
 function setup(state: FlowState) {
   const fake = fakeRunner(state)
