@@ -32,7 +32,7 @@ export function logoSvg(displayName: string, colour: string): string {
   const name = escapeHtml(displayName)
   const lines = nameLines(displayName)
   const size = lines.length === 1 ? 34 : 30
-  const firstY = lines.length === 1 ? 102 : 84
+  const firstY = lines.length === 1 ? 72 : 52
   const text = lines
     .map(
       (line, i) =>
@@ -43,9 +43,9 @@ export function logoSvg(displayName: string, colour: string): string {
     )
     .join('')
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180" viewBox="0 0 320 180" role="img" aria-label="${name}">` +
-    `<circle cx="62" cy="90" r="50" fill="${colour}"/>` +
-    `<text x="62" y="105" font-family="Inter, Arial, sans-serif" font-size="42" font-weight="700" fill="#0E1016" text-anchor="middle">${escapeHtml(initials(displayName))}</text>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="120" viewBox="0 0 320 120" role="img" aria-label="${name}">` +
+    `<circle cx="58" cy="60" r="54" fill="${colour}"/>` +
+    `<text x="58" y="75" font-family="Inter, Arial, sans-serif" font-size="42" font-weight="700" fill="#0E1016" text-anchor="middle">${escapeHtml(initials(displayName))}</text>` +
     text +
     `</svg>`
   )
