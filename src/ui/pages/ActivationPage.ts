@@ -1,3 +1,4 @@
+import { currentTokens } from '../theme/current'
 import { Lightning } from '@lightningjs/sdk'
 import { SecondTicker } from './second-ticker'
 import { Button } from '../components/Button'
@@ -119,7 +120,10 @@ export class ActivationPage
     // A calm wave through three dots: waiting, not loading.
     const dots = [this.tag('Waiting.Dots.D0'), this.tag('Waiting.Dots.D1'), this.tag('Waiting.Dots.D2')]
     this.pulse = []
+    // The template is built once per class; the brand's accent is applied per instance.
+    const accent = currentTokens().colors.accent
     dots.forEach((d, i) => {
+      d?.patch({ texture: Lightning.Tools.getRoundRect(18, 18, 9, 0, 0, true, accent) })
       if (d) this.pulse.push(d.animation({ duration: 1.5, repeat: -1, delay: i * 0.25, actions: [{ p: 'alpha', v: { 0: 1, 0.5: 0.25, 1: 1 } }] }))
     })
     this.tag('Actions')?.setItems([{ ref: 'NewCode', type: Button, label: copy.activation.newCode }])

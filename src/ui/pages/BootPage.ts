@@ -1,3 +1,4 @@
+import { currentTokens } from '../theme/current'
 import { Lightning } from '@lightningjs/sdk'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
 import { colors, layout, type } from '../theme/tokens'
@@ -47,6 +48,8 @@ export class BootPage extends Lightning.Component<BootTemplateSpec, PageConfig> 
 
   override _init(): void {
     placeBrand(this.tag('Brand.BrandA'), this.tag('Brand.BrandB'))
+    // The template is built once per class; the brand's accent is applied per instance.
+    this.tag('Spinner')?.patch({ texture: Lightning.Tools.getRoundRect(96, 96, 48, 8, currentTokens().colors.accent, false, 0) })
     this.tag('Message')?.patch({ text: { text: this.bootView.message } })
     this.spin = this.tag('Spinner')?.animation({ duration: 1.2, repeat: -1, actions: [{ p: 'rotation', v: { 0: 0, 1: Math.PI * 2 } }] })
   }

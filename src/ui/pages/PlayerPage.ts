@@ -1,3 +1,4 @@
+import { currentTokens } from '../theme/current'
 import { Lightning } from '@lightningjs/sdk'
 import { Button } from '../components/Button'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
@@ -67,6 +68,8 @@ export class PlayerPage extends Lightning.Component<PlayerTemplateSpec, PageConf
 
   override _init(): void {
     placeBrand(this.tag('Brand.BrandA'), this.tag('Brand.BrandB'))
+    // The template is built once per class; the brand's accent is applied per instance.
+    this.tag('Screen.Play')?.patch({ texture: Lightning.Tools.getRoundRect(playSize, playSize, playSize / 2, 0, 0, true, currentTokens().colors.accent) })
     this.tag('Subtitle')?.patch({ visible: false })
     this.tag('Actions')?.setItems([{ ref: 'BackToTitles', type: Button, label: copy.player.back }])
     this._update()
