@@ -10,21 +10,10 @@ import type { PassClient } from '../../src/core/pass/types'
 import { InvalidInputError, MalformedResponseError, PassError, ThrottledError } from '../../src/core/pass/errors'
 import { isValidCode, isValidMvpdId } from '../../src/core/pass/validate'
 import { startEdge, type Edge } from './edge'
-import { calls, device, sandboxForTests } from './support'
+import { calls, device, useSandbox } from './support'
 
 let sandbox: Sandbox
-
-beforeAll(async () => {
-  sandbox = await sandboxForTests()
-})
-
-afterAll(async () => {
-  await sandbox.stop()
-})
-
-beforeEach(() => {
-  sandbox.reset()
-})
+useSandbox((started) => (sandbox = started), { resetEach: true })
 
 const SP = 'MYCHAN'
 const MVPD = 'Sandbox_Cable'
