@@ -4,7 +4,7 @@
  */
 import { createPassClient } from '../../../../src/core/pass/client'
 import { FakeClock } from '../../../support/fake-clock'
-import { clientSecret, retryDenyDecision } from '../../../support/fake-adobe'
+import { clientSecret, retryDenyDecision, sessionAnswer } from '../../../support/fake-adobe'
 import { identity, rig, settle, testSettings } from '../../../support/pass-rig'
 import { createDeviceStore } from '../../../../src/core/storage/device-store'
 import { MemoryStore } from '../../../../src/core/storage/memory-kv'
@@ -86,7 +86,7 @@ describe('configuration (docs/adobe-pass.md "Endpoints")', () => {
     const { client, adobe } = rig()
     adobe.script('GET', `/api/v2/${sp}/profiles`, { json: { profiles: {} } })
     adobe.script('POST', `/api/v2/${sp}/sessions`, {
-      json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'C', sessionId: 's', serviceProvider: sp },
+      json: sessionAnswer('C'),
     })
     await client.retrieveProfiles()
     await client.createSession({})

@@ -8,7 +8,7 @@ import { createDeviceStore, recordVersion, type ClientCredentials } from '../../
 import { createIdbStore } from '../../../../src/core/storage/idb-kv'
 import { createResilientStore } from '../../../../src/core/storage/resilient-kv'
 import { createWebStorageStore } from '../../../../src/core/storage/web-storage-kv'
-import { accessTokens } from '../../../support/fake-adobe'
+import { accessTokens, sessionAnswer } from '../../../support/fake-adobe'
 import { rig, settle, testSettings, type Rig } from '../../../support/pass-rig'
 import { stallable } from '../../../support/stallable-store'
 
@@ -141,16 +141,6 @@ test('a token without created_at or Date header still expires on time', async ()
 describe('server time without a readable Date header (CORS may hide it)', () => {
   const HOUR = 3600000
   const profile = (notAfter: number) => ({ notBefore: notAfter - 10 * HOUR, notAfter, issuer: 'Cable', type: 'regular', attributes: {} })
-  /** A session answer with code C; `times` gives its notBefore/notAfter as the server sends them. */
-  const sessionAnswer = (times: { notBefore: string; notAfter?: string }) => ({
-    actionName: 'resume',
-    actionType: 'direct',
-    reasonType: 'none',
-    code: 'C',
-    sessionId: 's',
-    serviceProvider: 'MYCHAN',
-    ...times,
-  })
 
   test('a relaunch reusing the stored token judges expiry with the offset stored with it (server 3 h ahead)', async () => {
     const r = rig()
@@ -186,7 +176,7 @@ describe('server time without a readable Date header (CORS may hide it)', () => 
     r.adobe.on((q) =>
       q.method === 'POST' && q.path === '/api/v2/MYCHAN/sessions'
         ? {
-            json: sessionAnswer({ notBefore: String(r.clock.now() + skew), notAfter: String(r.clock.now() + skew + 30 * 60000) }),
+            json: sessionAnswer('C', { notBefore: String(r.clock.now() + skew), notAfter: String(r.clock.now() + skew + 30 * 60000) }),
           }
         : undefined,
     )
@@ -198,7 +188,7 @@ describe('server time without a readable Date header (CORS may hide it)', () => 
   test('a readable Date header wins over a session notBefore', async () => {
     const r = rig()
     r.adobe.skewMs = HOUR
-    r.adobe.script('POST', '/api/v2/MYCHAN/sessions', { json: sessionAnswer({ notBefore: String(r.clock.now() - 5 * HOUR) }) })
+    r.adobe.script('POST', '/api/v2/MYCHAN/sessions', { json: sessionAnswer('C', { notBefore: String(r.clock.now() - 5 * HOUR) }) })
     await r.client.createSession({})
     expect(r.client.serverNow() - r.clock.now()).toBe(HOUR)
   })

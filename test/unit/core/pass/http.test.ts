@@ -2,7 +2,7 @@
  * The HTTP layer as seen on the wire (through an injected fetch): headers per endpoint, bodies,
  * error mapping, retry rules, timeouts and cancellation. Time is a FakeClock: no real waiting.
  */
-import { accessTokens, clientSecret } from '../../../support/fake-adobe'
+import { accessTokens, clientSecret, sessionAnswer } from '../../../support/fake-adobe'
 import { deviceId, deviceInfo, rig, settle, type Rig } from '../../../support/pass-rig'
 import { CancelledError, MalformedResponseError, NetworkError, PassError, ThrottledError, TimeoutError, isTransient } from '../../../../src/core/pass/errors'
 import { maxRetryAfterMs, retryAfterMs } from '../../../../src/core/pass/http'
@@ -20,7 +20,7 @@ describe('headers (docs/adobe-pass.md "Headers")', () => {
     const { client, adobe } = rig()
     adobe.on((r) => (r.path.indexOf('/profiles') > 0 ? emptyProfiles : undefined))
     adobe.script('POST', `/api/v2/${sp}/sessions`, {
-      json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'ABC1234', sessionId: 's', serviceProvider: sp, notAfter: '1' },
+      json: sessionAnswer('ABC1234', { notAfter: '1' }),
     })
     adobe.script('GET', `/api/v2/${sp}/configuration`, { json: { mvpds: [] } })
     adobe.script('GET', `/api/v2/${sp}/logout/Cable_One`, { json: { logouts: {} } })
@@ -42,7 +42,7 @@ describe('headers (docs/adobe-pass.md "Headers")', () => {
   test('CL-HDR-5: Accept and Content-Type exactly as docs/adobe-pass.md "Headers" says, and no other headers', async () => {
     const { client, adobe } = rig()
     adobe.script('POST', `/api/v2/${sp}/sessions`, {
-      json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'ABC1234', sessionId: 's', serviceProvider: sp },
+      json: sessionAnswer('ABC1234'),
     })
     adobe.script('POST', `/api/v2/${sp}/decisions/preauthorize/Cable`, {
       json: { decisions: [{ resource: 'r1', mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: true }] },
@@ -109,17 +109,7 @@ describe('bodies, paths and parameters', () => {
   test('createSession without a provider sends no mvpd (docs/architecture.md "Flow")', async () => {
     const { client, adobe } = rig()
     adobe.script('POST', `/api/v2/${sp}/sessions`, {
-      json: {
-        actionName: 'resume',
-        actionType: 'direct',
-        reasonType: 'none',
-        code: 'Q4M7ZT2',
-        sessionId: 's',
-        serviceProvider: sp,
-        notBefore: '1735689600000',
-        notAfter: '1735691400000',
-        missingParameters: ['mvpd'],
-      },
+      json: sessionAnswer('Q4M7ZT2', { notBefore: '1735689600000', notAfter: '1735691400000', missingParameters: ['mvpd'] }),
     })
     const session = await client.createSession({})
     expect(new URLSearchParams(adobe.requests[2]?.body).has('mvpd')).toBe(false)

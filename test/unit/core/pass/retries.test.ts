@@ -12,7 +12,7 @@ import { isTransientFailure } from '../../../../src/core/flow/failure'
 import { CancelledError, MalformedResponseError, NetworkError, PassError, ThrottledError, TimeoutError, isTransient } from '../../../../src/core/pass/errors'
 import { shouldResend } from '../../../../src/core/pass/http'
 import type { DeviceIdentity } from '../../../../src/core/platform/device-info'
-import { accessTokens } from '../../../support/fake-adobe'
+import { accessTokens, sessionAnswer } from '../../../support/fake-adobe'
 import { deviceId, deviceInfo, rig, settle, type Rig } from '../../../support/pass-rig'
 
 const sp = 'MYCHAN'
@@ -90,16 +90,7 @@ describe('the poll: one request per poll (CL-AUTHN-3, docs/architecture.md "Flow
       r.adobe.script('GET', `/api/v2/${sp}/profiles`, pending)
       const notAfter = String(r.clock.now() + 30 * 60_000)
       r.adobe.script('POST', sessionsPath, {
-        json: {
-          actionName: 'resume',
-          actionType: 'direct',
-          reasonType: 'none',
-          code,
-          sessionId: 's',
-          serviceProvider: sp,
-          missingParameters: ['mvpd'],
-          notAfter,
-        },
+        json: sessionAnswer(code, { missingParameters: ['mvpd'], notAfter }),
       })
       const runner = createFlowRunner({
         client: r.client,
@@ -292,7 +283,7 @@ describe('one retry rule (CL-ERR-1): a named action beats a 5xx status', () => {
 })
 
 describe('session creation is not resent (it could leave extra sessions behind)', () => {
-  const session = { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code, sessionId: 's', serviceProvider: sp } }
+  const session = { json: sessionAnswer(code) }
 
   test('a 5xx or `action: retry` on POST sessions is one request; the error goes to the caller', async () => {
     const r = rig()
