@@ -5,7 +5,7 @@
 import { createPassClient } from '../../../../src/core/pass/client'
 import { FakeClock } from '../../../support/fake-clock'
 import { clientSecret, retryDenyDecision, sessionAnswer } from '../../../support/fake-adobe'
-import { identity, rig, settle, testSettings } from '../../../support/pass-rig'
+import { identity, rig, settle, settleCaught, testSettings } from '../../../support/pass-rig'
 import { createDeviceStore } from '../../../../src/core/storage/device-store'
 import { MemoryStore } from '../../../../src/core/storage/memory-kv'
 import { silentLogger } from '../../../../src/core/base/logger'
@@ -262,10 +262,7 @@ test('secrets: no client secret or access token in logs, error messages or URLs'
   adobe.script('GET', `/api/v2/${sp}/profiles/Cable`, 'network')
   adobe.script('GET', `/api/v2/${sp}/profiles/code/X`, { status: 200, text: 'not json' })
   const errors = [
-    await settle(
-      clock,
-      client.retrieveProfiles().catch((e: unknown) => e),
-    ),
+    await settleCaught(clock, client.retrieveProfiles()),
     await client.retrieveProfileForMvpd('Cable').catch((e: unknown) => e),
     await client.retrieveProfileForCode('X').catch((e: unknown) => e),
   ]

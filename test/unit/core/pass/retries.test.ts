@@ -13,7 +13,7 @@ import { CancelledError, MalformedResponseError, NetworkError, PassError, Thrott
 import { shouldResend } from '../../../../src/core/pass/http'
 import type { DeviceIdentity } from '../../../../src/core/platform/device-info'
 import { accessTokens, sessionAnswer } from '../../../support/fake-adobe'
-import { deviceId, deviceInfo, rig, settle, type Rig } from '../../../support/pass-rig'
+import { deviceId, deviceInfo, rig, settle, settleCaught, type Rig } from '../../../support/pass-rig'
 
 const sp = 'MYCHAN'
 const code = 'ABC1234'
@@ -34,10 +34,7 @@ describe('the poll: one request per poll (CL-AUTHN-3, docs/architecture.md "Flow
   test('a 5xx poll is one request; the error goes to the flow', async () => {
     const r = rig()
     r.adobe.script('GET', pollPath, { status: 503, text: '<html>busy</html>' })
-    const error = await settle(
-      r.clock,
-      r.client.retrieveProfileForCode(code).catch((e: unknown) => e),
-    )
+    const error = await settleCaught(r.clock, r.client.retrieveProfileForCode(code))
     expect(error).toMatchObject({ kind: 'malformed', httpStatus: 503 })
     expect(times(r, pollPath)).toHaveLength(1)
   })
@@ -52,10 +49,7 @@ describe('the poll: one request per poll (CL-AUTHN-3, docs/architecture.md "Flow
   test('a 429 poll is reported as ThrottledError (≥ 1 s) without waiting inside the poll', async () => {
     const r = rig()
     r.adobe.script('GET', pollPath, throttled, pending)
-    const error = await settle(
-      r.clock,
-      r.client.retrieveProfileForCode(code).catch((e: unknown) => e),
-    )
+    const error = await settleCaught(r.clock, r.client.retrieveProfileForCode(code))
     expect(error).toBeInstanceOf(ThrottledError)
     expect((error as ThrottledError).retryAfterMs).toBeGreaterThanOrEqual(1000)
     expect(times(r, pollPath)).toHaveLength(1)
@@ -141,10 +135,7 @@ describe('decisions: one retry budget per call (CL-AUTHZ-2, CL-PREAUTHZ-2)', () 
   test('(b) one play answered `action: retry` every time (item, then request level): 3 requests in all', async () => {
     const r = rig()
     r.adobe.script('POST', authorizePath, { json: { decisions: [retryDeny('live')] } }, retryError)
-    const error = await settle(
-      r.clock,
-      r.client.authorize('Cable', 'live').catch((e: unknown) => e),
-    )
+    const error = await settleCaught(r.clock, r.client.authorize('Cable', 'live'))
     // The budget is spent; the first answer already decided the item: the retry deny comes back as data.
     expect(error).toMatchObject({ resource: 'live', authorized: false, error: { action: 'retry' } })
     expect(times(r, authorizePath)).toHaveLength(3)
@@ -163,10 +154,7 @@ describe('decisions: one retry budget per call (CL-AUTHZ-2, CL-PREAUTHZ-2)', () 
   test('a retry deny, then 5xx answers: still 3 requests, not 1 + 3 + 3', async () => {
     const r = rig()
     r.adobe.script('POST', authorizePath, { json: { decisions: [retryDeny('live')] } }, serverError)
-    await settle(
-      r.clock,
-      r.client.authorize('Cable', 'live').catch((e: unknown) => e),
-    )
+    await settleCaught(r.clock, r.client.authorize('Cable', 'live'))
     expect(times(r, authorizePath)).toHaveLength(3)
   })
 
