@@ -4,21 +4,21 @@
  */
 
 import { MAX_BODY_BYTES } from './http'
-import { eec, Harness, startHarness } from './helpers/client'
+import { eec, Harness } from './helpers/client'
+import { useHarness } from '../support/sandbox-harness'
 import { hostAndPort, rawRequest, type RawAnswer } from '../support/raw-http'
 
 let h: Harness
 const TV = 'tv-robust'
 
-beforeAll(async () => {
-  h = await startHarness()
-  h.sandbox.seedProfile({ deviceId: TV, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable' })
-})
-afterAll(() => h.sandbox.stop())
-afterEach(() => {
-  h.sandbox.setClockOffset(0)
-  expect(h.client.violations).toEqual([])
-})
+useHarness(
+  (started) => {
+    h = started
+    h.sandbox.seedProfile({ deviceId: TV, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable' })
+  },
+  {},
+  { resetClockEach: true, noViolationsEach: true },
+)
 
 /** Raw request with an exact target (fetch would normalise some of these paths). */
 const raw = (method: string, target: string, headers: Record<string, string> = {}): Promise<RawAnswer> =>
