@@ -13,15 +13,10 @@
  */
 import { compileSchema, findOperation, optionalHeaders, requiredHeaders } from '../sandbox/helpers/openapi'
 import type { Sandbox } from '../sandbox'
-import { device, sandboxForTests } from './support'
+import { device, sandboxForTests, useSandbox } from './support'
 
 let sandbox: Sandbox
-beforeAll(async () => {
-  sandbox = await sandboxForTests()
-})
-afterAll(async () => {
-  await sandbox.stop()
-})
+useSandbox((started) => (sandbox = started))
 
 const MVPD = 'Sandbox_Cable'
 /** Added by the HTTP stack itself, not by the client. */

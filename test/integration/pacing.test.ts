@@ -6,20 +6,13 @@
  * one per 1050 ms, so this file takes some seconds.
  */
 import type { Sandbox } from '../sandbox'
-import { calls, device, MemoryBudgetStore, newDeviceBudget, sandboxForTests } from './support'
+import { calls, device, MemoryBudgetStore, newDeviceBudget, useSandbox } from './support'
 
 const MVPD = 'Sandbox_Cable'
 const RESOURCES = ['mychannel-live', 'mychannel-news', 'mychannel-sports']
 
 let sandbox: Sandbox
-
-beforeAll(async () => {
-  sandbox = await sandboxForTests(true)
-})
-
-afterAll(async () => {
-  await sandbox.stop()
-})
+useSandbox((started) => (sandbox = started), { throttle: true })
 
 const statuses = (): number[] => sandbox.requests().map((r) => r.status)
 

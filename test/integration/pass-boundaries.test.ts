@@ -10,29 +10,33 @@ import type { PassClient } from '../../src/core/pass/types'
 import { InvalidInputError, MalformedResponseError, PassError, ThrottledError } from '../../src/core/pass/errors'
 import { isValidCode, isValidMvpdId } from '../../src/core/pass/validate'
 import { startEdge, type Edge } from './edge'
-import { calls, device, sandboxForTests } from './support'
+import { calls, device, useSandbox } from './support'
 
 let sandbox: Sandbox
-
-beforeAll(async () => {
-  sandbox = await sandboxForTests()
-})
-
-afterAll(async () => {
-  await sandbox.stop()
-})
-
-beforeEach(() => {
-  sandbox.reset()
-})
+useSandbox((started) => (sandbox = started), { resetEach: true })
 
 const SP = 'MYCHAN'
 const MVPD = 'Sandbox_Cable'
 const loneSurrogate = '\uD800'
 
-/** A started client with credentials and a token, and an empty sandbox log. */
-async function warm(options: Parameters<ReturnType<typeof device>['start']>[0] = {}): Promise<{ client: PassClient; tv: ReturnType<typeof device> }> {
-  const tv = device(sandbox)
+/** An edge in front of the sandbox for each test of the enclosing block (handed to `use`), stopped after it. */
+function useEdge(use: (edge: Edge) => void): void {
+  let edge: Edge | undefined
+  beforeEach(async () => {
+    edge = await startEdge(sandbox)
+    use(edge)
+  })
+  afterEach(async () => {
+    await edge?.stop()
+  })
+}
+
+/** A started client with credentials and a token, and an empty sandbox log; `origin` may be an edge in front. */
+async function warm(
+  options: Parameters<ReturnType<typeof device>['start']>[0] = {},
+  origin = sandbox.origin,
+): Promise<{ client: PassClient; tv: ReturnType<typeof device> }> {
+  const tv = device(sandbox, origin)
   const client = tv.start(options)
   await client.retrieveProfiles()
   sandbox.clearRequests()
@@ -162,26 +166,17 @@ describe('response size cap (maxResponseBytes, 256 KiB by default)', () => {
 
   describe('bodies without Content-Length (chunked)', () => {
     let edge: Edge
-    beforeEach(async () => {
-      edge = await startEdge(sandbox)
-    })
-    afterEach(async () => {
-      await edge.stop()
-    })
+    useEdge((started) => (edge = started))
 
     test('a body that passes the cap and never ends: reading stops there (MalformedResponseError, not the timeout)', async () => {
-      const tv = device(sandbox, edge.origin)
-      const client = tv.start({ timeoutMs: 30000 })
-      await client.retrieveProfiles()
+      const { client } = await warm({ timeoutMs: 30000 }, edge.origin)
       edge.reply(new RegExp(`^/api/v2/${SP}/profiles$`), { status: 200, streamBytes: 300 * 1024, stall: true })
       const error = await client.retrieveProfiles().catch((e: unknown) => e)
       expect(error).toMatchObject({ kind: 'malformed', reason: 'body too large (over 262144 bytes)' })
     })
 
     test('a chunked body under the cap is read whole', async () => {
-      const tv = device(sandbox, edge.origin)
-      const client = tv.start()
-      await client.retrieveProfiles()
+      const { client } = await warm({}, edge.origin)
       edge.reply(new RegExp(`^/api/v2/${SP}/profiles$`), { status: 200, streamBytes: 200 * 1024 })
       await expect(client.retrieveProfiles()).resolves.toEqual([])
       expect(edge.log().filter((e) => e.by === 'edge')).toHaveLength(1)
@@ -191,12 +186,7 @@ describe('response size cap (maxResponseBytes, 256 KiB by default)', () => {
 
 describe('Retry-After: at most a minute, read against server time', () => {
   let edge: Edge
-  beforeEach(async () => {
-    edge = await startEdge(sandbox)
-  })
-  afterEach(async () => {
-    await edge.stop()
-  })
+  useEdge((started) => (edge = started))
 
   const poll = new RegExp(`^/api/v2/${SP}/profiles/code/`)
   const throttled = (retryAfter: string) => ({
@@ -235,9 +225,7 @@ describe('Retry-After: at most a minute, read against server time', () => {
   })
 
   test('a huge Retry-After on a call with retries: no immediate retry loop, no silent stall; the caller hears of it at once', async () => {
-    const tv = device(sandbox, edge.origin)
-    const client = tv.start()
-    await client.retrieveProfiles()
+    const { client, tv } = await warm({}, edge.origin)
     edge.reply(new RegExp(`^/api/v2/${SP}/profiles$`), throttled('99999999999'))
     const error = await client.retrieveProfiles().catch((e: unknown) => e)
     expect(error).toMatchObject({ kind: 'throttled', retryAfterMs: 60000 })
@@ -251,10 +239,7 @@ describe('Retry-After: at most a minute, read against server time', () => {
   })
 
   test('a short Retry-After is waited out: the request and the next one go no sooner than it says', async () => {
-    const tv = device(sandbox, edge.origin)
-    const client = tv.start()
-    await client.retrieveProfiles()
-    sandbox.clearRequests()
+    const { client, tv } = await warm({}, edge.origin)
     edge.reply(new RegExp(`^/api/v2/${SP}/profiles$`), throttled('2'))
     await expect(client.retrieveProfiles()).resolves.toEqual([])
     await client.configuration()

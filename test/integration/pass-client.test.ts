@@ -4,21 +4,10 @@
  */
 import type { Sandbox } from '../sandbox'
 import { MalformedResponseError, PassError, TimeoutError } from '../../src/core/pass/errors'
-import { calls, device, sandboxForTests } from './support'
+import { calls, device, useSandbox } from './support'
 
 let sandbox: Sandbox
-
-beforeAll(async () => {
-  sandbox = await sandboxForTests()
-})
-
-afterAll(async () => {
-  await sandbox.stop()
-})
-
-beforeEach(() => {
-  sandbox.reset()
-})
+useSandbox((started) => (sandbox = started), { resetEach: true })
 
 const SP = 'MYCHAN'
 const MVPD = 'Sandbox_Cable'

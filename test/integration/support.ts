@@ -133,6 +133,22 @@ export async function sandboxForTests(throttle = false): Promise<Sandbox> {
   return startSandbox({ port: 0, mode: 'test', throttle })
 }
 
+/**
+ * One sandbox for a test file: started before its tests (handed to `use`), stopped after them, and
+ * reset before each test when `resetEach` (scripted faults and seeded profiles never leak between tests).
+ */
+export function useSandbox(use: (sandbox: Sandbox) => void, options: { throttle?: boolean; resetEach?: boolean } = {}): void {
+  let sandbox: Sandbox | undefined
+  beforeAll(async () => {
+    sandbox = await sandboxForTests(options.throttle ?? false)
+    use(sandbox)
+  })
+  afterAll(async () => {
+    await sandbox?.stop()
+  })
+  if (options.resetEach) beforeEach(() => sandbox?.reset())
+}
+
 /** The sandbox log as "METHOD path status" lines, API and DCR only. */
 export function calls(sandbox: Sandbox): string[] {
   return sandbox

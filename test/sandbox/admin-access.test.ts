@@ -3,51 +3,12 @@
  * another origin: no CORS, a foreign Origin refused (preflights too), a loopback Host required.
  * The API keeps its CORS for the browser-served TV app.
  */
-import { request } from 'node:http'
 import { networkInterfaces } from 'node:os'
 
 import { adminRefusal, isLoopbackAddress, isLoopbackHostHeader } from './admin-gate'
 import { Harness, startHarness } from './helpers/client'
 import { Sandbox, startSandbox } from './index'
-
-interface RawAnswer {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: string
-}
-
-/** A request with exact headers (Host included) and, when given, a source address to send from. */
-function raw(options: {
-  host: string
-  port: number
-  method?: string
-  path: string
-  headers?: Record<string, string>
-  localAddress?: string
-  body?: string
-}): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: options.host,
-        port: options.port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: options.headers,
-        localAddress: options.localAddress,
-        agent: false,
-      },
-      (res) => {
-        let body = ''
-        res.setEncoding('utf8')
-        res.on('data', (c: string) => (body += c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-      },
-    )
-    req.on('error', reject)
-    req.end(options.body)
-  })
-}
+import { rawRequest as raw } from '../support/raw-http'
 
 /** An address of this machine that is not loopback (a LAN or container address), if there is one. */
 function nonLoopbackAddress(): string | undefined {

@@ -1,14 +1,11 @@
 /** DCR (docs/adobe-pass.md, "Dynamic Client Registration"): register and token, their OAuth-style errors, and token expiry (CL-REG-R1). */
-import { b64, DEVICE_INFO, eec, Harness, SOFTWARE_STATEMENT, startHarness, TestClient, unsignedJwt } from './helpers/client'
+import { b64, DEVICE_INFO, eec, Harness, SOFTWARE_STATEMENT, TestClient, unsignedJwt } from './helpers/client'
+import { useHarness } from '../support/sandbox-harness'
 
 let h: Harness
 const info = b64(JSON.stringify(DEVICE_INFO))
 
-beforeAll(async () => {
-  h = await startHarness({ tokenTtlSeconds: 60 })
-})
-afterAll(() => h.sandbox.stop())
-afterEach(() => expect(h.client.violations).toEqual([]))
+useHarness((started) => (h = started), { tokenTtlSeconds: 60 }, { noViolationsEach: true })
 
 const register = (body: unknown, headers: Record<string, string | undefined> = { 'X-Device-Info': info }): ReturnType<TestClient['call']> =>
   h.client.call('POST', '/o/client/register', { json: body, headers })

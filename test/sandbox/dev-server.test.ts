@@ -8,6 +8,7 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+import { hostAndPort, rawRequest, type RawAnswer } from '../support/raw-http'
 import { serveFolder, StaticServer } from '../support/static-server'
 
 let dir: string
@@ -26,22 +27,7 @@ afterAll(async () => {
 })
 
 /** An exact request target (fetch would re-encode some of these). */
-function get(target: string): Promise<{ status: number; body: string }> {
-  const url = new URL(web.origin)
-  return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: target, agent: false }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (c: string) => (body += c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-      res.on('error', reject)
-    })
-    req.on('error', reject)
-    // A listener that threw leaves the request unanswered: fail fast instead of at the test timeout.
-    req.setTimeout(3000, () => req.destroy(new Error(`no answer to ${target}`)))
-    req.end()
-  })
-}
+const get = (target: string): Promise<RawAnswer> => rawRequest({ ...hostAndPort(web.origin), path: target })
 
 describe('static server of the app', () => {
   it.each(['/%zz', '/%', '/%C3%28', '/js/%E0%A4%A.js', '/%00'])('answers %s with 400 and keeps serving', async (target) => {

@@ -6,7 +6,8 @@
  */
 import dcrSpec from './openapi/dcrApi.json'
 import restSpec from './openapi/restApiV2.json'
-import { b64, CallOptions, DEVICE_INFO, Harness, startHarness } from './helpers/client'
+import { b64, CallOptions, DEVICE_INFO, Harness } from './helpers/client'
+import { useHarness } from '../support/sandbox-harness'
 import { checkResponse, compileSchema, OPERATIONS, OperationInfo, optionalHeaders, patchedComponents, requiredHeaders } from './helpers/openapi'
 
 let h: Harness
@@ -15,11 +16,7 @@ const CHECKED_HEADERS = ['Authorization', 'AP-Device-Identifier', 'X-Device-Info
 /** Partner (Apple) SSO operations: out of scope for a Tizen/webOS app; the sandbox answers 404. */
 const NOT_SERVED = ['/{serviceProvider}/profiles/sso/{partner}', '/{serviceProvider}/sessions/sso/{partner}']
 
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterAll(() => h.sandbox.stop())
-afterEach(() => expect(h.client.violations).toEqual([]))
+useHarness((started) => (h = started), {}, { noViolationsEach: true })
 
 /** A valid request for the operation, with every header it may take. */
 async function validRequest(op: OperationInfo): Promise<{ method: string; path: string; opts: CallOptions; ok: number }> {

@@ -4,7 +4,8 @@
  */
 import { request } from 'node:http'
 
-import { Harness, startHarness } from './helpers/client'
+import { Harness } from './helpers/client'
+import { useHarness } from '../support/sandbox-harness'
 import { startSandbox } from './index'
 
 /** A bare request on a fresh connection; resolves with the status or the socket error code. */
@@ -32,10 +33,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 let h: Harness
 const TV = 'tv-outage'
 
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterAll(() => h.sandbox.stop())
+useHarness((started) => (h = started))
 
 describe('suspend and resume', () => {
   it('refuses connections while suspended, then the same code still polls on the same origin', async () => {

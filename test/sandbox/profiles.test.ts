@@ -1,16 +1,10 @@
 /** Profiles (docs/adobe-pass.md, "Profiles"): list, per mvpd, poll by code; isolation per device; expiry; revoke; TempPass. */
-import { eec, Harness, startHarness } from './helpers/client'
+import { eec, Harness } from './helpers/client'
+import { useHarness } from '../support/sandbox-harness'
 
 let h: Harness
 
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterAll(() => h.sandbox.stop())
-beforeEach(() => {
-  h.sandbox.setClockOffset(0)
-})
-afterEach(() => expect(h.client.violations).toEqual([]))
+useHarness((started) => (h = started), {}, { resetClockEach: true, noViolationsEach: true })
 
 const get = (path: string, deviceId: string, extra: Record<string, string | undefined> = {}): ReturnType<Harness['client']['call']> =>
   h.client.call('GET', path, { headers: h.client.tv(deviceId, extra) })

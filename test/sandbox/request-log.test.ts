@@ -2,7 +2,8 @@
  * The request log keeps no secret: bearer tokens, client secrets and access tokens are replaced by
  * a short fingerprint, so requests can still be told apart; device headers stay as sent.
  */
-import { b64, DEVICE_INFO, deviceHeaders, Harness, startHarness } from './helpers/client'
+import { b64, DEVICE_INFO, deviceHeaders, Harness } from './helpers/client'
+import { useHarness } from '../support/sandbox-harness'
 import { redactHeaders, redactQuery, redactValue } from './request-log'
 
 const REDACTED = /^<redacted:[0-9a-f]{8}>$/
@@ -35,10 +36,7 @@ describe('redaction functions', () => {
 describe('the log of a real exchange', () => {
   let h: Harness
 
-  beforeAll(async () => {
-    h = await startHarness()
-  })
-  afterAll(() => h.sandbox.stop())
+  useHarness((started) => (h = started))
 
   it('holds neither the client secret nor any access token, in process and over the admin endpoint', async () => {
     const firstToken = h.client.accessToken

@@ -2,38 +2,27 @@
  * Bad input gets a clear error and loses nothing: malformed and oversized bodies, unknown routes,
  * wrong methods, odd path parameters; plus CORS and the Date header every response carries.
  */
-import { request } from 'node:http'
 
 import { MAX_BODY_BYTES } from './http'
-import { eec, Harness, startHarness } from './helpers/client'
+import { eec, Harness } from './helpers/client'
+import { useHarness } from '../support/sandbox-harness'
+import { hostAndPort, rawRequest, type RawAnswer } from '../support/raw-http'
 
 let h: Harness
 const TV = 'tv-robust'
 
-beforeAll(async () => {
-  h = await startHarness()
-  h.sandbox.seedProfile({ deviceId: TV, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable' })
-})
-afterAll(() => h.sandbox.stop())
-afterEach(() => {
-  h.sandbox.setClockOffset(0)
-  expect(h.client.violations).toEqual([])
-})
+useHarness(
+  (started) => {
+    h = started
+    h.sandbox.seedProfile({ deviceId: TV, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable' })
+  },
+  {},
+  { resetClockEach: true, noViolationsEach: true },
+)
 
 /** Raw request with an exact target (fetch would normalise some of these paths). */
-function raw(method: string, target: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  const url = new URL(h.sandbox.origin)
-  return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, method, path: target, headers }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (c: string) => (body += c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-    })
-    req.on('error', reject)
-    req.end()
-  })
-}
+const raw = (method: string, target: string, headers: Record<string, string> = {}): Promise<RawAnswer> =>
+  rawRequest({ ...hostAndPort(h.sandbox.origin), method, path: target, headers })
 
 const profiles = (): Promise<number> =>
   h.client.call('GET', '/api/v2/MYCHAN/profiles', { headers: h.client.tv(TV) }).then((r) => Object.keys(r.json.profiles).length)

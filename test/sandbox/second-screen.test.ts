@@ -4,16 +4,13 @@
  */
 import { createHash } from 'node:crypto'
 
-import { Harness, pageText, startHarness } from './helpers/client'
+import { Harness, pageText } from './helpers/client'
+import { useHarness } from '../support/sandbox-harness'
 import { startSandbox } from './index'
 
 let h: Harness
 
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterAll(() => h.sandbox.stop())
-afterEach(() => expect(h.client.violations).toEqual([]))
+useHarness((started) => (h = started), {}, { noViolationsEach: true })
 
 const form = (path: string, fields: Record<string, string>): ReturnType<Harness['client']['call']> => h.client.call('POST', path, { form: fields })
 

@@ -1,18 +1,12 @@
 /** Sessions (docs/adobe-pass.md, "Sessions"): create, resume, retrieve, authenticate URL; codes; expiry. */
 import { CODE_ALPHABET } from './codes'
-import { b64, deviceHeaders, DEVICE_INFO, eec, Harness, startHarness } from './helpers/client'
+import { b64, deviceHeaders, DEVICE_INFO, eec, Harness } from './helpers/client'
+import { useHarness } from '../support/sandbox-harness'
 
 let h: Harness
 const TV = 'tv-sessions-1'
 
-beforeAll(async () => {
-  h = await startHarness({ sessionTtlMs: 10 * 60 * 1000 })
-})
-afterAll(() => h.sandbox.stop())
-afterEach(() => {
-  h.sandbox.setClockOffset(0)
-  expect(h.client.violations).toEqual([])
-})
+useHarness((started) => (h = started), { sessionTtlMs: 10 * 60 * 1000 }, { resetClockEach: true, noViolationsEach: true })
 
 describe('POST /api/v2/{sp}/sessions', () => {
   it('without mvpd: resume/direct/none with a code, missingParameters and string notBefore/notAfter (create)', async () => {

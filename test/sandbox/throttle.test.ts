@@ -5,7 +5,8 @@
  * The sandbox clock is shifted instead of slept.
  */
 import { RECOVERY_MS, Throttle } from './throttle'
-import { deviceHeaders, Harness, startHarness, TestClient } from './helpers/client'
+import { deviceHeaders, Harness, TestClient } from './helpers/client'
+import { useHarness } from '../support/sandbox-harness'
 
 describe('Throttle (unit, injected time)', () => {
   it('lets 10 through at one instant, refuses the 11th, and passes again at most 1 s after the first 429', () => {
@@ -43,14 +44,7 @@ describe('Throttle (unit, injected time)', () => {
 
 describe('throttling over HTTP', () => {
   let h: Harness
-  beforeAll(async () => {
-    h = await startHarness({ throttle: true })
-  })
-  afterAll(() => h.sandbox.stop())
-  afterEach(() => {
-    h.sandbox.setClockOffset(0)
-    expect(h.client.violations).toEqual([])
-  })
+  useHarness((started) => (h = started), { throttle: true }, { resetClockEach: true, noViolationsEach: true })
 
   const burst = async (client: TestClient, deviceId: string, n: number): Promise<number[]> => {
     const statuses: number[] = []

@@ -24,6 +24,27 @@ export type Handler = (request: Recorded) => Reply | undefined
 export const clientSecret = 'S3CR3T-client-secret-value'
 export const accessTokens = ['AT-first-token-value', 'AT-second-token-value', 'AT-third-token-value']
 
+/** A session answer as Adobe sends it for MYCHAN: resume with `code` shown, plus `extra` (times, missing parameters). */
+export const sessionAnswer = (code: string, extra: Record<string, unknown> = {}) => ({
+  actionName: 'resume',
+  actionType: 'direct',
+  reasonType: 'none',
+  code,
+  sessionId: 's',
+  serviceProvider: 'MYCHAN',
+  ...extra,
+})
+
+/** A decision as Adobe sends it for MYCHAN and Cable: `resource` denied with action retry. */
+export const retryDenyDecision = (resource: string) => ({
+  resource,
+  mvpd: 'Cable',
+  serviceProvider: 'MYCHAN',
+  source: 'mvpd',
+  authorized: false,
+  error: { status: 403, code: 'network_connection_timeout', action: 'retry' },
+})
+
 export class FakeAdobe {
   readonly requests: Recorded[] = []
   /** Server minus local clock (clock skew), ms; used for the Date header and created_at. */

@@ -6,7 +6,7 @@ import type { FlowEvent, FlowState, PendingSession, Transition } from '../../src
 import type { Logger } from '../../src/core/base/logger'
 import type { FlowStore } from '../../src/core/flow/ports'
 import type { FlowSettings } from '../../src/core/flow/settings'
-import { PassError } from '../../src/core/pass/errors'
+import { NetworkError, PassError } from '../../src/core/pass/errors'
 import type { EnhancedError } from '../../src/core/pass/errors'
 import type { CachedProfile, LastMvpd, Profile, Session } from '../../src/core/pass/types'
 import { FakeClock, flushPromises } from './fake-clock'
@@ -160,16 +160,50 @@ export function setup(options: HarnessOptions = {}): Harness {
   }
 }
 
+/** Launch and answer the profiles with none: without a remembered provider, a session is being created. */
+export async function launchWithNoProfiles(h: Harness): Promise<void> {
+  await h.launch()
+  h.client.last('retrieveProfiles').resolve([])
+  await flushPromises()
+}
+
+/** Launch and answer the remembered provider's profile with none: usually the reauth screen. */
+export async function launchWithNoProfileForProvider(h: Harness): Promise<void> {
+  await h.launch()
+  h.client.last('retrieveProfileForMvpd').resolve(null)
+  await flushPromises()
+}
+
 /**
  * Launch without a remembered provider and no profile, answer the session with `code`, valid for
  * `lifetimeMs` of server time: the activation screen with the code shown.
  */
 export async function showCode(h: Harness, code = 'ABC1234', lifetimeMs = 30 * 60_000): Promise<void> {
-  await h.launch()
-  h.client.last('retrieveProfiles').resolve([])
-  await flushPromises()
+  await launchWithNoProfiles(h)
   h.client.last('createSession').resolve(session(code, h.client.serverNow() + lifetimeMs))
   await flushPromises()
+}
+
+/** showCode, then every poll answers "not signed in yet". The local time the code was shown. */
+export async function showCodeAndPoll(h: Harness, code?: string, lifetimeMs?: number): Promise<number> {
+  await showCode(h, code, lifetimeMs)
+  const shownAt = h.clock.now()
+  h.client.on('retrieveProfileForCode', () => [])
+  return shownAt
+}
+
+/** From the reauth screen: "Sign in again", the session answered with `code` valid for `lifetimeMs`. */
+export async function signInAgainWithCode(h: Harness, code = 'ABC1234', lifetimeMs = 30 * 60_000): Promise<void> {
+  h.runner.send({ type: 'signInAgain' })
+  h.client.last('createSession').resolve(session(code, h.client.serverNow() + lifetimeMs))
+  await flushPromises()
+}
+
+/** With a code shown: every poll fails on the network until the runner gives up (three intervals). */
+export async function failPollsOnNetwork(h: Harness): Promise<Extract<FlowState, { kind: 'failed' }>> {
+  h.client.on('retrieveProfileForCode', () => Promise.reject(new NetworkError('poll')))
+  await h.clock.advance(15_000)
+  return h.state('failed')
 }
 
 /** Local times at which the code was polled, relative to `from`. */

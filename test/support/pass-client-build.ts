@@ -87,3 +87,11 @@ export async function settle<T>(clock: FakeClock, promise: Promise<T>, stepMs = 
   for (let t = 0; !done && t <= maxMs; t += stepMs) await clock.advance(stepMs)
   return promise
 }
+
+/** settle(), a rejection given back as the value: for assertions on the error's type and fields. */
+export function settleCaught(clock: FakeClock, promise: Promise<unknown>): Promise<unknown> {
+  return settle(
+    clock,
+    promise.catch((e: unknown) => e),
+  )
+}

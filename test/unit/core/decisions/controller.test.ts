@@ -8,6 +8,7 @@ import { createDecisionsController, type DecisionsController } from '../../../..
 import type { SignOutOutcome } from '../../../../src/core/flow/model'
 import { NetworkError, PassError, type EnhancedError } from '../../../../src/core/pass/errors'
 import type { Decision } from '../../../../src/core/pass/types'
+import { retryDenyDecision } from '../../../support/fake-adobe'
 import { FakeClock, flushPromises } from '../../../support/fake-clock'
 import { FakePassClient } from '../../../support/fake-pass-client'
 import { rig, settle } from '../../../support/pass-client-build'
@@ -53,6 +54,14 @@ async function openWithBadges(r: Rig, answer: (resource: string) => Decision = (
   const call = r.client.last('preauthorize')
   call.resolve(call.args[1].map(answer))
   await flushPromises()
+}
+
+/** A visit whose row has its badges (all permits), then `resource` played: its authorize is pending. */
+async function playing(resource: string): Promise<Rig> {
+  const r = setup()
+  await openWithBadges(r)
+  r.decisions.play(resource)
+  return r
 }
 
 describe('preauthorization for the row (CL-PREAUTHZ-1..3)', () => {
@@ -140,9 +149,7 @@ describe('authorization on every play (CL-AUTHZ-1, CL-AUTHZ-2, CL-AUTHZ-R2)', ()
   })
 
   it('a play while one is authorizing is ignored (one request in flight)', async () => {
-    const r = setup()
-    await openWithBadges(r)
-    r.decisions.play('live')
+    const r = await playing('live')
     r.decisions.play('news')
     expect(r.client.callsTo('authorize')).toHaveLength(1)
     expect(r.client.maxInFlight('authorize')).toBe(1)
@@ -155,9 +162,7 @@ describe('authorization on every play (CL-AUTHZ-1, CL-AUTHZ-2, CL-AUTHZ-R2)', ()
     ['too_many_resources', 'setup'],
     ['something_new', 'other'],
   ])('a deny %s shows reason %s with the error (message, details, trace) for the screen', async (code, reason) => {
-    const r = setup()
-    await openWithBadges(r)
-    r.decisions.play('sports')
+    const r = await playing('sports')
     const error = eec(code, code === 'too_many_resources' ? 'configuration' : 'none', {
       message: 'MVPD denied access',
       details: 'Package lacks this channel',
@@ -171,9 +176,7 @@ describe('authorization on every play (CL-AUTHZ-1, CL-AUTHZ-2, CL-AUTHZ-R2)', ()
   })
 
   it('an item deny with action authentication routes to re-authentication, with no message', async () => {
-    const r = setup()
-    await openWithBadges(r)
-    r.decisions.play('live')
+    const r = await playing('live')
     r.client.last('authorize').resolve(deny('live', eec('authorization_denied_by_session_invalidated', 'authentication')))
     await flushPromises()
     expect(r.reauth).toBe(1)
@@ -181,18 +184,14 @@ describe('authorization on every play (CL-AUTHZ-1, CL-AUTHZ-2, CL-AUTHZ-R2)', ()
   })
 
   it('a request-level authentication error (403 authenticated_profile_expired) routes the same way', async () => {
-    const r = setup()
-    await openWithBadges(r)
-    r.decisions.play('live')
+    const r = await playing('live')
     r.client.last('authorize').reject(new PassError(eec('authenticated_profile_expired', 'authentication'), 403, 'test'))
     await flushPromises()
     expect(r.reauth).toBe(1)
   })
 
   it('a retry deny the client returns after its own retries is shown at once: no further request, no timer (CL-AUTHZ-2)', async () => {
-    const r = setup()
-    await openWithBadges(r)
-    r.decisions.play('live')
+    const r = await playing('live')
     r.client.last('authorize').resolve(deny('live', eec('network_received_error', 'retry')))
     await r.clock.advance(10 * MIN)
     expect(r.decisions.getState().play).toMatchObject({ kind: 'denied', reason: 'providerBusy' })
@@ -201,9 +200,7 @@ describe('authorization on every play (CL-AUTHZ-1, CL-AUTHZ-2, CL-AUTHZ-R2)', ()
   })
 
   it('a transport failure is shown as failed; a permit without a media token cannot play', async () => {
-    const r = setup()
-    await openWithBadges(r)
-    r.decisions.play('live')
+    const r = await playing('live')
     r.client.last('authorize').reject(new NetworkError('test'))
     await flushPromises()
     expect(r.decisions.getState().play).toMatchObject({ kind: 'failed', error: { kind: 'network' } })
@@ -217,21 +214,15 @@ describe('authorization on every play (CL-AUTHZ-1, CL-AUTHZ-2, CL-AUTHZ-R2)', ()
 describe('retry bounds over the real client (CL-AUTHZ-2, CL-PREAUTHZ-2)', () => {
   const sp = 'MYCHAN'
   const path = (kind: string) => `/api/v2/${sp}/decisions/${kind}/Cable`
-  const retryDeny = (resource: string) => ({
-    resource,
-    mvpd: 'Cable',
-    serviceProvider: sp,
-    source: 'mvpd',
-    authorized: false,
-    error: { status: 403, code: 'network_connection_timeout', action: 'retry' },
-  })
 
   it('a resource that keeps answering retry costs 3 authorize requests with backoff on the clock, then the message; never a loop', async () => {
     const { client, adobe, clock } = rig()
     adobe.on((req) =>
-      req.path === path('preauthorize') ? { json: { decisions: (JSON.parse(req.body) as { resources: string[] }).resources.map(retryDeny) } } : undefined,
+      req.path === path('preauthorize')
+        ? { json: { decisions: (JSON.parse(req.body) as { resources: string[] }).resources.map((x) => retryDenyDecision(x)) } }
+        : undefined,
     )
-    adobe.on((req) => (req.path === path('authorize') ? { json: { decisions: [retryDeny('live')] } } : undefined))
+    adobe.on((req) => (req.path === path('authorize') ? { json: { decisions: [retryDenyDecision('live')] } } : undefined))
     let reauth = 0
     const decisions = createDecisionsController({ client, resources, onReauthenticate: () => (reauth += 1), onSignedOut: () => undefined })
     decisions.open({ key: 'v1', mvpd: 'Cable' })
@@ -278,9 +269,7 @@ describe('leaving the screen drops stale answers (docs/architecture.md, "Flow")'
 
 describe('sign out (CL-LOGOUT-1, CL-LOGOUT-R1)', () => {
   it('nothing logs out by itself: opening, playing, denies and closing make no logout call', async () => {
-    const r = setup()
-    await openWithBadges(r)
-    r.decisions.play('live')
+    const r = await playing('live')
     r.client.last('authorize').resolve(deny('live', eec('authorization_denied_by_mvpd', 'none')))
     await flushPromises()
     r.decisions.close()
@@ -326,9 +315,7 @@ describe('sign out (CL-LOGOUT-1, CL-LOGOUT-R1)', () => {
   })
 
   it('signing out aborts a play being authorized', async () => {
-    const r = setup()
-    await openWithBadges(r)
-    r.decisions.play('live')
+    const r = await playing('live')
     const authorize = r.client.last('authorize')
     r.decisions.signOut()
     expect(authorize.signal?.aborted).toBe(true)
@@ -352,9 +339,7 @@ describe('listeners', () => {
 
 describe('cancelling a play', () => {
   it('Back while authorizing aborts the request; its late answer changes nothing; a new play is allowed', async () => {
-    const r = setup()
-    await openWithBadges(r)
-    r.decisions.play('live')
+    const r = await playing('live')
     const authorize = r.client.last('authorize')
     r.decisions.cancelPlay()
     expect(authorize.signal?.aborted).toBe(true)
@@ -367,9 +352,7 @@ describe('cancelling a play', () => {
   })
 
   it('does nothing when no play is being authorized (a deny on screen stays)', async () => {
-    const r = setup()
-    await openWithBadges(r)
-    r.decisions.play('sports')
+    const r = await playing('sports')
     r.client.last('authorize').resolve(deny('sports', eec('authorization_denied_by_mvpd', 'none')))
     await flushPromises()
     r.decisions.cancelPlay()

@@ -4,22 +4,28 @@
  * the viewer's own sign-out. Machine rows first, then the runner against the fake client.
  */
 import { initialState, transition } from '../../../../src/core/flow/machine'
-import type { AuthorizedState } from '../../../../src/core/flow/model'
+import type { AuthorizedState, FlowEvent, Transition } from '../../../../src/core/flow/model'
+import type { LastMvpd } from '../../../../src/core/pass/types'
 import { flushPromises } from '../../../support/fake-clock'
 import { DAY, exampleCable, passError, profile, session, settings, setup, T0, stamp, run, expectKind } from '../../../support/flow-harness'
 
 const cable = profile('ExampleCable', T0 + 20 * DAY)
+const fiber = profile('Fiber', T0 + 5 * DAY)
+
+/** The machine from its start: launched with `lastMvpd` remembered and nothing pending, then `events`. */
+function fromLaunch(lastMvpd: LastMvpd | null, ...events: FlowEvent[]): Transition {
+  return run(initialState(settings), { type: 'launch' }, { type: 'remembered', lastMvpd, pending: null, signedOutOf: null, ...stamp }, ...events)
+}
 
 /** Signed in with Example Cable, remembered from an earlier launch, provider persisted. */
 function signedIn(): AuthorizedState {
-  const { state } = run(
-    initialState(settings),
-    { type: 'launch' },
-    { type: 'remembered', lastMvpd: exampleCable, pending: null, signedOutOf: null, ...stamp },
-    { type: 'profileForMvpdLoaded', profile: cable, ...stamp },
-    { type: 'persisted', provider: exampleCable },
-  )
+  const { state } = fromLaunch(exampleCable, { type: 'profileForMvpdLoaded', profile: cable, ...stamp }, { type: 'persisted', provider: exampleCable })
   return expectKind(state, 'authorized')
+}
+
+/** Signed in, then "switch provider" found Example Cable and Fiber: the switch grid. */
+function switchGrid(): Transition {
+  return run(signedIn(), { type: 'switchProvider' }, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp })
 }
 
 describe('switchProvider (docs/architecture.md, "Screens")', () => {
@@ -34,8 +40,7 @@ describe('switchProvider (docs/architecture.md, "Screens")', () => {
   })
 
   it('with another valid profile shows the grid of all valid ones, focused on the other provider', () => {
-    const fiber = profile('Fiber', T0 + 5 * DAY)
-    const { state } = run(signedIn(), { type: 'switchProvider' }, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp })
+    const { state } = switchGrid()
     const choosing = expectKind(state, 'choosing')
     expect(choosing.profiles.map((p) => p.mvpd)).toEqual(['ExampleCable', 'Fiber'])
     // Not the auto-pick and not the last provider: the viewer asked to leave it.
@@ -43,23 +48,16 @@ describe('switchProvider (docs/architecture.md, "Screens")', () => {
   })
 
   it('Back on that grid returns to the sign-in in use; a launch grid has nowhere to go back to', () => {
-    const fiber = profile('Fiber', T0 + 5 * DAY)
-    const grid = run(signedIn(), { type: 'switchProvider' }, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp }).state
+    const grid = switchGrid().state
     const { state, effects } = transition(grid, { type: 'back' })
     expect(expectKind(state, 'authorized').profile).toEqual(cable)
     // Nothing is asked of Adobe Pass: the same sign-in is simply kept (and stored again).
     expect(effects).toEqual([{ type: 'persistAuthorized', profile: cable, provider: exampleCable }])
-    const launchGrid = run(
-      initialState(settings),
-      { type: 'launch' },
-      { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
-      { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp },
-    ).state
+    const launchGrid = fromLaunch(null, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp }).state
     expect(transition(launchGrid, { type: 'back' }).state).toBe(launchGrid)
   })
 
   it('a failed switch and "Try again" still make a grid whose Back returns to the titles', () => {
-    const fiber = profile('Fiber', T0 + 5 * DAY)
     const loading = transition(signedIn(), { type: 'switchProvider' }).state
     const failed = transition(loading, { type: 'loadFailed', error: passError('internal_server_error', 'none', 500), ...stamp }).state
     const retried = transition(expectKind(failed, 'failed'), { type: 'tryAgain', ...stamp }).state
@@ -69,8 +67,7 @@ describe('switchProvider (docs/architecture.md, "Screens")', () => {
   })
 
   it('"Another provider" on the switch grid, then Back, then Back again returns to the titles', () => {
-    const fiber = profile('Fiber', T0 + 5 * DAY)
-    const grid = run(signedIn(), { type: 'switchProvider' }, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp }).state
+    const grid = switchGrid().state
     const activating = transition(grid, { type: 'useAnotherProvider' }).state
     const reloading = transition(activating, { type: 'back' }).state
     const again = transition(reloading, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp }).state
@@ -79,7 +76,6 @@ describe('switchProvider (docs/architecture.md, "Screens")', () => {
   })
 
   it('with exactly one other valid profile (the current one expired) still shows the grid, not an auto-pick', () => {
-    const fiber = profile('Fiber', T0 + 5 * DAY)
     const expired = profile('ExampleCable', T0 - 1)
     const { state } = run(signedIn(), { type: 'switchProvider' }, { type: 'profilesLoaded', profiles: [expired, fiber], ...stamp })
     const choosing = expectKind(state, 'choosing')
@@ -118,8 +114,7 @@ describe('switchProvider (docs/architecture.md, "Screens")', () => {
   })
 
   it('a grid reached by switching picks like any grid', () => {
-    const fiber = profile('Fiber', T0 + 5 * DAY)
-    const choosing = run(signedIn(), { type: 'switchProvider' }, { type: 'profilesLoaded', profiles: [cable, fiber], ...stamp }).state
+    const choosing = switchGrid().state
     const picked = transition(choosing, { type: 'pickProfile', mvpd: 'Fiber' })
     expect(expectKind(picked.state, 'authorized').profile).toBe(fiber)
   })
@@ -127,12 +122,7 @@ describe('switchProvider (docs/architecture.md, "Screens")', () => {
 
 describe('reauthenticate (CL-AUTHZ-2)', () => {
   it('before the provider was stored, Back from its activation still returns to reauth with that provider', () => {
-    const { state: picked } = run(
-      initialState(settings),
-      { type: 'launch' },
-      { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
-      { type: 'profilesLoaded', profiles: [cable], ...stamp },
-    )
+    const { state: picked } = fromLaunch(null, { type: 'profilesLoaded', profiles: [cable], ...stamp })
     const authorized = expectKind(picked, 'authorized')
     expect(authorized.persisted).toBe(false)
     const { state } = run(authorized, { type: 'reauthenticate' }, { type: 'signInAgain' }, { type: 'back' })
@@ -151,23 +141,12 @@ describe('reauthenticate (CL-AUTHZ-2)', () => {
   })
 
   it('falls back to the provider id when its name was never resolved', () => {
-    const { state } = run(
-      initialState(settings),
-      { type: 'launch' },
-      { type: 'remembered', lastMvpd: null, pending: null, signedOutOf: null, ...stamp },
-      { type: 'profilesLoaded', profiles: [profile('Lone', T0 + DAY)], ...stamp },
-      { type: 'reauthenticate' },
-    )
+    const { state } = fromLaunch(null, { type: 'profilesLoaded', profiles: [profile('Lone', T0 + DAY)], ...stamp }, { type: 'reauthenticate' })
     expect(expectKind(state, 'reauth').provider).toEqual({ id: 'Lone', displayName: 'Lone' })
   })
 
   it('is ignored outside authorized', () => {
-    const reauth = run(
-      initialState(settings),
-      { type: 'launch' },
-      { type: 'remembered', lastMvpd: exampleCable, pending: null, signedOutOf: null, ...stamp },
-      { type: 'profileForMvpdLoaded', profile: null, ...stamp },
-    ).state
+    const reauth = fromLaunch(exampleCable, { type: 'profileForMvpdLoaded', profile: null, ...stamp }).state
     for (const type of ['reauthenticate', 'switchProvider'] as const) expect(transition(reauth, { type }).state).toBe(reauth)
     expect(transition(reauth, { type: 'signedOut', outcome: 'complete' }).state).toBe(reauth)
   })
@@ -187,12 +166,18 @@ describe('signedOut (CL-LOGOUT-1)', () => {
 })
 
 describe('runner', () => {
-  it('switching with two valid profiles asks for all profiles once and shows the grid; no logout (CL-LOGOUT-R1)', async () => {
+  /** A runner launched with Example Cable remembered and its profile valid for 20 days: authorized. */
+  async function signedInRunner() {
     const h = setup({ lastMvpd: exampleCable })
     await h.launch()
     const now = h.client.serverNow()
     h.client.last('retrieveProfileForMvpd').resolve(profile('ExampleCable', now + 20 * DAY))
     await flushPromises()
+    return { h, now }
+  }
+
+  it('switching with two valid profiles asks for all profiles once and shows the grid; no logout (CL-LOGOUT-R1)', async () => {
+    const { h, now } = await signedInRunner()
     h.state('authorized')
     h.runner.send({ type: 'switchProvider' })
     expect(h.client.callsTo('retrieveProfiles')).toHaveLength(1)
@@ -203,11 +188,7 @@ describe('runner', () => {
   })
 
   it('a failed switch shows the error, whose Try again reloads all profiles; other decisions intents wait', async () => {
-    const h = setup({ lastMvpd: exampleCable })
-    await h.launch()
-    const now = h.client.serverNow()
-    h.client.last('retrieveProfileForMvpd').resolve(profile('ExampleCable', now + 20 * DAY))
-    await flushPromises()
+    const { h } = await signedInRunner()
     h.runner.send({ type: 'switchProvider' })
     const call = h.client.last('retrieveProfiles')
     h.runner.send({ type: 'reauthenticate' }) // ignored: loadingProfiles has no such rule

@@ -113,12 +113,11 @@ describe('loadingProfiles, all profiles route', () => {
     expect(effects).toEqual([{ type: 'persistAuthorized', profile: p, provider: null }])
   })
 
+  /** Three valid profiles, in no order of validity. */
+  const shortLongMid = [profile('Short', T0 + DAY), profile('Long', T0 + 30 * DAY), profile('Mid', T0 + 7 * DAY)]
+
   it('several → the grid, longest validity first (CL-AUTHN-R2)', () => {
-    const { state, effects } = transition(loading, {
-      type: 'profilesLoaded',
-      profiles: [profile('Short', T0 + DAY), profile('Long', T0 + 30 * DAY), profile('Mid', T0 + 7 * DAY)],
-      ...stamp,
-    })
+    const { state, effects } = transition(loading, { type: 'profilesLoaded', profiles: shortLongMid, ...stamp })
     const choosing = expectKind(state, 'choosing')
     expect(choosing.profiles.map((p) => p.mvpd)).toEqual(['Long', 'Mid', 'Short'])
     expect(choosing.focusedMvpd).toBe('Long')
@@ -128,11 +127,7 @@ describe('loadingProfiles, all profiles route', () => {
 
   it('the last provider is focused first when it is in the grid', () => {
     const withLast = { ...loading, lastMvpd: { id: 'Mid', displayName: 'Mid TV' } }
-    const { state } = transition(withLast, {
-      type: 'profilesLoaded',
-      profiles: [profile('Short', T0 + DAY), profile('Long', T0 + 30 * DAY), profile('Mid', T0 + 7 * DAY)],
-      ...stamp,
-    })
+    const { state } = transition(withLast, { type: 'profilesLoaded', profiles: shortLongMid, ...stamp })
     expect(expectKind(state, 'choosing').focusedMvpd).toBe('Mid')
   })
 

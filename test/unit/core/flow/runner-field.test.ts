@@ -6,7 +6,21 @@
 import { NetworkError } from '../../../../src/core/pass/errors'
 import { present } from '../../../../src/ui/model/signin/present'
 import { flushPromises } from '../../../support/fake-clock'
-import { DAY, exampleCable, passError, pollTimes, profile, session, setup, showCode } from '../../../support/flow-harness'
+import {
+  DAY,
+  exampleCable,
+  failPollsOnNetwork,
+  launchWithNoProfileForProvider,
+  launchWithNoProfiles,
+  passError,
+  pollTimes,
+  profile,
+  session,
+  setup,
+  showCode,
+  showCodeAndPoll,
+  signInAgainWithCode,
+} from '../../../support/flow-harness'
 
 const MINUTE = 60_000
 
@@ -31,8 +45,7 @@ describe('"Get a new code" pressed over and over', () => {
 
   it('an expired code makes one new session however often OK is pressed', async () => {
     const h = setup()
-    await showCode(h, 'ABC1234', 10_000)
-    h.client.on('retrieveProfileForCode', () => [])
+    await showCodeAndPoll(h, 'ABC1234', 10_000)
     await h.clock.advance(10_000)
     h.state('codeExpired')
     for (let i = 0; i < 20; i++) h.runner.send({ type: 'newCode' })
@@ -51,8 +64,7 @@ describe('the pending code across launches', () => {
     expect(h.store.pending).toBeNull()
 
     const expired = setup()
-    await showCode(expired, 'EXP1234', 10_000)
-    expired.client.on('retrieveProfileForCode', () => [])
+    await showCodeAndPoll(expired, 'EXP1234', 10_000)
     await expired.clock.advance(10_000)
     expired.state('codeExpired')
     expect(expired.store.pending).toBeNull()
@@ -101,9 +113,7 @@ describe('the pending code across launches', () => {
 
   it('a code made for a re-authentication resumes with its provider, and Back leads to that reauth screen', async () => {
     const h = setup({ lastMvpd: exampleCable, pending: { code: 'KEEP123', notAfter: 1_000_000 + 20 * MINUTE, createdAt: 1_000_000, mvpd: exampleCable } })
-    await h.launch()
-    h.client.last('retrieveProfileForMvpd').resolve(null)
-    await flushPromises()
+    await launchWithNoProfileForProvider(h)
     expect(h.state('activating').mvpd).toEqual(exampleCable)
     h.runner.send({ type: 'back' })
     expect(h.state('reauth').provider).toEqual(exampleCable)
@@ -127,9 +137,7 @@ describe('the pending code across launches', () => {
   it('"Try again" after polling failed polls the same code while it is valid', async () => {
     const h = setup()
     await showCode(h, 'SAME123')
-    h.client.on('retrieveProfileForCode', () => Promise.reject(new NetworkError('poll')))
-    await h.clock.advance(15_000)
-    h.state('failed')
+    await failPollsOnNetwork(h)
     expect(h.store.pending?.code).toBe('SAME123')
     h.client.on('retrieveProfileForCode', () => [])
     h.runner.send({ type: 'tryAgain' })
@@ -149,14 +157,10 @@ describe('the pending code across launches', () => {
 describe('the viewer signed out', () => {
   it('a relaunch says the viewer signed out, and a sign-in forgets it', async () => {
     const h = setup({ lastMvpd: exampleCable, signedOut: 'ExampleCable' })
-    await h.launch()
-    h.client.last('retrieveProfileForMvpd').resolve(null)
-    await flushPromises()
+    await launchWithNoProfileForProvider(h)
     expect(h.state('reauth').signedOut).toBe('earlier')
 
-    h.runner.send({ type: 'signInAgain' })
-    h.client.last('createSession').resolve(session('ABC1234', h.client.serverNow() + 30 * MINUTE))
-    await flushPromises()
+    await signInAgainWithCode(h)
     h.client.on('retrieveProfileForCode', () => [profile('ExampleCable', h.client.serverNow() + DAY)])
     await h.clock.advance(5_000)
     h.state('authorized')
@@ -165,17 +169,13 @@ describe('the viewer signed out', () => {
 
   it('a sign-in that merely ended still reads as ended', async () => {
     const h = setup({ lastMvpd: exampleCable, signedOut: 'SomeOtherTV' })
-    await h.launch()
-    h.client.last('retrieveProfileForMvpd').resolve(null)
-    await flushPromises()
+    await launchWithNoProfileForProvider(h)
     expect(h.state('reauth').signedOut).toBeUndefined()
   })
 
   it('a provider remembered without a name is named by its id, never by an empty string', async () => {
     const h = setup({ lastMvpd: { id: 'ExampleCable', displayName: ' ' } })
-    await h.launch()
-    h.client.last('retrieveProfileForMvpd').resolve(null)
-    await flushPromises()
+    await launchWithNoProfileForProvider(h)
     expect(h.state('reauth').provider.displayName).toBe('ExampleCable')
   })
 })
@@ -235,8 +235,7 @@ describe('flapping and outages never multiply requests', () => {
 describe('deadlines weeks away', () => {
   it('a code valid for 30 days arms one expiry timer, which never fires and re-arms in a spin', async () => {
     const h = setup({ overflowLikeBrowsers: true })
-    await showCode(h, 'LONG123', 30 * DAY)
-    h.client.on('retrieveProfileForCode', () => [])
+    await showCodeAndPoll(h, 'LONG123', 30 * DAY)
     // A delay over 2^31 - 1 ms would fire at once and re-arm for ever (the fake clock throws then).
     await h.clock.advance(MINUTE)
     expect(h.state('activating').activation?.code).toBe('LONG123')
@@ -247,9 +246,7 @@ describe('deadlines weeks away', () => {
 describe('a session code the TV cannot use', () => {
   it.each(['..', '.', 'AB/CD12', 'ABC\uD800D', ''])('%j is never shown or polled: the error screen offers a new code', async (code) => {
     const h = setup()
-    await h.launch()
-    h.client.last('retrieveProfiles').resolve([])
-    await flushPromises()
+    await launchWithNoProfiles(h)
     h.client.last('createSession').resolve(session(code, h.client.serverNow() + 30 * MINUTE))
     await flushPromises()
     const failed = h.state('failed')
@@ -265,9 +262,7 @@ describe('an outage while a code is shown', () => {
   it('a retry keeps the error up until the service answers: the code does not flash on and off', async () => {
     const h = setup()
     await showCode(h, 'SAME123')
-    h.client.on('retrieveProfileForCode', () => Promise.reject(new NetworkError('poll')))
-    await h.clock.advance(15_000)
-    h.state('failed')
+    await failPollsOnNetwork(h)
     h.client.manual('retrieveProfileForCode')
     await h.clock.advance(5_000) // the automatic retry
     const probing = h.state('activating')

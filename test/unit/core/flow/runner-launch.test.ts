@@ -4,7 +4,17 @@
  * CL-AUTHN-4).
  */
 import { flushPromises } from '../../../support/fake-clock'
-import { DAY, exampleCable, HOUR, passError, profile, session, setup } from '../../../support/flow-harness'
+import {
+  DAY,
+  exampleCable,
+  HOUR,
+  launchWithNoProfileForProvider,
+  launchWithNoProfiles,
+  passError,
+  profile,
+  session,
+  setup,
+} from '../../../support/flow-harness'
 
 describe('launch with a cached provider', () => {
   it('a valid profile: one request for that provider, straight to authorized, no configuration (CL-CFG-1)', async () => {
@@ -27,9 +37,7 @@ describe('launch with a cached provider', () => {
 
   it('no profile: the reauth screen with the provider name, nothing else requested', async () => {
     const h = setup({ lastMvpd: exampleCable })
-    await h.launch()
-    h.client.last('retrieveProfileForMvpd').resolve(null)
-    await flushPromises()
+    await launchWithNoProfileForProvider(h)
 
     expect(h.state('reauth').provider.displayName).toBe('Example Cable')
     expect(h.client.calls).toHaveLength(1)
@@ -37,9 +45,7 @@ describe('launch with a cached provider', () => {
 
   it('"Sign in again with <provider>" creates the session WITH the provider (re-authentication)', async () => {
     const h = setup({ lastMvpd: exampleCable })
-    await h.launch()
-    h.client.last('retrieveProfileForMvpd').resolve(null)
-    await flushPromises()
+    await launchWithNoProfileForProvider(h)
     h.runner.send({ type: 'signInAgain' })
 
     expect(h.client.last('createSession').args[0]).toEqual({ mvpd: 'ExampleCable' })
@@ -48,9 +54,7 @@ describe('launch with a cached provider', () => {
 
   it('"Use another provider" creates the session WITHOUT a provider (picked on the second screen)', async () => {
     const h = setup({ lastMvpd: exampleCable })
-    await h.launch()
-    h.client.last('retrieveProfileForMvpd').resolve(null)
-    await flushPromises()
+    await launchWithNoProfileForProvider(h)
     h.runner.send({ type: 'useAnotherProvider' })
     h.client.last('retrieveProfiles').resolve([])
     await flushPromises()
@@ -137,9 +141,7 @@ describe('launch without a cached provider', () => {
 
   it('none: activation with a session without provider', async () => {
     const h = setup()
-    await h.launch()
-    h.client.last('retrieveProfiles').resolve([])
-    await flushPromises()
+    await launchWithNoProfiles(h)
 
     expect(h.client.last('createSession').args[0]).toEqual({})
     expect(h.state('activating').activation).toBeNull()
@@ -147,9 +149,7 @@ describe('launch without a cached provider', () => {
 
   it('a session answer "authorize" (a profile exists) goes to load the profiles again', async () => {
     const h = setup()
-    await h.launch()
-    h.client.last('retrieveProfiles').resolve([])
-    await flushPromises()
+    await launchWithNoProfiles(h)
     h.client.last('createSession').resolve(session(undefined, undefined, { actionName: 'authorize', reasonType: 'authenticated' }))
     await flushPromises()
 

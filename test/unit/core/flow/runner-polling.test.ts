@@ -5,16 +5,28 @@
  */
 import { CancelledError, NetworkError } from '../../../../src/core/pass/errors'
 import { flushPromises } from '../../../support/fake-clock'
-import { DAY, exampleCable, HOUR, passError, pollTimes, profile, session, setup, showCode } from '../../../support/flow-harness'
+import {
+  DAY,
+  exampleCable,
+  HOUR,
+  launchWithNoProfileForProvider,
+  launchWithNoProfiles,
+  passError,
+  pollTimes,
+  profile,
+  session,
+  setup,
+  showCode,
+  showCodeAndPoll,
+  signInAgainWithCode,
+} from '../../../support/flow-harness'
 
 const MINUTE = 60_000
 
 describe('cadence (CL-AUTHN-1, CL-AUTHN-3)', () => {
   it('the first poll is one interval after the code is shown, then exactly one per 5 s', async () => {
     const h = setup()
-    await showCode(h)
-    const shownAt = h.clock.now()
-    h.client.on('retrieveProfileForCode', () => [])
+    const shownAt = await showCodeAndPoll(h)
     await h.clock.advance(60_000)
 
     expect(pollTimes(h, shownAt)).toEqual([5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60].map((s) => s * 1000))
@@ -27,9 +39,7 @@ describe('cadence (CL-AUTHN-1, CL-AUTHN-3)', () => {
       [1000, [3000, 6000, 9000]],
     ] as const) {
       const h = setup({ pollIntervalMs: setting })
-      await showCode(h)
-      const shownAt = h.clock.now()
-      h.client.on('retrieveProfileForCode', () => [])
+      const shownAt = await showCodeAndPoll(h)
       await h.clock.advance(9_000)
       expect(pollTimes(h, shownAt)).toEqual(expected)
     }
@@ -72,9 +82,7 @@ describe('stop conditions (CL-AUTHN-2)', () => {
 
   it('expiry: at notAfter (server time) the code expires and polling stops', async () => {
     const h = setup()
-    await showCode(h, 'ABC1234', 10 * MINUTE)
-    const shownAt = h.clock.now()
-    h.client.on('retrieveProfileForCode', () => [])
+    const shownAt = await showCodeAndPoll(h, 'ABC1234', 10 * MINUTE)
     await h.clock.advance(10 * MINUTE - 1)
     expect(h.runner.getState().kind).toBe('activating')
     await h.clock.advance(1)
@@ -105,8 +113,7 @@ describe('stop conditions (CL-AUTHN-2)', () => {
 
   it('a server clock that moved ahead since the code was shown: the next poll answer ends it', async () => {
     const h = setup()
-    await showCode(h, 'ABC1234', 10 * MINUTE)
-    h.client.on('retrieveProfileForCode', () => [])
+    await showCodeAndPoll(h, 'ABC1234', 10 * MINUTE)
     await h.clock.advance(MINUTE)
     h.client.serverOffsetMs = 10 * MINUTE // the client learned a new Date-header offset
     await h.clock.advance(5_000)
@@ -153,11 +160,8 @@ describe('stop conditions (CL-AUTHN-2)', () => {
 
   it('leaving the screen (Back to reauth) stops polling', async () => {
     const h = setup({ lastMvpd: exampleCable })
-    await h.launch()
-    h.client.last('retrieveProfileForMvpd').resolve(null)
-    await flushPromises()
-    h.runner.send({ type: 'signInAgain' })
-    h.client.last('createSession').resolve(session('ABC1234', h.client.serverNow() + 30 * MINUTE))
+    await launchWithNoProfileForProvider(h)
+    await signInAgainWithCode(h)
     await h.clock.advance(5_000)
     const inFlight = h.client.last('retrieveProfileForCode')
 
@@ -199,9 +203,7 @@ describe('stop conditions (CL-AUTHN-2)', () => {
 
   it('"Use another provider" and the viewer picks the remembered one anyway: its name is known, no configuration (CL-CFG-1)', async () => {
     const h = setup({ lastMvpd: exampleCable })
-    await h.launch()
-    h.client.last('retrieveProfileForMvpd').resolve(null)
-    await flushPromises()
+    await launchWithNoProfileForProvider(h)
     h.runner.send({ type: 'useAnotherProvider' })
     h.client.last('retrieveProfiles').resolve([])
     await flushPromises()
@@ -215,11 +217,8 @@ describe('stop conditions (CL-AUTHN-2)', () => {
 
   it('from codeExpired, "Get a new code" creates a session with the same provider choice', async () => {
     const h = setup({ lastMvpd: exampleCable })
-    await h.launch()
-    h.client.last('retrieveProfileForMvpd').resolve(null)
-    await flushPromises()
-    h.runner.send({ type: 'signInAgain' })
-    h.client.last('createSession').resolve(session('ABC1234', h.client.serverNow() + MINUTE))
+    await launchWithNoProfileForProvider(h)
+    await signInAgainWithCode(h, 'ABC1234', MINUTE)
     h.client.on('retrieveProfileForCode', () => [])
     await h.clock.advance(MINUTE)
     expect(h.runner.getState().kind).toBe('codeExpired')
@@ -232,9 +231,7 @@ describe('stop conditions (CL-AUTHN-2)', () => {
 describe('visibility (docs/architecture.md, "Flow": pause while hidden)', () => {
   it('no polls while hidden; on return after the interval, one poll at once, then the usual cadence', async () => {
     const h = setup()
-    await showCode(h)
-    const shownAt = h.clock.now()
-    h.client.on('retrieveProfileForCode', () => [])
+    const shownAt = await showCodeAndPoll(h)
     await h.clock.advance(7_000) // polled at 5 s
     h.runner.send({ type: 'hidden' })
     await h.clock.advance(60_000)
@@ -247,9 +244,7 @@ describe('visibility (docs/architecture.md, "Flow": pause while hidden)', () => 
 
   it('on return before the interval elapsed, the next poll keeps the original cadence', async () => {
     const h = setup()
-    await showCode(h)
-    const shownAt = h.clock.now()
-    h.client.on('retrieveProfileForCode', () => [])
+    const shownAt = await showCodeAndPoll(h)
     await h.clock.advance(6_000) // polled at 5 s
     h.runner.send({ type: 'hidden' })
     await h.clock.advance(2_000)
@@ -305,9 +300,7 @@ describe('visibility (docs/architecture.md, "Flow": pause while hidden)', () => 
 
   it('hidden while the session is being created: the code is shown but polling waits for the return', async () => {
     const h = setup()
-    await h.launch()
-    h.client.last('retrieveProfiles').resolve([])
-    await flushPromises()
+    await launchWithNoProfiles(h)
     h.runner.send({ type: 'hidden' })
     h.client.last('createSession').resolve(session('ABC1234', h.client.serverNow() + 30 * MINUTE))
     await h.clock.advance(MINUTE)

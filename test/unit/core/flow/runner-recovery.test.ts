@@ -8,7 +8,23 @@ import type { FlowStateKind } from '../../../../src/core/flow/model'
 import { NetworkError } from '../../../../src/core/pass/errors'
 import { FakeClock, flushPromises } from '../../../support/fake-clock'
 import { FakePassClient } from '../../../support/fake-pass-client'
-import { ACTIVATION_URL, DAY, exampleCable, MemoryFlowStore, passError, pollTimes, profile, session, setup, showCode } from '../../../support/flow-harness'
+import {
+  ACTIVATION_URL,
+  DAY,
+  exampleCable,
+  failPollsOnNetwork,
+  launchWithNoProfileForProvider,
+  launchWithNoProfiles,
+  MemoryFlowStore,
+  passError,
+  pollTimes,
+  profile,
+  session,
+  setup,
+  showCode,
+  showCodeAndPoll,
+  signInAgainWithCode,
+} from '../../../support/flow-harness'
 
 describe('stale results are dropped', () => {
   it('profiles answering after the flow moved on (offline → failed) change nothing, even if the transport ignores aborts', async () => {
@@ -26,9 +42,7 @@ describe('stale results are dropped', () => {
 
   it('a session created for a left activation is not shown and never polled', async () => {
     const h = setup({ lastMvpd: exampleCable, honorAbort: false })
-    await h.launch()
-    h.client.last('retrieveProfileForMvpd').resolve(null)
-    await flushPromises()
+    await launchWithNoProfileForProvider(h)
     h.runner.send({ type: 'signInAgain' })
     const late = h.client.last('createSession')
     h.runner.send({ type: 'back' })
@@ -41,9 +55,7 @@ describe('stale results are dropped', () => {
 
   it('a timer of a left state that fires anyway (clearTimeout unreliable) is ignored', async () => {
     const h = setup({ leakyTimers: true })
-    await showCode(h, 'OLD1111', 10_000)
-    const shownAt = h.clock.now()
-    h.client.on('retrieveProfileForCode', () => [])
+    const shownAt = await showCodeAndPoll(h, 'OLD1111', 10_000)
     await h.clock.advance(6_000) // "Get a new code" works a few seconds after the last code
     h.client.on('createSession', () => session('NEW2222', h.client.serverNow() + 30 * 60_000))
     h.runner.send({ type: 'newCode' })
@@ -90,9 +102,7 @@ describe('network loss (docs/architecture.md, "Flow")', () => {
 
   it('offline with the code shown: the code stays, polling pauses, and resumes promptly online', async () => {
     const h = setup()
-    await showCode(h)
-    const shownAt = h.clock.now()
-    h.client.on('retrieveProfileForCode', () => [])
+    const shownAt = await showCodeAndPoll(h)
     await h.clock.advance(6_000)
     h.runner.send({ type: 'offline' })
     await h.clock.advance(30_000)
@@ -108,9 +118,7 @@ describe('network loss (docs/architecture.md, "Flow")', () => {
     const h = setup()
     await showCode(h)
     const shownAt = h.clock.now()
-    h.client.on('retrieveProfileForCode', () => Promise.reject(new NetworkError('poll')))
-    await h.clock.advance(15_000)
-    expect(h.state('failed').error.kind).toBe('pollingFailed')
+    expect((await failPollsOnNetwork(h)).error.kind).toBe('pollingFailed')
 
     h.client.on('retrieveProfileForCode', () => [])
     h.runner.send({ type: 'offline' })
@@ -139,9 +147,7 @@ describe('errors by action (CL-ERR-1)', () => {
 
   it('session creation failing → failed; "Try again" creates the session again with the same provider', async () => {
     const h = setup({ lastMvpd: exampleCable })
-    await h.launch()
-    h.client.last('retrieveProfileForMvpd').resolve(null)
-    await flushPromises()
+    await launchWithNoProfileForProvider(h)
     h.runner.send({ type: 'signInAgain' })
     h.client.last('createSession').reject(passError('internal_server_error', 'none', 500))
     await flushPromises()
@@ -193,8 +199,7 @@ describe('no logout is ever called automatically (CL-LOGOUT-R1)', () => {
     h.client.last('retrieveProfileForMvpd').reject(passError('authenticated_profile_expired', 'authentication', 403))
     await flushPromises()
     expect(h.runner.getState().kind).toBe('reauth')
-    h.runner.send({ type: 'signInAgain' })
-    h.client.last('createSession').resolve(session('AAAA111', h.client.serverNow() + 60_000))
+    await signInAgainWithCode(h, 'AAAA111', 60_000)
     h.client.on('retrieveProfileForCode', () => [])
     await h.clock.advance(60_000)
     expect(h.runner.getState().kind).toBe('codeExpired')
@@ -218,9 +223,7 @@ describe('runner contract', () => {
     const h = setup()
     const seen: FlowStateKind[] = []
     const unsubscribe = h.runner.subscribe((state) => seen.push(state.kind))
-    await h.launch()
-    h.client.last('retrieveProfiles').resolve([])
-    await flushPromises()
+    await launchWithNoProfiles(h)
     unsubscribe()
     h.client.last('createSession').resolve(session('ABC1234', h.client.serverNow() + 60_000))
     await flushPromises()
@@ -245,9 +248,7 @@ describe('runner contract', () => {
     h.runner.subscribe((state) => {
       if (state.kind === 'reauth') h.runner.send({ type: 'signInAgain' })
     })
-    await h.launch()
-    h.client.last('retrieveProfileForMvpd').resolve(null)
-    await flushPromises()
+    await launchWithNoProfileForProvider(h)
 
     expect(h.states.map((state) => state.kind)).toEqual(['loadingProfiles', 'reauth', 'activating'])
     expect(h.client.callsTo('createSession')).toHaveLength(1)

@@ -4,8 +4,8 @@
  */
 import { createPassClient } from '../../../../src/core/pass/client'
 import { FakeClock } from '../../../support/fake-clock'
-import { clientSecret } from '../../../support/fake-adobe'
-import { identity, rig, settle, testSettings } from '../../../support/pass-rig'
+import { clientSecret, retryDenyDecision, sessionAnswer } from '../../../support/fake-adobe'
+import { identity, rig, settle, settleCaught, testSettings } from '../../../support/pass-rig'
 import { createDeviceStore } from '../../../../src/core/storage/device-store'
 import { MemoryStore } from '../../../../src/core/storage/memory-kv'
 import { silentLogger } from '../../../../src/core/base/logger'
@@ -86,7 +86,7 @@ describe('configuration (docs/adobe-pass.md "Endpoints")', () => {
     const { client, adobe } = rig()
     adobe.script('GET', `/api/v2/${sp}/profiles`, { json: { profiles: {} } })
     adobe.script('POST', `/api/v2/${sp}/sessions`, {
-      json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'C', sessionId: 's', serviceProvider: sp },
+      json: sessionAnswer('C'),
     })
     await client.retrieveProfiles()
     await client.createSession({})
@@ -119,14 +119,6 @@ describe('configuration (docs/adobe-pass.md "Endpoints")', () => {
 
 describe('decisions (docs/adobe-pass.md "Endpoints")', () => {
   const permit = (resource: string) => ({ resource, mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: true })
-  const retryDeny = (resource: string) => ({
-    resource,
-    mvpd: 'Cable',
-    serviceProvider: sp,
-    source: 'mvpd',
-    authorized: false,
-    error: { status: 403, code: 'network_connection_timeout', action: 'retry' },
-  })
   const bodies = (adobe: ReturnType<typeof rig>['adobe'], kind: string) =>
     adobe.requests.filter((r) => r.path === `/api/v2/${sp}/decisions/${kind}/Cable`).map((r) => (JSON.parse(r.body) as { resources: string[] }).resources)
 
@@ -179,7 +171,7 @@ describe('decisions (docs/adobe-pass.md "Endpoints")', () => {
     const { client, adobe, clock } = rig()
     adobe.on((r) =>
       r.path.indexOf('/decisions/preauthorize/') > 0
-        ? { json: { decisions: (JSON.parse(r.body) as { resources: string[] }).resources.map((x) => (x === 'flaky' ? retryDeny(x) : permit(x))) } }
+        ? { json: { decisions: (JSON.parse(r.body) as { resources: string[] }).resources.map((x) => (x === 'flaky' ? retryDenyDecision(x) : permit(x))) } }
         : undefined,
     )
     const result = await settle(clock, client.preauthorize('Cable', ['live', 'flaky']))
@@ -192,7 +184,7 @@ describe('decisions (docs/adobe-pass.md "Endpoints")', () => {
     adobe.script(
       'POST',
       `/api/v2/${sp}/decisions/authorize/Cable`,
-      { json: { decisions: [retryDeny('live')] } },
+      { json: { decisions: [retryDenyDecision('live')] } },
       { json: { decisions: [{ ...permit('live'), token: { notBefore: 1, notAfter: 2, serializedToken: 'bWVkaWE=' } }] } },
     )
     const first = await settle(clock, client.authorize('Cable', 'live'))
@@ -270,10 +262,7 @@ test('secrets: no client secret or access token in logs, error messages or URLs'
   adobe.script('GET', `/api/v2/${sp}/profiles/Cable`, 'network')
   adobe.script('GET', `/api/v2/${sp}/profiles/code/X`, { status: 200, text: 'not json' })
   const errors = [
-    await settle(
-      clock,
-      client.retrieveProfiles().catch((e: unknown) => e),
-    ),
+    await settleCaught(clock, client.retrieveProfiles()),
     await client.retrieveProfileForMvpd('Cable').catch((e: unknown) => e),
     await client.retrieveProfileForCode('X').catch((e: unknown) => e),
   ]

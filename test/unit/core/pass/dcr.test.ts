@@ -8,13 +8,19 @@ import { createDeviceStore, recordVersion, type ClientCredentials } from '../../
 import { createIdbStore } from '../../../../src/core/storage/idb-kv'
 import { createResilientStore } from '../../../../src/core/storage/resilient-kv'
 import { createWebStorageStore } from '../../../../src/core/storage/web-storage-kv'
-import { accessTokens } from '../../../support/fake-adobe'
-import { rig, settle, testSettings } from '../../../support/pass-rig'
+import { accessTokens, sessionAnswer } from '../../../support/fake-adobe'
+import { rig, settle, testSettings, type Rig } from '../../../support/pass-rig'
 import { stallable } from '../../../support/stallable-store'
 
 const profilesPath = '/api/v2/MYCHAN/profiles'
 const empty = { status: 200, json: { profiles: {} } }
 const unauthorized = { status: 401, json: { status: 401, code: 'invalid_access_token_client_application', action: 'application-registration' } }
+
+/** The client's first call (profiles, none found): it registers and obtains the token, both stored. */
+async function firstCall(r: Rig): Promise<void> {
+  r.adobe.script('GET', profilesPath, empty)
+  await r.client.retrieveProfiles()
+}
 
 test('CL-REG-2, CL-REG-3: one registration and one token for many calls, never a token per call', async () => {
   const { client, adobe } = rig()
@@ -28,8 +34,7 @@ test('CL-REG-2, CL-REG-3: one registration and one token for many calls, never a
 
 test('CL-REG-2, CL-REG-3: a second start with the same store makes zero DCR calls', async () => {
   const r = rig()
-  r.adobe.script('GET', profilesPath, empty)
-  await r.client.retrieveProfiles()
+  await firstCall(r)
   const before = r.adobe.dcr().length
   const second = r.restart()
   await second.retrieveProfiles()
@@ -41,8 +46,7 @@ test('CL-REG-2, CL-REG-3: a second start with the same store makes zero DCR call
 test('CL-REG-R1: a token close to expiry is refreshed before use, with the stored credentials', async () => {
   const r = rig({ tokenRefreshMarginMs: 300000 })
   r.adobe.tokenTtlS = 3600
-  r.adobe.script('GET', profilesPath, empty)
-  await r.client.retrieveProfiles()
+  await firstCall(r)
   await r.clock.advance(3600000 - 300000 - 1000) // still outside the 5 min margin
   await r.client.retrieveProfiles()
   expect(r.adobe.count('POST', '/o/client/token')).toBe(1)
@@ -59,8 +63,7 @@ test('CL-REG-R1: a token close to expiry is refreshed before use, with the store
 test('CL-REG-R1: a persisted token is judged in server time (TV clock 2 h ahead of the server)', async () => {
   const r = rig()
   r.adobe.skewMs = -2 * 3600000
-  r.adobe.script('GET', profilesPath, empty)
-  await r.client.retrieveProfiles()
+  await firstCall(r)
   // Local time says the 6 h token is 2 h older than it is; server time says it is fresh.
   await r.clock.advance(3 * 3600000)
   const second = r.restart()
@@ -103,8 +106,7 @@ test('concurrent 401s share one refresh', async () => {
 
 test('invalid_client from the token endpoint: new credentials, once (docs/adobe-pass.md "Dynamic Client Registration")', async () => {
   const r = rig()
-  r.adobe.script('GET', profilesPath, empty)
-  await r.client.retrieveProfiles()
+  await firstCall(r)
   await r.store.clearAccessToken()
   r.adobe.script(
     'POST',
@@ -121,8 +123,7 @@ test('invalid_client from the token endpoint: new credentials, once (docs/adobe-
 test('credentials of another server are not reused (a ?pass.baseUrl override)', async () => {
   const r = rig()
   await r.store.setClientCredentials({ clientId: 'other', clientSecret: 'other-secret', origin: 'https://sp.auth.adobe.com' })
-  r.adobe.script('GET', profilesPath, empty)
-  await r.client.retrieveProfiles()
+  await firstCall(r)
   expect(r.adobe.count('POST', '/o/client/register')).toBe(1)
   expect(new URLSearchParams(r.adobe.requests[1]?.body).get('client_id')).toBe('client-1')
 })
@@ -131,8 +132,7 @@ test('a token without created_at or Date header still expires on time', async ()
   const r = rig()
   r.adobe.sendDate = false
   r.adobe.script('POST', '/o/client/token', { status: 201, json: { access_token: 'AT-x', expires_in: 600, token_type: 'bearer' } })
-  r.adobe.script('GET', profilesPath, empty)
-  await r.client.retrieveProfiles()
+  await firstCall(r)
   await r.clock.advance(600000)
   await r.client.retrieveProfiles()
   expect(r.adobe.count('POST', '/o/client/token')).toBe(2)
@@ -146,8 +146,7 @@ describe('server time without a readable Date header (CORS may hide it)', () => 
     const r = rig()
     r.adobe.sendDate = false
     r.adobe.skewMs = 3 * HOUR
-    r.adobe.script('GET', profilesPath, empty)
-    await r.client.retrieveProfiles()
+    await firstCall(r)
     expect(r.client.serverNow() - r.clock.now()).toBe(3 * HOUR) // learnt from created_at
     const second = r.restart()
     const local = r.clock.now()
@@ -162,8 +161,7 @@ describe('server time without a readable Date header (CORS may hide it)', () => 
     const r = rig()
     r.adobe.sendDate = false
     r.adobe.skewMs = -3 * HOUR
-    r.adobe.script('GET', profilesPath, empty)
-    await r.client.retrieveProfiles()
+    await firstCall(r)
     const second = r.restart()
     r.adobe.script('GET', `${profilesPath}/Cable`, { json: { profiles: { Cable: profile(r.clock.now() - HOUR) } } })
     await expect(second.retrieveProfileForMvpd('Cable')).resolves.toMatchObject({ mvpd: 'Cable' })
@@ -178,16 +176,7 @@ describe('server time without a readable Date header (CORS may hide it)', () => 
     r.adobe.on((q) =>
       q.method === 'POST' && q.path === '/api/v2/MYCHAN/sessions'
         ? {
-            json: {
-              actionName: 'resume',
-              actionType: 'direct',
-              reasonType: 'none',
-              code: 'C',
-              sessionId: 's',
-              serviceProvider: 'MYCHAN',
-              notBefore: String(r.clock.now() + skew),
-              notAfter: String(r.clock.now() + skew + 30 * 60000),
-            },
+            json: sessionAnswer('C', { notBefore: String(r.clock.now() + skew), notAfter: String(r.clock.now() + skew + 30 * 60000) }),
           }
         : undefined,
     )
@@ -199,17 +188,7 @@ describe('server time without a readable Date header (CORS may hide it)', () => 
   test('a readable Date header wins over a session notBefore', async () => {
     const r = rig()
     r.adobe.skewMs = HOUR
-    r.adobe.script('POST', '/api/v2/MYCHAN/sessions', {
-      json: {
-        actionName: 'resume',
-        actionType: 'direct',
-        reasonType: 'none',
-        code: 'C',
-        sessionId: 's',
-        serviceProvider: 'MYCHAN',
-        notBefore: String(r.clock.now() - 5 * HOUR),
-      },
-    })
+    r.adobe.script('POST', '/api/v2/MYCHAN/sessions', { json: sessionAnswer('C', { notBefore: String(r.clock.now() - 5 * HOUR) }) })
     await r.client.createSession({})
     expect(r.client.serverNow() - r.clock.now()).toBe(HOUR)
   })
@@ -217,8 +196,7 @@ describe('server time without a readable Date header (CORS may hide it)', () => 
 
 test('CL-REG-2: storage that cannot be read at start-up is read again before registering (no new registration)', async () => {
   const r = rig()
-  r.adobe.script('GET', profilesPath, empty)
-  await r.client.retrieveProfiles()
+  await firstCall(r)
   expect(r.adobe.count('POST', '/o/client/register')).toBe(1)
   // The next launch finds IndexedDB and its mirror unreadable for a moment.
   const realRead = r.store.readClientCredentials.bind(r.store)
@@ -270,8 +248,7 @@ describe('CL-REG-2: every read of the credentials reaches IndexedDB (real store,
     return { r, gate }
   }
 
-  const tokenRequests = (r: ReturnType<typeof rig>) =>
-    r.adobe.requests.filter((q) => q.path === '/o/client/token').map((q) => new URLSearchParams(q.body).get('client_id'))
+  const tokenRequests = (r: Rig) => r.adobe.requests.filter((q) => q.path === '/o/client/token').map((q) => new URLSearchParams(q.body).get('client_id'))
 
   test('IndexedDB fails once at start-up, then answers: the stored credentials are used, no second registration', async () => {
     const { r, gate } = await launch()

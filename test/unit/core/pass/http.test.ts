@@ -2,8 +2,8 @@
  * The HTTP layer as seen on the wire (through an injected fetch): headers per endpoint, bodies,
  * error mapping, retry rules, timeouts and cancellation. Time is a FakeClock: no real waiting.
  */
-import { accessTokens, clientSecret } from '../../../support/fake-adobe'
-import { deviceId, deviceInfo, rig, settle, type Rig } from '../../../support/pass-rig'
+import { accessTokens, clientSecret, sessionAnswer } from '../../../support/fake-adobe'
+import { deviceId, deviceInfo, rig, settle, settleCaught, type Rig } from '../../../support/pass-rig'
 import { CancelledError, MalformedResponseError, NetworkError, PassError, ThrottledError, TimeoutError, isTransient } from '../../../../src/core/pass/errors'
 import { maxRetryAfterMs, retryAfterMs } from '../../../../src/core/pass/http'
 
@@ -20,7 +20,7 @@ describe('headers (docs/adobe-pass.md "Headers")', () => {
     const { client, adobe } = rig()
     adobe.on((r) => (r.path.indexOf('/profiles') > 0 ? emptyProfiles : undefined))
     adobe.script('POST', `/api/v2/${sp}/sessions`, {
-      json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'ABC1234', sessionId: 's', serviceProvider: sp, notAfter: '1' },
+      json: sessionAnswer('ABC1234', { notAfter: '1' }),
     })
     adobe.script('GET', `/api/v2/${sp}/configuration`, { json: { mvpds: [] } })
     adobe.script('GET', `/api/v2/${sp}/logout/Cable_One`, { json: { logouts: {} } })
@@ -42,7 +42,7 @@ describe('headers (docs/adobe-pass.md "Headers")', () => {
   test('CL-HDR-5: Accept and Content-Type exactly as docs/adobe-pass.md "Headers" says, and no other headers', async () => {
     const { client, adobe } = rig()
     adobe.script('POST', `/api/v2/${sp}/sessions`, {
-      json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code: 'ABC1234', sessionId: 's', serviceProvider: sp },
+      json: sessionAnswer('ABC1234'),
     })
     adobe.script('POST', `/api/v2/${sp}/decisions/preauthorize/Cable`, {
       json: { decisions: [{ resource: 'r1', mvpd: 'Cable', serviceProvider: sp, source: 'mvpd', authorized: true }] },
@@ -109,17 +109,7 @@ describe('bodies, paths and parameters', () => {
   test('createSession without a provider sends no mvpd (docs/architecture.md "Flow")', async () => {
     const { client, adobe } = rig()
     adobe.script('POST', `/api/v2/${sp}/sessions`, {
-      json: {
-        actionName: 'resume',
-        actionType: 'direct',
-        reasonType: 'none',
-        code: 'Q4M7ZT2',
-        sessionId: 's',
-        serviceProvider: sp,
-        notBefore: '1735689600000',
-        notAfter: '1735691400000',
-        missingParameters: ['mvpd'],
-      },
+      json: sessionAnswer('Q4M7ZT2', { notBefore: '1735689600000', notAfter: '1735691400000', missingParameters: ['mvpd'] }),
     })
     const session = await client.createSession({})
     expect(new URLSearchParams(adobe.requests[2]?.body).has('mvpd')).toBe(false)
@@ -215,10 +205,7 @@ describe('retries (docs/architecture.md "Flow", docs/adobe-pass.md "Errors", "Th
   test('5xx: at most 2 more tries, with exponential backoff, then the error', async () => {
     const { client, adobe, clock } = rig()
     adobe.script('GET', profilesPath, { status: 503, text: '<html>busy</html>' })
-    const error = await settle(
-      clock,
-      client.retrieveProfiles().catch((e: unknown) => e),
-    )
+    const error = await settleCaught(clock, client.retrieveProfiles())
     expect(error).toMatchObject({ kind: 'malformed', httpStatus: 503 })
     expect(isTransient(error as MalformedResponseError)).toBe(true)
     const times = adobe.requests.filter((r) => r.path === profilesPath).map((r) => r.at)
@@ -263,10 +250,7 @@ describe('retries (docs/architecture.md "Flow", docs/adobe-pass.md "Errors", "Th
   test('429 every time ends in ThrottledError after the bounded retries', async () => {
     const { client, adobe, clock } = rig()
     adobe.script('GET', profilesPath, { status: 429, text: '' })
-    const error = await settle(
-      clock,
-      client.retrieveProfiles().catch((e: unknown) => e),
-    )
+    const error = await settleCaught(clock, client.retrieveProfiles())
     expect(error).toBeInstanceOf(ThrottledError)
     expect((error as ThrottledError).retryAfterMs).toBeGreaterThanOrEqual(1000)
     expect(adobe.count('GET', profilesPath)).toBe(3)
@@ -367,10 +351,7 @@ describe('Retry-After (docs/adobe-pass.md "Throttling": not documented by Adobe;
       text: '',
       headers: { 'retry-after': new Date(r.clock.now() - 2 * 3600000 + 20000).toUTCString() },
     })
-    const error = await settle(
-      r.clock,
-      r.client.retrieveProfileForCode('ABCD234').catch((e: unknown) => e),
-    )
+    const error = await settleCaught(r.clock, r.client.retrieveProfileForCode('ABCD234'))
     expect(error).toBeInstanceOf(ThrottledError)
     // The Date header has one-second resolution.
     expect((error as ThrottledError).retryAfterMs).toBeGreaterThanOrEqual(19000)
@@ -402,10 +383,7 @@ describe('Retry-After (docs/adobe-pass.md "Throttling": not documented by Adobe;
     await r.client.retrieveProfiles() // registered, token in hand
     r.adobe.script('GET', `/api/v2/${sp}/profiles/code/ABCD234`, { status: 429, text: '', headers: { 'retry-after': '3' } })
     r.adobe.script('GET', `/api/v2/${sp}/configuration`, { json: { mvpds: [] } })
-    const poll = await settle(
-      r.clock,
-      r.client.retrieveProfileForCode('ABCD234').catch((e: unknown) => e),
-    )
+    const poll = await settleCaught(r.clock, r.client.retrieveProfileForCode('ABCD234'))
     expect(poll).toMatchObject({ kind: 'throttled', retryAfterMs: 3000 })
     const refusedAt = r.adobe.requests[r.adobe.requests.length - 1]?.at as number
     await settle(r.clock, r.client.configuration())

@@ -12,8 +12,8 @@ import { isTransientFailure } from '../../../../src/core/flow/failure'
 import { CancelledError, MalformedResponseError, NetworkError, PassError, ThrottledError, TimeoutError, isTransient } from '../../../../src/core/pass/errors'
 import { shouldResend } from '../../../../src/core/pass/http'
 import type { DeviceIdentity } from '../../../../src/core/platform/device-info'
-import { accessTokens } from '../../../support/fake-adobe'
-import { deviceId, deviceInfo, rig, settle, type Rig } from '../../../support/pass-rig'
+import { accessTokens, sessionAnswer } from '../../../support/fake-adobe'
+import { deviceId, deviceInfo, rig, settle, settleCaught, type Rig } from '../../../support/pass-rig'
 
 const sp = 'MYCHAN'
 const code = 'ABC1234'
@@ -34,10 +34,7 @@ describe('the poll: one request per poll (CL-AUTHN-3, docs/architecture.md "Flow
   test('a 5xx poll is one request; the error goes to the flow', async () => {
     const r = rig()
     r.adobe.script('GET', pollPath, { status: 503, text: '<html>busy</html>' })
-    const error = await settle(
-      r.clock,
-      r.client.retrieveProfileForCode(code).catch((e: unknown) => e),
-    )
+    const error = await settleCaught(r.clock, r.client.retrieveProfileForCode(code))
     expect(error).toMatchObject({ kind: 'malformed', httpStatus: 503 })
     expect(times(r, pollPath)).toHaveLength(1)
   })
@@ -52,10 +49,7 @@ describe('the poll: one request per poll (CL-AUTHN-3, docs/architecture.md "Flow
   test('a 429 poll is reported as ThrottledError (≥ 1 s) without waiting inside the poll', async () => {
     const r = rig()
     r.adobe.script('GET', pollPath, throttled, pending)
-    const error = await settle(
-      r.clock,
-      r.client.retrieveProfileForCode(code).catch((e: unknown) => e),
-    )
+    const error = await settleCaught(r.clock, r.client.retrieveProfileForCode(code))
     expect(error).toBeInstanceOf(ThrottledError)
     expect((error as ThrottledError).retryAfterMs).toBeGreaterThanOrEqual(1000)
     expect(times(r, pollPath)).toHaveLength(1)
@@ -90,16 +84,7 @@ describe('the poll: one request per poll (CL-AUTHN-3, docs/architecture.md "Flow
       r.adobe.script('GET', `/api/v2/${sp}/profiles`, pending)
       const notAfter = String(r.clock.now() + 30 * 60_000)
       r.adobe.script('POST', sessionsPath, {
-        json: {
-          actionName: 'resume',
-          actionType: 'direct',
-          reasonType: 'none',
-          code,
-          sessionId: 's',
-          serviceProvider: sp,
-          missingParameters: ['mvpd'],
-          notAfter,
-        },
+        json: sessionAnswer(code, { missingParameters: ['mvpd'], notAfter }),
       })
       const runner = createFlowRunner({
         client: r.client,
@@ -150,10 +135,7 @@ describe('decisions: one retry budget per call (CL-AUTHZ-2, CL-PREAUTHZ-2)', () 
   test('(b) one play answered `action: retry` every time (item, then request level): 3 requests in all', async () => {
     const r = rig()
     r.adobe.script('POST', authorizePath, { json: { decisions: [retryDeny('live')] } }, retryError)
-    const error = await settle(
-      r.clock,
-      r.client.authorize('Cable', 'live').catch((e: unknown) => e),
-    )
+    const error = await settleCaught(r.clock, r.client.authorize('Cable', 'live'))
     // The budget is spent; the first answer already decided the item: the retry deny comes back as data.
     expect(error).toMatchObject({ resource: 'live', authorized: false, error: { action: 'retry' } })
     expect(times(r, authorizePath)).toHaveLength(3)
@@ -172,10 +154,7 @@ describe('decisions: one retry budget per call (CL-AUTHZ-2, CL-PREAUTHZ-2)', () 
   test('a retry deny, then 5xx answers: still 3 requests, not 1 + 3 + 3', async () => {
     const r = rig()
     r.adobe.script('POST', authorizePath, { json: { decisions: [retryDeny('live')] } }, serverError)
-    await settle(
-      r.clock,
-      r.client.authorize('Cable', 'live').catch((e: unknown) => e),
-    )
+    await settleCaught(r.clock, r.client.authorize('Cable', 'live'))
     expect(times(r, authorizePath)).toHaveLength(3)
   })
 
@@ -292,7 +271,7 @@ describe('one retry rule (CL-ERR-1): a named action beats a 5xx status', () => {
 })
 
 describe('session creation is not resent (it could leave extra sessions behind)', () => {
-  const session = { json: { actionName: 'resume', actionType: 'direct', reasonType: 'none', code, sessionId: 's', serviceProvider: sp } }
+  const session = { json: sessionAnswer(code) }
 
   test('a 5xx or `action: retry` on POST sessions is one request; the error goes to the caller', async () => {
     const r = rig()

@@ -28,6 +28,42 @@ import { stallable } from '../../../support/stallable-store'
 let n = 0
 const uniqueDb = (): string => `device-store-${++n}`
 
+/** A device with nothing stored yet: the localStorage mirror emptied and a database of its own. */
+function newDevice(): string {
+  localStorage.clear()
+  return uniqueDb()
+}
+
+/** An access token of the client registered in these tests. */
+const token: AccessTokenRecord = {
+  accessToken: 'AT-do-not-log',
+  createdAt: 1_000,
+  expiresAt: 90_000,
+  offsetMs: 0,
+  origin: 'https://api.auth.adobe.com',
+  clientId: 'client-1',
+}
+
+type Launch = ReturnType<typeof launch>
+
+/** One launch: IndexedDB (own database, can stall) behind the resilient store, localStorage as mirror. */
+function launch(dbName: string, options: { mirror?: KeyValueStore; start?: number } = {}) {
+  const clock = new FakeClock(options.start ?? 0)
+  const logger = new CapturingLogger()
+  const gate = stallable(createIdbStore({ dbName }))
+  const primary = createResilientStore({ primary: gate.store, clock, logger, timeoutMs: 3000, retryAfterMs: 5000 })
+  const store = createDeviceStore({ primary, mirror: options.mirror ?? createWebStorageStore(() => localStorage, 'app:'), logger, clock })
+  return { clock, logger, gate, primary, store }
+}
+
+/** IndexedDB stalls, `op` runs and the resilient store's 3 s timeout passes: what `op` settled to. */
+async function pastStall<T>(l: Pick<Launch, 'clock' | 'gate' | 'store'>, op: (store: Launch['store']) => Promise<T>): Promise<T> {
+  l.gate.stall()
+  const result = op(l.store)
+  await l.clock.advance(3000)
+  return result
+}
+
 test('records round-trip with their version; CL-CFG-2 and CL-AUTHN-4 records keep their fields', async () => {
   const kv = new MemoryStore()
   const store = createDeviceStore({ primary: kv, logger: new CapturingLogger(), clock: new FakeClock() })
@@ -111,31 +147,11 @@ test('localStorage that throws on access (some private modes) does not break the
 
 describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the credentials read as absent', () => {
   const credentials: ClientCredentials = { clientId: 'client-1', clientSecret: 'SECRET-do-not-log', origin: 'https://api.auth.adobe.com', issuedAt: 5 }
-  const token: AccessTokenRecord = {
-    accessToken: 'AT-do-not-log',
-    createdAt: 1_000,
-    expiresAt: 90_000,
-    offsetMs: 0,
-    origin: 'https://api.auth.adobe.com',
-    clientId: 'client-1',
-  }
   const prefix = 'app:'
-
-  /** One launch: IndexedDB (own database, can stall) behind the resilient store, localStorage as mirror. */
-  function launch(dbName: string, options: { mirror?: KeyValueStore; start?: number } = {}) {
-    const clock = new FakeClock(options.start ?? 0)
-    const logger = new CapturingLogger()
-    const gate = stallable(createIdbStore({ dbName }))
-    const primary = createResilientStore({ primary: gate.store, clock, logger, timeoutMs: 3000, retryAfterMs: 5000 })
-    const mirror = options.mirror ?? createWebStorageStore(() => localStorage, prefix)
-    const store = createDeviceStore({ primary, mirror, logger, clock })
-    return { clock, logger, gate, primary, store }
-  }
 
   /** A normal first launch: registered, token obtained, both written to IndexedDB and the mirror. */
   async function registered(): Promise<string> {
-    localStorage.clear()
-    const dbName = uniqueDb()
+    const dbName = newDevice()
     const first = launch(dbName)
     await first.store.setClientCredentials(credentials)
     await first.store.setAccessToken(token)
@@ -144,10 +160,7 @@ describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the crede
 
   test('a stalled IndexedDB get at start-up: the stored credentials and token come from the mirror (no new registration)', async () => {
     const { clock, logger, gate, store } = launch(await registered())
-    gate.stall()
-    const read = store.readClientCredentials()
-    await clock.advance(3000)
-    await expect(read).resolves.toEqual({ status: 'found', value: credentials })
+    await expect(pastStall({ clock, gate, store }, (s) => s.readClientCredentials())).resolves.toEqual({ status: 'found', value: credentials })
     // The get* shape the client uses today answers the stored credentials too, without another wait.
     await expect(store.getClientCredentials()).resolves.toEqual(credentials)
     await expect(store.getAccessToken()).resolves.toEqual(token)
@@ -158,10 +171,7 @@ describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the crede
   test('after the stall, IndexedDB is used again', async () => {
     const dbName = await registered()
     const { clock, gate, primary, store } = launch(dbName)
-    gate.stall()
-    const read = store.getClientCredentials()
-    await clock.advance(3000)
-    await read
+    await pastStall({ clock, gate, store }, (s) => s.getClientCredentials())
     expect(primary.degraded).toBe(true)
     gate.release()
     await clock.advance(5000)
@@ -176,10 +186,7 @@ describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the crede
   test('a sign-in during a stall: the new token reaches IndexedDB once it answers, and the mirror at once', async () => {
     const dbName = await registered()
     const { clock, gate, store } = launch(dbName)
-    gate.stall()
-    const read = store.getAccessToken()
-    await clock.advance(3000)
-    await read
+    await pastStall({ clock, gate, store }, (s) => s.getAccessToken())
     const renewed: AccessTokenRecord = { ...token, accessToken: 'AT-2-do-not-log', createdAt: 2_000, expiresAt: 95_000 }
     await store.setAccessToken(renewed)
     gate.release()
@@ -224,8 +231,7 @@ describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the crede
   })
 
   test('records without a stamp (written by earlier versions) still read, as the oldest', async () => {
-    localStorage.clear()
-    const dbName = uniqueDb()
+    const dbName = newDevice()
     // Both unstamped and different: IndexedDB wins, as before stamps.
     await createIdbStore({ dbName }).set('clientCredentials', { v: recordVersion, data: credentials })
     localStorage.setItem(prefix + 'clientCredentials', JSON.stringify({ v: recordVersion, data: renewedCredentials }))
@@ -242,10 +248,7 @@ describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the crede
     // This launch's clock reads 0 (behind the stored stamp); the write is lost in a stall.
     const during = launch(dbName, { start: 0 })
     await during.store.readClientCredentials()
-    during.gate.stall()
-    const write = during.store.setClientCredentials(renewedCredentials)
-    await during.clock.advance(3000)
-    await write
+    await pastStall(during, (s) => s.setClientCredentials(renewedCredentials))
     await expect(launch(dbName, { start: 0 }).store.readClientCredentials()).resolves.toEqual({ status: 'found', value: renewedCredentials })
   })
 
@@ -259,16 +262,12 @@ describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the crede
   })
 
   test('credentials stored before they were mirrored are copied to the mirror on read', async () => {
-    localStorage.clear()
-    const dbName = uniqueDb()
+    const dbName = newDevice()
     await createIdbStore({ dbName }).set('clientCredentials', { v: recordVersion, data: credentials })
     await expect(launch(dbName).store.getClientCredentials()).resolves.toEqual(credentials)
     // IndexedDB stalls on the next launch: the mirror has them now.
     const next = launch(dbName)
-    next.gate.stall()
-    const read = next.store.getClientCredentials()
-    await next.clock.advance(3000)
-    await expect(read).resolves.toEqual(credentials)
+    await expect(pastStall(next, (s) => s.getClientCredentials())).resolves.toEqual(credentials)
   })
 
   test('IndexedDB stalled and the mirror unreadable: "unavailable", not "absent"; get* answers null with a warning', async () => {
@@ -277,40 +276,29 @@ describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the crede
       throw new DOMException('denied', 'SecurityError')
     }, prefix)
     const { clock, logger, gate, store } = launch(dbName, { mirror: brokenMirror })
-    gate.stall()
-    const read = store.readClientCredentials()
-    await clock.advance(3000)
-    await expect(read).resolves.toMatchObject({ status: 'unavailable', failure: { reason: 'timeout' } })
+    await expect(pastStall({ clock, gate, store }, (s) => s.readClientCredentials())).resolves.toMatchObject({
+      status: 'unavailable',
+      failure: { reason: 'timeout' },
+    })
     await expect(store.getClientCredentials()).resolves.toBeNull()
     expect(logger.lines.find((l) => l.message.includes('unreadable'))?.fields).toEqual({ key: 'clientCredentials', operation: 'get', reason: 'timeout' })
   })
 
   test('IndexedDB stalled and the mirror empty (credentials may be in IndexedDB only): "unavailable"', async () => {
-    localStorage.clear()
-    const dbName = uniqueDb()
+    const dbName = newDevice()
     await createIdbStore({ dbName }).set('clientCredentials', { v: recordVersion, data: credentials })
     const { clock, gate, store } = launch(dbName)
-    gate.stall()
-    const read = store.readClientCredentials()
-    await clock.advance(3000)
-    await expect(read).resolves.toMatchObject({ status: 'unavailable' })
+    await expect(pastStall({ clock, gate, store }, (s) => s.readClientCredentials())).resolves.toMatchObject({ status: 'unavailable' })
   })
 
   test('CL-HDR-4: the device id with IndexedDB stalled and the mirror empty is "unavailable" (it may be in IndexedDB only), both unreadable too', async () => {
-    localStorage.clear()
-    const dbName = uniqueDb()
+    const dbName = newDevice()
     await createIdbStore({ dbName }).set('deviceId', { v: recordVersion, at: 1, data: { id: 'stored-id', source: 'generated' } })
     const slow = launch(dbName)
-    slow.gate.stall()
-    const read = slow.store.readDeviceId()
-    await slow.clock.advance(3000)
-    await expect(read).resolves.toMatchObject({ status: 'unavailable', failure: { reason: 'timeout' } })
+    await expect(pastStall(slow, (s) => s.readDeviceId())).resolves.toMatchObject({ status: 'unavailable', failure: { reason: 'timeout' } })
     const brokenMirror = createWebStorageStore(() => undefined, prefix)
     const worse = launch(uniqueDb(), { mirror: brokenMirror })
-    worse.gate.stall()
-    const unreadable = worse.store.readDeviceId()
-    await worse.clock.advance(3000)
-    await expect(unreadable).resolves.toMatchObject({ status: 'unavailable' })
+    await expect(pastStall(worse, (s) => s.readDeviceId())).resolves.toMatchObject({ status: 'unavailable' })
   })
 
   test('"absent" when IndexedDB answers and the mirror is empty, and on an engine without IndexedDB', async () => {
@@ -338,10 +326,7 @@ describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the crede
       del: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
     }
     const { clock, logger, gate, store } = launch(uniqueDb(), { mirror: quotaMirror })
-    gate.stall()
-    const writes = Promise.all([store.setClientCredentials(credentials), store.setAccessToken(token)])
-    await clock.advance(3000)
-    await writes
+    await pastStall({ clock, gate, store }, (s) => Promise.all([s.setClientCredentials(credentials), s.setAccessToken(token)]))
     const reads = Promise.all([store.getClientCredentials(), store.getAccessToken()])
     await clock.advance(3000)
     await reads
@@ -351,16 +336,6 @@ describe('CL-REG-2, CL-REG-3: a slow or broken IndexedDB does not make the crede
     expect(logger.text()).not.toContain('client-1')
   })
 })
-
-/** One launch over a named IndexedDB database (can stall) and a localStorage mirror. */
-function openLaunch(dbName: string, options: { mirror?: KeyValueStore; start?: number } = {}) {
-  const clock = new FakeClock(options.start ?? 0)
-  const logger = new CapturingLogger()
-  const gate = stallable(createIdbStore({ dbName }))
-  const primary = createResilientStore({ primary: gate.store, clock, logger, timeoutMs: 3000, retryAfterMs: 5000 })
-  const store = createDeviceStore({ primary, mirror: options.mirror ?? createWebStorageStore(() => localStorage, 'app:'), logger, clock })
-  return { clock, logger, gate, store }
-}
 
 /** The localStorage mirror, whose writes can be refused (a full quota) while reads still work. */
 function refusingMirror() {
@@ -377,30 +352,18 @@ function refusingMirror() {
 
 const rawMirror = (key: string): unknown => JSON.parse(localStorage.getItem('app:' + key) ?? 'null')
 const cable = { id: 'Cable', displayName: 'Cable Co' }
-const aToken: AccessTokenRecord = {
-  accessToken: 'AT-do-not-log',
-  createdAt: 1_000,
-  expiresAt: 90_000,
-  offsetMs: 0,
-  origin: 'https://api.auth.adobe.com',
-  clientId: 'client-1',
-}
 
 describe('a cleared record stays cleared: a clear that reached one store is not undone by the other (tombstones)', () => {
   test('a clear during an IndexedDB stall, the app closed before IndexedDB answered: the next launch reads absent and heals IndexedDB', async () => {
-    localStorage.clear()
-    const dbName = uniqueDb()
-    const first = openLaunch(dbName)
+    const dbName = newDevice()
+    const first = launch(dbName)
     await first.store.setLastMvpd(cable)
-    await first.store.setAccessToken(aToken)
-    const during = openLaunch(dbName, { start: 60_000 })
-    during.gate.stall()
-    const cleared = Promise.all([during.store.clearLastMvpd(), during.store.clearAccessToken()])
-    await during.clock.advance(3000)
-    await cleared
+    await first.store.setAccessToken(token)
+    const during = launch(dbName, { start: 60_000 })
+    await pastStall(during, (s) => Promise.all([s.clearLastMvpd(), s.clearAccessToken()]))
     // IndexedDB never saw the clears: it still holds the old records.
     await expect(createIdbStore({ dbName }).get('lastMvpd')).resolves.toMatchObject({ data: cable })
-    const next = openLaunch(dbName, { start: 120_000 })
+    const next = launch(dbName, { start: 120_000 })
     await expect(next.store.getLastMvpd()).resolves.toBeNull()
     await expect(next.store.getAccessToken()).resolves.toBeNull()
     await expect(createIdbStore({ dbName }).get('lastMvpd')).resolves.toEqual({ v: recordVersion, at: 60_000, deleted: true })
@@ -409,26 +372,24 @@ describe('a cleared record stays cleared: a clear that reached one store is not 
   })
 
   test('a clear the mirror refused (quota) while IndexedDB took it: the mirror’s old copy does not come back, and the mirror is brought up to date', async () => {
-    localStorage.clear()
-    const dbName = uniqueDb()
+    const dbName = newDevice()
     const mirror = refusingMirror()
-    await openLaunch(dbName, { mirror: mirror.store }).store.setAccessToken(aToken)
+    await launch(dbName, { mirror: mirror.store }).store.setAccessToken(token)
     mirror.state.refuse = true
-    await openLaunch(dbName, { mirror: mirror.store, start: 60_000 }).store.clearAccessToken()
+    await launch(dbName, { mirror: mirror.store, start: 60_000 }).store.clearAccessToken()
     mirror.state.refuse = false
-    await expect(openLaunch(dbName, { mirror: mirror.store, start: 120_000 }).store.getAccessToken()).resolves.toBeNull()
+    await expect(launch(dbName, { mirror: mirror.store, start: 120_000 }).store.getAccessToken()).resolves.toBeNull()
     expect(rawMirror('accessToken')).toEqual({ v: recordVersion, at: 60_000, deleted: true })
   })
 
   test('a record written after a clear wins over the tombstone, even with the TV clock set back', async () => {
-    localStorage.clear()
-    const dbName = uniqueDb()
-    await openLaunch(dbName, { start: 100_000 }).store.clearLastMvpd()
-    const behind = openLaunch(dbName, { start: 0 })
+    const dbName = newDevice()
+    await launch(dbName, { start: 100_000 }).store.clearLastMvpd()
+    const behind = launch(dbName, { start: 0 })
     await expect(behind.store.getLastMvpd()).resolves.toBeNull()
     await behind.store.setLastMvpd(cable)
     expect(rawMirror('lastMvpd')).toEqual({ v: recordVersion, at: 100_001, data: cable })
-    await expect(openLaunch(dbName, { start: 0 }).store.getLastMvpd()).resolves.toEqual(cable)
+    await expect(launch(dbName, { start: 0 }).store.getLastMvpd()).resolves.toEqual(cable)
   })
 
   test('the profile cache (IndexedDB only) clears with a tombstone too', async () => {
@@ -454,20 +415,20 @@ describe('the pending sign-in session, the sign-out and the request budget', () 
   const budget: RequestBudget = { key: 'https://api.auth.adobe.com', burstLeft: 7, at: 43 }
 
   test('each is mirrored: a relaunch while IndexedDB stalls still finds it (the viewer may be on the phone)', async () => {
-    localStorage.clear()
-    const dbName = uniqueDb()
-    const first = openLaunch(dbName)
+    const dbName = newDevice()
+    const first = launch(dbName)
     await first.store.setPendingSession(pending)
     await first.store.setSignedOut(signedOut)
     await first.store.setRequestBudget(budget)
-    const next = openLaunch(dbName)
-    next.gate.stall()
-    const reads = Promise.all([next.store.getPendingSession(), next.store.getSignedOut(), next.store.getRequestBudget()])
-    await next.clock.advance(3000)
-    await expect(reads).resolves.toEqual([pending, signedOut, budget])
+    const next = launch(dbName)
+    await expect(pastStall(next, (s) => Promise.all([s.getPendingSession(), s.getSignedOut(), s.getRequestBudget()]))).resolves.toEqual([
+      pending,
+      signedOut,
+      budget,
+    ])
     // IndexedDB alone keeps them too (the mirror lost).
     localStorage.clear()
-    const alone = openLaunch(dbName)
+    const alone = launch(dbName)
     await expect(Promise.all([alone.store.getPendingSession(), alone.store.getSignedOut(), alone.store.getRequestBudget()])).resolves.toEqual([
       pending,
       signedOut,
@@ -482,19 +443,15 @@ describe('the pending sign-in session, the sign-out and the request budget', () 
   })
 
   test('clearPendingSession and clearSignedOut stay cleared, also on a relaunch whose IndexedDB stalls', async () => {
-    localStorage.clear()
-    const dbName = uniqueDb()
-    const first = openLaunch(dbName)
+    const dbName = newDevice()
+    const first = launch(dbName)
     await first.store.setPendingSession(pending)
     await first.store.setSignedOut(signedOut)
     await first.store.clearPendingSession()
     await first.store.clearSignedOut()
     await expect(first.store.getPendingSession()).resolves.toBeNull()
-    const next = openLaunch(dbName)
-    next.gate.stall()
-    const reads = Promise.all([next.store.getPendingSession(), next.store.getSignedOut()])
-    await next.clock.advance(3000)
-    await expect(reads).resolves.toEqual([null, null])
+    const next = launch(dbName)
+    await expect(pastStall(next, (s) => Promise.all([s.getPendingSession(), s.getSignedOut()]))).resolves.toEqual([null, null])
   })
 
   test.each([
