@@ -33,20 +33,33 @@ async function relaunch(): Promise<void> {
 
 const count = (pattern: RegExp): number => requestsMatching(stack().sandbox, pattern)
 
-/** Resolves when the page's next authorize request has finished or failed (within 10 s). */
-function authorizeSettled(tab: Page): Promise<void> {
+/**
+ * Resolves when the page's next authorize request has finished or failed (within 10 s), or when none
+ * has even started within `quietMs`: a Back that arrives while the request waits its turn (the
+ * request pacer, the token) abandons the check before anything is sent, which is just as final.
+ */
+function authorizeSettled(tab: Page, quietMs = 3000): Promise<void> {
   return new Promise<void>((resolve, reject) => {
+    const isAuthorize = (r: Request): boolean => r.method() === 'POST' && /\/decisions\/authorize\//.test(r.url())
     const timer = setTimeout(() => done(new Error('the authorize request did not settle within 10 s')), 10_000)
+    // Bounded negative check: no authorize request starting within quietMs means none was sent.
+    const quiet = setTimeout(() => done(), quietMs)
+    const started = (r: Request): void => {
+      if (isAuthorize(r)) clearTimeout(quiet)
+    }
     const match = (r: Request): void => {
-      if (r.method() === 'POST' && /\/decisions\/authorize\//.test(r.url())) done()
+      if (isAuthorize(r)) done()
     }
     function done(error?: Error): void {
       clearTimeout(timer)
+      clearTimeout(quiet)
+      tab.off('request', started)
       tab.off('requestfinished', match)
       tab.off('requestfailed', match)
       if (error) reject(error)
       else resolve()
     }
+    tab.on('request', started)
     tab.on('requestfinished', match)
     tab.on('requestfailed', match)
   })
@@ -165,8 +178,8 @@ test('OK then Back at once: the check is abandoned, the titles stay, no exit dia
   // The provider takes its time answering, so Back surely arrives while the check is pending.
   stack().sandbox.fault({ route: 'decisions/authorize', latencyMs: 1500, count: 1 })
   const sent = count(AUTHORIZE)
-  // The abandoned request settling in the page (answered, or aborted by the app) is the signal that
-  // its answer had its chance to change things.
+  // The abandoned request settling in the page (answered, or aborted by the app), or never leaving,
+  // is the signal that its answer had its chance to change things.
   const settled = authorizeSettled(page)
   await page.keyboard.press('Enter')
   await page.keyboard.press('Backspace')
