@@ -8,9 +8,9 @@
  * `tizen.application.getCurrentApplication().exit()` (Samsung "Return key policy": only after the
  * user confirms). Network loss is reported from both `online`/`offline` and webapis.network.
  *
- * Language: `tizen.systeminfo.getPropertyValue('LOCALE', …)` answers `{ language: 'es_US', country }`
- * (Tizen SystemInfo); it is read again whenever the app is shown, since a
- * change made in the TV's settings happens while the app is in the background. Without the API, the engine's navigator.language.
+ * Language: `tizen.systeminfo.getPropertyValue('LOCALE', …)` answers `{ language: 'es_US', country }`;
+ * it is read again whenever the app is shown, since the TV's settings are changed while the app is
+ * in the background. Without the API, or when it says nothing, the engine's navigator.language.
  *
  * X-Device-Info: Adobe's list (docs/adobe-pass.md "Headers") has no Tizen `osName`, so `Linux` (Tizen is
  * Linux-based) with osFamily `Tizen` and osVendor `Samsung`, both on the restricted lists.
