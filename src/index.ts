@@ -15,6 +15,8 @@ import { createPassClient } from './core/pass/client'
 import type { RequestBudget } from './core/pass/pacer'
 import { createPlatform } from './core/platform/detect'
 import { keyMapWith, remoteKeysOf } from './core/platform/keys'
+import { languageOverride, readLanguage, watchLanguage } from './core/platform/language'
+import { distinct } from './core/platform/platform'
 import { createDeviceIdentity } from './core/storage/device-id'
 import { createPersistentDeviceStore, type DeviceStore } from './core/storage/device-store'
 import { createApp } from './ui/App'
@@ -25,8 +27,17 @@ import { safeFontLoader } from './ui/theme/fonts'
 import { installTestHook } from './test-hook'
 import type { AppServices } from './ui/model/screen'
 
-/** Store packages switch the `?pass.<key>=` and `?platform=` overrides off (docs/architecture.md "Settings"). */
+/** Store packages switch the `?pass.<key>=`, `?platform=` and `?lang=` overrides off (docs/architecture.md "Settings"). */
 const allowOverrides = process.env.APP_STORE_BUILD !== 'true'
+
+/** Longest wait for the TV's language before the flow starts; after it the copy stays English. */
+const languageTimeoutMs = 1000
+
+/** Hands the TV's language tag (raw, or null when unknown) to the UI's copy. */
+function applyLanguage(tag: string | null): void {
+  // the UI's copy language is set here
+  void tag
+}
 
 /**
  * The flow's store over the device store. A pending sign-in belongs to the Adobe Pass environment
@@ -59,11 +70,22 @@ export default function (appSettings: Lightning.Application.Options & { pass?: u
   const query = typeof location !== 'undefined' ? location.search : ''
   const hook = allowOverrides ? installTestHook(window as unknown as Record<string, unknown>) : undefined
   const platform = createPlatform({ clock: systemClock, query, allowOverrides })
+  // Asked first, so the TV answers while the rest is built; the flow starts once it has (or the wait ends).
+  const forcedLanguage = languageOverride(query, allowOverrides)
+  const language = readLanguage(platform, systemClock, { timeoutMs: languageTimeoutMs, override: forcedLanguage })
+  let left = false
+  const useLanguage = (tag: string | null): void => {
+    if (hook) hook.language = tag
+    applyLanguage(tag)
+  }
+  // A change reported while the app runs is used by the next screen shown; the tag already in use is not applied again.
+  let languageChanged: (tag: string | null) => void = useLanguage
   // The composition root owns the platform subscriptions, the flow runner and the screen sources;
   // leaving the app releases them, newest first (screens, then the runner, then the subscriptions).
   const owned = createTeardown()
   /** The exit dialog's "Exit": Tizen application exit(), webOS window.close(), a browser tab close. */
   const exitApp = (): void => {
+    left = true
     try {
       owned.run()
     } catch (error) {
@@ -112,6 +134,8 @@ export default function (appSettings: Lightning.Application.Options & { pass?: u
     const screens = createDecisionsScreens({ signIn, runner, decisions })
     services = { screens, exitApp }
     start = () => {
+      // The language follows the TV (webOS settings subscription, Tizen on resume, browser languagechange).
+      owned.add(watchLanguage(platform, (tag) => languageChanged(tag), { override: forcedLanguage }))
       // Polling pauses while the app is hidden and the flow recovers when the network returns.
       owned.add(platform.onVisibilityChange((hidden) => runner.send({ type: hidden ? 'hidden' : 'visible' })))
       owned.add(platform.onNetworkChange((online) => runner.send({ type: online ? 'online' : 'offline' })))
@@ -131,6 +155,12 @@ export default function (appSettings: Lightning.Application.Options & { pass?: u
   const App = createApp({ ...services, pointerVisibility: (listener) => platform.onPointerVisibilityChange(listener) }, hook)
   const app = Launch(App, { ...appSettings, keys }, { ...platformSettings, fontLoader: safeFontLoader } as PlatformSettings, appData)
   ;(hook as unknown as { attach?(a: unknown): void } | undefined)?.attach?.(app)
-  start()
+  void language.then((tag) => {
+    // Leaving the app before the TV answered: nothing is started any more.
+    if (left) return
+    languageChanged = distinct(useLanguage, tag)
+    useLanguage(tag)
+    start()
+  })
   return app
 }

@@ -23,6 +23,8 @@ export interface TvAppHook extends ReadySignal {
   /** performance.now() at the first routed frame. */
   readyAt: number
   exited: boolean
+  /** The TV language tag last handed to the UI's copy (null: unknown, so English). */
+  language: string | null
   focusPath(): string[]
   texts(): string[]
   settled(): boolean
@@ -47,6 +49,7 @@ export function installTestHook(target: Record<string, unknown>): TvAppHook {
     routes: [],
     readyAt: 0,
     exited: false,
+    language: null,
     attach(value) {
       app = value
     },

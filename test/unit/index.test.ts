@@ -76,3 +76,93 @@ test('exitApp aborts the runner’s request, silences the screens, releases the 
     Reflect.deleteProperty(window, 'closed')
   }
 })
+
+type Hook = { language: string | null; exited: boolean }
+const hookOf = (): Hook => (window as unknown as { __tvApp: Hook }).__tvApp
+
+/**
+ * Launches the real composition root at `search`, over a fetch that answers DCR and holds every
+ * other request; `during` runs while the flow waits on its first Adobe Pass request, then the app exits.
+ */
+async function launch(search: string, during: () => Promise<void> | void = () => undefined) {
+  const seen: { deviceInfo: string[]; languageAtFirstRequest?: string | null } = { deviceInfo: [] }
+  const held: AbortSignal[] = []
+  const realFetch = globalThis.fetch
+  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(input, init)
+    if (!('languageAtFirstRequest' in seen)) seen.languageAtFirstRequest = hookOf().language
+    const header = new Headers(init?.headers ?? request.headers).get('X-Device-Info')
+    if (header) seen.deviceInfo.push(header)
+    const path = new URL(request.url).pathname
+    const json = (status: number, body: object): Promise<Response> =>
+      Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }))
+    if (path === '/o/client/register') return json(201, { client_id: 'client-1', client_secret: 'secret-1', client_id_issued_at: 1735689600 })
+    if (path === '/o/client/token') return json(201, { access_token: 'token-1', created_at: Date.now(), expires_in: 21600, token_type: 'bearer' })
+    const signal = init?.signal ?? request.signal
+    held.push(signal)
+    return new Promise<Response>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
+  }) as typeof fetch
+  const close = jest.spyOn(window, 'close').mockImplementation(() => Object.defineProperty(window, 'closed', { value: true, configurable: true }))
+  const removeListener = jest.spyOn(window, 'removeEventListener')
+  window.history.replaceState(null, '', `/${search}`)
+  try {
+    const { default: start } = await import('../../src/index')
+    start(settingsJson.appSettings as never, {} as never, {} as never)
+    await waitFor(() => held.length > 0)
+    await during()
+    built.services?.exitApp()
+    return { ...seen, released: removeListener.mock.calls.map(([type]) => type) }
+  } finally {
+    globalThis.fetch = realFetch
+    close.mockRestore()
+    removeListener.mockRestore()
+    Reflect.deleteProperty(window, 'closed')
+    window.history.replaceState(null, '', '/')
+  }
+}
+
+const setNavigatorLanguage = (tag: string): void => {
+  Object.defineProperty(window.navigator, 'language', { value: tag, configurable: true })
+}
+
+describe('the TV’s language', () => {
+  afterEach(() => Reflect.deleteProperty(window.navigator, 'language'))
+
+  test('is read and applied before the flow makes its first request, and ?lang= forces it', async () => {
+    setNavigatorLanguage('en-US')
+    expect((await launch('')).languageAtFirstRequest).toBe('en-US')
+    expect((await launch('?lang=es')).languageAtFirstRequest).toBe('es')
+  })
+
+  test('a change while the app runs is applied; the subscription is released on exit', async () => {
+    setNavigatorLanguage('en-US')
+    const run = await launch('', () => {
+      setNavigatorLanguage('es-US')
+      window.dispatchEvent(new Event('languagechange'))
+      expect(hookOf().language).toBe('es-US')
+    })
+    expect(run.released).toContain('languagechange')
+    setNavigatorLanguage('en-GB')
+    window.dispatchEvent(new Event('languagechange'))
+    expect(hookOf().language).toBe('es-US')
+  })
+
+  test('a forced language is not followed', async () => {
+    setNavigatorLanguage('en-US')
+    await launch('?lang=es', () => {
+      setNavigatorLanguage('en-GB')
+      window.dispatchEvent(new Event('languagechange'))
+      expect(hookOf().language).toBe('es')
+    })
+  })
+
+  test('X-Device-Info is the same whatever the language', async () => {
+    setNavigatorLanguage('en-US')
+    const english = await launch('')
+    setNavigatorLanguage('es-US')
+    const spanish = await launch('')
+    const forced = await launch('?lang=es')
+    expect(english.deviceInfo.length).toBeGreaterThan(0)
+    expect(new Set([...english.deviceInfo, ...spanish.deviceInfo, ...forced.deviceInfo]).size).toBe(1)
+  })
+})

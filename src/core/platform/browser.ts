@@ -2,11 +2,12 @@
  * Desktop browser (development): no stable hardware id, so the device id is generated and persisted
  * (CL-HDR-4); device info from the user agent and the Network Information API where present. The
  * same paths as on a TV with the platform globals absent: keys arrive unregistered, exit closes the
- * window, visibility and network come from the standard events, and there is no Magic Remote.
+ * window, visibility, network and language (`navigator.language`, `languagechange`) come from the
+ * standard APIs, and there is no Magic Remote.
  */
 import { readFields, type DeviceInfo } from './device-info'
 import { callSafely, distinct, read, text, type Platform, type PlatformContext } from './platform'
-import { closeWindow, isOnline, onDocumentVisibility, onWindowNetwork, standardKeys } from './web'
+import { closeWindow, isOnline, navigatorLanguage, onDocumentVisibility, onNavigatorLanguage, onWindowNetwork, standardKeys } from './web'
 
 function browserOs(ua: string): { osName: string; osVersion?: string } {
   const windows = /Windows NT ([\d.]+)/.exec(ua)
@@ -63,6 +64,8 @@ export function createBrowserPlatform(ctx: PlatformContext): Platform {
     onVisibilityChange: (listener) => onDocumentVisibility(globals, listener),
     onNetworkChange: (listener) => onWindowNetwork(globals, distinct(listener, isOnline(globals))),
     onPointerVisibilityChange: () => () => undefined,
+    language: () => Promise.resolve(navigatorLanguage(globals)),
+    onLanguageChange: (listener) => onNavigatorLanguage(globals, listener),
     deviceInfo: () => {
       const ua = text(read(globals, 'navigator.userAgent')) ?? ''
       const os = browserOs(ua)

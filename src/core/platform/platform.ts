@@ -50,6 +50,17 @@ export interface Platform {
   onNetworkChange(listener: (online: boolean) => void): Unsubscribe
   /** Calls `listener(visible)` when the Magic Remote pointer appears or hides (webOS only). */
   onPointerVisibilityChange(listener: (visible: boolean) => void): Unsubscribe
+  /**
+   * The TV's UI language as the platform spells it ('es_US', 'es-US', 'en-US'), raw: mapping it to
+   * a copy language is the UI's job. Null when the platform cannot say. Never rejects.
+   */
+  language(): Promise<string | null>
+  /**
+   * Calls `listener(tag)` when the platform reports its UI language after subscribing (webOS: the
+   * settings subscription; Tizen: re-read when the app is shown again; browser: `languagechange`).
+   * The same tag twice in a row is reported once.
+   */
+  onLanguageChange(listener: (tag: string | null) => void): Unsubscribe
 }
 
 /** The globals adapters read; `globalThis` in the app, a plain object in tests. */
@@ -157,14 +168,27 @@ export function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
 }
 
+/** A callback-style call under way: its result, and a cancel that ends it now with the fallback. */
+export interface CallbackRequest<T> {
+  readonly result: Promise<T>
+  /** Clears the timer and resolves with the fallback; after an answer it does nothing. */
+  cancel(): void
+}
+
 /**
  * Wraps a callback-style API: resolves with what `start` delivers, or `fallback` on failure or when
  * nothing arrives within `ms` (an LG service that never answers must not hang the start-up).
  */
-export function fromCallback<T>(clock: Clock, ms: number, fallback: T, start: (deliver: (value: T) => void, failed: () => void) => void): Promise<T> {
-  return new Promise<T>((resolve) => {
+export function callbackRequest<T>(
+  clock: Clock,
+  ms: number,
+  fallback: T,
+  start: (deliver: (value: T) => void, failed: () => void) => void,
+): CallbackRequest<T> {
+  let finish: (value: T) => void = () => undefined
+  const result = new Promise<T>((resolve) => {
     let done = false
-    const finish = (value: T): void => {
+    finish = (value: T): void => {
       if (done) return
       done = true
       clock.clearTimeout(timer)
@@ -177,6 +201,12 @@ export function fromCallback<T>(clock: Clock, ms: number, fallback: T, start: (d
       finish(fallback)
     }
   })
+  return { result, cancel: () => finish(fallback) }
+}
+
+/** `callbackRequest` for a caller that never cancels. */
+export function fromCallback<T>(clock: Clock, ms: number, fallback: T, start: (deliver: (value: T) => void, failed: () => void) => void): Promise<T> {
+  return callbackRequest(clock, ms, fallback, start).result
 }
 
 /** The `?platform=` override (development and test builds only), or undefined. */

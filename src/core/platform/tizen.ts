@@ -8,17 +8,24 @@
  * `tizen.application.getCurrentApplication().exit()` (Samsung "Return key policy": only after the
  * user confirms). Network loss is reported from both `online`/`offline` and webapis.network.
  *
+ * Language: `tizen.systeminfo.getPropertyValue('LOCALE', …)` answers `{ language: 'es_US', country }`;
+ * it is read again whenever the app is shown, since the TV's settings are changed while the app is
+ * in the background. Without the API, or when it says nothing, the engine's navigator.language.
+ *
  * X-Device-Info: Adobe's list (docs/adobe-pass.md "Headers") has no Tizen `osName`, so `Linux` (Tizen is
  * Linux-based) with osFamily `Tizen` and osVendor `Samsung`, both on the restricted lists.
  */
 import { readFields, type DeviceInfo } from './device-info'
+import type { Clock } from '../base/clock'
 import {
   all,
   attempt,
+  callbackRequest,
   callSafely,
   distinct,
   read,
   text,
+  type CallbackRequest,
   type Platform,
   type PlatformContext,
   type PlatformGlobals,
@@ -26,7 +33,7 @@ import {
   type RemoteKeyName,
   type Unsubscribe,
 } from './platform'
-import { closeWindow, isOnline, onDocumentVisibility, onWindowNetwork } from './web'
+import { closeWindow, isOnline, languageTagOf, navigatorLanguage, onDocumentVisibility, onWindowNetwork } from './web'
 
 /** `webapis.network.getActiveConnectionType()`: 0 none, 1 WiFi, 2 cellular, 3 ethernet. */
 function tizenConnection(value: unknown): string | undefined {
@@ -77,8 +84,50 @@ function onTizenNetworkState(globals: PlatformGlobals, report: (online: boolean)
   }
 }
 
+/**
+ * One LOCALE read: the `language` field of the answer; an error, a throw, an odd answer or no
+ * answer within `ms` falls back to navigator.language (null when that says nothing either).
+ */
+function readLocale(globals: PlatformGlobals, clock: Clock, ms: number): CallbackRequest<string | null> {
+  const systeminfo = read(globals, 'tizen.systeminfo')
+  const get = read(systeminfo, 'getPropertyValue')
+  const fallback = navigatorLanguage(globals)
+  if (typeof get !== 'function') return { result: Promise.resolve(fallback), cancel: () => undefined }
+  return callbackRequest<string | null>(clock, ms, fallback, (deliver, failed) => {
+    ;(get as (property: string, onSuccess: (value: unknown) => void, onError: (error: unknown) => void) => void).call(
+      systeminfo,
+      'LOCALE',
+      (value) => deliver(languageTagOf(read(value, 'language')) ?? fallback),
+      failed,
+    )
+  })
+}
+
+/** Re-reads LOCALE each time the app is shown; a read still under way is cancelled by the next one and by the unsubscribe. */
+function onTizenLanguage(ctx: PlatformContext, listener: (tag: string | null) => void): Unsubscribe {
+  const { globals, clock, callbackTimeoutMs } = ctx
+  const report = distinct(listener)
+  let pending: CallbackRequest<string | null> | undefined
+  let active = true
+  const visibility = onDocumentVisibility(globals, (hidden) => {
+    if (hidden) return
+    pending?.cancel()
+    const request = readLocale(globals, clock, callbackTimeoutMs)
+    pending = request
+    void request.result.then((tag) => {
+      if (active && pending === request) report(tag)
+    })
+  })
+  return () => {
+    if (!active) return
+    active = false
+    visibility()
+    pending?.cancel()
+  }
+}
+
 export function createTizenPlatform(ctx: PlatformContext): Platform {
-  const { globals } = ctx
+  const { globals, clock, callbackTimeoutMs } = ctx
   return {
     name: 'tizen',
     registerKeys: (names) => registerTizenKeys(globals, names),
@@ -94,6 +143,8 @@ export function createTizenPlatform(ctx: PlatformContext): Platform {
     },
     // The Samsung Smart Remote pointer is plain mouse events with no show/hide notification.
     onPointerVisibilityChange: () => () => undefined,
+    language: () => readLocale(globals, clock, callbackTimeoutMs).result,
+    onLanguageChange: (listener) => onTizenLanguage(ctx, listener),
     stableId: () => Promise.resolve(text(callSafely(globals, 'webapis.productinfo.getDuid')) ?? null),
     deviceInfo: () => {
       const ua = text(read(globals, 'navigator.userAgent')) ?? ''

@@ -56,3 +56,23 @@ export function isOnline(globals: PlatformGlobals): boolean {
 export function closeWindow(globals: PlatformGlobals): boolean {
   return attempt(globals, 'close')
 }
+
+/**
+ * A language tag as a platform answered it: a non-empty string, trimmed, else null (a number, an
+ * object or '' says nothing). Spelling ('es_US', 'es-419') is left to the UI's mapping.
+ */
+export function languageTagOf(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null
+}
+
+/** The engine's `navigator.language` (else the first of `navigator.languages`), or null. */
+export function navigatorLanguage(globals: PlatformGlobals): string | null {
+  const first: unknown = read(globals, 'navigator.languages.0')
+  return languageTagOf(read(globals, 'navigator.language')) ?? languageTagOf(first)
+}
+
+/** The window's `languagechange` event, reported once per change of navigator.language. */
+export function onNavigatorLanguage(globals: PlatformGlobals, listener: (tag: string | null) => void): Unsubscribe {
+  const report = distinct(listener, navigatorLanguage(globals))
+  return listen(globals, 'languagechange', () => report(navigatorLanguage(globals)))
+}

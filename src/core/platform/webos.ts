@@ -9,10 +9,57 @@
  * confirms is window.close() (webOS 6+ entry-page rule), `webOS.platformBack()` where that is
  * unavailable. The Magic Remote pointer is mouse events; `cursorStateChange` on document says when it
  * hides (arrow keys) and comes back (webOS 3.0+, docs/architecture.md "Platforms").
+ *
+ * Language: the settings service's `localeInfo` (`luna://com.webos.settingsservice`
+ * getSystemSettings, `settings.localeInfo.locales.UI`, e.g. 'es-US'); a subscription to the same
+ * call reports a change made while the app runs, and the request's cancel() releases it. Without
+ * webOSTV.js, the engine's navigator.language and `languagechange`.
  */
 import { readFields, type DeviceInfo } from './device-info'
-import { attempt, distinct, fromCallback, listen, read, text, type Platform, type PlatformContext } from './platform'
-import { closeWindow, isOnline, onDocumentVisibility, onWindowNetwork, standardKeys } from './web'
+import { attempt, distinct, fromCallback, listen, read, text, type Platform, type PlatformContext, type PlatformGlobals, type Unsubscribe } from './platform'
+import { closeWindow, isOnline, languageTagOf, navigatorLanguage, onDocumentVisibility, onNavigatorLanguage, onWindowNetwork, standardKeys } from './web'
+
+const settingsService = 'luna://com.webos.settingsservice'
+
+type LunaRequest = (uri: string, options: Record<string, unknown>) => unknown
+
+/** webOS.service.request bound to its owner, or undefined without webOSTV.js. */
+function lunaRequest(globals: PlatformGlobals): LunaRequest | undefined {
+  const service = read(globals, 'webOS.service')
+  const request = read(service, 'request')
+  return typeof request === 'function' ? (uri, options) => (request as LunaRequest).call(service, uri, options) : undefined
+}
+
+/** The UI locale in a getSystemSettings answer, or null (an answer about other keys, or an odd value). */
+function uiLocale(res: unknown): string | null {
+  return languageTagOf(read(res, 'settings.localeInfo.locales.UI'))
+}
+
+/** The settings subscription: each answer that names the UI locale is reported once per change. */
+function onLocaleSettings(request: LunaRequest, listener: (tag: string | null) => void): Unsubscribe {
+  const report = distinct(listener)
+  let active = true
+  let handle: unknown
+  try {
+    handle = request(settingsService, {
+      method: 'getSystemSettings',
+      parameters: { keys: ['localeInfo'], subscribe: true },
+      onSuccess: (res: unknown) => {
+        const tag = uiLocale(res)
+        if (active && tag !== null) report(tag)
+      },
+      // A failed subscription only means no live change: the language read at start-up stays.
+      onFailure: () => undefined,
+    })
+  } catch {
+    return () => undefined
+  }
+  return () => {
+    if (!active) return
+    active = false
+    attempt(handle, 'cancel')
+  }
+}
 
 /** The LGUDID in a `deviceid/getIDs` answer (`idList[0].idValue`), or null. */
 function firstLgudid(res: unknown): string | null {
@@ -92,8 +139,27 @@ export function createWebOsPlatform(ctx: PlatformContext): Platform {
     })
   }
 
+  const language = (): Promise<string | null> => {
+    const request = lunaRequest(globals)
+    const fallback = navigatorLanguage(globals)
+    if (!request) return Promise.resolve(fallback)
+    return fromCallback<string | null>(clock, callbackTimeoutMs, fallback, (deliver, failed) => {
+      request(settingsService, {
+        method: 'getSystemSettings',
+        parameters: { keys: ['localeInfo'] },
+        onSuccess: (res: unknown) => deliver(uiLocale(res) ?? fallback),
+        onFailure: failed,
+      })
+    })
+  }
+
   return {
     name: 'webos',
+    language,
+    onLanguageChange: (listener) => {
+      const request = lunaRequest(globals)
+      return request ? onLocaleSettings(request, listener) : onNavigatorLanguage(globals, listener)
+    },
     stableId: lgudid,
     registerKeys: (names) => standardKeys(names),
     exit: () => {
