@@ -1,6 +1,6 @@
 /**
  * The phone pages follow the browser's language (pages/language.ts): Spanish when Accept-Language
- * prefers any es-*, English otherwise, `?lang=` forcing one; every text of a page in that language,
+ * prefers any es-*, English otherwise, `?lang=` forcing one (kept in a cookie); every text of a page in that language,
  * and the whole sign-in still works through the Spanish pages.
  */
 import type { IncomingMessage } from 'node:http'
@@ -95,6 +95,22 @@ describe('the pages in Spanish and English', () => {
     expect(htmlLang((await get('/activate', { 'accept-language': 'de-DE' })).text)).toBe('en')
     // ?lang=es forces Spanish whatever the browser says.
     expect(heading((await get('/activate?lang=es', EN)).text)).toBe('Inicie sesión en su TV')
+  })
+
+  it('?lang=es is kept for the pages after it, the provider login included', async () => {
+    const forced = await get('/activate?lang=es', EN)
+    const cookie = forced.headers.get('set-cookie')?.split(';')[0] ?? ''
+    expect(cookie).toBe('sandbox_lang=es')
+    const session = (await h.client.createSession('tv-forced-es', { mvpd: 'Sandbox_Harbor', domainName: 'mychannel.example' })).json
+    const withCookie = { ...EN, cookie }
+    const submitted = await post('/activate', { code: session.code }, withCookie)
+    const toLogin = await follow(submitted.headers.get('location'), withCookie)
+    const login = await follow(toLogin.headers.get('location'), withCookie)
+    expect(htmlLang(login.text)).toBe('es')
+    expect(heading(login.text)).toBe('Inicie sesión en Harbor TV')
+    // ?lang=en switches back, over the cookie.
+    expect(heading((await get('/activate?lang=en', withCookie)).text)).toBe('Sign in on your TV')
+    expect((await get('/activate', EN)).headers.get('set-cookie')).toBeNull()
   })
 
   it('a wrong code is explained in Spanish', async () => {

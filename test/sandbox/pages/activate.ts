@@ -11,12 +11,13 @@ import { activeMvpds, logoUrl } from '../routes/configuration'
 import { escapeHtml, parseForm } from '../http'
 import type { Session } from '../state'
 import { PAGE_COPY, type PageCopy } from './copy'
-import { pageLanguage, type PageLanguage } from './language'
+import { pageLanguage, rememberForcedLanguage, type PageLanguage } from './language'
 import { errorBox, renderPage, seeOther } from './layout'
 
-/** The request's language and its texts (language.ts: Accept-Language, or `?lang=`). */
+/** The request's language and its texts (language.ts: Accept-Language, or `?lang=` kept in a cookie). */
 export function pageCopy(ctx: RequestCtx): { lang: PageLanguage; t: PageCopy } {
   const lang = pageLanguage(ctx.req, ctx.url)
+  rememberForcedLanguage(ctx.res, ctx.url)
   return { lang, t: PAGE_COPY[lang] }
 }
 

@@ -1,9 +1,14 @@
 /**
  * The phone pages' language: the browser's, as its Accept-Language says (RFC 9110 section 12.5.4),
  * Spanish when the language it prefers most is any es-*, English otherwise; `?lang=es` / `?lang=en`
- * forces one, as the TV app's own `?lang=` does in development builds.
+ * forces one, as the TV app's own `?lang=` does in development builds, and a cookie keeps that
+ * choice for the pages after it (form posts and redirects, the authenticate URL's included, carry no
+ * query of their own).
  */
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+/** The cookie that keeps a `?lang=` choice; a session cookie of the sandbox's pages only. */
+export const LANG_COOKIE = 'sandbox_lang'
 
 export type PageLanguage = 'en' | 'es'
 
@@ -29,8 +34,27 @@ export function preferredLanguageTag(header: string | undefined): string | undef
   return best?.tag
 }
 
+function cookieLanguage(req: IncomingMessage): PageLanguage | undefined {
+  for (const pair of (req.headers.cookie ?? '').split(';')) {
+    const [name, value] = pair.trim().split('=')
+    if (name === LANG_COOKIE) return fromTag(value)
+  }
+  return undefined
+}
+
+/** The `?lang=` choice, if the request makes one. */
+export function forcedLanguage(url: URL): PageLanguage | undefined {
+  return fromTag(url.searchParams.get('lang'))
+}
+
 export function pageLanguage(req: IncomingMessage, url: URL): PageLanguage {
-  const forced = fromTag(url.searchParams.get('lang'))
+  const forced = forcedLanguage(url) ?? cookieLanguage(req)
   if (forced) return forced
   return fromTag(preferredLanguageTag(req.headers['accept-language'])) === 'es' ? 'es' : 'en'
+}
+
+/** Keeps a `?lang=` choice for the next pages; a request without one changes nothing. */
+export function rememberForcedLanguage(res: ServerResponse, url: URL): void {
+  const forced = forcedLanguage(url)
+  if (forced) res.setHeader('Set-Cookie', `${LANG_COOKIE}=${forced}; Path=/; HttpOnly; SameSite=Lax`)
 }
