@@ -4,8 +4,9 @@
  * releases/MyChannel-<version>-sandbox.wgt, instead.
  *
  * The .wgt is a zip with config.xml at its root (tizen/README.md): tizen/config.xml with the
- * version from package.json, the <name> from the settings' `appSettings.brand` (`appName`, else
- * `name`), and <access> limited to the configured Adobe Pass host, tizen/icon.png,
+ * version from package.json, the <name> in English and Spanish (xml:lang="es") from the settings'
+ * `appSettings.brand` (`appName`, else `name`; the brand is not translated), the template's
+ * <description> in both languages, and <access> limited to the configured Adobe Pass host, tizen/icon.png,
  * and the app with Samsung's webapis.js loaded first (webapis.productinfo, webapis.network).
  *
  * Unsigned by default: a Samsung TV installs only a package signed with the publisher's Samsung
@@ -31,8 +32,16 @@ function configXml(version: string, origins: readonly string[], appName: string 
   const withAccess = template.replace('<!-- @ACCESS@ -->', access)
   if (withAccess === template) throw new Error('tizen/config.xml: the <!-- @ACCESS@ --> marker is missing')
   if (!/<name>[^<]*<\/name>/.test(withAccess)) throw new Error('tizen/config.xml: no <name> element for the app name')
-  // The brand's name from the settings, else the template's own.
-  const named = appName === undefined ? withAccess : withAccess.replace(/<name>[^<]*<\/name>/, () => `<name>${xmlText(appName)}</name>`)
+  if (!/<name xml:lang="es">[^<]*<\/name>/.test(withAccess)) throw new Error('tizen/config.xml: no <name xml:lang="es"> element for the Spanish listing')
+  for (const lang of ['', ' xml:lang="es"']) {
+    if (!new RegExp(`<description${lang}>[^<]+</description>`).test(withAccess)) throw new Error(`tizen/config.xml: no <description${lang}> for the listing`)
+  }
+  // The brand's name from the settings, else the template's own; the brand is not translated, so
+  // every language's <name> carries the same one.
+  const named =
+    appName === undefined
+      ? withAccess
+      : withAccess.replace(/<name( xml:lang="[^"]+")?>[^<]*<\/name>/g, (_, lang = '') => `<name${lang}>${xmlText(appName)}</name>`)
   return named.replace('<widget ', `<widget version="${version}" `)
 }
 

@@ -2,7 +2,8 @@
  * `npm run package:webos`: releases/<id>_<version>_all.ipk from the store build (legacy es5 dist),
  * made by ares-package from @webos-tools/cli, offline (webos/README.md). webos/appinfo.json
  * gets the version from package.json and the title from the settings' `appSettings.brand` (`appName`,
- * else `name`); icons from webos/; no source maps. The app is already minified,
+ * else `name`), and so does each webos/resources/<lang>/appinfo.json (the Spanish listing); icons from
+ * webos/; no source maps. The app is already minified,
  * so ares-package's own minification is skipped (-n).
  *
  * Refused with the sandbox's pass settings; `-- --sandbox` makes a test package instead,
@@ -15,6 +16,13 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ensureReleases, packagingOptions, releases, sandboxSuffix, stageApp, storeBuild } from './package-common'
+
+/**
+ * The languages with a localized listing: LG reads `resources/<language>/appinfo.json` (only the keys
+ * that differ, here `title`) for a TV set to that language, any region
+ * (https://webostv.developer.lge.com/develop/references/appinfo-json, "Localization").
+ */
+const localizedLanguages = ['es'] as const
 
 interface AppInfo {
   readonly id: string
@@ -30,6 +38,13 @@ async function main(): Promise<void> {
   const appinfo = JSON.parse(readFileSync(join('webos', 'appinfo.json'), 'utf8')) as AppInfo
   writeFileSync(join(stage, 'appinfo.json'), JSON.stringify({ ...appinfo, title: build.appName ?? appinfo.title, version: build.version }, null, 2) + '\n')
   for (const icon of [appinfo.icon, appinfo.largeIcon]) if (icon) copyFileSync(join('webos', icon), join(stage, icon))
+  for (const lang of localizedLanguages) {
+    const localized = JSON.parse(readFileSync(join('webos', 'resources', lang, 'appinfo.json'), 'utf8')) as Record<string, unknown>
+    // The brand is not translated: a language's title is the same brand name as the main one.
+    const title = build.appName ?? localized.title ?? appinfo.title
+    mkdirSync(join(stage, 'resources', lang), { recursive: true })
+    writeFileSync(join(stage, 'resources', lang, 'appinfo.json'), JSON.stringify({ ...localized, title }, null, 2) + '\n')
+  }
 
   ensureReleases()
   // ares-package writes into its own folder, so a test package never lands on a store package's name.

@@ -9,6 +9,7 @@ import { basename } from 'node:path'
 import { packageVersion, parseXml, pngSize, readZip, releaseFile, tizenTestPackage, type Files } from './archives'
 
 const tizenNs = 'http://tizen.org/ns/widgets'
+const xmlNs = 'http://www.w3.org/XML/1998/namespace'
 let wgt: string
 let files: Files
 let config: Document
@@ -54,9 +55,21 @@ describe('config.xml', () => {
     expect(w3c('name')[0]?.textContent?.trim()).toBeTruthy()
   })
 
-  test("name: the brand's app name from settings.json, so a rebrand edits no manifest", () => {
+  test("name: the brand's app name from settings.json in English and Spanish, so a rebrand edits no manifest", () => {
     const template = /<name>([^<]*)<\/name>/.exec(readFileSync('tizen/config.xml', 'utf8'))?.[1] ?? ''
-    expect(w3c('name').map((n) => n.textContent)).toEqual([expectedAppName(template)])
+    const names = w3c('name').map((n) => [n.getAttributeNS(xmlNs, 'lang'), n.textContent])
+    expect(names).toEqual([
+      [null, expectedAppName(template)],
+      ['es', expectedAppName(template)],
+    ])
+  })
+
+  test('description: one in English (the fallback) and one in Spanish, each in its own language', () => {
+    const descriptions = new Map(w3c('description').map((d) => [d.getAttributeNS(xmlNs, 'lang') ?? '', d.textContent?.trim() ?? '']))
+    expect([...descriptions.keys()]).toEqual(['', 'es'])
+    expect(descriptions.get('')).toMatch(/TV provider/)
+    expect(descriptions.get('es')).toMatch(/proveedor de TV/)
+    expect(descriptions.get('es')).not.toBe(descriptions.get(''))
   })
 
   test('privileges: exactly the ones the app uses', () => {

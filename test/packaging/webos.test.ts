@@ -62,6 +62,13 @@ describe('appinfo.json', () => {
     expect(appinfo.title).toBe(expectedAppName(template.title))
   })
 
+  test("Spanish listing: resources/es/appinfo.json carries the brand's title (the brand is not translated) and nothing the main one decides", () => {
+    const data = app.get('resources/es/appinfo.json')
+    expect(data).toBeDefined()
+    const localized = JSON.parse((data ?? Buffer.from('{}')).toString('utf8')) as Record<string, unknown>
+    expect(localized).toEqual({ title: appinfo.title })
+  })
+
   test('Back (461) comes to the app: disableBackHistoryAPI', () => {
     expect(appinfo.disableBackHistoryAPI).toBe(true)
   })

@@ -1,12 +1,13 @@
 /**
  * Shared frame of the second-screen pages: plain server-rendered HTML that works on a phone browser
  * without JavaScript. Colours are the app's theme tokens (src/ui/theme/tokens.ts: background,
- * surface, text, accent, success, danger); wording says "TV provider", never "MVPD".
+ * surface, text, accent, success, danger); wording says "TV provider" ("proveedor de TV"), never "MVPD".
  */
 import { createHash } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 
 import { escapeHtml, HTML_TYPE, sendText } from '../http'
+import type { PageLanguage } from './language'
 
 export const TOKENS = {
   background: '#0E1016',
@@ -77,15 +78,17 @@ export function setPageSecurityHeaders(res: ServerResponse, publicOrigin: string
 
 export interface PageOptions {
   title: string
+  /** The page's language (language.ts), for `<html lang>`; English when not given. */
+  lang?: PageLanguage
   /** Trusted HTML (callers escape what they interpolate). */
   body: string
   status?: number
   brand?: string
 }
 
-export function renderPage(res: ServerResponse, { title, body, status = 200, brand = 'MY CHANNEL' }: PageOptions): void {
+export function renderPage(res: ServerResponse, { title, body, status = 200, brand = 'MY CHANNEL', lang = 'en' }: PageOptions): void {
   const html =
-    `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta name="referrer" content="no-referrer">` +
     `<title>${escapeHtml(title)}</title><style>${CSS}</style></head>` +

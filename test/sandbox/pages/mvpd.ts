@@ -8,23 +8,22 @@ import { SandboxError } from '../errors'
 import { escapeHtml, parseForm } from '../http'
 import { completeSignIn } from '../signin'
 import type { Session } from '../state'
-import { donePath, sessionForTypedCode } from './activate'
+import { donePath, pageCopy, sessionForTypedCode } from './activate'
+import type { PageCopy } from './copy'
 import { errorBox, renderPage, seeOther } from './layout'
 
-const WRONG_LOGIN = "That user name and password don't match. Check them and try again."
-
-function loginBody(mvpdName: string, mvpdId: string, code: string, username: string, error?: string): string {
+function loginBody(t: PageCopy, mvpdName: string, mvpdId: string, code: string, username: string, error?: string): string {
   return (
-    `<h1>Sign in to ${escapeHtml(mvpdName)}</h1>` +
-    `<p>Use the account you have with ${escapeHtml(mvpdName)}. This is a sandbox stand-in, not the real provider.</p>` +
+    `<h1>${escapeHtml(t.loginTitle(mvpdName))}</h1>` +
+    `<p>${escapeHtml(t.loginIntro(mvpdName))}</p>` +
     `<form class="card" method="post" action="/mvpd/${encodeURIComponent(mvpdId)}/login">` +
     `<input type="hidden" name="code" value="${escapeHtml(code)}">` +
-    `<label for="username">User name</label>` +
+    `<label for="username">${escapeHtml(t.username)}</label>` +
     `<input id="username" name="username" value="${escapeHtml(username)}" autocomplete="username" autocapitalize="none" required>` +
-    `<label for="password">Password</label>` +
+    `<label for="password">${escapeHtml(t.password)}</label>` +
     `<input id="password" name="password" type="password" autocomplete="current-password" required>` +
     errorBox(error) +
-    `<button type="submit">Sign in</button></form>`
+    `<button type="submit">${escapeHtml(t.signIn)}</button></form>`
   )
 }
 
@@ -36,17 +35,20 @@ function sessionFor(ctx: RequestCtx, code: string | null | undefined): Session |
 }
 
 function showLogin(ctx: RequestCtx): void {
+  const { lang, t } = pageCopy(ctx)
   const mvpd = findMvpd(ctx.params.mvpd ?? '')
   const session = sessionFor(ctx, ctx.url.searchParams.get('code'))
   if (!mvpd || !session) return seeOther(ctx.res, '/activate?error=code')
   renderPage(ctx.res, {
-    title: `Sign in to ${mvpd.displayName}`,
+    title: t.loginTitle(mvpd.displayName),
     brand: mvpd.displayName.toUpperCase(),
-    body: loginBody(mvpd.displayName, mvpd.id, session.code, ''),
+    lang,
+    body: loginBody(t, mvpd.displayName, mvpd.id, session.code, ''),
   })
 }
 
 async function submitLogin(ctx: RequestCtx): Promise<void> {
+  const { lang, t } = pageCopy(ctx)
   const mvpd = findMvpd(ctx.params.mvpd ?? '')
   const form = parseForm(await ctx.body())
   const session = sessionFor(ctx, form.code)
@@ -55,9 +57,10 @@ async function submitLogin(ctx: RequestCtx): Promise<void> {
   const user = findUser(username)
   if (!user || user.password !== form.password) {
     return renderPage(ctx.res, {
-      title: `Sign in to ${mvpd.displayName}`,
+      title: t.loginTitle(mvpd.displayName),
       brand: mvpd.displayName.toUpperCase(),
-      body: loginBody(mvpd.displayName, mvpd.id, session.code, username, WRONG_LOGIN),
+      lang,
+      body: loginBody(t, mvpd.displayName, mvpd.id, session.code, username, t.wrongLogin),
       status: 401,
     })
   }
@@ -72,16 +75,18 @@ async function submitLogin(ctx: RequestCtx): Promise<void> {
 }
 
 function logoutPage(ctx: RequestCtx): void {
+  const { lang, t } = pageCopy(ctx)
   const mvpd = findMvpd(ctx.params.mvpd ?? '')
   if (!mvpd) return seeOther(ctx.res, '/activate')
   const target = ctx.url.searchParams.get('redirectUrl')
   const safe = target && /^https?:\/\//i.test(target) ? target : undefined
   renderPage(ctx.res, {
-    title: `Signed out of ${mvpd.displayName}`,
+    title: t.signedOutTitle(mvpd.displayName),
     brand: mvpd.displayName.toUpperCase(),
+    lang,
     body:
-      `<div class="card"><h1>You're signed out</h1><p>You signed out of ${escapeHtml(mvpd.displayName)} on this device.</p>` +
-      (safe ? `<a class="button" href="${escapeHtml(safe)}">Continue</a>` : '') +
+      `<div class="card"><h1>${escapeHtml(t.signedOutHeading)}</h1><p>${escapeHtml(t.signedOut(mvpd.displayName))}</p>` +
+      (safe ? `<a class="button" href="${escapeHtml(safe)}">${escapeHtml(t.continue)}</a>` : '') +
       `</div>`,
   })
 }
