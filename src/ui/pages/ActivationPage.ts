@@ -9,7 +9,7 @@ import { Row } from '../components/Row'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
 import type { ActivationView } from '../model/views'
-import { copy, countdown } from '../copy/messages'
+import { copy, countdown } from '../copy'
 
 interface ActivationTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
   view: ActivationView | undefined

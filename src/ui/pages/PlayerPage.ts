@@ -6,7 +6,7 @@ import { Row } from '../components/Row'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
 import type { PlayerView } from '../model/views'
-import { copy } from '../copy/messages'
+import { copy } from '../copy'
 
 interface PlayerTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
   view: PlayerView

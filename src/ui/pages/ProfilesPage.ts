@@ -5,7 +5,7 @@ import { Tile, tileW } from '../components/Tile'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
 import type { ProfilesView } from '../model/views'
-import { copy } from '../copy/messages'
+import { copy } from '../copy'
 
 interface ProfilesTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
   view: ProfilesView

@@ -1,7 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { textOf } from '../theme/text'
 import { currentTokens } from '../theme/current'
-import { copy } from '../copy/messages'
+import { copy } from '../copy'
 
 interface OfflineBannerTemplateSpec extends Lightning.Component.TemplateSpec {
   shown: boolean
