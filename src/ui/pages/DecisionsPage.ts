@@ -183,8 +183,17 @@ export class DecisionsPage
     }
   }
 
+  /** The fixed words, again with every view: the TV's language may have changed since the page was built. */
+  private words(): void {
+    this.tag('Title')?.patch({ text: { text: copy.decisions.title } })
+    const [switchButton, signOut] = (this.tag('Actions')?.items ?? []) as (Button | undefined)[]
+    if (switchButton) switchButton.label = copy.decisions.switchProvider
+    if (signOut) signOut.label = copy.decisions.signOut
+  }
+
   private _update(): void {
     const v = this.decisionsView
+    this.words()
     this.tag('Provider.Caption')?.patch({ text: { text: copy.decisions.watchingWith(v.providerName) } })
     this.tag('Provider.Well')?.patch({ name: v.providerName, logoUrl: v.logoUrl ?? '' })
     const cards = this.tag('Cards')

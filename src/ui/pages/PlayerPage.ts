@@ -90,6 +90,9 @@ export class PlayerPage extends Lightning.Component<PlayerTemplateSpec, PageConf
 
   private _update(): void {
     const v = this.playerView
+    // The TV's language may have changed since the page was built.
+    const back = this.tag('Actions')?.items[0] as Button | undefined
+    if (back) back.label = copy.player.back
     this.tag('Title')?.patch({ y: 130, text: { text: v.title } })
     this.tag('Screen.Headline')?.patch({ text: { text: v.headline } })
     this.tag('Screen.Validity')?.patch({ text: { text: v.validity } })

@@ -72,9 +72,17 @@ export class ProfilesPage
   }
 
   /** `keepPlace`: the same providers as before (names arriving from the configuration): the focus stays. */
+  /** The fixed words, again with every view: the TV's language may have changed since the page was built. */
+  private words(): void {
+    this.tag('Title')?.patch({ text: { text: copy.profiles.title } })
+    this.tag('Subtitle')?.patch({ text: { text: copy.profiles.subtitle } })
+    this.tag('Hint')?.patch({ text: { text: copy.profiles.hint } })
+  }
+
   private _update(keepPlace = false): void {
     const grid = this.tag('Grid')
     if (!grid) return
+    this.words()
     const tiles = this.profilesView.tiles.map((t) => ({
       ref: tileRef(t.mvpd),
       type: Tile,

@@ -74,6 +74,8 @@ export class ReauthPage extends Lightning.Component<ReauthTemplateSpec, PageConf
       return
     }
     this.tag('Title')?.patch({ text: { text: v.title ?? copy.reauth.title } })
+    // The TV's language may have changed since the page was built.
+    this.tag('Provider.Caption')?.patch({ text: { text: copy.reauth.lastUsed } })
     this.tag('Subtitle')?.patch({ text: { text: v.message ?? copy.reauth.subtitle(v.providerName) } })
     this.tag('Provider.Well')?.patch({ name: v.providerName, logoUrl: v.logoUrl ?? '' })
     this.tag('Actions')?.setItems([

@@ -45,6 +45,8 @@ export class OfflineBanner
 
   set shown(value: boolean) {
     this.isShown = value
+    // In the language of the moment: it may have changed since the banner was built.
+    if (value) this.tag('Text')?.patch({ text: { text: copy.offline } })
     this.setSmooth('alpha', value ? 1 : 0, { duration: fadeS })
   }
 }
