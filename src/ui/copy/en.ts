@@ -52,10 +52,10 @@ export const en = {
     included: 'Included',
     /** A preauthorization deny whose reason the row does not know: true of all three reasons. */
     notIncluded: 'Not available',
-    /** A title just denied (authorization), by its reason. */
+    /** A title just denied (authorization), by its reason; short, a badge fits about 20 characters. */
     notInPackage: 'Not in your package',
-    parentalControls: 'Blocked by parental controls',
-    unavailableNow: 'Not available right now',
+    parentalControls: 'Parental controls',
+    unavailableNow: 'Unavailable now',
     checking: 'Checking…',
     unknown: 'Press OK to check',
     switchProvider: 'Switch provider',

@@ -24,7 +24,7 @@ export const es: Copy = {
   activation: {
     title: 'Inicie sesión con su proveedor de TV',
     titleWith: (provider) => `Inicie sesión con ${provider}`,
-    subtitle: 'Use su teléfono o computadora. Tarda más o menos un minuto.',
+    subtitle: 'Use su teléfono o computadora. Toma alrededor de un minuto.',
     step1: 'Vaya a',
     step2: 'Escriba este código',
     scan: 'O escanéelo con la cámara de su teléfono',
@@ -35,7 +35,7 @@ export const es: Copy = {
     expired: 'Este código venció. Obtenga uno nuevo para continuar.',
   },
   reauth: {
-    title: 'Bienvenido de nuevo',
+    title: 'Hola de nuevo',
     subtitle: (provider) => `Su sesión con ${provider} terminó. Vuelva a iniciar sesión para seguir viendo.`,
     lastUsed: 'Usado por última vez en este televisor',
     again: (provider) => `Volver a iniciar sesión con ${provider}`,
@@ -46,11 +46,11 @@ export const es: Copy = {
     title: 'En vivo y a pedido',
     included: 'Incluido',
     notIncluded: 'No disponible',
-    notInPackage: 'No está en su paquete',
-    parentalControls: 'Bloqueado por control parental',
-    unavailableNow: 'No disponible por ahora',
+    notInPackage: 'Fuera de su paquete',
+    parentalControls: 'Control parental',
+    unavailableNow: 'No disponible ahora',
     checking: 'Comprobando…',
-    unknown: 'Pulse OK para comprobar',
+    unknown: 'Comprobar con OK',
     switchProvider: 'Cambiar de proveedor',
     signOut: 'Cerrar sesión',
     checkingAccess: (title) => `Comprobando con su proveedor de TV que puede ver ${title}…`,
@@ -74,20 +74,20 @@ export const es: Copy = {
     headline: 'La reproducción empezaría ahora',
     validity: (left) => `Confirmado por su proveedor de TV. Si no empieza en ${left}, vuelva a elegir el título.`,
     validityShort: 'Confirmado por su proveedor de TV. Si no empieza en un minuto, vuelva a elegir el título.',
-    degraded: 'No se pudo contactar a su proveedor de TV, así que por ahora se le dio acceso.',
+    degraded: 'No pudimos comunicarnos con su proveedor de TV, así que por ahora tiene acceso.',
     temppass: 'Está viendo una vista previa gratuita.',
     back: 'Volver a los títulos',
   },
   signedOut: {
-    title: 'Cerró sesión',
-    complete: (provider) => `Cerró sesión de ${provider} en este televisor. Vuelva a iniciar sesión cuando quiera.`,
+    title: 'Sesión cerrada',
+    complete: (provider) => `Cerró su sesión de ${provider} en este televisor. Vuelva a iniciar sesión cuando quiera.`,
     interactive: (provider) =>
-      `Cerró sesión de ${provider} en este televisor. Para cerrarla también en sus otros dispositivos, visite el sitio web de ${provider}.`,
+      `Cerró su sesión de ${provider} en este televisor. Para cerrarla también en sus otros dispositivos, visite el sitio web de ${provider}.`,
     invalid: (provider) => `Su sesión de ${provider} ya estaba cerrada en este televisor. Vuelva a iniciar sesión cuando quiera.`,
-    earlier: (provider) => `Usted cerró sesión de ${provider} en este televisor. Vuelva a iniciar sesión cuando quiera.`,
+    earlier: (provider) => `Usted cerró su sesión de ${provider} en este televisor. Vuelva a iniciar sesión cuando quiera.`,
   },
   signOutDialog: {
-    title: (provider) => `¿Cerrar sesión de ${provider} en este televisor?`,
+    title: (provider) => `¿Cerrar su sesión de ${provider} en este televisor?`,
     body: 'Para volver a ver, tendrá que iniciar sesión con un código en su teléfono o computadora.',
     cancel: 'Cancelar',
     confirm: 'Cerrar sesión',
@@ -123,23 +123,23 @@ export const es: Copy = {
   },
   failure: {
     network: {
-      title: 'No podemos conectar con el servicio de inicio de sesión',
+      title: 'No podemos conectar con el servicio',
       message: 'Puede que no esté disponible por un momento, o que su televisor no tenga conexión. Seguiremos intentándolo, o puede intentarlo ahora.',
     },
     offline: {
       title: 'Su televisor no tiene conexión',
       message: 'Revise la conexión a internet de su televisor. Continuaremos en cuanto vuelva.',
     },
-    timeout: { title: 'El servicio de inicio de sesión tarda demasiado', message: 'Puede que esté ocupado. Inténtelo de nuevo en un momento.' },
+    timeout: { title: 'El servicio está tardando mucho', message: 'Puede que esté ocupado. Inténtelo de nuevo en un momento.' },
     throttled: { title: 'Demasiados intentos a la vez', message: 'Espere unos segundos e inténtelo de nuevo.' },
     configuration: {
-      title: 'El inicio de sesión no está disponible en este momento',
+      title: 'El inicio de sesión no está disponible',
       message:
         'La configuración de inicio de sesión de esta aplicación necesita atención. Inténtelo más tarde, o comuníquese con soporte e indique la referencia de abajo.',
     },
-    authentication: { title: 'Su sesión con el proveedor de TV terminó', message: 'Vuelva a iniciar sesión para seguir viendo.' },
+    authentication: { title: 'Su sesión del proveedor de TV terminó', message: 'Vuelva a iniciar sesión para seguir viendo.' },
     retry: {
-      title: 'El servicio de inicio de sesión tuvo un problema',
+      title: 'El servicio tuvo un problema',
       message: 'Suele ser pasajero. Volveremos a intentarlo, o puede intentarlo ahora.',
     },
     invalidInput: {
@@ -147,11 +147,11 @@ export const es: Copy = {
       message: 'El servicio de inicio de sesión envió un código que este televisor no puede usar. Obtenga un código nuevo para continuar.',
     },
     malformed: {
-      title: 'El servicio de inicio de sesión envió algo inesperado',
+      title: 'Recibimos una respuesta inesperada',
       message: 'Suele ser pasajero. Inténtelo de nuevo en un momento.',
     },
     pollingFailed: {
-      title: 'Perdimos el seguimiento de su inicio de sesión',
+      title: 'No pudimos seguir su inicio de sesión',
       message: 'Seguiremos comprobando su código. Si ya terminó en su teléfono, iniciará sesión en cuanto conectemos con el servicio.',
     },
     generic: {
