@@ -9,7 +9,7 @@ import type { UiIntent } from './model/intents'
 import { appFonts } from './theme/fonts'
 import { colors } from './theme/tokens'
 import { currentBrand } from './theme/current'
-import { copy } from './copy/messages'
+import { copy } from './copy'
 
 interface AppTemplateSpec extends Router.App.TemplateSpec {
   ExitDialog: typeof ConfirmDialog

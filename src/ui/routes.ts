@@ -13,7 +13,7 @@ import { ProfilesPage } from './pages/ProfilesPage'
 import { ReauthPage } from './pages/ReauthPage'
 import type { RouteName, Screen } from './model/screen'
 import type { ErrorView } from './model/views'
-import { copy, failureCopy } from './copy/messages'
+import { copy, failureCopy } from './copy'
 
 /** The view a route's page renders: the `view` of the screen published for that route. */
 export type ViewOf<R extends RouteName> = Extract<Screen, { readonly route: R }>['view']

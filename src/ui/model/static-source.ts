@@ -1,6 +1,6 @@
 /** Screens that need no flow: shown when the app cannot even start its sign-in. */
 import type { ScreenSource } from './screen'
-import { copy, failureCopy } from '../copy/messages'
+import { copy, failureCopy } from '../copy'
 
 export const staticScreens = {
   configurationError(): ScreenSource {

@@ -51,7 +51,11 @@ export interface ReauthView {
 export interface DecisionItemView {
   readonly id: string
   readonly title: string
-  readonly badge: 'included' | 'notIncluded' | 'checking' | 'unknown'
+  /**
+   * `notIncluded`: a preauthorization deny, whose reason the row is not told; `notInPackage`,
+   * `parentalControls`, `unavailableNow`: the title just denied when chosen, by its DenyReason.
+   */
+  readonly badge: 'included' | 'notIncluded' | 'notInPackage' | 'parentalControls' | 'unavailableNow' | 'checking' | 'unknown'
 }
 
 export interface DecisionsView {

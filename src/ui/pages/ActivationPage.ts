@@ -9,7 +9,7 @@ import { Row } from '../components/Row'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
 import type { ActivationView } from '../model/views'
-import { copy, countdown } from '../copy/messages'
+import { copy, countdown } from '../copy'
 
 interface ActivationTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
   view: ActivationView | undefined
@@ -173,9 +173,21 @@ export class ActivationPage
     if (button) button.disabled = !this.newCodeReady()
   }
 
+  /** The fixed words, again with every view: the TV's language may have changed since the page was built. */
+  private words(): void {
+    this.tag('Subtitle')?.patch({ text: { text: copy.activation.subtitle } })
+    this.tag('Step1.Label')?.patch({ text: { text: copy.activation.step1 } })
+    this.tag('Step2.Label')?.patch({ text: { text: copy.activation.step2 } })
+    this.tag('Qr.Caption')?.patch({ text: { text: copy.activation.scan } })
+    this.tag('Timer.Label')?.patch({ text: { text: copy.activation.expiresIn } })
+    const button = this.tag('Actions')?.items[0] as Button | undefined
+    if (button) button.label = copy.activation.newCode
+  }
+
   private _update(): void {
     const v = this.activationView
     if (!v) return
+    this.words()
     this.tag('Title')?.patch({
       text: { text: v.providerName ? copy.activation.titleWith(v.providerName) : copy.activation.title },
     })

@@ -3,7 +3,7 @@ import { Lightning } from '@lightningjs/sdk'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
-import { copy } from '../copy/messages'
+import { copy } from '../copy'
 import type { BootView } from '../model/views'
 
 interface BootTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {

@@ -7,7 +7,7 @@ import { TitleCard, cardW } from '../components/TitleCard'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
 import type { DecisionItemView, DecisionsView } from '../model/views'
-import { copy } from '../copy/messages'
+import { copy } from '../copy'
 
 interface DecisionsTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
   view: DecisionsView
@@ -22,11 +22,24 @@ interface PageConfig extends Lightning.Component.TypeConfig {
   IsPage: true
 }
 
-const badges: Record<DecisionItemView['badge'], { text: string; tone: 'success' | 'danger' | 'neutral' }> = {
-  included: { text: copy.decisions.included, tone: 'success' },
-  notIncluded: { text: copy.decisions.notIncluded, tone: 'danger' },
-  checking: { text: copy.decisions.checking, tone: 'neutral' },
-  unknown: { text: copy.decisions.unknown, tone: 'neutral' },
+/** A badge's words and tint; a function, so the words follow the language the next time the row is drawn. */
+function badgeOf(badge: DecisionItemView['badge']): { text: string; tone: 'success' | 'danger' | 'neutral' } {
+  switch (badge) {
+    case 'included':
+      return { text: copy.decisions.included, tone: 'success' }
+    case 'notIncluded':
+      return { text: copy.decisions.notIncluded, tone: 'danger' }
+    case 'notInPackage':
+      return { text: copy.decisions.notInPackage, tone: 'danger' }
+    case 'parentalControls':
+      return { text: copy.decisions.parentalControls, tone: 'danger' }
+    case 'unavailableNow':
+      return { text: copy.decisions.unavailableNow, tone: 'danger' }
+    case 'checking':
+      return { text: copy.decisions.checking, tone: 'neutral' }
+    case 'unknown':
+      return { text: copy.decisions.unknown, tone: 'neutral' }
+  }
 }
 
 export function cardRef(id: string): string {
@@ -170,22 +183,27 @@ export class DecisionsPage
     }
   }
 
+  /** The fixed words, again with every view: the TV's language may have changed since the page was built. */
+  private words(): void {
+    this.tag('Title')?.patch({ text: { text: copy.decisions.title } })
+    const [switchButton, signOut] = (this.tag('Actions')?.items ?? []) as (Button | undefined)[]
+    if (switchButton) switchButton.label = copy.decisions.switchProvider
+    if (signOut) signOut.label = copy.decisions.signOut
+  }
+
   private _update(): void {
     const v = this.decisionsView
+    this.words()
     this.tag('Provider.Caption')?.patch({ text: { text: copy.decisions.watchingWith(v.providerName) } })
     this.tag('Provider.Well')?.patch({ name: v.providerName, logoUrl: v.logoUrl ?? '' })
     const cards = this.tag('Cards')
     if (cards) {
       const previous = cards.index
       cards.setItems(
-        v.items.map((item) => ({
-          ref: cardRef(item.id),
-          type: TitleCard,
-          w: cardW,
-          title: item.title,
-          badge: badges[item.badge].text,
-          badgeTone: badges[item.badge].tone,
-        })),
+        v.items.map((item) => {
+          const badge = badgeOf(item.badge)
+          return { ref: cardRef(item.id), type: TitleCard, w: cardW, title: item.title, badge: badge.text, badgeTone: badge.tone }
+        }),
         previous,
       )
     }

@@ -5,7 +5,7 @@ import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageC
 import { Row } from '../components/Row'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
-import { copy } from '../copy/messages'
+import { copy } from '../copy'
 import type { ErrorView } from '../model/views'
 
 interface ErrorTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {

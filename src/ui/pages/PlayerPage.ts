@@ -6,7 +6,7 @@ import { Row } from '../components/Row'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
 import type { PlayerView } from '../model/views'
-import { copy } from '../copy/messages'
+import { copy } from '../copy'
 
 interface PlayerTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
   view: PlayerView
@@ -90,6 +90,9 @@ export class PlayerPage extends Lightning.Component<PlayerTemplateSpec, PageConf
 
   private _update(): void {
     const v = this.playerView
+    // The TV's language may have changed since the page was built.
+    const back = this.tag('Actions')?.items[0] as Button | undefined
+    if (back) back.label = copy.player.back
     this.tag('Title')?.patch({ y: 130, text: { text: v.title } })
     this.tag('Screen.Headline')?.patch({ text: { text: v.headline } })
     this.tag('Screen.Validity')?.patch({ text: { text: v.validity } })

@@ -5,7 +5,7 @@ import { Tile, tileW } from '../components/Tile'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
 import type { ProfilesView } from '../model/views'
-import { copy } from '../copy/messages'
+import { copy } from '../copy'
 
 interface ProfilesTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
   view: ProfilesView
@@ -72,9 +72,17 @@ export class ProfilesPage
   }
 
   /** `keepPlace`: the same providers as before (names arriving from the configuration): the focus stays. */
+  /** The fixed words, again with every view: the TV's language may have changed since the page was built. */
+  private words(): void {
+    this.tag('Title')?.patch({ text: { text: copy.profiles.title } })
+    this.tag('Subtitle')?.patch({ text: { text: copy.profiles.subtitle } })
+    this.tag('Hint')?.patch({ text: { text: copy.profiles.hint } })
+  }
+
   private _update(keepPlace = false): void {
     const grid = this.tag('Grid')
     if (!grid) return
+    this.words()
     const tiles = this.profilesView.tiles.map((t) => ({
       ref: tileRef(t.mvpd),
       type: Tile,

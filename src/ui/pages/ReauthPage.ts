@@ -6,7 +6,7 @@ import { Row } from '../components/Row'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
 import type { ReauthView } from '../model/views'
-import { copy } from '../copy/messages'
+import { copy } from '../copy'
 
 interface ReauthTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec {
   view: ReauthView
@@ -74,6 +74,8 @@ export class ReauthPage extends Lightning.Component<ReauthTemplateSpec, PageConf
       return
     }
     this.tag('Title')?.patch({ text: { text: v.title ?? copy.reauth.title } })
+    // The TV's language may have changed since the page was built.
+    this.tag('Provider.Caption')?.patch({ text: { text: copy.reauth.lastUsed } })
     this.tag('Subtitle')?.patch({ text: { text: v.message ?? copy.reauth.subtitle(v.providerName) } })
     this.tag('Provider.Well')?.patch({ name: v.providerName, logoUrl: v.logoUrl ?? '' })
     this.tag('Actions')?.setItems([

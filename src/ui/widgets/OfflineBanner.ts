@@ -1,7 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { textOf } from '../theme/text'
 import { currentTokens } from '../theme/current'
-import { copy } from '../copy/messages'
+import { copy } from '../copy'
 
 interface OfflineBannerTemplateSpec extends Lightning.Component.TemplateSpec {
   shown: boolean
@@ -45,6 +45,8 @@ export class OfflineBanner
 
   set shown(value: boolean) {
     this.isShown = value
+    // In the language of the moment: it may have changed since the banner was built.
+    if (value) this.tag('Text')?.patch({ text: { text: copy.offline } })
     this.setSmooth('alpha', value ? 1 : 0, { duration: fadeS })
   }
 }

@@ -3,10 +3,12 @@
  * badges and a notice line on the decisions screen, or the player stand-in after a permit. Pure.
  */
 import type { DecisionsState, DenyReason, EnhancedError, PlayState } from '../../../core'
-import { copy, durationInWords } from '../../copy/messages'
+import { copy, durationInWords } from '../../copy'
 import { errorReference, type ReferencedError } from '../reference'
 import type { Screen } from '../screen'
-import type { DecisionsView, PlayerView } from '../views'
+import type { DecisionItemView, DecisionsView, PlayerView } from '../views'
+
+type DecisionItem = DecisionsState['items'][number]
 
 /** `base`: the decisions view the sign-in flow's state gives (provider name and logo). */
 export function presentDecisions(base: DecisionsView, state: DecisionsState): Screen {
@@ -15,7 +17,7 @@ export function presentDecisions(base: DecisionsView, state: DecisionsState): Sc
   if (play.kind === 'permitted') return { route: 'player', view: playerView(titleOf(play.resource), play) }
   const view: DecisionsView = {
     ...base,
-    items: state.mvpd ? state.items.map(({ id, title, badge }) => ({ id, title, badge })) : base.items,
+    items: state.mvpd ? state.items.map((item) => ({ id: item.id, title: item.title, badge: badgeOf(item, play) })) : base.items,
     busy: play.kind === 'authorizing' || state.signOut.kind === 'signingOut',
     ...(play.kind === 'authorizing' ? { playPending: true } : {}),
   }
@@ -32,6 +34,24 @@ function playerView(title: string, play: Extract<PlayState, { kind: 'permitted' 
     headline: copy.player.headline,
     validity: left ? copy.player.validity(left) : copy.player.validityShort,
     ...(note ? { note } : {}),
+  }
+}
+
+/**
+ * A title just denied says why when the deny gives a reason the viewer can act on; a
+ * preauthorization deny keeps the row's neutral "not available" (its reason is not in the state).
+ */
+function badgeOf(item: DecisionItem, play: PlayState): DecisionItemView['badge'] {
+  if (play.kind !== 'denied' || play.resource !== item.id) return item.badge
+  switch (play.reason) {
+    case 'notInPackage':
+      return 'notInPackage'
+    case 'parentalControls':
+      return 'parentalControls'
+    case 'degradation':
+      return 'unavailableNow'
+    default:
+      return item.badge
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { FlowFailure, FlowState, PassSettings } from '../../../core'
 import { activationUrls, assertNever, failureRemedy, NEW_CODE_COOLDOWN_MS } from '../../../core'
-import { copy, failureCopy, validityInWords, type FailureCopy } from '../../copy/messages'
+import { copy, failureCopy, validityInWords, type FailureCopy } from '../../copy'
 import { errorReference } from '../reference'
 import type { Screen } from '../screen'
 
@@ -49,8 +49,10 @@ function screenOf(state: FlowState, ctx: PresentContext): Screen {
     case 'reauth': {
       const name = state.provider.displayName.trim() || state.provider.id
       // After a sign-out (CL-LOGOUT-1): say it finished on this TV, whatever the provider's logout
-      // entry asked; on a later launch, that the viewer signed out (not that the sign-in ended).
-      const signedOut = state.signedOut ? { title: copy.signedOut.title, message: copy.signedOut[state.signedOut](name) } : {}
+      // entry asked; later (Base.signedOutOf, until the next sign-in), that the viewer signed out,
+      // never that the sign-in ended.
+      const outcome = state.signedOut ?? (state.signedOutOf === state.provider.id ? 'earlier' : undefined)
+      const signedOut = outcome ? { title: copy.signedOut.title, message: copy.signedOut[outcome](name) } : {}
       return {
         route: 'reauth',
         view: { providerName: name, ...(state.provider.logoUrl ? { logoUrl: state.provider.logoUrl } : {}), ...signedOut },

@@ -1,6 +1,6 @@
 import { mountApp, type MountedApp } from '../../../support/lightning-kit'
 import { playerScreen, reauthScreen } from '../../../support/app-screens'
-import { failureCopy } from '../../../../src/ui/copy/messages'
+import { failureCopy } from '../../../../src/ui/copy'
 
 let app: MountedApp | undefined
 afterEach(() => app?.unmount())

@@ -1,5 +1,6 @@
 /** The decisions logic's state as screens: badges, deny wording with the provider's words, player validity. */
 import type { DecisionsState } from '../../../../../src/core/decisions'
+import { setLanguage } from '../../../../../src/ui/copy'
 import { presentDecisions } from '../../../../../src/ui/model/decisions/present'
 import type { DecisionsView } from '../../../../../src/ui/model/views'
 
@@ -52,6 +53,32 @@ describe('presentDecisions', () => {
     expect(screen.view.reference).toBe('Reference: authorization_denied_by_mvpd · a1b2')
   })
 
+  it.each([
+    ['parentalControls', 'parentalControls'],
+    ['notInPackage', 'notInPackage'],
+    ['degradation', 'unavailableNow'],
+    ['providerBusy', 'notIncluded'],
+    ['setup', 'notIncluded'],
+  ] as const)('a title denied for %s carries badge %s; the others keep theirs', (reason, badge) => {
+    const screen = presentDecisions(base, state({ play: { kind: 'denied', resource: 'sports', reason } }))
+    if (screen.route !== 'decisions') throw new Error('expected decisions')
+    expect(screen.view.items.map((i) => i.badge)).toEqual(['included', badge])
+  })
+
+  it('Spanish after setLanguage: the next screen is in Spanish', () => {
+    setLanguage('es')
+    try {
+      const screen = presentDecisions(
+        base,
+        state({ play: { kind: 'permitted', resource: 'live', tokenNotAfter: 1_000 + 7 * 60_000, receivedAt: 1_000, source: 'mvpd' } }),
+      )
+      if (screen.route !== 'player') throw new Error('expected player')
+      expect(screen.view.validity).toBe('Confirmado por su proveedor de TV. Si no empieza en 7 minutos, vuelva a elegir el título.')
+    } finally {
+      setLanguage('en')
+    }
+  })
+
   it('authorizing is busy and says so', () => {
     const screen = presentDecisions(base, state({ play: { kind: 'authorizing', resource: 'live' } }))
     if (screen.route !== 'decisions') throw new Error('expected decisions')
@@ -66,7 +93,11 @@ describe('presentDecisions', () => {
     )
     expect(screen).toEqual({
       route: 'player',
-      view: { title: 'MyChannel Live', headline: 'Playback would start now', validity: 'Confirmed by your TV provider. Start watching within 7 minutes.' },
+      view: {
+        title: 'MyChannel Live',
+        headline: 'Playback would start now',
+        validity: "Confirmed by your TV provider. If it hasn't started within 7 minutes, choose the title again.",
+      },
     })
   })
 
@@ -76,7 +107,7 @@ describe('presentDecisions', () => {
       state({ play: { kind: 'permitted', resource: 'live', tokenNotAfter: 61_000, receivedAt: 1_000, source: 'degradation' } }),
     )
     if (screen.route !== 'player') throw new Error('expected player')
-    expect(screen.view.validity).toBe('Confirmed by your TV provider. Start watching within 1 minute.')
+    expect(screen.view.validity).toBe("Confirmed by your TV provider. If it hasn't started within 1 minute, choose the title again.")
     expect(screen.view.note).toContain('granted for now')
   })
 })

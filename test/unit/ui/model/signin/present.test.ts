@@ -89,6 +89,22 @@ test('reauth names the remembered provider; authorized waits for the name before
   expect(named.route === 'decisions' && named.view.providerName).toBe('Known Now')
 })
 
+test('a reauth for the provider the viewer signed out of says they signed out, never that the sign-in ended', () => {
+  const reauth = afterLaunch(exampleCable, { type: 'profileForMvpdLoaded', profile: null, ...stamp })
+  if (reauth.kind !== 'reauth') throw new Error('expected reauth')
+  const { signedOut: _outcome, ...rest } = reauth
+  const screen = present({ ...rest, signedOutOf: exampleCable.id }, ctx())
+  expect(screen.route === 'reauth' && screen.view).toMatchObject({
+    title: "You're signed out",
+    message: 'You signed out of Example Cable on this TV. Sign in again whenever you like.',
+  })
+  // Another provider's sign-out says nothing about this one.
+  expect(present({ ...rest, signedOutOf: 'Other' }, ctx())).toEqual({
+    route: 'reauth',
+    view: { providerName: 'Example Cable', logoUrl: 'https://cdn.example/ec.png' },
+  })
+})
+
 test.each([
   [new NetworkError('GET profiles'), "We can't reach the sign-in service", 'network_error'],
   [passError('invalid_configuration_platform', 'configuration', 500), "Sign-in isn't available right now", 'invalid_configuration_platform'],

@@ -1,8 +1,22 @@
 /**
- * Every word the viewer reads, in one table (docs/architecture.md, "Screens"). "TV provider", never "MVPD"; times in
- * words; errors say what happened and what to do.
+ * Every word the viewer reads in English, the fallback language (docs/architecture.md, "Screens").
+ * "TV provider", never "MVPD"; times in words; errors say what happened and what to do. Names,
+ * titles and the provider's or Adobe's own words arrive as parameters and are shown as they come.
+ * Every other language's table has this one's shape (`Copy`).
  */
-export const copy = {
+import { durationAmount, validityAmount } from './durations'
+import { plural } from './plural'
+
+export interface FailureCopy {
+  readonly title: string
+  readonly message: string
+}
+
+const days = (n: number): string => plural('en', n, { one: '{n} day', other: '{n} days' })
+const hours = (n: number): string => plural('en', n, { one: '{n} hour', other: '{n} hours' })
+const minutes = (n: number): string => plural('en', n, { one: '{n} minute', other: '{n} minutes' })
+
+export const en = {
   boot: { starting: 'Signing you in…', checking: 'Checking your TV provider sign-in…' },
   profiles: {
     title: 'Choose how to watch',
@@ -36,7 +50,12 @@ export const copy = {
     watchingWith: (provider: string) => `Watching with your ${provider} subscription`,
     title: 'Live and on demand',
     included: 'Included',
-    notIncluded: 'Not in your package',
+    /** A preauthorization deny whose reason the row does not know: true of all three reasons. */
+    notIncluded: 'Not available',
+    /** A title just denied (authorization), by its reason; short, a badge fits about 20 characters. */
+    notInPackage: 'Not in your package',
+    parentalControls: 'Parental controls',
+    unavailableNow: 'Unavailable now',
     checking: 'Checking…',
     unknown: 'Press OK to check',
     switchProvider: 'Switch provider',
@@ -61,8 +80,9 @@ export const copy = {
   },
   player: {
     headline: 'Playback would start now',
-    validity: (left: string) => `Confirmed by your TV provider. Start watching within ${left}.`,
-    validityShort: 'Confirmed by your TV provider. Start watching within a minute.',
+    // The media token only has to be used within its validity; once playing, watching goes on.
+    validity: (left: string) => `Confirmed by your TV provider. If it hasn't started within ${left}, choose the title again.`,
+    validityShort: "Confirmed by your TV provider. If it hasn't started within a minute, choose the title again.",
     degraded: 'Your TV provider could not be reached, so access was granted for now.',
     temppass: "You're watching with a free preview.",
     back: 'Back to titles',
@@ -92,7 +112,7 @@ export const copy = {
     tryAgain: 'Try again',
     newCode: 'Get a new code',
     /** The automatic retry after an outage, counting down. */
-    retryIn: (seconds: number) => (seconds <= 1 ? 'Trying again in 1 second…' : `Trying again in ${seconds} seconds…`),
+    retryIn: (seconds: number) => `Trying again in ${plural('en', Math.max(1, seconds), { one: '{n} second', other: '{n} seconds' })}…`,
     retrying: 'Trying again…',
     /** The support line under an error, on the error screen and under a deny alike. */
     reference: (parts: string) => `Reference: ${parts}`,
@@ -101,71 +121,54 @@ export const copy = {
   /** The brand when settings name none (appSettings.brand.name). */
   defaultBrand: 'MYCHANNEL',
   offline: "No internet connection. We'll carry on as soon as it's back.",
+  time: {
+    /** A profile's validity: "29 days left", "5 hours left", "12 minutes left". */
+    validity: (msLeft: number): string => {
+      const a = validityAmount(msLeft)
+      if (a.unit === 'lessThanTwoMinutes') return 'less than 2 minutes left'
+      return `${a.unit === 'day' ? days(a.n) : a.unit === 'hour' ? hours(a.n) : minutes(a.n)} left`
+    },
+    /** A duration ahead: "7 minutes", "1 minute", "2 hours"; null under half a minute. */
+    duration: (msLeft: number): string | null => {
+      const a = durationAmount(msLeft)
+      return a ? (a.unit === 'hour' ? hours(a.n) : minutes(a.n)) : null
+    },
+  },
+  /** Words for each failure the flow can show, by kind and enhanced error `action` (CL-ERR-1). */
+  failure: {
+    network: {
+      title: "We can't reach the sign-in service",
+      message: "It may be down for a moment, or your TV may be offline. We'll keep trying on our own, or you can try now.",
+    },
+    offline: {
+      title: 'Your TV is offline',
+      message: "Check your TV's internet connection. We'll carry on as soon as it's back.",
+    },
+    timeout: { title: 'The sign-in service is taking too long', message: 'It may be busy. Try again in a moment.' },
+    throttled: { title: 'Too many attempts at once', message: 'Wait a few seconds, then try again.' },
+    configuration: {
+      title: "Sign-in isn't available right now",
+      message: "This app's sign-in setup needs attention. Try again later, or contact support and quote the reference below.",
+    },
+    authentication: { title: 'Your TV provider sign-in has ended', message: 'Sign in again to keep watching.' },
+    retry: { title: 'The sign-in service had a problem', message: "This is usually brief. We'll try again on our own, or you can try now." },
+    invalidInput: {
+      title: 'This code cannot be used',
+      message: 'The sign-in service sent a code this TV cannot use. Get a new code to continue.',
+    },
+    malformed: {
+      title: 'The sign-in service sent something unexpected',
+      message: 'This is usually brief. Try again in a moment.',
+    },
+    pollingFailed: {
+      title: 'We lost track of your sign-in',
+      message: "We'll keep checking your code on our own. If you already finished on your phone, you'll be signed in as soon as we reach the service.",
+    },
+    generic: { title: 'Something went wrong signing in', message: 'Try again. If it keeps happening, contact support and quote the reference below.' },
+  },
 } as const
 
-/** Validity in words: "29 days left", "5 hours left", "12 minutes left". */
-export function validityInWords(msLeft: number): string {
-  const minutes = Math.max(0, Math.floor(msLeft / 60000))
-  if (minutes >= 60 * 24 * 2) return `${Math.floor(minutes / (60 * 24))} days left`
-  if (minutes >= 60 * 24) return '1 day left'
-  if (minutes >= 120) return `${Math.floor(minutes / 60)} hours left`
-  if (minutes >= 60) return '1 hour left'
-  if (minutes >= 2) return `${minutes} minutes left`
-  return 'less than 2 minutes left'
-}
+/** Strings widened to `string`, functions keep their parameters: the shape every language fills. */
+type Shape<T> = T extends string ? string : T extends (...args: infer A) => infer R ? (...args: A) => Shape<R> : { readonly [K in keyof T]: Shape<T[K]> }
 
-/** A duration ahead in words, to the nearest minute: "7 minutes", "1 minute", "2 hours"; null under half a minute. */
-export function durationInWords(msLeft: number): string | null {
-  const minutes = Math.round(msLeft / 60000)
-  if (minutes < 1) return null
-  if (minutes >= 120) return `${Math.floor(minutes / 60)} hours`
-  if (minutes >= 60) return '1 hour'
-  if (minutes >= 2) return `${minutes} minutes`
-  return '1 minute'
-}
-
-/** Countdown text "29:41" (minutes:seconds); never negative. Rounded down, so a 30-minute code never reads 30:01. */
-export function countdown(msLeft: number): string {
-  const total = Math.max(0, Math.floor(msLeft / 1000))
-  const m = Math.floor(total / 60)
-  const s = total % 60
-  return `${m}:${s < 10 ? '0' : ''}${s}`
-}
-
-export interface FailureCopy {
-  readonly title: string
-  readonly message: string
-}
-
-/** Words for each failure the flow can show, by kind and enhanced error `action` (CL-ERR-1). */
-export const failureCopy = {
-  network: {
-    title: "We can't reach the sign-in service",
-    message: "It may be down for a moment, or your TV may be offline. We'll keep trying on our own, or you can try now.",
-  },
-  offline: {
-    title: 'Your TV is offline',
-    message: "Check your TV's internet connection. We'll carry on as soon as it's back.",
-  },
-  timeout: { title: 'The sign-in service is taking too long', message: 'It may be busy. Try again in a moment.' },
-  throttled: { title: 'Too many attempts at once', message: 'Wait a few seconds, then try again.' },
-  configuration: {
-    title: "Sign-in isn't available right now",
-    message: "This app's sign-in setup needs attention. Try again later, or contact support and quote the reference below.",
-  },
-  authentication: { title: 'Your TV provider sign-in has ended', message: 'Sign in again to keep watching.' },
-  retry: { title: 'The sign-in service had a problem', message: "This is usually brief. We'll try again on our own, or you can try now." },
-  invalidInput: {
-    title: 'This code cannot be used',
-    message: 'The sign-in service sent a code this TV cannot use. Get a new code to continue.',
-  },
-  malformed: {
-    title: 'The sign-in service sent something unexpected',
-    message: 'This is usually brief. Try again in a moment.',
-  },
-  pollingFailed: {
-    title: 'We lost track of your sign-in',
-    message: "We'll keep checking your code on our own. If you already finished on your phone, you'll be signed in as soon as we reach the service.",
-  },
-  generic: { title: 'Something went wrong signing in', message: 'Try again. If it keeps happening, contact support and quote the reference below.' },
-} as const satisfies Record<string, FailureCopy>
+export type Copy = Shape<typeof en>
