@@ -20,6 +20,7 @@ import { distinct } from './core/platform/platform'
 import { createDeviceIdentity } from './core/storage/device-id'
 import { createPersistentDeviceStore, type DeviceStore } from './core/storage/device-store'
 import { createApp } from './ui/App'
+import { languageOf, setLanguage } from './ui/copy'
 import { createDecisionsScreens } from './ui/model/decisions/source'
 import { createSignInScreens } from './ui/model/signin/source'
 import { staticScreens } from './ui/model/static-source'
@@ -35,8 +36,7 @@ const languageTimeoutMs = 1000
 
 /** Hands the TV's language tag (raw, or null when unknown) to the UI's copy. */
 function applyLanguage(tag: string | null): void {
-  // the UI's copy language is set here
-  void tag
+  setLanguage(languageOf(tag))
 }
 
 /**

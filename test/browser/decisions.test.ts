@@ -101,7 +101,7 @@ test('CL-PREAUTHZ-1, CL-PREAUTHZ-3: one preauthorize for the row gives the badge
   const { texts } = await snapshot(page)
   expect(texts).toContain('Watching with your Riverside Cable subscription')
   expect(texts.filter((t) => t === 'Included')).toHaveLength(4)
-  expect(texts).toContain('Not in your package')
+  expect(texts).toContain('Not available')
   expect(count(PREAUTHORIZE)).toBe(1)
   expect(count(AUTHORIZE)).toBe(0) // badges never authorize playback
   await screenshot(page, 'decisions-badges')
@@ -111,7 +111,7 @@ test('CL-AUTHZ-1: OK on a title authorizes it (one request) and shows the media 
   await press(page, 'Enter')
   await waitForRoute(page, 'player')
   await waitForText(page, /^Playback would start now$/)
-  await waitForText(page, /^Confirmed by your TV provider\. Start watching within 7 minutes\.$/)
+  await waitForText(page, /^Confirmed by your TV provider\. If it hasn't started within 7 minutes, choose the title again\.$/)
   const { texts, focus } = await snapshot(page)
   expect(texts).toContain('MyChannel Live')
   expect(focus[focus.length - 1]).toBe('BackToTitles')
