@@ -44,6 +44,8 @@ export class Row extends Lightning.Component<RowTemplateSpec> implements Lightni
   private focusIndex = 0
   /** The scroll the row is heading for (the smoothed `x` lags behind it while it animates). */
   private scrollX = 0
+  /** Width of the laid-out items, gaps between them included. */
+  private contentW = 0
 
   static override _template(): Lightning.Component.Template<RowTemplateSpec> {
     return { Items: {} }
@@ -105,6 +107,12 @@ export class Row extends Lightning.Component<RowTemplateSpec> implements Lightni
     for (const item of this.items) {
       item.x = x
       x += (item.w || 0) + this.gapPx
+    }
+    const contentW = Math.max(0, x - this.gapPx)
+    if (contentW !== this.contentW) {
+      this.contentW = contentW
+      // What sits beside the row (a status line after the buttons) follows its width.
+      this.signal('resized', contentW)
     }
     const slots = this.items.map((item) => ({ x: item.x, w: item.w || 0 }))
     const next = rowScroll(slots, this.hasFocus() ? this.focusIndex : null, this.viewportW, this.gapPx, this.scrollX)

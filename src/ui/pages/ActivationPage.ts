@@ -81,7 +81,7 @@ export class ActivationPage
         Code: { type: QrCode, x: (qrCard - qrSize) / 2, y: (qrCard - qrSize) / 2, size: qrSize },
         Caption: { x: qrCard / 2, y: qrCard + 26, mountX: 0.5, text: textOf(type.caption, copy.activation.scan, colors.text2) },
       },
-      Actions: { type: Row, x: layout.marginX, y: 920, gap: 30 },
+      Actions: { type: Row, x: layout.marginX, y: 920, gap: 30, signals: { resized: 'placeWaiting' } },
       Waiting: {
         x: 520,
         y: 963,
@@ -112,6 +112,9 @@ export class ActivationPage
     placeBrand(this.tag('Brand.BrandA'), this.tag('Brand.BrandB'))
     this.tag('Subtitle')?.patch({ text: { text: copy.activation.subtitle } })
     // These listeners sit on the page's own children: they go with the page, nothing outlives it.
+    // "Go to" and its address box sit side by side whatever the language's word length.
+    const step1 = this.tag('Step1.Label')
+    step1?.on('txLoaded', () => this.tag('Step1.Url')?.patch({ x: Math.round(80 + step1.renderWidth + 16) }))
     const urlText = this.tag('Step1.Url.UrlText')
     urlText?.on('txLoaded', () => {
       const w = Math.round(urlText.renderWidth + 40)
@@ -147,6 +150,11 @@ export class ActivationPage
 
   override _getFocused(): Lightning.Component | undefined {
     return this.tag('Actions')
+  }
+
+  /** The waiting line starts after the button, however long its label is in this language. */
+  placeWaiting(buttonsW: number): void {
+    this.tag('Waiting')?.patch({ x: layout.marginX + buttonsW + 48 })
   }
 
   $buttonPressed(ref: string): void {
