@@ -13,7 +13,8 @@ import { FakeClock, flushPromises } from './fake-clock'
 import { FakePassClient } from './fake-pass-client'
 
 export const ACTIVATION_URL = 'https://tv.example/activate?code={code}'
-export const HOUR = 60 * 60 * 1000
+export const MINUTE = 60_000
+export const HOUR = 60 * MINUTE
 export const DAY = 24 * HOUR
 
 export const settings: FlowSettings = { pollIntervalMs: 5000, activationUrl: ACTIVATION_URL, maxFailedPolls: 3 }

@@ -43,7 +43,6 @@ import { createLatestWriter } from './latest-writer'
 import type { PassStore, StoreRead } from '../pass/ports'
 import {
   validators,
-  type AccessTokenRecord,
   type CachedProfile,
   type ClientCredentials,
   type DeviceIdRecord,
@@ -95,23 +94,12 @@ export interface DeviceStore extends PassStore {
   getLastMvpd(): Promise<LastMvpd | null>
   setLastMvpd(mvpd: LastMvpd): Promise<void>
   clearLastMvpd(): Promise<void>
-  /**
-   * The client credentials, or that they could not be read. Every call makes a real IndexedDB
-   * attempt (bounded by its timeout), also just after a failure: `unavailable` then means storage
-   * was asked now and did not answer, so a caller can wait and ask again (PassStore). New
-   * credentials written after that reach the stores that work.
-   */
-  readClientCredentials(): Promise<StoreRead<ClientCredentials>>
+  // PassStore's credentials, token and profile reads: `readClientCredentials` makes a real
+  // IndexedDB attempt on every call (bounded by its timeout), also just after a failure, so its
+  // `unavailable` means storage was asked now and did not answer.
   /** The client credentials; null when absent and also when unreadable (then with a warning). */
   getClientCredentials(): Promise<ClientCredentials | null>
-  setClientCredentials(credentials: ClientCredentials): Promise<void>
-  clearClientCredentials(): Promise<void>
-  getAccessToken(): Promise<AccessTokenRecord | null>
-  setAccessToken(token: AccessTokenRecord): Promise<void>
-  clearAccessToken(): Promise<void>
-  getProfile(): Promise<CachedProfile | null>
   setProfile(profile: CachedProfile): Promise<void>
-  clearProfile(): Promise<void>
   /**
    * The second-screen session under way, so a relaunch while the viewer is on the phone resumes it
    * (CL-AUTHN-1). Mirrored: found even while IndexedDB stalls. A record that fails validation reads

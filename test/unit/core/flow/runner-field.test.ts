@@ -12,6 +12,7 @@ import {
   failPollsOnNetwork,
   launchWithNoProfileForProvider,
   launchWithNoProfiles,
+  MINUTE,
   passError,
   pollTimes,
   profile,
@@ -21,8 +22,6 @@ import {
   showCodeAndPoll,
   signInAgainWithCode,
 } from '../../../support/flow-harness'
-
-const MINUTE = 60_000
 
 describe('"Get a new code" pressed over and over', () => {
   it('20 presses in a second make no new session while one is being made, and none within 5 s of the last', async () => {

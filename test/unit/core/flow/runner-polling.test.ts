@@ -11,6 +11,7 @@ import {
   HOUR,
   launchWithNoProfileForProvider,
   launchWithNoProfiles,
+  MINUTE,
   passError,
   pollTimes,
   profile,
@@ -20,8 +21,6 @@ import {
   showCodeAndPoll,
   signInAgainWithCode,
 } from '../../../support/flow-harness'
-
-const MINUTE = 60_000
 
 describe('cadence (CL-AUTHN-1, CL-AUTHN-3)', () => {
   it('the first poll is one interval after the code is shown, then exactly one per 5 s', async () => {
