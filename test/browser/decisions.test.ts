@@ -101,7 +101,7 @@ test('CL-PREAUTHZ-1, CL-PREAUTHZ-3: one preauthorize for the row gives the badge
   const { texts } = await snapshot(page)
   expect(texts).toContain('Watching with your Riverside Cable subscription')
   expect(texts.filter((t) => t === 'Included')).toHaveLength(4)
-  expect(texts).toContain('Not available')
+  expect(texts).toContain('Not in your package') // the preauthorization's reason (preauthorization_denied_by_mvpd)
   expect(count(PREAUTHORIZE)).toBe(1)
   expect(count(AUTHORIZE)).toBe(0) // badges never authorize playback
   await screenshot(page, 'decisions-badges')

@@ -6,7 +6,7 @@ import type { EnhancedError } from '../pass/errors'
 import type { Decision, LogoutEntry } from '../pass/types'
 import { isSetupAction } from '../flow/failure'
 import type { SignOutOutcome } from '../flow/model'
-import type { Badge, DenyReason } from './model'
+import type { Badge, DeniedBadge, DenyReason } from './model'
 
 /** Every enhanced error code whose action is `authentication` sends the viewer to re-authentication (CL-ERR-1). */
 export function needsAuthentication(error: Pick<EnhancedError, 'action'> | undefined): boolean {
@@ -32,14 +32,18 @@ export function denyReason(error: EnhancedError | undefined): DenyReason {
 
 /**
  * A preauthorization decision as a badge (CL-PREAUTHZ-1: a hint for the row, never a playback
- * decision). Only a deny the provider or a rule made reads "Not in your package"; a deny that is
- * really a failure (retry, setup) leaves the badge unknown.
+ * decision). A deny the provider or a rule made shows its reason; a deny that is really a failure
+ * (retry, setup, unknown codes) leaves the badge unknown.
  */
 export function badgeOf(decision: Decision | undefined): Badge {
   if (!decision) return 'unknown'
   if (decision.authorized) return 'included'
-  const reason = denyReason(decision.error)
-  return reason === 'notInPackage' || reason === 'parentalControls' || reason === 'degradation' ? 'notIncluded' : 'unknown'
+  return deniedBadge(denyReason(decision.error)) ?? 'unknown'
+}
+
+/** The badge a deny reason shows on the row, or undefined when the reason is a failure rather than a decision. */
+export function deniedBadge(reason: DenyReason): DeniedBadge | undefined {
+  return reason === 'notInPackage' || reason === 'parentalControls' || reason === 'degradation' ? reason : undefined
 }
 
 /**

@@ -21,7 +21,7 @@ import { logFieldsOf } from '../flow/failure'
 import type { SignOutOutcome } from '../flow/model'
 import { isPassClientError, type PassClientError } from '../pass/errors'
 import type { Decision, PassClient } from '../pass/types'
-import { badgeOf, denyReason, needsAuthentication, signOutOutcome } from './classify'
+import { badgeOf, deniedBadge, denyReason, needsAuthentication, signOutOutcome } from './classify'
 import type { DecisionItem, DecisionsState, PlayState } from './model'
 import { promiseOf } from '../base/promise'
 
@@ -170,9 +170,8 @@ export function createDecisionsController(options: DecisionsControllerOptions): 
       return
     }
     const reason = denyReason(decision.error)
-    if (reason === 'notInPackage' || reason === 'parentalControls' || reason === 'degradation') {
-      setItems((item) => (item.id === resource ? { ...item, badge: 'notIncluded' } : item))
-    }
+    const badge = deniedBadge(reason)
+    if (badge) setItems((item) => (item.id === resource ? { ...item, badge } : item))
     // CL-AUTHZ-R2: clear feedback; the error (message, details, code, trace) goes to the screen.
     setPlay(decision.error ? { kind: 'denied', resource, reason, error: decision.error } : { kind: 'denied', resource, reason })
   }

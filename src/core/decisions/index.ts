@@ -1,5 +1,5 @@
 /** The decisions screen's logic: authorization and logout (docs/adobe-pass.md; docs/architecture.md, "Screens"). */
-export type { Badge, DecisionItem, DecisionSource, DecisionsState, DenyReason, PlayState, SignOutState } from './model'
+export type { Badge, DeniedBadge, DecisionItem, DecisionSource, DecisionsState, DenyReason, PlayState, SignOutState } from './model'
 export type { DecisionsController, DecisionsControllerOptions, DecisionsListener, DecisionsResource, DecisionsVisit } from './controller'
 export { createDecisionsController } from './controller'
-export { badgeOf, denyReason, needsAuthentication, signOutOutcome } from './classify'
+export { badgeOf, deniedBadge, denyReason, needsAuthentication, signOutOutcome } from './classify'

@@ -6,8 +6,15 @@
  */
 import type { EnhancedError, PassClientError } from '../pass/errors'
 
-/** A preauthorization badge. `unknown`: no answer worth showing (the viewer can still press OK). */
-export type Badge = 'checking' | 'included' | 'notIncluded' | 'unknown'
+/**
+ * A preauthorization badge. A deny carries its reason when the provider or a rule gave one
+ * (`notInPackage`, `parentalControls`, `degradation`: the DenyReason of the same code), so the row
+ * says the real reason. `unknown`: no answer worth showing (the viewer can still press OK).
+ */
+export type Badge = 'checking' | 'included' | DeniedBadge | 'unknown'
+
+/** The deny reasons a row shows as such; any other deny is a failure, not a decision, and reads `unknown`. */
+export type DeniedBadge = Extract<DenyReason, 'notInPackage' | 'parentalControls' | 'degradation'>
 
 export interface DecisionItem {
   readonly id: string

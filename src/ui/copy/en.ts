@@ -50,9 +50,7 @@ export const en = {
     watchingWith: (provider: string) => `Watching with your ${provider} subscription`,
     title: 'Live and on demand',
     included: 'Included',
-    /** A preauthorization deny whose reason the row does not know: true of all three reasons. */
-    notIncluded: 'Not available',
-    /** A title just denied (authorization), by its reason; short, a badge fits about 20 characters. */
+    /** A deny by its reason (preauthorization or the title just chosen); short, a badge fits about 20 characters. */
     notInPackage: 'Not in your package',
     parentalControls: 'Parental controls',
     unavailableNow: 'Unavailable now',

@@ -45,7 +45,6 @@ export const es: Copy = {
     watchingWith: (provider) => `Está viendo con su suscripción de ${provider}`,
     title: 'En vivo y a pedido',
     included: 'Incluido',
-    notIncluded: 'No disponible',
     notInPackage: 'Fuera de su paquete',
     parentalControls: 'Control parental',
     unavailableNow: 'No disponible ahora',

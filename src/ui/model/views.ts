@@ -51,11 +51,8 @@ export interface ReauthView {
 export interface DecisionItemView {
   readonly id: string
   readonly title: string
-  /**
-   * `notIncluded`: a preauthorization deny, whose reason the row is not told; `notInPackage`,
-   * `parentalControls`, `unavailableNow`: the title just denied when chosen, by its DenyReason.
-   */
-  readonly badge: 'included' | 'notIncluded' | 'notInPackage' | 'parentalControls' | 'unavailableNow' | 'checking' | 'unknown'
+  /** `notInPackage`, `parentalControls`, `unavailableNow`: a deny by its reason (preauthorization or the title just chosen). */
+  readonly badge: 'included' | 'notInPackage' | 'parentalControls' | 'unavailableNow' | 'checking' | 'unknown'
 }
 
 export interface DecisionsView {

@@ -27,8 +27,6 @@ function badgeOf(badge: DecisionItemView['badge']): { text: string; tone: 'succe
   switch (badge) {
     case 'included':
       return { text: copy.decisions.included, tone: 'success' }
-    case 'notIncluded':
-      return { text: copy.decisions.notIncluded, tone: 'danger' }
     case 'notInPackage':
       return { text: copy.decisions.notInPackage, tone: 'danger' }
     case 'parentalControls':

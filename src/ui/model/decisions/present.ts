@@ -2,13 +2,11 @@
  * From the decisions logic's state to the screen (docs/architecture.md, "Screens"): the row with its
  * badges and a notice line on the decisions screen, or the player stand-in after a permit. Pure.
  */
-import type { DecisionsState, DenyReason, EnhancedError, PlayState } from '../../../core'
+import type { Badge, DecisionsState, DenyReason, EnhancedError, PlayState } from '../../../core'
 import { copy, durationInWords } from '../../copy'
 import { errorReference, type ReferencedError } from '../reference'
 import type { Screen } from '../screen'
 import type { DecisionItemView, DecisionsView, PlayerView } from '../views'
-
-type DecisionItem = DecisionsState['items'][number]
 
 /** `base`: the decisions view the sign-in flow's state gives (provider name and logo). */
 export function presentDecisions(base: DecisionsView, state: DecisionsState): Screen {
@@ -17,7 +15,7 @@ export function presentDecisions(base: DecisionsView, state: DecisionsState): Sc
   if (play.kind === 'permitted') return { route: 'player', view: playerView(titleOf(play.resource), play) }
   const view: DecisionsView = {
     ...base,
-    items: state.mvpd ? state.items.map((item) => ({ id: item.id, title: item.title, badge: badgeOf(item, play) })) : base.items,
+    items: state.mvpd ? state.items.map((item) => ({ id: item.id, title: item.title, badge: badgeView(item.badge) })) : base.items,
     busy: play.kind === 'authorizing' || state.signOut.kind === 'signingOut',
     ...(play.kind === 'authorizing' ? { playPending: true } : {}),
   }
@@ -38,21 +36,11 @@ function playerView(title: string, play: Extract<PlayState, { kind: 'permitted' 
 }
 
 /**
- * A title just denied says why when the deny gives a reason the viewer can act on; a
- * preauthorization deny keeps the row's neutral "not available" (its reason is not in the state).
+ * The row says the real reason of a deny, from preauthorization or from the title just chosen alike
+ * (the decisions logic keeps it on the item); a degradation rule reads as "unavailable now".
  */
-function badgeOf(item: DecisionItem, play: PlayState): DecisionItemView['badge'] {
-  if (play.kind !== 'denied' || play.resource !== item.id) return item.badge
-  switch (play.reason) {
-    case 'notInPackage':
-      return 'notInPackage'
-    case 'parentalControls':
-      return 'parentalControls'
-    case 'degradation':
-      return 'unavailableNow'
-    default:
-      return item.badge
-  }
+function badgeView(badge: Badge): DecisionItemView['badge'] {
+  return badge === 'degradation' ? 'unavailableNow' : badge
 }
 
 type Notice = Pick<DecisionsView, 'notice' | 'noticeFor' | 'reference'>

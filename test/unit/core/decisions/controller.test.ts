@@ -81,7 +81,7 @@ describe('preauthorization for the row (CL-PREAUTHZ-1..3)', () => {
         deny('kids', eec('network_connection_timeout', 'retry')),
       ])
     await flushPromises()
-    expect(badges(r.decisions)).toEqual({ live: 'included', news: 'included', movies: 'notIncluded', sports: 'notIncluded', kids: 'unknown' })
+    expect(badges(r.decisions)).toEqual({ live: 'included', news: 'included', movies: 'parentalControls', sports: 'notInPackage', kids: 'unknown' })
   })
 
   it('the same visit again (back from the player) asks nothing; a new visit asks again', async () => {
@@ -161,8 +161,9 @@ describe('authorization on every play (CL-AUTHZ-1, CL-AUTHZ-2, CL-AUTHZ-R2)', ()
     ['authorization_denied_by_degradation_rule', 'degradation'],
     ['too_many_resources', 'setup'],
     ['something_new', 'other'],
-  ])('a deny %s shows reason %s with the error (message, details, trace) for the screen', async (code, reason) => {
+  ])('a deny %s shows reason %s with the error (message, details, trace) for the screen; the row keeps the reason', async (code, reason) => {
     const r = await playing('sports')
+    const before = badges(r.decisions).sports
     const error = eec(code, code === 'too_many_resources' ? 'configuration' : 'none', {
       message: 'MVPD denied access',
       details: 'Package lacks this channel',
@@ -171,6 +172,8 @@ describe('authorization on every play (CL-AUTHZ-1, CL-AUTHZ-2, CL-AUTHZ-R2)', ()
     r.client.last('authorize').resolve(deny('sports', error))
     await flushPromises()
     expect(r.decisions.getState().play).toEqual({ kind: 'denied', resource: 'sports', reason, error })
+    // A deny the provider or a rule made marks the row with its reason; a failure leaves the row as it was.
+    expect(badges(r.decisions).sports).toBe(reason === 'setup' || reason === 'other' ? before : reason)
     expect(r.reauth).toBe(0)
     expect(r.client.callsTo('logout')).toHaveLength(0) // CL-LOGOUT-R1: never after a deny
   })

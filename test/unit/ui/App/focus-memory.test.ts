@@ -9,7 +9,7 @@ const decisions = (providerName = 'Riverside Cable'): Screen => ({
     items: [
       { id: 'news', title: 'News', badge: 'included' },
       { id: 'movie', title: 'Movie', badge: 'included' },
-      { id: 'sports', title: 'Sports', badge: 'notIncluded' },
+      { id: 'sports', title: 'Sports', badge: 'notInPackage' },
     ],
     busy: false,
   },

@@ -10,7 +10,7 @@ const decisions: Screen = {
     items: [
       { id: 'live', title: 'MyChannel Live', badge: 'included' },
       { id: 'news', title: 'Evening News', badge: 'included' },
-      { id: 'kids', title: 'Kids Club', badge: 'notIncluded' },
+      { id: 'kids', title: 'Kids Club', badge: 'notInPackage' },
     ],
   },
 }

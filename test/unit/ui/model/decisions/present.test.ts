@@ -7,7 +7,7 @@ import type { DecisionsView } from '../../../../../src/ui/model/views'
 const base: DecisionsView = { providerName: 'Riverside Cable', items: [{ id: 'live', title: 'MyChannel Live', badge: 'unknown' }], busy: false }
 const items = [
   { id: 'live', title: 'MyChannel Live', badge: 'included' as const },
-  { id: 'sports', title: 'Sports Center', badge: 'notIncluded' as const },
+  { id: 'sports', title: 'Sports Center', badge: 'notInPackage' as const },
 ]
 const state = (extra: Partial<DecisionsState>): DecisionsState => ({
   mvpd: 'Sandbox_Cable',
@@ -22,7 +22,7 @@ describe('presentDecisions', () => {
     const screen = presentDecisions(base, state({}))
     expect(screen.route).toBe('decisions')
     if (screen.route !== 'decisions') return
-    expect(screen.view.items.map((i) => i.badge)).toEqual(['included', 'notIncluded'])
+    expect(screen.view.items.map((i) => i.badge)).toEqual(['included', 'notInPackage'])
     expect(screen.view.notice).toBeUndefined()
     expect(screen.view.busy).toBe(false)
   })
@@ -57,12 +57,12 @@ describe('presentDecisions', () => {
     ['parentalControls', 'parentalControls'],
     ['notInPackage', 'notInPackage'],
     ['degradation', 'unavailableNow'],
-    ['providerBusy', 'notIncluded'],
-    ['setup', 'notIncluded'],
-  ] as const)('a title denied for %s carries badge %s; the others keep theirs', (reason, badge) => {
-    const screen = presentDecisions(base, state({ play: { kind: 'denied', resource: 'sports', reason } }))
+    ['unknown', 'unknown'],
+    ['checking', 'checking'],
+  ] as const)('a row denied for %s reads badge %s (the real reason, from preauthorization or play alike)', (badge, view) => {
+    const screen = presentDecisions(base, state({ items: [items[0]!, { id: 'sports', title: 'Sports Center', badge }] }))
     if (screen.route !== 'decisions') throw new Error('expected decisions')
-    expect(screen.view.items.map((i) => i.badge)).toEqual(['included', badge])
+    expect(screen.view.items.map((i) => i.badge)).toEqual(['included', view])
   })
 
   it('Spanish after setLanguage: the next screen is in Spanish', () => {
