@@ -1,7 +1,8 @@
 /**
  * Every word the viewer reads in Spanish (docs/architecture.md, "Screens"): usted, the words a TV in
- * Spanish uses ("proveedor de TV", "código", "inicie sesión"), written for the screen rather than
- * translated word for word. Same shape as the English table, so a missing key or parameter does not compile.
+ * US Spanish uses, one for each thing ("proveedor de TV", "código", "iniciar sesión", "cerrar sesión",
+ * "televisor", "verificar"), written for the screen rather than translated word for word. Same shape
+ * as the English table, so a missing key or parameter does not compile.
  */
 import { durationAmount, validityAmount } from './durations'
 import type { Copy } from './en'
@@ -12,23 +13,23 @@ const hours = (n: number): string => plural('es', n, { one: '{n} hora', other: '
 const minutes = (n: number): string => plural('es', n, { one: '{n} minuto', other: '{n} minutos' })
 
 export const es: Copy = {
-  boot: { starting: 'Iniciando sesión…', checking: 'Comprobando su sesión con el proveedor de TV…' },
+  boot: { starting: 'Iniciando sesión…', checking: 'Verificando su sesión con su proveedor de TV…' },
   profiles: {
     title: 'Elija cómo quiere ver',
     subtitle: 'Tiene sesión iniciada con más de un proveedor de TV en este televisor.',
     hint: 'Use  ◀ ▶  para moverse y  OK  para elegir',
-    lastUsed: 'Último usado',
+    lastUsed: 'Usado por última vez',
     another: 'Otro proveedor',
     anotherMeta: 'Inicie sesión con un código',
   },
   activation: {
     title: 'Inicie sesión con su proveedor de TV',
     titleWith: (provider) => `Inicie sesión con ${provider}`,
-    subtitle: 'Use su teléfono o computadora. Toma alrededor de un minuto.',
+    subtitle: 'Use su teléfono o computadora. Tarda alrededor de un minuto.',
     step1: 'Vaya a',
     step2: 'Escriba este código',
-    scan: 'O escanéelo con la cámara de su teléfono',
-    newCode: 'Obtener un código nuevo',
+    scan: 'O escanee el código QR con su teléfono',
+    newCode: 'Obtener código nuevo',
     waiting: 'Esperando a que termine en su otro dispositivo…',
     creating: 'Obteniendo un código nuevo…',
     expiresIn: 'El código vence en',
@@ -48,24 +49,24 @@ export const es: Copy = {
     notInPackage: 'Fuera de su paquete',
     parentalControls: 'Control parental',
     unavailableNow: 'No disponible ahora',
-    checking: 'Comprobando…',
-    unknown: 'Comprobar con OK',
+    checking: 'Verificando…',
+    unknown: 'Verificar con OK',
     switchProvider: 'Cambiar de proveedor',
     signOut: 'Cerrar sesión',
-    checkingAccess: (title) => `Comprobando con su proveedor de TV que puede ver ${title}…`,
+    checkingAccess: (title) => `Verificando con su proveedor de TV si puede ver ${title}…`,
     signingOut: 'Cerrando su sesión en este televisor…',
-    signOutFailed: 'No pudimos cerrar su sesión en este momento. Sigue con la sesión iniciada en este televisor. Inténtelo de nuevo en un momento.',
+    signOutFailed: 'No pudimos cerrar su sesión. Su sesión sigue iniciada en este televisor. Inténtelo de nuevo en un momento.',
   },
   deny: {
-    notInPackage: (title, provider) => `${title} no forma parte de su paquete de ${provider}. Comuníquese con ${provider} para agregarlo, o elija otro título.`,
+    notInPackage: (title, provider) => `${title} no forma parte de su paquete de ${provider}. Comuníquese con ${provider} para agregarlo o elija otro título.`,
     parentalControls: (title, provider) =>
-      `El control parental de su cuenta de ${provider} bloquea ${title}. Puede cambiarlo con ${provider}, o elija otro título.`,
-    degradation: (title) => `${title} no está disponible en este momento. Inténtelo más tarde, o elija otro título.`,
+      `El control parental de su cuenta de ${provider} bloquea ${title}. Puede cambiarlo con ${provider} o elegir otro título.`,
+    degradation: (title) => `${title} no está disponible en este momento. Inténtelo más tarde o elija otro título.`,
     providerBusy: (_title, provider) => `${provider} no respondió a tiempo. Inténtelo de nuevo en un momento.`,
     setup: (title) =>
-      `No se puede comprobar ${title} por un problema de configuración de nuestra parte. Comuníquese con soporte e indique la referencia de abajo.`,
-    other: (title) => `No puede ver ${title} en este momento. Inténtelo más tarde, o elija otro título.`,
-    failed: (title) => `No pudimos comprobar su acceso a ${title}. Verifique que su televisor esté conectado a internet e inténtelo de nuevo.`,
+      `No podemos verificar su acceso a ${title} por un problema de configuración en nuestro sistema. Comuníquese con soporte técnico e indique la referencia que aparece abajo.`,
+    other: (title) => `No puede ver ${title} en este momento. Inténtelo más tarde o elija otro título.`,
+    failed: (title) => `No pudimos verificar su acceso a ${title}. Asegúrese de que su televisor esté conectado a internet e inténtelo de nuevo.`,
     said: (who, words) => `${who} dice: “${words}”`,
     quoted: (words) => `(“${words}”)`,
   },
@@ -87,7 +88,7 @@ export const es: Copy = {
   },
   signOutDialog: {
     title: (provider) => `¿Cerrar su sesión de ${provider} en este televisor?`,
-    body: 'Para volver a ver, tendrá que iniciar sesión con un código en su teléfono o computadora.',
+    body: 'Para volver a ver contenido, tendrá que iniciar sesión con un código en su teléfono o computadora.',
     cancel: 'Cancelar',
     confirm: 'Cerrar sesión',
   },
@@ -100,14 +101,14 @@ export const es: Copy = {
   },
   error: {
     tryAgain: 'Intentar de nuevo',
-    newCode: 'Obtener un código nuevo',
+    newCode: 'Obtener código nuevo',
     retryIn: (seconds) => `Volveremos a intentarlo en ${plural('es', Math.max(1, seconds), { one: '{n} segundo', other: '{n} segundos' })}…`,
     retrying: 'Intentándolo de nuevo…',
     reference: (parts) => `Referencia: ${parts}`,
   },
   profileValidity: (left) => `Sesión iniciada · ${left}`,
   defaultBrand: 'MYCHANNEL',
-  offline: 'No hay conexión a internet. Continuaremos en cuanto vuelva.',
+  offline: 'No hay conexión a internet. Continuaremos en cuanto se restablezca.',
   time: {
     validity: (msLeft) => {
       const a = validityAmount(msLeft)
@@ -122,24 +123,25 @@ export const es: Copy = {
   },
   failure: {
     network: {
-      title: 'No podemos conectar con el servicio',
-      message: 'Puede que no esté disponible por un momento, o que su televisor no tenga conexión. Seguiremos intentándolo, o puede intentarlo ahora.',
+      title: 'No podemos conectarnos con el servicio',
+      message:
+        'Puede que no esté disponible por un momento o que su televisor no tenga conexión. Seguiremos intentándolo automáticamente o puede intentarlo ahora.',
     },
     offline: {
       title: 'Su televisor no tiene conexión',
-      message: 'Revise la conexión a internet de su televisor. Continuaremos en cuanto vuelva.',
+      message: 'Revise la conexión a internet de su televisor. Continuaremos en cuanto se restablezca.',
     },
     timeout: { title: 'El servicio está tardando mucho', message: 'Puede que esté ocupado. Inténtelo de nuevo en un momento.' },
     throttled: { title: 'Demasiados intentos a la vez', message: 'Espere unos segundos e inténtelo de nuevo.' },
     configuration: {
       title: 'El inicio de sesión no está disponible',
       message:
-        'La configuración de inicio de sesión de esta aplicación necesita atención. Inténtelo más tarde, o comuníquese con soporte e indique la referencia de abajo.',
+        'Hay un problema con la configuración de inicio de sesión de esta aplicación. Inténtelo más tarde o comuníquese con soporte técnico e indique la referencia que aparece abajo.',
     },
-    authentication: { title: 'Su sesión del proveedor de TV terminó', message: 'Vuelva a iniciar sesión para seguir viendo.' },
+    authentication: { title: 'Su sesión con el proveedor de TV terminó', message: 'Vuelva a iniciar sesión para seguir viendo.' },
     retry: {
       title: 'El servicio tuvo un problema',
-      message: 'Suele ser pasajero. Volveremos a intentarlo, o puede intentarlo ahora.',
+      message: 'Suele ser pasajero. Volveremos a intentarlo automáticamente o puede intentarlo ahora.',
     },
     invalidInput: {
       title: 'Este código no se puede usar',
@@ -150,12 +152,12 @@ export const es: Copy = {
       message: 'Suele ser pasajero. Inténtelo de nuevo en un momento.',
     },
     pollingFailed: {
-      title: 'No pudimos seguir su inicio de sesión',
-      message: 'Seguiremos comprobando su código. Si ya terminó en su teléfono, iniciará sesión en cuanto conectemos con el servicio.',
+      title: 'No pudimos verificar su inicio de sesión',
+      message: 'Seguiremos verificando su código. Si ya terminó en su teléfono, la sesión se iniciará en cuanto logremos conectarnos con el servicio.',
     },
     generic: {
       title: 'Algo salió mal al iniciar sesión',
-      message: 'Inténtelo de nuevo. Si vuelve a pasar, comuníquese con soporte e indique la referencia de abajo.',
+      message: 'Inténtelo de nuevo. Si el problema continúa, comuníquese con soporte técnico e indique la referencia que aparece abajo.',
     },
   },
 }
