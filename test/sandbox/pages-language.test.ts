@@ -81,10 +81,10 @@ describe('the pages in Spanish and English', () => {
     const es = await get('/activate', ES)
     expect(es.status).toBe(200)
     expect(htmlLang(es.text)).toBe('es')
-    expect(heading(es.text)).toBe('Inicie sesión en su TV')
-    expect(pageText(es.text)).toContain('Introduzca el código que aparece en su TV')
+    expect(heading(es.text)).toBe('Inicie sesión en su televisor')
+    expect(pageText(es.text)).toContain('Escriba el código que aparece en su televisor')
     expect(pageText(es.text)).toContain('Continuar')
-    expect(es.text).toContain('<title>Inicie sesión en su TV</title>')
+    expect(es.text).toContain('<title>Inicie sesión en su televisor</title>')
 
     const en = await get('/activate', EN)
     expect(htmlLang(en.text)).toBe('en')
@@ -94,7 +94,7 @@ describe('the pages in Spanish and English', () => {
     // No preference the pages speak (a bare client): English, the fallback.
     expect(htmlLang((await get('/activate', { 'accept-language': 'de-DE' })).text)).toBe('en')
     // ?lang=es forces Spanish whatever the browser says.
-    expect(heading((await get('/activate?lang=es', EN)).text)).toBe('Inicie sesión en su TV')
+    expect(heading((await get('/activate?lang=es', EN)).text)).toBe('Inicie sesión en su televisor')
   })
 
   it('?lang=es is kept for the pages after it, the provider login included', async () => {
@@ -162,7 +162,7 @@ describe('the pages in Spanish and English', () => {
     expect(htmlLang(done.text)).toBe('es')
     expect(heading(done.text)).toBe('Ya inició sesión')
     expect(pageText(done.text)).toContain('Inició sesión con Northstar Satellite')
-    expect(pageText(done.text)).toContain('Su TV continuará en unos segundos')
+    expect(pageText(done.text)).toContain('Su televisor continuará automáticamente en unos segundos')
 
     // The protocol does not change with the phone's language.
     expect((await poll()).json.profiles.Sandbox_Sat).toMatchObject({ issuer: 'Sandbox_Sat', type: 'regular' })
@@ -171,9 +171,60 @@ describe('the pages in Spanish and English', () => {
   it('the stand-in provider sign-out page in both languages', async () => {
     const es = await get('/mvpd/Sandbox_Sat/logout', ES)
     expect(htmlLang(es.text)).toBe('es')
-    expect(heading(es.text)).toBe('Cerró la sesión')
-    expect(pageText(es.text)).toContain('Cerró la sesión de Northstar Satellite en este dispositivo')
+    expect(heading(es.text)).toBe('Sesión cerrada')
+    expect(pageText(es.text)).toContain('Cerró su sesión de Northstar Satellite en este dispositivo')
     const en = await get('/mvpd/Sandbox_Sat/logout', EN)
     expect(heading(en.text)).toBe("You're signed out")
+  })
+
+  describe('the sign-in link that cannot go on (the authenticate URL answers in HTML)', () => {
+    const authenticate = (sp: string, code: string, query = ''): string => `/api/v2/authenticate/${sp}/${code}${query}`
+
+    it('no provider chosen yet: Spanish by Accept-Language, by ?lang=es, English otherwise', async () => {
+      const { code } = (await h.client.createSession('tv-link-no-provider')).json
+
+      const es = await get(authenticate('MYCHAN', code), ES)
+      expect(es.status).toBe(400)
+      expect(htmlLang(es.text)).toBe('es')
+      expect(heading(es.text)).toBe('No pudimos continuar con el inicio de sesión')
+      expect(es.text).toContain('<title>Problema al iniciar sesión</title>')
+      expect(pageText(es.text)).toContain('Todavía no se eligió un proveedor de TV para este código.')
+      expect(pageText(es.text)).toContain('Vuelva a escribir su código')
+      expect(pageText(es.text)).not.toMatch(/couldn't|TV provider|Enter your code/)
+
+      const forced = await get(authenticate('MYCHAN', code, '?lang=es'), EN)
+      expect(htmlLang(forced.text)).toBe('es')
+      expect(pageText(forced.text)).toContain('Todavía no se eligió un proveedor de TV')
+      expect(forced.headers.get('set-cookie')?.split(';')[0]).toBe('sandbox_lang=es')
+
+      const en = await get(authenticate('MYCHAN', code), { 'accept-language': 'de-DE' })
+      expect(en.status).toBe(400)
+      expect(htmlLang(en.text)).toBe('en')
+      expect(heading(en.text)).toBe("We couldn't continue the sign-in")
+      expect(pageText(en.text)).toContain('No TV provider was chosen for this code yet.')
+      expect(pageText(en.text)).not.toMatch(/proveedor|código/)
+    })
+
+    it('an unknown channel, a code that is gone and a malformed code, each in the browser language', async () => {
+      const unknown = await get(authenticate('NOPE', 'ABCD1234'), ES)
+      expect(unknown.status).toBe(400)
+      expect(pageText(unknown.text)).toContain('Este enlace de inicio de sesión corresponde a un canal desconocido.')
+      expect(pageText((await get(authenticate('NOPE', 'ABCD1234'), EN)).text)).toContain('This sign-in link names an unknown channel.')
+
+      const gone = await get(authenticate('MYCHAN', 'ABCD1234', '?lang=es'), EN)
+      expect(htmlLang(gone.text)).toBe('es')
+      expect(pageText(gone.text)).toContain('Este código venció o no existe. Obtenga un código nuevo en su televisor.')
+      expect(pageText((await get(authenticate('MYCHAN', 'ABCD1234'), EN)).text)).toContain('This code has expired or does not exist.')
+
+      // Any other refusal: a sentence in the page's language and the error's code for support, not the server's English.
+      const malformed = await get(authenticate('MYCHAN', 'not-a-code'), ES)
+      expect(malformed.status).toBe(400)
+      expect(pageText(malformed.text)).toContain('Este enlace de inicio de sesión no se puede usar.')
+      expect(pageText(malformed.text)).toContain('Referencia: invalid_parameter_code')
+      expect(pageText(malformed.text)).not.toMatch(/well-formed/)
+      const english = await get(authenticate('MYCHAN', 'not-a-code'), EN)
+      expect(pageText(english.text)).toContain("This sign-in link can't be used.")
+      expect(pageText(english.text)).toContain('Reference: invalid_parameter_code')
+    })
   })
 })

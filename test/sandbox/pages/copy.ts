@@ -1,7 +1,8 @@
 /**
  * Every text of the phone pages, one table per language. `PageCopy` is the shape both tables must
  * have, so a text missing from one is a type error; provider names are passed in as they come and
- * escaped by the callers. Spanish addresses the viewer as usted.
+ * escaped by the callers. Spanish addresses the viewer as usted and uses the TV app's own words
+ * ("televisor", "código", "iniciar sesión", the "Obtener código nuevo" button it names).
  */
 import type { PageLanguage } from './language'
 
@@ -29,6 +30,16 @@ export interface PageCopy {
   readonly signedOutTitle: (provider: string) => string
   readonly signedOutHeading: string
   readonly signedOut: (provider: string) => string
+  /** The authenticate URL's own error page (section 6.4 answers a browser navigation in HTML). */
+  readonly linkFailedTitle: string
+  readonly linkFailedHeading: string
+  readonly linkUnknownChannel: string
+  readonly linkNoProvider: string
+  readonly linkExpired: string
+  /** Any other refusal; the error's code goes in the reference line. */
+  readonly linkRejected: string
+  readonly linkReference: (code: string) => string
+  readonly linkEnterAgain: string
 }
 
 const en: PageCopy = {
@@ -55,32 +66,49 @@ const en: PageCopy = {
   signedOutTitle: (provider) => `Signed out of ${provider}`,
   signedOutHeading: "You're signed out",
   signedOut: (provider) => `You signed out of ${provider} on this device.`,
+  linkFailedTitle: 'Sign-in problem',
+  linkFailedHeading: "We couldn't continue the sign-in",
+  linkUnknownChannel: 'This sign-in link names an unknown channel.',
+  linkNoProvider: 'No TV provider was chosen for this code yet.',
+  linkExpired: 'This code has expired or does not exist. Get a new code on your TV.',
+  linkRejected: "This sign-in link can't be used. Start again with the code on your TV.",
+  linkReference: (code) => `Reference: ${code}`,
+  linkEnterAgain: 'Enter your code again',
 }
 
 const es: PageCopy = {
   brand: 'MY CHANNEL',
-  codeTitle: 'Inicie sesión en su TV',
-  codeIntro: 'Introduzca el código que aparece en su TV. Puede escribir las letras en mayúsculas o minúsculas.',
+  codeTitle: 'Inicie sesión en su televisor',
+  codeIntro: 'Escriba el código que aparece en su televisor. Puede usar mayúsculas o minúsculas.',
   codeLabel: 'Código',
   continue: 'Continuar',
-  codeHint: 'El código vale por tiempo limitado. Si ya venció, pida uno nuevo en su TV.',
+  codeHint: 'El código es válido por tiempo limitado. Si ya venció, obtenga uno nuevo en su televisor.',
   checkCodeTitle: 'Revise su código',
-  badCode: 'Ese código no funcionó. Revise el código que aparece en su TV o elija allí “Obtener un código nuevo”.',
+  badCode: 'Ese código no funcionó. Revise el código que aparece en su televisor o elija allí “Obtener código nuevo”.',
   pickTitle: 'Elija su proveedor de TV',
-  pickIntro: 'Elija la compañía a la que le paga la TV. A continuación, iniciará sesión en su página.',
+  pickIntro: 'Elija la compañía a la que le paga el servicio de TV. Luego iniciará sesión en el sitio de esa compañía.',
   pickMissing: 'Elija uno de los proveedores de TV de la lista.',
   doneTitle: 'Ya inició sesión',
-  done: (provider) => `Inició sesión con ${provider ?? 'su proveedor de TV'}. Su TV continuará en unos segundos por sí sola. Puede cerrar esta página.`,
+  done: (provider) =>
+    `Inició sesión con ${provider ?? 'su proveedor de TV'}. Su televisor continuará automáticamente en unos segundos. Puede cerrar esta página.`,
   doneContinueAt: 'La aplicación pidió continuar en',
   loginTitle: (provider) => `Inicie sesión en ${provider}`,
-  loginIntro: (provider) => `Use la cuenta que tiene con ${provider}. Esta es una página de prueba del entorno aislado, no la del proveedor real.`,
+  loginIntro: (provider) => `Use la cuenta que tiene con ${provider}. Esta es una página de prueba, no la del proveedor real.`,
   username: 'Nombre de usuario',
   password: 'Contraseña',
   signIn: 'Iniciar sesión',
   wrongLogin: 'El nombre de usuario y la contraseña no coinciden. Revíselos e inténtelo de nuevo.',
-  signedOutTitle: (provider) => `Sesión cerrada en ${provider}`,
-  signedOutHeading: 'Cerró la sesión',
-  signedOut: (provider) => `Cerró la sesión de ${provider} en este dispositivo.`,
+  signedOutTitle: (provider) => `Sesión de ${provider} cerrada`,
+  signedOutHeading: 'Sesión cerrada',
+  signedOut: (provider) => `Cerró su sesión de ${provider} en este dispositivo.`,
+  linkFailedTitle: 'Problema al iniciar sesión',
+  linkFailedHeading: 'No pudimos continuar con el inicio de sesión',
+  linkUnknownChannel: 'Este enlace de inicio de sesión corresponde a un canal desconocido.',
+  linkNoProvider: 'Todavía no se eligió un proveedor de TV para este código.',
+  linkExpired: 'Este código venció o no existe. Obtenga un código nuevo en su televisor.',
+  linkRejected: 'Este enlace de inicio de sesión no se puede usar. Vuelva a empezar con el código de su televisor.',
+  linkReference: (code) => `Referencia: ${code}`,
+  linkEnterAgain: 'Vuelva a escribir su código',
 }
 
 export const PAGE_COPY: Readonly<Record<PageLanguage, PageCopy>> = { en, es }

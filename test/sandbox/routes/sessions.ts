@@ -9,6 +9,8 @@ import type { Route, RequestCtx } from '../context'
 import { SandboxError } from '../errors'
 import { checkRedirectUrl, deviceId, deviceInfo, requireAccess, requireContentType, requireMvpd } from '../guards'
 import { escapeHtml, parseForm, redirect, sendJson } from '../http'
+import { pageCopy } from '../pages/activate'
+import type { PageCopy } from '../pages/copy'
 import { renderPage } from '../pages/layout'
 import { findLiveSession, missingParameters, nextStepBody, sessionParamsFrom, shortcut } from '../signin'
 
@@ -113,33 +115,36 @@ function status(ctx: RequestCtx): void {
   sendJson(ctx.res, 200, body)
 }
 
-function htmlError(ctx: RequestCtx, message: string): void {
+/** Why the authenticate URL cannot go on, in the phone's language; a refusal not named here is told by its code. */
+function htmlError(ctx: RequestCtx, say: (t: PageCopy) => string, code?: string): void {
+  const { lang, t } = pageCopy(ctx)
+  const reference = code ? `<p class="hint">${escapeHtml(t.linkReference(code))}</p>` : ''
   // Section 6.4: errors of this browser navigation are text/html, not enhanced error JSON. The phone
   // pages' frame keeps it under their CSP (no inline style attributes).
   renderPage(ctx.res, {
-    title: 'Sign-in problem',
+    title: t.linkFailedTitle,
     status: 400,
-    body: `<h1>We couldn't continue the sign-in</h1><p>${escapeHtml(message)}</p><p><a href="/activate">Enter your code again</a></p>`,
+    lang,
+    brand: t.brand,
+    body:
+      `<h1>${escapeHtml(t.linkFailedHeading)}</h1><p>${escapeHtml(say(t))}</p>` + reference + `<p><a href="/activate">${escapeHtml(t.linkEnterAgain)}</a></p>`,
   })
 }
 
 /** GET /api/v2/authenticate/{sp}/{code} (section 6.4): 302 to the stand-in MVPD login. */
 function authenticate(ctx: RequestCtx): void {
   const sp = findServiceProvider(ctx.params.serviceProvider ?? '')
-  if (!sp) return htmlError(ctx, 'This sign-in link names an unknown channel.')
+  if (!sp) return htmlError(ctx, (t) => t.linkUnknownChannel)
   try {
     const session = findLiveSession(ctx.sandbox, sp.id, ctx.params.code ?? '')
-    if (!session.params.mvpd) return htmlError(ctx, 'No TV provider was chosen for this code yet.')
+    if (!session.params.mvpd) return htmlError(ctx, (t) => t.linkNoProvider)
     const mvpd = requireMvpd(session.params.mvpd)
     redirect(ctx.res, `/mvpd/${encodeURIComponent(mvpd.id)}/login?code=${encodeURIComponent(session.code)}`)
   } catch (error) {
     if (error instanceof SandboxError) {
-      return htmlError(
-        ctx,
-        error.body.code === 'invalid_authentication_session'
-          ? 'This code has expired or does not exist. Get a new code on your TV.'
-          : (error.body.details ?? error.body.message),
-      )
+      return error.body.code === 'invalid_authentication_session'
+        ? htmlError(ctx, (t) => t.linkExpired)
+        : htmlError(ctx, (t) => t.linkRejected, error.body.code)
     }
     throw error
   }
