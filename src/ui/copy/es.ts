@@ -55,7 +55,7 @@ export const es: Copy = {
     signOut: 'Cerrar sesión',
     checkingAccess: (title) => `Verificando con su proveedor de TV si puede ver ${title}…`,
     signingOut: 'Cerrando su sesión en este televisor…',
-    signOutFailed: 'No pudimos cerrar su sesión. Su sesión sigue iniciada en este televisor. Inténtelo de nuevo en un momento.',
+    signOutFailed: 'No pudimos cerrar su sesión. La sesión sigue iniciada en este televisor. Inténtelo de nuevo en un momento.',
   },
   deny: {
     notInPackage: (title, provider) => `${title} no forma parte de su paquete de ${provider}. Comuníquese con ${provider} para agregarlo o elija otro título.`,
