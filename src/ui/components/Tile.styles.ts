@@ -2,11 +2,13 @@ import type { Tokens } from '../theme/tokens'
 
 export const tileMetrics = {
   w: 440,
-  h: 300,
+  /** Room for a name and a meta line of two lines each (a long provider name, a longer language). */
+  h: 380,
   pad: 36,
   wellH: 112,
   nameY: 166,
-  metaY: 222,
+  /** Between the name's last line and the meta line. */
+  metaGap: 7,
   shadowBlur: 28,
   badgeH: 44,
   badgePadX: 16,

@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { textOf } from '../theme/text'
+import { keepPartsTogether, lineCount, lineHeightOf, textOf } from '../theme/text'
 import { currentTokens } from '../theme/current'
 import { Pressable } from './Pressable'
 import { LogoWell } from './LogoWell'
@@ -26,6 +26,11 @@ export interface TileData {
 export const tileW = m.w
 export const tileH = m.h
 
+/** Where the meta line goes under a name drawn in `nameLines` lines. */
+function metaY(nameLines: number): number {
+  return m.nameY + nameLines * lineHeightOf(currentTokens().type.tileName) + m.metaGap
+}
+
 /** A provider tile of the profiles grid: logo well, name, validity, optional badge. Looks: Tile.styles.ts. */
 export class Tile extends Pressable<TileTemplateSpec> implements Lightning.Component.ImplementTemplateSpec<TileTemplateSpec> {
   private tileData: TileData = { name: '', meta: '', logoText: '' }
@@ -42,8 +47,8 @@ export class Tile extends Pressable<TileTemplateSpec> implements Lightning.Compo
       Shadow: { x: -m.shadowBlur * 2, y: -m.shadowBlur * 2 + 18, alpha: 0, texture: Lightning.Tools.getShadowRect(m.w, m.h, t.layout.radius, m.shadowBlur) },
       Frame: {},
       Logo: { type: LogoWell, x: m.pad, y: m.pad, wellW: textW, wellH: m.wellH },
-      Name: { x: m.pad, y: m.nameY, text: textOf(t.type.tileName, '', t.colors.text, { wordWrapWidth: textW, maxLines: 1 }) },
-      Meta: { x: m.pad, y: m.metaY, text: textOf(t.type.caption, '', t.colors.text2, { wordWrapWidth: textW, maxLines: 1 }) },
+      Name: { x: m.pad, y: m.nameY, text: textOf(t.type.tileName, '', t.colors.text, { wordWrapWidth: textW, maxLines: 2 }) },
+      Meta: { x: m.pad, y: metaY(1), text: textOf(t.type.caption, '', t.colors.text2, { wordWrapWidth: textW, maxLines: 2 }) },
       Badge: { x: m.w - 26, y: -20, mountX: 1, visible: false, BadgeText: { x: m.badgePadX, y: 6, text: textOf(t.type.badge, '', t.colors.text) } },
     }
   }
@@ -58,6 +63,9 @@ export class Tile extends Pressable<TileTemplateSpec> implements Lightning.Compo
   }
 
   override _init(): void {
+    // A name that wraps pushes the meta line down.
+    const name = this.tag('Name')
+    name?.on('txLoaded', () => this.tag('Meta')?.patch({ y: metaY(lineCount(name)) }))
     const badgeText = this.tag('Badge.BadgeText')
     badgeText?.on('txLoaded', () => {
       this.badgeW = Math.round(badgeText.renderWidth + m.badgePadX * 2)
@@ -74,7 +82,7 @@ export class Tile extends Pressable<TileTemplateSpec> implements Lightning.Compo
     this.tag('Shadow')?.patch({ alpha: style.shadowAlpha, color: style.shadowColor })
     this.tag('Logo')?.patch({ name: d.logoText, logoUrl: d.logoUrl ?? '' })
     this.tag('Name')?.patch({ text: { text: d.name, textColor: style.nameColor } })
-    this.tag('Meta')?.patch({ text: { text: d.meta, textColor: style.metaColor } })
+    this.tag('Meta')?.patch({ text: { text: keepPartsTogether(d.meta), textColor: style.metaColor } })
     const badge = this.tag('Badge')
     badge?.patch({ visible: Boolean(d.badge) })
     if (this.badgeW > 0)

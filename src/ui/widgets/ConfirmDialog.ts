@@ -1,9 +1,10 @@
 import { Lightning } from '@lightningjs/sdk'
 import { Button } from '../components/Button'
 import { Row } from '../components/Row'
-import { textOf } from '../theme/text'
+import { lineCount, lineHeightOf, textOf } from '../theme/text'
 import { currentTokens } from '../theme/current'
-import { dialogMetrics as m, dialogStyle } from './ConfirmDialog.styles'
+import type { TextStyle, Tokens } from '../theme/tokens'
+import { dialogLayout, dialogMetrics as m, dialogStyle } from './ConfirmDialog.styles'
 
 interface ConfirmDialogTemplateSpec extends Lightning.Component.TemplateSpec {
   Dim: object
@@ -21,24 +22,30 @@ export interface ConfirmContent {
   readonly refs: { readonly cancel: string; readonly confirm: string }
 }
 
-const { panelW, panelH } = m
+const { panelW } = m
+
+/** The body reads as a caption, a little larger. */
+const bodyType = (type: Tokens['type']): TextStyle => ({ ...type.caption, fontSize: m.bodyFontSize })
 
 /**
  * A modal question over the page: the exit dialog (Back on the first screen, Samsung "Return key
  * policy", webOS 6+ rule) and the sign-out confirmation. The safe choice takes the focus first;
  * Back or it fires `$dialogAnswered(false)`, the other button `$dialogAnswered(true)`. While open
- * the dialog traps every key.
+ * the dialog traps every key. The panel grows with its words: a title or body that wraps (a long
+ * provider name, a longer language) pushes what follows down instead of running into it.
  */
 export class ConfirmDialog
   extends Lightning.Component<ConfirmDialogTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<ConfirmDialogTemplateSpec>
 {
   private confirmRef = ''
+  private lines = { title: 1, body: 1 }
 
   static override _template(): Lightning.Component.Template<ConfirmDialogTemplateSpec> {
     const t = currentTokens()
     const { layout, type } = t
     const style = dialogStyle(t)
+    const { bodyY, actionsY, panelH } = dialogLayout(1, 1, { title: lineHeightOf(type.dialogTitle), body: lineHeightOf(bodyType(type)) })
     // getShadowRect pads its texture by twice the blur on every side.
     const shadowPad = m.shadowBlur * 2
     return {
@@ -49,21 +56,49 @@ export class ConfirmDialog
       Dim: { w: layout.stageW, h: layout.stageH, rect: true, color: style.dim },
       PanelShadow: {
         x: (layout.stageW - panelW) / 2 - shadowPad,
-        y: (layout.stageH - panelH) / 2 - shadowPad + 20,
+        y: Math.round((layout.stageH - panelH) / 2) - shadowPad + 20,
         color: style.shadow,
         texture: Lightning.Tools.getShadowRect(panelW, panelH, style.radius, m.shadowBlur),
       },
       Panel: {
         x: (layout.stageW - panelW) / 2,
-        y: (layout.stageH - panelH) / 2,
+        y: Math.round((layout.stageH - panelH) / 2),
         w: panelW,
         h: panelH,
         texture: Lightning.Tools.getRoundRect(panelW, panelH, style.radius, style.panelStroke, style.panelStrokeColor, true, style.panelFill),
-        Title: { x: m.pad, y: m.pad, text: textOf(type.dialogTitle, '', style.title, { wordWrapWidth: panelW - m.pad * 2, maxLines: 2 }) },
-        Body: { x: m.pad, y: m.bodyY, text: textOf(type.caption, '', style.body, { fontSize: m.bodyFontSize, wordWrapWidth: panelW - m.pad * 2 }) },
-        Actions: { type: Row, x: m.pad, y: m.actionsY, gap: m.actionsGap },
+        Title: { x: m.pad, y: m.pad, text: textOf(type.dialogTitle, '', style.title, { wordWrapWidth: panelW - m.pad * 2, maxLines: 3 }) },
+        Body: { x: m.pad, y: bodyY, text: textOf(bodyType(type), '', style.body, { wordWrapWidth: panelW - m.pad * 2, maxLines: 3 }) },
+        Actions: { type: Row, x: m.pad, y: actionsY, gap: m.actionsGap },
       },
     }
+  }
+
+  override _init(): void {
+    for (const part of ['title', 'body'] as const) {
+      const text = this.tag(part === 'title' ? 'Panel.Title' : 'Panel.Body')
+      text?.on('txLoaded', () => {
+        this.lines = { ...this.lines, [part]: lineCount(text) }
+        this.place()
+      })
+    }
+  }
+
+  /** Body, buttons, panel and shadow for the lines the title and body were drawn in; the panel stays centred. */
+  private place(): void {
+    const t = currentTokens()
+    const style = dialogStyle(t)
+    const lh = { title: lineHeightOf(t.type.dialogTitle), body: lineHeightOf(bodyType(t.type)) }
+    const { bodyY, actionsY, panelH } = dialogLayout(this.lines.title, this.lines.body, lh)
+    const shadowPad = m.shadowBlur * 2
+    const y = Math.round((t.layout.stageH - panelH) / 2)
+    this.tag('PanelShadow')?.patch({ y: y - shadowPad + 20, texture: Lightning.Tools.getShadowRect(panelW, panelH, style.radius, m.shadowBlur) })
+    this.tag('Panel')?.patch({
+      y,
+      h: panelH,
+      texture: Lightning.Tools.getRoundRect(panelW, panelH, style.radius, style.panelStroke, style.panelStrokeColor, true, style.panelFill),
+    })
+    this.tag('Panel.Body')?.patch({ y: bodyY })
+    this.tag('Panel.Actions')?.patch({ y: actionsY })
   }
 
   /** Shows the question with the safe choice focused (the owner must then route focus here). */
