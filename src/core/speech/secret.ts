@@ -10,8 +10,8 @@ export const MAX_SPELL_LENGTH = 16
 /** A JWT's base64url header (`{"` encodes as `eyJ`), followed by a dot. */
 const jwt = /eyJ[A-Za-z0-9_-]{6,}\./
 
-/** An unbroken run of token characters long enough to be a key, an id or a token. */
-const tokenRun = /[A-Za-z0-9+/=_-]{20,}/g
+/** An unbroken run of token characters long enough to be a key, an id or a token (slashes and dots break it, so addresses pass). */
+const tokenRun = /[A-Za-z0-9+=_-]{20,}/g
 
 /** True for text holding a JWT, or a run of 20+ token characters that mixes letters and digits. */
 export function looksSecret(text: string): boolean {
