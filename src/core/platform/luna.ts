@@ -16,11 +16,6 @@ export interface LunaCall {
   cancel(): void
 }
 
-/** Whether a Luna call can be made at all on these globals. */
-export function hasLuna(globals: PlatformGlobals): boolean {
-  return typeof read(globals, 'webOS.service.request') === 'function' || typeof read(globals, 'PalmServiceBridge') === 'function'
-}
-
 /**
  * Calls `method` of `service` ('luna://com.webos.service.tts') with `parameters`; undefined when
  * neither path exists. A call that throws reports onFailure and gives a handle that does nothing.
