@@ -11,7 +11,9 @@ export interface Speech {
   screen(parts: Announcement): void
   /**
    * Focus moved: said after the debounce (400 ms by default); a later call within it replaces this
-   * one; when it fires it cuts off what is being said. An empty announcement only drops the pending one.
+   * one; when it fires it cuts off what is being said, a screen's announcement too (so the item
+   * focused on entering a screen belongs in `screen()`, not here). An empty announcement only drops
+   * the pending one.
    */
   focus(parts: Announcement): void
   /**
