@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint'
 import globals from 'globals'
 
 /** The layers of src/core, lowest first (docs/architecture.md "Layers"). */
-const CORE_LAYERS = ['base', 'platform', 'pass', 'storage', 'flow', 'decisions']
+const CORE_LAYERS = ['base', 'platform', 'speech', 'pass', 'storage', 'flow', 'decisions']
 const frameworkFree = [
   { group: ['@lightningjs/*'], message: 'src/core is framework-free: no Lightning imports (docs/architecture.md).' },
   { group: ['**/ui', '**/ui/**'], message: 'src/core must not import the UI (docs/architecture.md).' },

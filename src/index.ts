@@ -15,24 +15,43 @@ import { createPassClient } from './core/pass/client'
 import type { RequestBudget } from './core/pass/pacer'
 import { createPlatform } from './core/platform/detect'
 import { keyMapWith, remoteKeysOf } from './core/platform/keys'
+import { guidanceOverride, readGuidance, watchGuidance } from './core/platform/guidance'
 import { languageOverride, readLanguage, watchLanguage } from './core/platform/language'
-import { distinct } from './core/platform/platform'
+import { distinct, type Voice } from './core/platform/platform'
+import { createSpeech } from './core/speech'
 import { createDeviceIdentity } from './core/storage/device-id'
 import { createPersistentDeviceStore, type DeviceStore } from './core/storage/device-store'
 import { createApp } from './ui/App'
-import { languageOf, setLanguage } from './ui/copy'
+import { currentLanguage, languageOf, setLanguage } from './ui/copy'
 import { createDecisionsScreens } from './ui/model/decisions/source'
 import { createSignInScreens } from './ui/model/signin/source'
 import { staticScreens } from './ui/model/static-source'
 import { safeFontLoader } from './ui/theme/fonts'
-import { installTestHook } from './test-hook'
+import { installTestHook, type TvAppHook } from './test-hook'
 import type { AppServices } from './ui/model/screen'
 
-/** Store packages switch the `?pass.<key>=`, `?platform=` and `?lang=` overrides off (docs/architecture.md "Settings"). */
+/** Store packages switch the `?pass.<key>=`, `?platform=`, `?lang=` and `?voiceGuidance=` overrides off (docs/architecture.md "Settings"). */
 const allowOverrides = process.env.APP_STORE_BUILD !== 'true'
 
 /** Longest wait for the TV's language before the flow starts; after it the copy stays English. */
 const languageTimeoutMs = 1000
+
+/** Longest wait for the TV's guidance setting; nothing waits for it, and until it answers the app is silent. */
+const guidanceTimeoutMs = 3000
+
+/** The utterance language of the copy in use (docs/architecture.md "Voice guidance"). */
+const speechLanguage = (): string => (currentLanguage() === 'es' ? 'es-US' : 'en-US')
+
+/** The voice, with each utterance also noted on the test hook (development and test builds only). */
+function recordedVoice(voice: Voice, hook: TvAppHook): Voice {
+  return {
+    speak: (text, options) => {
+      hook.spoken.push({ text, lang: options.lang, interrupt: options.interrupt })
+      return voice.speak(text, options)
+    },
+    cancel: () => voice.cancel(),
+  }
+}
 
 /** Hands the TV's language tag (raw, or null when unknown) to the UI's copy. */
 function applyLanguage(tag: string | null): void {
@@ -83,6 +102,36 @@ export default function (appSettings: Lightning.Application.Options & { pass?: u
   // The composition root owns the platform subscriptions, the flow runner and the screen sources;
   // leaving the app releases them, newest first (screens, then the runner, then the subscriptions).
   const owned = createTeardown()
+  // Voice guidance (docs/architecture.md "Voice guidance"): the speech service starts silent and is
+  // switched on when the TV's setting answers; nothing on the start-up path waits for it.
+  const speech = createSpeech({
+    voice: hook ? recordedVoice(platform.voice, hook) : platform.voice,
+    clock: systemClock,
+    language: speechLanguage,
+    enabled: false,
+    logger: consoleLogger,
+  })
+  const useGuidance = (on: boolean): void => {
+    if (hook) hook.guidance = on
+    speech.setEnabled(on)
+  }
+  const forcedGuidance = guidanceOverride(query, allowOverrides)
+  // A change the subscription reports is newer than the first read, whichever arrives first.
+  let guidanceReported = false
+  owned.add(() => speech.dispose())
+  owned.add(
+    watchGuidance(
+      platform,
+      (on) => {
+        guidanceReported = true
+        useGuidance(on)
+      },
+      { override: forcedGuidance },
+    ),
+  )
+  void readGuidance(platform, systemClock, { timeoutMs: guidanceTimeoutMs, override: forcedGuidance }).then((on) => {
+    if (!left && !guidanceReported) useGuidance(on)
+  })
   /** The exit dialog's "Exit": Tizen application exit(), webOS window.close(), a browser tab close. */
   const exitApp = (): void => {
     left = true
@@ -152,7 +201,7 @@ export default function (appSettings: Lightning.Application.Options & { pass?: u
   }
 
   // Magic Remote (webOS): the App keeps the focus in step with the pointer showing and hiding.
-  const App = createApp({ ...services, pointerVisibility: (listener) => platform.onPointerVisibilityChange(listener) }, hook)
+  const App = createApp({ ...services, speech, pointerVisibility: (listener) => platform.onPointerVisibilityChange(listener) }, hook)
   const app = Launch(App, { ...appSettings, keys }, { ...platformSettings, fontLoader: safeFontLoader } as PlatformSettings, appData)
   ;(hook as unknown as { attach?(a: unknown): void } | undefined)?.attach?.(app)
   void language.then((tag) => {

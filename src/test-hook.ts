@@ -25,6 +25,10 @@ export interface TvAppHook extends ReadySignal {
   exited: boolean
   /** The TV language tag last handed to the UI's copy (null: unknown, so English). */
   language: string | null
+  /** Whether the speech service is on (the TV's guidance, or `?voiceGuidance=`). */
+  guidance: boolean
+  /** What the app handed the platform's voice, in order, with its language (voice guidance tests). */
+  spoken: Array<{ text: string; lang: string; interrupt: boolean }>
   focusPath(): string[]
   texts(): string[]
   /** Every visible text with its drawn box and its container's (the layout test reads them). */
@@ -136,6 +140,8 @@ export function installTestHook(target: Record<string, unknown>): TvAppHook {
     readyAt: 0,
     exited: false,
     language: null,
+    guidance: false,
+    spoken: [],
     attach(value) {
       app = value
     },

@@ -5,6 +5,7 @@ import { enablePointerHitTesting } from './pointer'
 import { forgetHoveredElement } from './lightning/internals'
 import { OfflineBanner } from './widgets/OfflineBanner'
 import type { AppServices, Screen } from './model/screen'
+import type { Speech } from '../core'
 import type { UiIntent } from './model/intents'
 import { appFonts } from './theme/fonts'
 import { colors } from './theme/tokens'
@@ -241,7 +242,7 @@ export class App extends Router.App<AppTemplateSpec> {
 }
 
 /** Binds the services to the App class (the composition root's seam; no module-level state). */
-export function createApp(services: AppServices, ready?: ReadySignal): typeof App {
+export function createApp(services: AppServices & { readonly speech?: Speech }, ready?: ReadySignal): typeof App {
   return class BoundApp extends App {
     protected override services: AppServices | undefined = services
     protected override ready: ReadySignal | undefined = ready

@@ -78,9 +78,10 @@ describe('appinfo.json', () => {
     expect(pngSize(app.get(String(appinfo.largeIcon)))).toEqual({ width: 130, height: 130 })
   })
 
-  test('supportsAudioGuidance declared exactly when the app has voice guidance', () => {
-    const accessibility = appinfo.accessibility as { supportsAudioGuidance?: boolean } | undefined
-    expect(accessibility?.supportsAudioGuidance === true).toBe(hasVoiceGuidance())
+  test('the app speaks for itself (voice guidance), so appinfo declares accessibility.supportsAudioGuidance', () => {
+    // LG's appinfo.json reference and Accessibility sample: an app supports Audio Guidance only with this set.
+    expect(hasVoiceGuidance()).toBe(true)
+    expect(appinfo.accessibility).toEqual({ supportsAudioGuidance: true })
   })
 
   test('main is inside the package', () => {

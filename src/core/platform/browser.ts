@@ -3,10 +3,13 @@
  * (CL-HDR-4); device info from the user agent and the Network Information API where present. The
  * same paths as on a TV with the platform globals absent: keys arrive unregistered, exit closes the
  * window, visibility, network and language (`navigator.language`, `languagechange`) come from the
- * standard APIs, and there is no Magic Remote.
+ * standard APIs, and there is no Magic Remote. The voice is `speechSynthesis`; a browser has no
+ * guidance setting, so guidance is off unless `?voiceGuidance=on` forces it (docs/architecture.md
+ * "Voice guidance").
  */
 import { readFields, type DeviceInfo } from './device-info'
 import { callSafely, distinct, read, text, type Platform, type PlatformContext } from './platform'
+import { createSynthesisVoice } from './synthesis-voice'
 import { closeWindow, isOnline, navigatorLanguage, onDocumentVisibility, onNavigatorLanguage, onWindowNetwork, standardKeys } from './web'
 
 function browserOs(ua: string): { osName: string; osVersion?: string } {
@@ -66,6 +69,9 @@ export function createBrowserPlatform(ctx: PlatformContext): Platform {
     onPointerVisibilityChange: () => () => undefined,
     language: () => Promise.resolve(navigatorLanguage(globals)),
     onLanguageChange: (listener) => onNavigatorLanguage(globals, listener),
+    voice: createSynthesisVoice(globals),
+    guidance: () => Promise.resolve(false),
+    onGuidanceChange: () => () => undefined,
     deviceInfo: () => {
       const ua = text(read(globals, 'navigator.userAgent')) ?? ''
       const os = browserOs(ua)

@@ -61,6 +61,36 @@ export interface Platform {
    * The same tag twice in a row is reported once.
    */
   onLanguageChange(listener: (tag: string | null) => void): Unsubscribe
+  /**
+   * The platform's voice (docs/architecture.md "Voice guidance"): webOS `luna://com.webos.service.tts`
+   * speak; Tizen and browser `speechSynthesis`. A property, built with the adapter; it reads the
+   * globals at each call, and without them it says nothing.
+   */
+  readonly voice: Voice
+  /**
+   * Whether the TV's own guidance is on: Tizen Voice Guide (`webapis.tvinfo` VOICE_GUIDE_KEY, 1 on),
+   * webOS Audio Guidance (settings service `audioGuidance`, 'on'); browser false. Never rejects;
+   * false when unknown.
+   */
+  guidance(): Promise<boolean>
+  /**
+   * Calls `listener(on)` when the guidance setting changes while the app runs (webOS: the settings
+   * subscription; Tizen: re-read when the app is shown again; browser: never). The same value twice
+   * in a row is reported once.
+   */
+  onGuidanceChange(listener: (on: boolean) => void): Unsubscribe
+}
+
+/** A text-to-speech voice of the platform (docs/architecture.md "Voice guidance"). */
+export interface Voice {
+  /**
+   * Says `text` in `lang` ('en-US' | 'es-US'); `interrupt` stops what the voice says first. Resolves
+   * when said, cut off or failed, never rejects; a voice that cannot tell the end resolves at once
+   * (its own queue keeps the order).
+   */
+  speak(text: string, options: { readonly lang: string; readonly interrupt: boolean }): Promise<void>
+  /** Stops at once. Never throws. */
+  cancel(): void
 }
 
 /** The globals adapters read; `globalThis` in the app, a plain object in tests. */

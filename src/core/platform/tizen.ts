@@ -12,6 +12,11 @@
  * it is read again whenever the app is shown, since the TV's settings are changed while the app is
  * in the background. Without the API, or when it says nothing, the engine's navigator.language.
  *
+ * Voice guidance (docs/architecture.md "Voice guidance"): Voice Guide is on when
+ * `webapis.tvinfo.getMenuValue(webapis.tvinfo.TvInfoMenuKey.VOICE_GUIDE_KEY)` answers 1; re-read
+ * when the app is shown again, since the setting is changed in the TV's menu. Voice Guide cannot read
+ * a canvas, so the app speaks itself through `speechSynthesis` (public reports say it plays there).
+ *
  * X-Device-Info: Adobe's list (docs/adobe-pass.md "Headers") has no Tizen `osName`, so `Linux` (Tizen is
  * Linux-based) with osFamily `Tizen` and osVendor `Samsung`, both on the restricted lists.
  */
@@ -33,6 +38,7 @@ import {
   type RemoteKeyName,
   type Unsubscribe,
 } from './platform'
+import { createSynthesisVoice } from './synthesis-voice'
 import { closeWindow, isOnline, languageTagOf, navigatorLanguage, onDocumentVisibility, onWindowNetwork } from './web'
 
 /** `webapis.network.getActiveConnectionType()`: 0 none, 1 WiFi, 2 cellular, 3 ethernet. */
@@ -126,6 +132,22 @@ function onTizenLanguage(ctx: PlatformContext, listener: (tag: string | null) =>
   }
 }
 
+/** Voice Guide on (1); off for 0, an odd answer, a missing API or a throw. */
+function voiceGuideOn(globals: PlatformGlobals): boolean {
+  const tvinfo = read(globals, 'webapis.tvinfo')
+  const key = read(tvinfo, 'TvInfoMenuKey.VOICE_GUIDE_KEY')
+  if (key === undefined) return false
+  return callSafely(tvinfo, 'getMenuValue', key) === 1
+}
+
+/** Re-reads Voice Guide each time the app is shown, reporting a change once. */
+function onVoiceGuide(globals: PlatformGlobals, listener: (on: boolean) => void): Unsubscribe {
+  const report = distinct(listener, voiceGuideOn(globals))
+  return onDocumentVisibility(globals, (hidden) => {
+    if (!hidden) report(voiceGuideOn(globals))
+  })
+}
+
 export function createTizenPlatform(ctx: PlatformContext): Platform {
   const { globals, clock, callbackTimeoutMs } = ctx
   return {
@@ -145,6 +167,9 @@ export function createTizenPlatform(ctx: PlatformContext): Platform {
     onPointerVisibilityChange: () => () => undefined,
     language: () => readLocale(globals, clock, callbackTimeoutMs).result,
     onLanguageChange: (listener) => onTizenLanguage(ctx, listener),
+    voice: createSynthesisVoice(globals),
+    guidance: () => Promise.resolve(voiceGuideOn(globals)),
+    onGuidanceChange: (listener) => onVoiceGuide(globals, listener),
     stableId: () => Promise.resolve(text(callSafely(globals, 'webapis.productinfo.getDuid')) ?? null),
     deviceInfo: () => {
       const ua = text(read(globals, 'navigator.userAgent')) ?? ''

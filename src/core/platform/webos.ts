@@ -14,9 +14,16 @@
  * getSystemSettings, `settings.localeInfo.locales.UI`, e.g. 'es-US'); a subscription to the same
  * call reports a change made while the app runs, and the request's cancel() releases it. Without
  * webOSTV.js, the engine's navigator.language and `languagechange`.
+ *
+ * Voice guidance (docs/architecture.md "Voice guidance"): Audio Guidance is the settings service's
+ * `audioGuidance` ('on'/'off', category 'option'), read and subscribed like the locale, through
+ * webOS.service or PalmServiceBridge; the voice is `luna://com.webos.service.tts` (luna-voice.ts).
+ * appinfo.json declares `accessibility.supportsAudioGuidance`.
  */
 import { readFields, type DeviceInfo } from './device-info'
 import { attempt, distinct, fromCallback, listen, read, text, type Platform, type PlatformContext, type PlatformGlobals, type Unsubscribe } from './platform'
+import { lunaCall } from './luna'
+import { createLunaVoice } from './luna-voice'
 import { closeWindow, isOnline, languageTagOf, navigatorLanguage, onDocumentVisibility, onNavigatorLanguage, onWindowNetwork, standardKeys } from './web'
 
 const settingsService = 'luna://com.webos.settingsservice'
@@ -58,6 +65,41 @@ function onLocaleSettings(request: LunaRequest, listener: (tag: string | null) =
     if (!active) return
     active = false
     attempt(handle, 'cancel')
+  }
+}
+
+const guidanceParameters = { category: 'option', keys: ['audioGuidance'] }
+
+/** 'on' → true, 'off' → false; anything else (another key's answer, an odd value) says nothing. */
+function audioGuidanceOf(res: unknown): boolean | undefined {
+  const value = read(res, 'settings.audioGuidance')
+  if (value === 'on') return true
+  if (value === 'off') return false
+  return undefined
+}
+
+/** The audioGuidance subscription: each answer that names it is reported once per change. */
+function onAudioGuidance(globals: PlatformGlobals, listener: (on: boolean) => void): Unsubscribe {
+  const report = distinct(listener)
+  let active = true
+  const call = lunaCall(
+    globals,
+    settingsService,
+    'getSystemSettings',
+    { ...guidanceParameters, subscribe: true },
+    {
+      onSuccess: (res) => {
+        const on = audioGuidanceOf(res)
+        if (active && on !== undefined) report(on)
+      },
+      // A failed subscription only means no live change: the value read at start-up stays.
+      onFailure: () => undefined,
+    },
+  )
+  return () => {
+    if (!active) return
+    active = false
+    call?.cancel()
   }
 }
 
@@ -153,9 +195,21 @@ export function createWebOsPlatform(ctx: PlatformContext): Platform {
     })
   }
 
+  const guidance = (): Promise<boolean> =>
+    fromCallback<boolean>(clock, callbackTimeoutMs, false, (deliver, failed) => {
+      const call = lunaCall(globals, settingsService, 'getSystemSettings', guidanceParameters, {
+        onSuccess: (res) => deliver(audioGuidanceOf(res) ?? false),
+        onFailure: failed,
+      })
+      if (!call) failed()
+    })
+
   return {
     name: 'webos',
     language,
+    voice: createLunaVoice(globals),
+    guidance,
+    onGuidanceChange: (listener) => onAudioGuidance(globals, listener),
     onLanguageChange: (listener) => {
       const request = lunaRequest(globals)
       return request ? onLocaleSettings(request, listener) : onNavigatorLanguage(globals, listener)
