@@ -5,7 +5,9 @@ import { enablePointerHitTesting } from './pointer'
 import { forgetHoveredElement } from './lightning/internals'
 import { OfflineBanner } from './widgets/OfflineBanner'
 import type { AppServices, Screen } from './model/screen'
-import type { Speech } from '../core'
+import type { Announcement, Speech } from '../core'
+import { focusedAnnouncement, isAnnouncing } from './accessible'
+import { SENTENCE_PAUSE_MS } from './model/spoken'
 import type { UiIntent } from './model/intents'
 import { appFonts } from './theme/fonts'
 import { colors } from './theme/tokens'
@@ -35,6 +37,12 @@ export interface ReadySignal {
 export class App extends Router.App<AppTemplateSpec> {
   protected services: AppServices | undefined
   protected ready: ReadySignal | undefined
+  /** Voice guidance (silent while the TV's guidance is off). */
+  protected speech: Speech | undefined
+  /** The route (or dialog) whose announcement was made; focus moves on it are said as they happen. */
+  private spokenRoute: string | undefined
+  /** The last screen announced other than the boot screen (which the sign-in passes through on its way). */
+  private spokenScreen: string | undefined
   private current: Screen | undefined
   private unsubscribe: (() => void) | undefined
   private unsubscribePointer: (() => void) | undefined
@@ -130,6 +138,48 @@ export class App extends Router.App<AppTemplateSpec> {
     this.services?.screens.dispatch(intent)
   }
 
+  /** A page's change without a key press (docs/architecture.md "Voice guidance"). */
+  $announce(parts: Announcement, priority: 'polite' | 'alert'): void {
+    this.speech?.notify(parts, priority)
+  }
+
+  /**
+   * Lightning calls this on the App for every focus move below it. A move on the screen already
+   * announced says the newly focused control (debounced by the speech service); a move that comes
+   * with a new screen is left to that screen's announcement, which ends with the focused control.
+   */
+  override _focusChange(target: Lightning.Component): void {
+    if (!this.speech?.enabled || this.spokenRoute === undefined) return
+    if (this.spokenRoute !== (this.dialog ?? Router.getActiveRoute())) return
+    this.speech.focus(focusedAnnouncement(target))
+  }
+
+  /** A screen (or a dialog) appeared: its words, a pause, then the focused control. */
+  private announce(route: string, what: Announcement): void {
+    this.spokenRoute = route
+    if (!this.speech?.enabled) return
+    const focused = focusedAnnouncement(this.application?.focusPath?.[this.application.focusPath.length - 1])
+    this.speech.screen([...what, { pause: SENTENCE_PAUSE_MS }, ...focused])
+  }
+
+  /** Once the routed page has drawn (its focus settled), it is announced; the sign-in just finished says so first. */
+  private announceRoute(route: string, page: unknown): void {
+    if (!this.speech?.enabled) {
+      this.spokenRoute = route
+      return
+    }
+    const before = this.spokenScreen
+    this.spokenRoute = undefined
+    this.stage.once('frameEnd', () => {
+      if (Router.getActiveRoute() !== route || this.dialog) return
+      if (route !== routeNames.boot) this.spokenScreen = route
+      const screen = this.current
+      const signedIn =
+        screen?.route === 'decisions' && (before === 'activation' || before === 'profiles') ? [copy.spoken.signedIn(screen.view.providerName)] : []
+      this.announce(route, [...signedIn, ...(isAnnouncing(page) ? page.announcement() : [])])
+    })
+  }
+
   $dialogAnswered(confirmed: boolean): void {
     const answered = this.dialog
     this.closeDialog()
@@ -142,7 +192,9 @@ export class App extends Router.App<AppTemplateSpec> {
     if (!this.dialog) return
     this.tag(this.dialog)?.close()
     this.dialog = null
+    this.spokenRoute = Router.getActiveRoute()
     this._refocus()
+    this.speech?.focus(focusedAnnouncement(this.application?.focusPath?.[this.application.focusPath.length - 1]))
     this.ready?.markRoute(Router.getActiveRoute() ?? '')
   }
 
@@ -179,8 +231,11 @@ export class App extends Router.App<AppTemplateSpec> {
 
   private openDialog(name: DialogName, marker: string, content: ConfirmContent): void {
     this.dialog = name
-    this.tag(name)?.open(content)
+    const dialog = this.tag(name)
+    dialog?.open(content)
+    this.spokenRoute = undefined
     this._refocus()
+    this.announce(name, dialog?.announcement() ?? [])
     this.ready?.markRoute(marker)
   }
 
@@ -189,6 +244,9 @@ export class App extends Router.App<AppTemplateSpec> {
     this.current = screen
     this.ready?.markScreen?.(screen.route)
     this.tag('OfflineBanner')?.patch({ shown: screen.offline === true })
+    // The banner coming and going is said once each, politely.
+    if ((previous?.offline === true) !== (screen.offline === true) && previous)
+      this.speech?.notify([screen.offline ? copy.offline : copy.spoken.online], 'polite')
     const active = Router.getActivePage()
     if (previous?.route === screen.route && Router.getActiveRoute() === screen.route) {
       showView(screen, active)
@@ -228,10 +286,11 @@ export class App extends Router.App<AppTemplateSpec> {
       if (remembered !== undefined && 'focusKey' in shown) shown.focusKey = remembered
       else shown.resetFocus?.()
     }
-    this.markRouted(route)
+    this.markRouted(route, page)
   }
 
-  private markRouted(route: string): void {
+  private markRouted(route: string, page?: unknown): void {
+    this.announceRoute(route, page)
     if (!this.readyMarked) {
       this.readyMarked = true
       this.ready?.markReady(route)
@@ -246,5 +305,6 @@ export function createApp(services: AppServices & { readonly speech?: Speech }, 
   return class BoundApp extends App {
     protected override services: AppServices | undefined = services
     protected override ready: ReadySignal | undefined = ready
+    protected override speech: Speech | undefined = services.speech
   }
 }

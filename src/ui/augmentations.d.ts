@@ -5,6 +5,7 @@
  */
 import '@lightningjs/sdk'
 import type { UiIntent } from './model/intents'
+import type { Announcement } from '../core'
 
 declare module '@lightningjs/sdk' {
   namespace Lightning {
@@ -22,6 +23,8 @@ declare module '@lightningjs/sdk' {
         $itemResized(): void
         /** A dialog was answered: `true` for its confirm button, `false` for the safe choice or Back. */
         $dialogAnswered(confirmed: boolean): void
+        /** Something changed without a key press (a deny, a new code, time left): voice guidance says it. */
+        $announce(parts: Announcement, priority: 'polite' | 'alert'): void
         /** A page asks the app to act (the flow, the exit dialog…). */
         $intent(intent: UiIntent): void
       }

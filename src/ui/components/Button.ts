@@ -1,4 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
+import type { Announcement } from '../../core'
+import { copy } from '../copy'
 import { textOf } from '../theme/text'
 import { currentTokens } from '../theme/current'
 import { buttonMetrics, buttonStyle, buttonWidth } from './Button.styles'
@@ -54,6 +56,11 @@ export class Button extends Pressable<ButtonTemplateSpec> implements Lightning.C
     if (value === this.isDisabled) return
     this.isDisabled = value
     this._update()
+  }
+
+  /** "Get a new code, button" ("…, unavailable" while it cannot be pressed). */
+  accessibleName(): Announcement {
+    return [this.labelText, copy.spoken.button, this.isDisabled ? copy.spoken.unavailable : '']
   }
 
   /** A disabled button takes OK and does nothing with it (the press is handled, on purpose). */

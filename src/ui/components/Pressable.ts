@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import type { Announcement } from '../../core'
 
 /**
  * What every focusable control shares: it redraws on focus changes, and OK or a pointer click fires
@@ -10,6 +11,9 @@ export abstract class Pressable<
 > extends Lightning.Component<TemplateSpec> {
   /** Draws the control for its current state (focused or not); the single render path. */
   protected abstract _update(): void
+
+  /** What voice guidance says when the control takes the focus: name, role, state (copy tables). */
+  abstract accessibleName(): Announcement
 
   override _focus(): void {
     this._update()

@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import type { Announcement } from '../../core'
 import { keepPartsTogether, lineCount, lineHeightOf, textOf } from '../theme/text'
 import { currentTokens } from '../theme/current'
 import { Pressable } from './Pressable'
@@ -60,6 +61,12 @@ export class Tile extends Pressable<TileTemplateSpec> implements Lightning.Compo
 
   get data(): TileData {
     return this.tileData
+  }
+
+  /** "Riverside Cable, signed in · 29 days left, last used": the name, its line and its badge. */
+  accessibleName(): Announcement {
+    const d = this.tileData
+    return [d.name, d.meta.replace(/ · /g, ', '), d.badge ?? '']
   }
 
   override _init(): void {

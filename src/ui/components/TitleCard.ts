@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import type { Announcement } from '../../core'
 import { textOf } from '../theme/text'
 import { currentTokens } from '../theme/current'
 import { Pressable } from './Pressable'
@@ -60,6 +61,11 @@ export class TitleCard extends Pressable<TitleCardTemplateSpec> implements Light
   set badgeTone(value: BadgeTone) {
     this.tone = value
     this._update()
+  }
+
+  /** "Sports Center, not in your package": the title and its badge. */
+  accessibleName(): Announcement {
+    return [this.cardTitle, this.badgeText]
   }
 
   override _init(): void {

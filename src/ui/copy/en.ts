@@ -119,6 +119,22 @@ export const en = {
   /** The brand when settings name none (appSettings.brand.name). */
   defaultBrand: 'MYCHANNEL',
   offline: "No internet connection. We'll carry on as soon as it's back.",
+  /** What voice guidance says beyond the words on screen: roles, positions, the code and address read aloud. */
+  spoken: {
+    button: 'button',
+    unavailable: 'unavailable',
+    position: (index: number, count: number) => `${index} of ${count}`,
+    /** The activation address as a person says it: "mychannel dot example slash activate". */
+    dot: 'dot',
+    slash: 'slash',
+    colon: 'colon',
+    goTo: (address: string) => `On your phone or computer, go to ${address} and enter the code`,
+    expiresIn: (left: string) => `The code expires in ${left}.`,
+    newCode: 'New code',
+    signedIn: (provider: string) => `Signed in with ${provider}.`,
+    online: "You're back online.",
+    dialog: 'dialog',
+  },
   time: {
     /** A profile's validity: "29 days left", "5 hours left", "12 minutes left". */
     validity: (msLeft: number): string => {

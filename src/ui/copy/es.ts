@@ -109,6 +109,20 @@ export const es: Copy = {
   profileValidity: (left) => `Sesión iniciada · ${left}`,
   defaultBrand: 'MYCHANNEL',
   offline: 'No hay conexión a internet. Continuaremos en cuanto se restablezca.',
+  spoken: {
+    button: 'botón',
+    unavailable: 'no disponible',
+    position: (index, count) => `${index} de ${count}`,
+    dot: 'punto',
+    slash: 'barra',
+    colon: 'dos puntos',
+    goTo: (address) => `En su teléfono o computadora, vaya a ${address} y escriba el código`,
+    expiresIn: (left) => `El código vence en ${left}.`,
+    newCode: 'Código nuevo',
+    signedIn: (provider) => `Sesión iniciada con ${provider}.`,
+    online: 'Volvió la conexión a internet.',
+    dialog: 'cuadro de diálogo',
+  },
   time: {
     validity: (msLeft) => {
       const a = validityAmount(msLeft)

@@ -1,5 +1,7 @@
 import { currentTokens } from '../theme/current'
 import { Lightning } from '@lightningjs/sdk'
+import type { Announcement } from '../../core'
+import { activationSteps, expiresIn, reminderDue, SENTENCE_PAUSE_MS } from '../model/spoken'
 import { SecondTicker } from './second-ticker'
 import { Button } from '../components/Button'
 import { CodeBox } from '../components/CodeBox'
@@ -54,6 +56,8 @@ export class ActivationPage
   implements Lightning.Component.ImplementTemplateSpec<ActivationTemplateSpec>
 {
   private activationView: ActivationView | undefined
+  /** What voice guidance last knew of the code (undefined: nothing yet on this visit). */
+  private spoken: { readonly code: string; readonly expired: boolean; readonly left: number } | undefined
   private readonly ticker = new SecondTicker(() => this.tick())
   private pulse: Lightning.types.Animation[] = []
 
@@ -108,6 +112,13 @@ export class ActivationPage
     this._update()
   }
 
+  /** Voice guidance on entering the screen: the title, then where to go, the code spelled and its time. */
+  announcement(): Announcement {
+    const v = this.activationView
+    if (!v) return [copy.activation.title]
+    return [v.providerName ? copy.activation.titleWith(v.providerName) : copy.activation.title, { pause: SENTENCE_PAUSE_MS }, ...activationSteps(v)]
+  }
+
   override _init(): void {
     placeBrand(this.tag('Brand.BrandA'), this.tag('Brand.BrandB'))
     this.tag('Subtitle')?.patch({ text: { text: copy.activation.subtitle } })
@@ -140,6 +151,7 @@ export class ActivationPage
   }
 
   override _inactive(): void {
+    this.spoken = undefined
     this.ticker.stop()
     this.pulse.forEach((a) => a.stop())
   }
@@ -175,10 +187,34 @@ export class ActivationPage
     const v = this.activationView
     if (!v) return
     const left = v.notAfter - v.now()
+    this.remind(v, left)
     this.tag('Timer.Value')?.patch({ text: { text: v.expired || v.busy ? '' : countdown(left) } })
     this.tag('Timer')?.patch({ visible: !v.expired && !v.busy && v.code !== '' })
     const button = this.tag('Actions')?.items[0] as Button | undefined
     if (button) button.disabled = !this.newCodeReady()
+  }
+
+  /**
+   * Said without a key press (voice guidance): a new code, spelled; the time left at 5 minutes and
+   * at 1 minute, never on every tick; the code expiring. The first code is part of the screen's own
+   * announcement.
+   */
+  private remind(v: ActivationView, left: number): void {
+    const spoken = this.spoken
+    this.spoken = { code: v.code, expired: v.expired, left }
+    if (!spoken) return
+    if (v.code !== '' && !v.expired && v.code !== spoken.code) {
+      // The first code of this visit arrived after the screen was announced: the steps in full.
+      const steps = spoken.code === '' ? activationSteps(v) : [copy.spoken.newCode, { spell: v.code }, { pause: SENTENCE_PAUSE_MS }, expiresIn(left)]
+      this.fireAncestors('$announce', steps, 'polite')
+      return
+    }
+    if (v.expired && !spoken.expired) {
+      this.fireAncestors('$announce', [copy.activation.expired], 'polite')
+      return
+    }
+    if (v.code === spoken.code && !v.expired && !v.busy && reminderDue(spoken.left, left) !== undefined)
+      this.fireAncestors('$announce', [expiresIn(left)], 'polite')
   }
 
   /** The fixed words, again with every view: the TV's language may have changed since the page was built. */

@@ -1,5 +1,6 @@
 import { currentTokens } from '../theme/current'
 import { Lightning } from '@lightningjs/sdk'
+import type { Announcement } from '../../core'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
 import { colors, layout, type } from '../theme/tokens'
 import { textOf } from '../theme/text'
@@ -19,7 +20,8 @@ interface PageConfig extends Lightning.Component.TypeConfig {
 /** Splash while the app starts and asks for profiles: brand, a calm spinner, no harmful keys. */
 export class BootPage extends Lightning.Component<BootTemplateSpec, PageConfig> implements Lightning.Component.ImplementTemplateSpec<BootTemplateSpec> {
   private spin: Lightning.types.Animation | undefined
-  private bootView: BootView = { message: copy.boot.starting }
+  /** Undefined until the flow gives one: the default words are looked up when drawn, in the language of that moment. */
+  private bootView: BootView | undefined
 
   static override _template(): Lightning.Component.Template<BootTemplateSpec> {
     return {
@@ -43,14 +45,19 @@ export class BootPage extends Lightning.Component<BootTemplateSpec, PageConfig> 
   }
 
   get view(): BootView {
-    return this.bootView
+    return this.bootView ?? { message: copy.boot.starting }
+  }
+
+  /** Voice guidance on entering the screen (docs/architecture.md "Voice guidance"). */
+  announcement(): Announcement {
+    return [this.view.message]
   }
 
   override _init(): void {
     placeBrand(this.tag('Brand.BrandA'), this.tag('Brand.BrandB'))
     // The template is built once per class; the brand's accent is applied per instance.
     this.tag('Spinner')?.patch({ texture: Lightning.Tools.getRoundRect(96, 96, 48, 8, currentTokens().colors.accent, false, 0) })
-    this.tag('Message')?.patch({ text: { text: this.bootView.message } })
+    this.tag('Message')?.patch({ text: { text: this.view.message } })
     this.spin = this.tag('Spinner')?.animation({ duration: 1.2, repeat: -1, actions: [{ p: 'rotation', v: { 0: 0, 1: Math.PI * 2 } }] })
   }
 

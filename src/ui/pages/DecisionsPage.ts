@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import type { Announcement } from '../../core'
 import { Button } from '../components/Button'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
 import { LogoWell } from '../components/LogoWell'
@@ -76,8 +77,18 @@ export class DecisionsPage
   }
 
   set view(value: DecisionsView) {
+    const before = this.decisionsView.notice?.text
     this.decisionsView = value
     this._update()
+    // A deny, a check under way or a sign-out result appears without a key press: said once (a
+    // deny cuts in, the rest waits its turn). The reference below it is read only on request.
+    const notice = value.notice
+    if (notice && notice.text !== before) this.fireAncestors('$announce', [notice.text], notice.tone === 'danger' ? 'alert' : 'polite')
+  }
+
+  /** Voice guidance on entering the screen: whose subscription, then the row's title (the focused title follows). */
+  announcement(): Announcement {
+    return [copy.decisions.watchingWith(this.decisionsView.providerName), copy.decisions.title]
   }
 
   override _init(): void {

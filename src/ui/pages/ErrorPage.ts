@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import type { Announcement } from '../../core'
 import { SecondTicker } from './second-ticker'
 import { Button } from '../components/Button'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
@@ -53,6 +54,11 @@ export class ErrorPage extends Lightning.Component<ErrorTemplateSpec, PageConfig
   set view(value: ErrorView) {
     this.errorView = value
     this._update()
+  }
+
+  /** Voice guidance on entering the screen: what happened and what to do; the reference is not read. */
+  announcement(): Announcement {
+    return [this.errorView.title, this.errorView.message]
   }
 
   override _init(): void {

@@ -1,5 +1,6 @@
 import { currentTokens } from '../theme/current'
 import { Lightning } from '@lightningjs/sdk'
+import type { Announcement } from '../../core'
 import { Button } from '../components/Button'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
 import { Row } from '../components/Row'
@@ -64,6 +65,12 @@ export class PlayerPage extends Lightning.Component<PlayerTemplateSpec, PageConf
   set view(value: PlayerView) {
     this.playerView = value
     this._update()
+  }
+
+  /** Voice guidance on entering the screen: the permit, the title and how long it holds. */
+  announcement(): Announcement {
+    const v = this.playerView
+    return [v.headline, v.title, v.validity, v.note ?? '']
   }
 
   override _init(): void {

@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import type { Announcement } from '../../core'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
 import { Row } from '../components/Row'
 import { Tile, tileW } from '../components/Tile'
@@ -45,6 +46,11 @@ export class ProfilesPage
     const sameGrid = sameProviders(this.profilesView, value)
     this.profilesView = value
     this._update(sameGrid)
+  }
+
+  /** Voice guidance on entering the screen: what it is and what to do (the focused tile follows). */
+  announcement(): Announcement {
+    return [copy.profiles.title, copy.profiles.subtitle]
   }
 
   override _init(): void {

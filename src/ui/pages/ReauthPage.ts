@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import type { Announcement } from '../../core'
 import { Button } from '../components/Button'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
 import { LogoWell } from '../components/LogoWell'
@@ -42,6 +43,12 @@ export class ReauthPage extends Lightning.Component<ReauthTemplateSpec, PageConf
   set view(value: ReauthView) {
     this.reauthView = value
     this._update()
+  }
+
+  /** Voice guidance on entering the screen: the title and what happened (the focused button follows). */
+  announcement(): Announcement {
+    const v = this.reauthView
+    return [v.title ?? copy.reauth.title, v.message ?? copy.reauth.subtitle(v.providerName)]
   }
 
   override _init(): void {

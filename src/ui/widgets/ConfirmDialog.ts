@@ -1,4 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
+import type { Announcement } from '../../core'
+import { copy } from '../copy'
 import { Button } from '../components/Button'
 import { Row } from '../components/Row'
 import { lineCount, lineHeightOf, textOf } from '../theme/text'
@@ -39,6 +41,7 @@ export class ConfirmDialog
   implements Lightning.Component.ImplementTemplateSpec<ConfirmDialogTemplateSpec>
 {
   private confirmRef = ''
+  private question: Pick<ConfirmContent, 'title' | 'body'> = { title: '', body: '' }
   private lines = { title: 1, body: 1 }
 
   static override _template(): Lightning.Component.Template<ConfirmDialogTemplateSpec> {
@@ -104,6 +107,7 @@ export class ConfirmDialog
   /** Shows the question with the safe choice focused (the owner must then route focus here). */
   open(content: ConfirmContent): void {
     this.confirmRef = content.refs.confirm
+    this.question = { title: content.title, body: content.body }
     this.visible = true
     this.tag('Panel.Title')?.patch({ text: { text: content.title } })
     this.tag('Panel.Body')?.patch({ text: { text: content.body } })
@@ -111,6 +115,11 @@ export class ConfirmDialog
       { ref: content.refs.cancel, type: Button, label: content.cancel },
       { ref: content.refs.confirm, type: Button, label: content.confirm },
     ])
+  }
+
+  /** Voice guidance when the dialog opens: the question, then the focused button. */
+  announcement(): Announcement {
+    return [this.question.title, copy.spoken.dialog, this.question.body]
   }
 
   close(): void {
