@@ -6,6 +6,7 @@
  * visible texts, draw frames. `unmount()` destroys the application and its key listeners; call it
  * in afterEach.
  */
+import type { Speech } from '../../src/core/speech'
 import { Lightning } from '@lightningjs/sdk'
 import type { Registry, Router } from '@lightningjs/sdk'
 import { initSettings } from '@lightningjs/sdk/src/Settings/index.js'
@@ -206,6 +207,8 @@ export interface AppMountOptions {
   readonly sdk?: FreshSdk
   /** Replaces settings.json's `appSettings.brand` for this mount. */
   readonly brand?: unknown
+  /** The speech service the App speaks through (voice guidance on); absent, the App has none. */
+  readonly speech?: Speech
 }
 
 export interface MountedApp extends Surface<App> {
@@ -240,7 +243,8 @@ export async function mountApp(first: Screen, options: AppMountOptions = {}): Pr
   const dispatched: UiIntent[] = []
   let current = first
   let exits = 0
-  const services: AppServices = {
+  const services: AppServices & { speech?: Speech } = {
+    ...(options.speech ? { speech: options.speech } : {}),
     screens: {
       subscribe(listener) {
         screenListeners.add(listener)

@@ -78,12 +78,23 @@ export class DecisionsPage
 
   set view(value: DecisionsView) {
     const before = this.decisionsView.notice?.text
+    const focusedBefore = this.focusedItem()
     this.decisionsView = value
     this._update()
     // A deny, a check under way or a sign-out result appears without a key press: said once (a
     // deny cuts in, the rest waits its turn). The reference below it is read only on request.
     const notice = value.notice
     if (notice && notice.text !== before) this.fireAncestors('$announce', [notice.text], notice.tone === 'danger' ? 'alert' : 'polite')
+    // The focused title was still being checked when it was said: its answer follows, once.
+    const focused = this.focusedItem()
+    if (focused && focusedBefore?.id === focused.id && focusedBefore.badge === 'checking' && focused.badge !== 'checking')
+      this.fireAncestors('$announce', [badgeOf(focused.badge).text], 'polite')
+  }
+
+  /** The title the viewer is on, when the focus is in the row. */
+  private focusedItem(): DecisionItemView | undefined {
+    if (this.focusArea !== 'Cards') return undefined
+    return this.decisionsView.items[this.tag('Cards')?.index ?? 0]
   }
 
   /** Voice guidance on entering the screen: whose subscription, then the row's title (the focused title follows). */
