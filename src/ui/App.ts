@@ -6,7 +6,7 @@ import { forgetHoveredElement } from './lightning/internals'
 import { OfflineBanner } from './widgets/OfflineBanner'
 import type { AppServices, Screen } from './model/screen'
 import type { Announcement, Speech } from '../core'
-import { focusedAnnouncement, isAnnouncing } from './accessible'
+import { focusedAnnouncement, isAnnouncing, type Announcing } from './accessible'
 import { SENTENCE_PAUSE_MS } from './model/spoken'
 import type { UiIntent } from './model/intents'
 import { appFonts } from './theme/fonts'
@@ -43,6 +43,8 @@ export class App extends Router.App<AppTemplateSpec> {
   private spokenRoute: string | undefined
   /** The last screen announced other than the boot screen (which the sign-in passes through on its way). */
   private spokenScreen: string | undefined
+  /** A screen whose words are still arriving: said with its next view, or at the viewer's next key. */
+  private pendingAnnouncement: { readonly route: string; readonly page: Announcing; readonly prefix: Announcement } | undefined
   private current: Screen | undefined
   private unsubscribe: (() => void) | undefined
   private unsubscribePointer: (() => void) | undefined
@@ -149,6 +151,10 @@ export class App extends Router.App<AppTemplateSpec> {
    * with a new screen is left to that screen's announcement, which ends with the focused control.
    */
   override _focusChange(target: Lightning.Component): void {
+    if (this.pendingAnnouncement && this.pendingAnnouncement.route === Router.getActiveRoute()) {
+      this.sayPending(true)
+      return
+    }
     if (!this.speech?.enabled || this.spokenRoute === undefined) return
     if (this.spokenRoute !== (this.dialog ?? Router.getActiveRoute())) return
     this.speech.focus(focusedAnnouncement(target))
@@ -164,6 +170,7 @@ export class App extends Router.App<AppTemplateSpec> {
 
   /** Once the routed page has drawn (its focus settled), it is announced; the sign-in just finished says so first. */
   private announceRoute(route: string, page: unknown): void {
+    this.pendingAnnouncement = undefined
     if (!this.speech?.enabled) {
       this.spokenRoute = route
       return
@@ -176,8 +183,25 @@ export class App extends Router.App<AppTemplateSpec> {
       const screen = this.current
       const signedIn =
         screen?.route === 'decisions' && (before === 'activation' || before === 'profiles') ? [copy.spoken.signedIn(screen.view.providerName)] : []
+      if (isAnnouncing(page) && page.announcementReady?.() === false) {
+        this.pendingAnnouncement = { route, page, prefix: signedIn }
+        return
+      }
       this.announce(route, [...signedIn, ...(isAnnouncing(page) ? page.announcement() : [])])
     })
+  }
+
+  /** Says the screen that was waiting for its words, once they are there (or at once when `now`). */
+  private sayPending(now = false): void {
+    const pending = this.pendingAnnouncement
+    if (!pending) return
+    if (pending.route !== Router.getActiveRoute() || this.dialog) {
+      this.pendingAnnouncement = undefined
+      return
+    }
+    if (!now && pending.page.announcementReady?.() === false) return
+    this.pendingAnnouncement = undefined
+    this.announce(pending.route, [...pending.prefix, ...pending.page.announcement()])
   }
 
   $dialogAnswered(confirmed: boolean): void {
@@ -250,6 +274,7 @@ export class App extends Router.App<AppTemplateSpec> {
     const active = Router.getActivePage()
     if (previous?.route === screen.route && Router.getActiveRoute() === screen.route) {
       showView(screen, active)
+      this.sayPending()
       return
     }
     const leavingRoute = Router.getActiveRoute()

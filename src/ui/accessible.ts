@@ -16,6 +16,8 @@ export interface Accessible {
 /** A page (or a dialog): its title and what to do there, without the focused control. */
 export interface Announcing {
   announcement(): Announcement
+  /** False while what the page would say is still arriving (provider names): the App waits for the next view, or a key. */
+  announcementReady?(): boolean
 }
 
 export function isAccessible(value: unknown): value is Accessible {

@@ -5,11 +5,13 @@
  * first sign-in, a play, a deny and a sign-out in English; the same sign-in in Spanish; silence with
  * guidance off; and the webOS path, where the app speaks through the luna TTS service instead.
  */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { en } from '../../src/ui/copy/en'
+import { en, type Copy } from '../../src/ui/copy/en'
 import { es } from '../../src/ui/copy/es'
 import { openApp, press, waitForFocus, waitForRoute, waitForText } from './harness'
-import { stackPerTest } from './stack'
+import { stackPerTest, tvDeviceId } from './stack'
 
 jest.setTimeout(120_000)
 
@@ -69,6 +71,13 @@ async function waitToHear(page: Page, words: string, timeout = 15_000): Promise<
   return heard(page)
 }
 
+/** Keeps what a listener heard under test-artifacts/voice (git-ignored), to read as a transcript. */
+async function keepTranscript(page: Page, name: string): Promise<void> {
+  const dir = join(__dirname, '..', '..', 'test-artifacts', 'voice')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, `${name}.txt`), (await heard(page)).map((u) => `[${u.lang}] ${u.text}`).join('\n') + '\n')
+}
+
 async function openWithSpeech(lang: string, guidance: 'on' | 'off'): Promise<Page> {
   const s = stack()
   const page = await s.browser.context.newPage()
@@ -126,6 +135,35 @@ test('English: a first sign-in, a deny, a play and a sign-out are said as they h
   // Nothing secret is ever said: no token, no trace id, no device id.
   const all = said.map((u) => u.text).join('\n')
   expect(all).not.toMatch(/sbx-|fingerprint|Bearer|eyJ/)
+  await keepTranscript(page, 'en-first-sign-in')
+})
+
+describe.each([
+  ['en', en],
+  ['es', es],
+] as const)('a returning viewer with two providers (%s)', (lang: string, words: Copy) => {
+  test('the grid is said with the focused provider, a move says the next one, a pick lands on the titles', async () => {
+    const s = stack()
+    const page = await openWithSpeech(lang, 'on')
+    await waitForRoute(page, 'activation')
+    const device = tvDeviceId(s.sandbox)
+    s.sandbox.seedProfile({ deviceId: device, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Cable', ttlMs: 29 * 86_400_000 + 3_600_000 })
+    s.sandbox.seedProfile({ deviceId: device, serviceProvider: 'MYCHAN', mvpd: 'Sandbox_Fiber', ttlMs: 3 * 86_400_000 + 3_600_000 })
+    await page.reload()
+    await waitForRoute(page, 'profiles')
+    let said = await waitToHear(page, words.profiles.title)
+    said = await waitToHear(page, words.spoken.position(1, 3))
+    expect(said.at(-1)?.text).toMatch(/^(Riverside Cable|Summit Fiber), /)
+    await press(page, 'ArrowRight')
+    said = await waitToHear(page, words.spoken.position(2, 3))
+    await press(page, 'Enter')
+    await waitForRoute(page, 'decisions')
+    said = await waitToHear(page, words.decisions.title)
+    const watching = words.decisions.watchingWith('PROVIDER').split('PROVIDER')[0] as string
+    expect(said.some((u) => u.text.includes(watching))).toBe(true)
+    expect(said.every((u) => u.lang === (lang === 'es' ? 'es-US' : 'en-US'))).toBe(true)
+    await keepTranscript(page, `${lang}-returning-grid`)
+  })
 })
 
 test('Spanish: the sign-in is said in Spanish, with a Spanish voice', async () => {
@@ -145,6 +183,9 @@ test('Spanish: the sign-in is said in Spanish, with a Spanish voice', async () =
   expect(said.some((u) => u.text.includes('Sesión iniciada con Riverside Cable.'))).toBe(true)
   said = await waitToHear(page, `MyChannel Live, ${es.decisions.included}, 1 de 5`)
   expect(said.every((u) => u.lang === 'es-US')).toBe(true)
+  // Not a word of the fallback language, the first screen included (published before the language was known).
+  expect(said.filter((u) => [en.boot.starting, en.boot.checking, en.activation.title].some((words) => u.text.includes(words)))).toEqual([])
+  await keepTranscript(page, 'es-first-sign-in')
 })
 
 test('guidance off: nothing is said, whatever happens', async () => {

@@ -95,5 +95,9 @@ export interface ErrorView {
 }
 
 export interface BootView {
-  readonly message: string
+  /**
+   * Which words the boot screen shows, looked up when drawn and said: the first screen is published
+   * before the TV's language is known, and must not stay in the fallback language.
+   */
+  readonly message: 'starting' | 'checking'
 }

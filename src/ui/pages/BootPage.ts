@@ -41,23 +41,23 @@ export class BootPage extends Lightning.Component<BootTemplateSpec, PageConfig> 
 
   set view(value: BootView) {
     this.bootView = value
-    this.tag('Message')?.patch({ text: { text: value.message } })
+    this.tag('Message')?.patch({ text: { text: copy.boot[value.message] } })
   }
 
   get view(): BootView {
-    return this.bootView ?? { message: copy.boot.starting }
+    return this.bootView ?? { message: 'starting' }
   }
 
   /** Voice guidance on entering the screen (docs/architecture.md "Voice guidance"). */
   announcement(): Announcement {
-    return [this.view.message]
+    return [copy.boot[this.view.message]]
   }
 
   override _init(): void {
     placeBrand(this.tag('Brand.BrandA'), this.tag('Brand.BrandB'))
     // The template is built once per class; the brand's accent is applied per instance.
     this.tag('Spinner')?.patch({ texture: Lightning.Tools.getRoundRect(96, 96, 48, 8, currentTokens().colors.accent, false, 0) })
-    this.tag('Message')?.patch({ text: { text: this.view.message } })
+    this.tag('Message')?.patch({ text: { text: copy.boot[this.view.message] } })
     this.spin = this.tag('Spinner')?.animation({ duration: 1.2, repeat: -1, actions: [{ p: 'rotation', v: { 0: 0, 1: Math.PI * 2 } }] })
   }
 

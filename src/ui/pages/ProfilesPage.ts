@@ -53,6 +53,11 @@ export class ProfilesPage
     return [copy.profiles.title, copy.profiles.subtitle]
   }
 
+  /** The tiles show provider ids until the configuration names them: say the grid once the names are there. */
+  announcementReady(): boolean {
+    return this.profilesView.tiles.every((t) => t.name !== t.mvpd)
+  }
+
   override _init(): void {
     placeBrand(this.tag('Brand.BrandA'), this.tag('Brand.BrandB'))
     this.tag('Title')?.patch({ text: { text: copy.profiles.title } })

@@ -23,9 +23,9 @@ export function present(state: FlowState, ctx: PresentContext): Screen {
 function screenOf(state: FlowState, ctx: PresentContext): Screen {
   switch (state.kind) {
     case 'starting':
-      return { route: 'boot', view: { message: copy.boot.starting } }
+      return { route: 'boot', view: { message: 'starting' } }
     case 'loadingProfiles':
-      return { route: 'boot', view: { message: copy.boot.checking } }
+      return { route: 'boot', view: { message: 'checking' } }
     case 'choosing': {
       const now = ctx.serverNow()
       return {
@@ -89,7 +89,7 @@ function screenOf(state: FlowState, ctx: PresentContext): Screen {
     case 'authorized': {
       const { provider } = state
       // The provider's name is being looked up (CL-CFG-2): finish signing in rather than flash an id.
-      if (!provider && !state.persisted) return { route: 'boot', view: { message: copy.boot.starting } }
+      if (!provider && !state.persisted) return { route: 'boot', view: { message: 'starting' } }
       return {
         route: 'decisions',
         view: {

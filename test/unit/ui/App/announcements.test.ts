@@ -13,7 +13,7 @@ import { speechRecorder, type SpeechRecorder } from '../../../support/speech-rec
 let app: MountedApp | undefined
 afterEach(() => app?.unmount())
 
-const boot: Screen = { route: 'boot', view: { message: '…' } }
+const boot: Screen = { route: 'boot', view: { message: 'starting' } }
 const profiles: Screen = {
   route: 'profiles',
   view: {
@@ -158,6 +158,19 @@ describe.each([
     await mounted.publish(decisions)
     await mounted.publish(decisions)
     expect(speech.texts('notify')).toEqual([words.decisions.included])
+  })
+
+  test('a grid whose provider names have not arrived is said once they do (or at the next key), never with ids', async () => {
+    const ids = { ...profiles, view: { ...profiles.view, tiles: profiles.view.tiles.map((t) => ({ ...t, name: t.mvpd })) } } as Screen
+    const { app: mounted, speech } = await shown(lang, ids)
+    expect(speech.texts('screen').filter((t) => t.includes(words.profiles.title))).toEqual([])
+    await mounted.publish(profiles)
+    expect(speech.texts('screen').filter((t) => t.includes(words.profiles.title))).toHaveLength(1)
+    expect(lastScreen(speech)).toContain('Riverside Cable')
+
+    const late = await shown(lang, ids)
+    await late.app.press('Right')
+    expect(late.speech.texts('screen').filter((t) => t.includes(words.profiles.title))).toHaveLength(1)
   })
 
   test('every control on every screen has a name', async () => {

@@ -3,7 +3,7 @@ import { mountApp, type MountedApp } from '../../../support/lightning-kit'
 let kit: MountedApp | undefined
 afterEach(() => kit?.unmount())
 
-const boot = { route: 'boot', view: { message: 'Starting' } } as const
+const boot = { route: 'boot', view: { message: 'starting' } } as const
 
 describe('the App owns its subscriptions', () => {
   test('it follows the screens and the pointer while on the stage, and lets go when it leaves', async () => {

@@ -3,7 +3,7 @@ import { mountApp, type MountedApp } from '../../../support/lightning-kit'
 let kit: MountedApp | undefined
 afterEach(() => kit?.unmount())
 
-const boot = { route: 'boot', view: { message: 'Starting' } } as const
+const boot = { route: 'boot', view: { message: 'starting' } } as const
 
 test('the page title is the app name from settings.json brand', async () => {
   document.title = ''

@@ -68,6 +68,6 @@ test('a sign-in opens one decisions visit; dispose() closes it and releases both
   expect(decisions.closes()).toBeGreaterThan(0)
   expect(signIn.listeners.size).toBe(0)
   expect(decisions.listeners.size).toBe(0)
-  signIn.show({ route: 'boot', view: { message: 'x' } })
+  signIn.show({ route: 'boot', view: { message: 'starting' } })
   expect(seen).toHaveLength(1)
 })

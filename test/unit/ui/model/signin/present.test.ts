@@ -26,7 +26,7 @@ const showingCode = (): FlowState =>
 
 test('starting and loading show the boot screen', () => {
   expect(present(initialState(settings), ctx()).route).toBe('boot')
-  expect(present(afterLaunch(null), ctx())).toEqual({ route: 'boot', view: { message: 'Checking your TV provider sign-in…' } })
+  expect(present(afterLaunch(null), ctx())).toEqual({ route: 'boot', view: { message: 'checking' } })
 })
 
 test('the grid names providers from the configuration, says validity in words and marks the last one used', () => {
