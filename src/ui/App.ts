@@ -181,8 +181,7 @@ export class App extends Router.App<AppTemplateSpec> {
       if (Router.getActiveRoute() !== route || this.dialog) return
       if (route !== routeNames.boot) this.spokenScreen = route
       const screen = this.current
-      const signedIn =
-        screen?.route === 'decisions' && (before === 'activation' || before === 'profiles') ? [copy.spoken.signedIn(screen.view.providerName)] : []
+      const signedIn = screen?.route === 'decisions' && before === 'activation' ? [copy.spoken.signedIn(screen.view.providerName)] : []
       if (isAnnouncing(page) && page.announcementReady?.() === false) {
         this.pendingAnnouncement = { route, page, prefix: signedIn }
         return
