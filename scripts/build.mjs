@@ -29,5 +29,7 @@ for (const flavour of ['es6', 'es5']) {
 const seconds = ((Date.now() - started) / 1000).toFixed(1)
 console.log(`built dist/es6 and dist/es5 in ${seconds} s`)
 console.log(formatSizes(distSizes('dist')))
-console.log(`dist/es5/js/polyfills.js: core-js ${legacy.coreJs}, ${legacy.modules.length} modules for chrome ${legacy.targets.chrome}: ${legacy.modules.join(' ')}`)
+console.log(
+  `dist/es5/js/polyfills.js: core-js ${legacy.coreJs}, ${legacy.modules.length} modules for chrome ${legacy.targets.chrome}: ${legacy.modules.join(' ')}`,
+)
 console.log(`missing on chrome ${legacy.targets.chrome}: ${legacy.missing.map((m) => m.api).join(', ')}`)

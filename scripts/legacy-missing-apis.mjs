@@ -32,7 +32,7 @@ export function moduleApi(name) {
   const [ns, owner, ...rest] = name.split('.')
   if (ns !== 'es' && ns !== 'web') return null
   if (owner === 'global-this') return 'globalThis'
-  const global = ns === 'web' ? { url: 'URL', 'url-search-params': 'URLSearchParams' }[owner] ?? camel(owner) : pascal(owner)
+  const global = ns === 'web' ? ({ url: 'URL', 'url-search-params': 'URLSearchParams' }[owner] ?? camel(owner)) : pascal(owner)
   if (rest.length === 0) return global
   // String.prototype.at's module is "at-alternative" (core-js renamed it when the proposal changed).
   return rest.length === 1 ? `${global}.${camel(rest[0].replace(/-alternative$/, ''))}` : null

@@ -52,7 +52,8 @@ export function selectPolyfills(used) {
     const api = moduleApi(name)
     if (appPolyfilled.includes(api)) dropped.push({ module: name, why: `src/polyfills/legacy.ts installs ${api}` })
     else if (modern.has(name)) dropped.push({ module: name, why: `core-js adds it for chrome ${modernTargets.chrome} too` })
-    else if (!lackedByLegacy(api)) dropped.push({ module: name, why: `chrome ${legacyTargets.chrome} has ${api ?? 'the feature'} (core-js would replace or fix it)` })
+    else if (!lackedByLegacy(api))
+      dropped.push({ module: name, why: `chrome ${legacyTargets.chrome} has ${api ?? 'the feature'} (core-js would replace or fix it)` })
     else modules.push(name)
   }
   return { modules, dropped }

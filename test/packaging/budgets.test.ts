@@ -12,11 +12,18 @@ import { releaseFile, tizenTestPackage, webosTestPackage } from './archives'
 
 const KB = 1024
 
+// Ratchets: measured (bytes) rounded up to the next KB, plus 2 KB. Targets beside them.
 const budgets = {
-  es6: { js: 130 * KB, shipped: 0 },
-  es5: { js: 170 * KB, shipped: 0 },
-  wgt: 300 * KB,
-  ipk: 300 * KB,
+  es6: {
+    js: 175 * KB, // ratchet: 177016 measured; target 130 KB
+    shipped: 273 * KB, // ratchet: 277126 measured (static 98824 of it); no target of its own
+  },
+  es5: {
+    js: 209 * KB, // ratchet: 211354 measured; target 170 KB
+    shipped: 307 * KB, // ratchet: 311475 measured; no target of its own
+  },
+  wgt: 319 * KB, // ratchet: 324379 measured; target 300 KB
+  ipk: 315 * KB, // ratchet: 319810 measured; target 300 KB
 }
 
 function filesUnder(dir: string): string[] {
