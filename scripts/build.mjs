@@ -3,7 +3,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { distSizes, formatSizes } from './sizes.mjs'
-import { lowerToEs5 } from './lower-lightning-es5.mjs'
+import { finishLegacyDist } from './legacy-dist.mjs'
 
 const started = Date.now()
 rmSync('dist', { recursive: true, force: true })
@@ -18,7 +18,7 @@ if (result.status !== 0 || /✖|error/i.test(result.stdout ?? '')) {
   console.error('build failed')
   process.exit(1)
 }
-await lowerToEs5('dist/es5/js/lightning.es5.min.js')
+const legacy = await finishLegacyDist('dist/es5')
 // The app has no favicon: say so, instead of a browser asking for /favicon.ico (a 404 at every launch).
 for (const flavour of ['es6', 'es5']) {
   const file = `dist/${flavour}/index.html`
@@ -29,3 +29,7 @@ for (const flavour of ['es6', 'es5']) {
 const seconds = ((Date.now() - started) / 1000).toFixed(1)
 console.log(`built dist/es6 and dist/es5 in ${seconds} s`)
 console.log(formatSizes(distSizes('dist')))
+console.log(
+  `dist/es5/js/polyfills.js: core-js ${legacy.coreJs}, ${legacy.modules.length} modules for chrome ${legacy.targets.chrome}: ${legacy.modules.join(' ')}`,
+)
+console.log(`missing on chrome ${legacy.targets.chrome}: ${legacy.missing.map((m) => m.api).join(', ')}`)

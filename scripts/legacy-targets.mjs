@@ -13,3 +13,10 @@ export const legacyTargets = Object.freeze({ chrome: '53' })
 
 /** The ECMAScript edition every legacy script must parse as (acorn `ecmaVersion`, terser `ecma`). */
 export const legacyEcmaVersion = 5
+
+/**
+ * The es6 flavour's engines (README, "Supported engines"): they run the same sources and libraries
+ * with no polyfill but src/polyfills/legacy.ts, so a feature core-js would add even there is one the
+ * code does not depend on, and the legacy build leaves it out too.
+ */
+export const modernTargets = Object.freeze({ chrome: '80' })

@@ -6,6 +6,13 @@ import { transformSync } from '@babel/core'
 import { minify } from 'terser'
 import { legacyEcmaVersion, legacyTargets } from './legacy-targets.mjs'
 
+/** Minified at the legacy syntax (terser `ecma`), function names kept as the CLI keeps them. */
+export async function minifyLegacy(code, name) {
+  const min = await minify(code, { ecma: legacyEcmaVersion, compress: true, mangle: true, keep_fnames: true })
+  if (!min.code) throw new Error(`terser produced nothing for ${name}`)
+  return min.code
+}
+
 export async function lowerToEs5(file) {
   const source = readFileSync(file, 'utf8')
   const lowered = transformSync(source, {
@@ -16,7 +23,5 @@ export async function lowerToEs5(file) {
     presets: [['@babel/preset-env', { targets: legacyTargets, forceAllTransforms: true, modules: false }]],
   })
   if (!lowered?.code) throw new Error(`babel produced nothing for ${file}`)
-  const min = await minify(lowered.code, { ecma: legacyEcmaVersion, compress: true, mangle: true, keep_fnames: true })
-  if (!min.code) throw new Error(`terser produced nothing for ${file}`)
-  writeFileSync(file, min.code)
+  writeFileSync(file, await minifyLegacy(lowered.code, file))
 }

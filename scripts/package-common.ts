@@ -5,8 +5,8 @@
  * 1. the checked settings written to settings.store.json (the settings file with `pass` merged with
  *    the optional overlay file named by STORE_PASS_SETTINGS) and `lng dist --es5` run with
  *    LNG_SETTINGS_ENV=store, the CLI's own way to pick a settings file, and APP_STORE_BUILD=true (no
- *    `?pass.*`/`?platform=` overrides, no test hook) into .tmp/store; then Lightning's bundle lowered
- *    to real ES5 as in the everyday build. The CLI bakes metadata.json's `version` in, which must
+ *    `?pass.*`/`?platform=` overrides, no test hook) into .tmp/store; then finished as the everyday
+ *    legacy build is (Lightning lowered, polyfills.js made for what the scripts use). The CLI bakes metadata.json's `version` in, which must
  *    equal package.json's (the one source of truth);
  * 2. the baked settings read back and compared with the checked ones;
  * 3. a copy per platform without source maps, where the manifest and icons are added.
@@ -14,7 +14,7 @@
  * Before any of it, the effective pass settings are validated and checked for the sandbox's values:
  * a store package is refused with them, unless `--sandbox` asks for a test package (named -sandbox).
  *
- * The build is reused while its inputs (src, static, the settings given to the CLI, package.json,
+ * The build is reused while its inputs (src, static, scripts, the settings given to the CLI, package.json,
  * metadata.json) are unchanged, so `package:tizen` then `package:webos` build once.
  */
 import { spawnSync } from 'node:child_process'
@@ -27,11 +27,11 @@ import { bakedAppSettings } from './baked-settings'
 import { brandAppName, storePass, storeSettingsEnv, storeSettingsJson, type StorePass } from './store-pass'
 import { sandboxRefusal, storeSettingsProblems } from './store-settings-check'
 
-/** The everyday build's ES5 lowering of Lightning's bundle (a plain .mjs module, hence untyped). */
-async function lowerToEs5(file: string): Promise<void> {
-  const modulePath = './lower-lightning-es5.mjs'
-  const module = (await import(modulePath)) as { lowerToEs5(file: string): Promise<void> }
-  await module.lowerToEs5(file)
+/** The everyday build's legacy finish (Lightning lowered, polyfills.js made; a plain .mjs module, hence untyped). */
+async function finishLegacyDist(dir: string): Promise<void> {
+  const modulePath = './legacy-dist.mjs'
+  const module = (await import(modulePath)) as { finishLegacyDist(dir: string): Promise<unknown> }
+  await module.finishLegacyDist(dir)
 }
 
 export const storeDist = join('.tmp', 'store')
@@ -63,7 +63,8 @@ export function filesUnder(dir: string): string[] {
 function inputsHash(storeSettings: string): string {
   const hash = createHash('sha256').update(storeSettings).update('\0')
   const inputs = ['package.json', 'metadata.json', '.env', 'babel.config.js']
-  for (const dir of ['src', 'static']) for (const f of filesUnder(dir)) inputs.push(join(dir, f))
+  // scripts: the legacy finish (polyfills.js, Lightning's lowering) shapes the build as much as src.
+  for (const dir of ['src', 'static', 'scripts']) for (const f of filesUnder(dir)) inputs.push(join(dir, f))
   for (const file of inputs) {
     if (!existsSync(file)) continue
     hash.update(file).update('\0').update(readFileSync(file)).update('\0')
@@ -152,7 +153,7 @@ export async function storeBuild(options: PackagingOptions, command: string): Pr
     rmSync(storeDist, { recursive: true, force: true })
     const started = Date.now()
     lngDistEs5(storeSettings)
-    await lowerToEs5(join(dir, 'js', 'lightning.es5.min.js'))
+    await finishLegacyDist(dir)
     writeFileSync(stamp, hash)
     console.log(`store build in ${((Date.now() - started) / 1000).toFixed(1)} s: ${dir}`)
   }

@@ -20,5 +20,11 @@ export function distSizes(root) {
 
 export function formatSizes(rows) {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`
-  return rows.map((r) => `  ${r.flavour}/js/${r.file}: ${kb(r.raw)} raw, ${kb(r.gzip)} gzip`).join('\n')
+  const lines = rows.map((r) => `  ${r.flavour}/js/${r.file}: ${kb(r.raw)} raw, ${kb(r.gzip)} gzip`)
+  for (const flavour of new Set(rows.map((r) => r.flavour))) {
+    const mine = rows.filter((r) => r.flavour === flavour)
+    const sum = (key) => mine.reduce((n, r) => n + r[key], 0)
+    lines.push(`  ${flavour}/js total: ${kb(sum('raw'))} raw, ${kb(sum('gzip'))} gzip (${sum('gzip')} bytes)`)
+  }
+  return lines.join('\n')
 }
