@@ -10,7 +10,7 @@ import { consoleLogger, errorFields } from './core/base/logger'
 import { parsePassSettings, type PassSettings } from './core/base/settings'
 import { createTeardown } from './core/base/teardown'
 import { createDecisionsController } from './core/decisions'
-import { createFlowRunner, type FlowStore } from './core/flow'
+import { createFlowRunner, type FlowListener, type FlowRunner, type FlowStore } from './core/flow'
 import { createPassClient } from './core/pass/client'
 import type { RequestBudget } from './core/pass/pacer'
 import { createPlatform } from './core/platform/detect'
@@ -21,6 +21,7 @@ import { distinct, type Voice } from './core/platform/platform'
 import { createSpeech } from './core/speech'
 import { createDeviceIdentity } from './core/storage/device-id'
 import { createPersistentDeviceStore, type DeviceStore } from './core/storage/device-store'
+import { withReadAhead } from './core/storage/read-ahead'
 import { createApp } from './ui/App'
 import { currentLanguage, languageOf, setLanguage } from './ui/copy'
 import { createDecisionsScreens } from './ui/model/decisions/source'
@@ -85,11 +86,42 @@ function flowStoreOf(store: DeviceStore, settings: PassSettings): FlowStore {
 
 const clockNow = (): number => systemClock.now()
 
+/**
+ * The runner as the sign-in screens see it: its changes reach them only once `ready` has settled
+ * (the TV's language applied, so a screen is never presented in the wrong language), then the
+ * state at that moment and every change after it.
+ */
+function heldUntil(ready: Promise<unknown>, runner: FlowRunner): Pick<FlowRunner, 'subscribe' | 'getState' | 'send' | 'serverNow'> {
+  let released = false
+  const waiting = new Set<FlowListener>()
+  const release = (): void => {
+    released = true
+    for (const listener of [...waiting]) listener(runner.getState())
+    waiting.clear()
+  }
+  void ready.then(release, release)
+  return {
+    subscribe(listener) {
+      if (!released) waiting.add(listener)
+      const unsubscribe = runner.subscribe((state) => {
+        if (released) listener(state)
+      })
+      return () => {
+        waiting.delete(listener)
+        unsubscribe()
+      }
+    },
+    getState: () => runner.getState(),
+    send: (input) => runner.send(input),
+    serverNow: () => runner.serverNow(),
+  }
+}
+
 export default function (appSettings: Lightning.Application.Options & { pass?: unknown }, platformSettings: PlatformSettings, appData: AppData) {
   const query = typeof location !== 'undefined' ? location.search : ''
   const hook = allowOverrides ? installTestHook(window as unknown as Record<string, unknown>) : undefined
   const platform = createPlatform({ clock: systemClock, query, allowOverrides })
-  // Asked first, so the TV answers while the rest is built; the flow starts once it has (or the wait ends).
+  // Asked first, so the TV answers while the rest is built; the screens follow the flow once it has (or the wait ends).
   const forcedLanguage = languageOverride(query, allowOverrides)
   const language = readLanguage(platform, systemClock, { timeoutMs: languageTimeoutMs, override: forcedLanguage })
   let left = false
@@ -143,13 +175,21 @@ export default function (appSettings: Lightning.Application.Options & { pass?: u
     if (hook) hook.exited = true
     platform.exit()
   }
+  // Settles once the copy is in the TV's language (or the wait ended): what the sign-in screens wait for.
+  const languageApplied = language.then((tag) => {
+    // Leaving the app before the TV answered: nothing is started any more.
+    if (left) return
+    languageChanged = distinct(useLanguage, tag)
+    useLanguage(tag)
+    // The language follows the TV (webOS settings subscription, Tizen on resume, browser languagechange).
+    owned.add(watchLanguage(platform, (tag) => languageChanged(tag), { override: forcedLanguage }))
+  })
   // Keys beyond arrows/OK/Back (settings.json appSettings.keys) are registered with the platform and
   // mapped at the codes it reports (Tizen: tvinputdevice.getKey).
   const configuredKeys = (appSettings.keys ?? {}) as unknown as Record<string, string>
   const keys = keyMapWith(configuredKeys, platform.registerKeys(remoteKeysOf(configuredKeys)))
 
   let services: AppServices
-  let start = (): void => undefined
   let settings: PassSettings | undefined
   try {
     settings = parsePassSettings(appSettings.pass, query, allowOverrides)
@@ -160,8 +200,13 @@ export default function (appSettings: Lightning.Application.Options & { pass?: u
   if (settings) {
     const clock = systemClock
     const logger = consoleLogger
-    const store = createPersistentDeviceStore({ clock, logger })
+    // The token and the request budget, which the first request reads one after the other, are read now.
+    const store = withReadAhead(createPersistentDeviceStore({ clock, logger }))
     const identity = createDeviceIdentity({ platform, store, clock, logger, applicationId: settings.serviceProvider })
+    // The device identifier is derived (platform id, SHA-256) while the store is read, not after the
+    // token: every Adobe Pass request waits for it (docs/architecture.md "Time").
+    void identity.deviceId().catch(() => undefined)
+    void identity.deviceInfo().catch(() => undefined)
     // The throttle's one-time burst is remembered across launches (docs/adobe-pass.md "Throttling").
     const requestBudget = { load: () => store.getRequestBudget(), save: (budget: RequestBudget) => store.setRequestBudget(budget) }
     const client = createPassClient({ settings, store, identity, clock, logger, requestBudget })
@@ -172,7 +217,8 @@ export default function (appSettings: Lightning.Application.Options & { pass?: u
       settings: { activationUrl: settings.activationUrl, pollIntervalMs: settings.pollIntervalMs },
       logger,
     })
-    const signIn = createSignInScreens({ runner, settings, now: () => clock.now() })
+    // The screens follow the flow once the copy's language is known; the flow itself does not wait.
+    const signIn = createSignInScreens({ runner: heldUntil(languageApplied, runner), settings, now: () => clock.now() })
     const decisions = createDecisionsController({
       client,
       resources: settings.resources,
@@ -182,19 +228,17 @@ export default function (appSettings: Lightning.Application.Options & { pass?: u
     })
     const screens = createDecisionsScreens({ signIn, runner, decisions })
     services = { screens, exitApp }
-    start = () => {
-      // The language follows the TV (webOS settings subscription, Tizen on resume, browser languagechange).
-      owned.add(watchLanguage(platform, (tag) => languageChanged(tag), { override: forcedLanguage }))
-      // Polling pauses while the app is hidden and the flow recovers when the network returns.
-      owned.add(platform.onVisibilityChange((hidden) => runner.send({ type: hidden ? 'hidden' : 'visible' })))
-      owned.add(platform.onNetworkChange((online) => runner.send({ type: online ? 'online' : 'offline' })))
-      // Added after the subscriptions, so released before them: the screens stop listening, then
-      // the runner aborts its requests and timers (FlowRunner.stop), then the platform lets go.
-      owned.add(() => runner.stop())
-      owned.add(() => signIn.dispose())
-      owned.add(() => screens.dispose())
-      runner.start()
-    }
+    // Polling pauses while the app is hidden and the flow recovers when the network returns.
+    owned.add(platform.onVisibilityChange((hidden) => runner.send({ type: hidden ? 'hidden' : 'visible' })))
+    owned.add(platform.onNetworkChange((online) => runner.send({ type: online ? 'online' : 'offline' })))
+    // Added after the subscriptions, so released before them: the screens stop listening, then
+    // the runner aborts its requests and timers (FlowRunner.stop), then the platform lets go.
+    owned.add(() => runner.stop())
+    owned.add(() => signIn.dispose())
+    owned.add(() => screens.dispose())
+    // Started as the bundle runs, before Lightning's first frame and the TV's language: reading the
+    // store, the token and the profile request overlap the app's own start (docs/architecture.md "Time").
+    runner.start()
   } else {
     // A broken configuration still gets a screen that says so, never a black one.
     services = { screens: staticScreens.configurationError(), exitApp }
@@ -204,12 +248,5 @@ export default function (appSettings: Lightning.Application.Options & { pass?: u
   const App = createApp({ ...services, speech, pointerVisibility: (listener) => platform.onPointerVisibilityChange(listener) }, hook)
   const app = Launch(App, { ...appSettings, keys }, { ...platformSettings, fontLoader: safeFontLoader } as PlatformSettings, appData)
   ;(hook as unknown as { attach?(a: unknown): void } | undefined)?.attach?.(app)
-  void language.then((tag) => {
-    // Leaving the app before the TV answered: nothing is started any more.
-    if (left) return
-    languageChanged = distinct(useLanguage, tag)
-    useLanguage(tag)
-    start()
-  })
   return app
 }

@@ -1,8 +1,10 @@
 /**
- * Start-up benchmark for the foundation issue's closing figures (figures only, never asserted):
- * build time, raw and gzip size of each dist JS file, time from navigation to the first routed frame
- * at 1x and 6x CPU throttling for the app and for a blank Lightning app built the same way (their
- * ratio from the same run), and the JS heap in use after that frame.
+ * Start-up benchmark (figures only, never asserted): build time, raw and gzip size of each dist JS
+ * file, and at 1x and 6x CPU throttling, es6 and es5: the blank Lightning app's first routed frame,
+ * and the app's start-up to the screen the viewer needs, with its request timeline: a returning
+ * viewer (remembered provider, valid profile) to the decisions screen drawn and to its badges drawn,
+ * a first launch to the code and its QR code on screen. Each figure is also given as a ratio to the
+ * blank app's first routed frame from the same run. The JS heap in use after each run's last mark.
  *
  *   npx tsx test/bench/startup.ts [--runs N] [--skip-build] [--ref COMMIT]
  *
@@ -15,12 +17,17 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeF
 import { cpus, tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Page } from 'playwright-core'
-import { startSandbox } from '../sandbox'
-import { launchBrowser, type Flavour } from '../browser/harness'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { startSandbox, type Sandbox } from '../sandbox'
+import { chromiumPath, type Flavour } from '../browser/harness'
 import { serveFolder, type StaticServer } from '../support/static-server'
 
-type AppName = 'app' | 'blank'
+/**
+ * What one cold start measures: the blank app to its first routed frame; the app as a first launch
+ * (a fresh profile) to the code and its QR code on screen; the app as a returning viewer (a profile
+ * holding a sign-in made before the runs) to the decisions screen and then its badges drawn.
+ */
+type Scenario = 'blank' | 'first' | 'returning'
 
 interface Options {
   runs: number
@@ -36,14 +43,36 @@ interface SizeRow {
   gzip: number
 }
 
+/** A request the page made (Resource Timing), in ms since the navigation started. */
+interface RequestTiming {
+  readonly what: string
+  readonly start: number
+  readonly end: number
+}
+
+/** ms since the navigation started. */
+interface Marks {
+  /** The stage's first frame after the first routed page (`__tvApp.readyAt`). */
+  readonly firstFrame: number
+  /** Returning viewer: the frame after the decisions page was routed. */
+  readonly decisions?: number
+  /** Returning viewer: the first frame whose texts hold a badge and no "Checking…" one. */
+  readonly badges?: number
+  /** First launch: the first frame showing the code and the QR code's caption (drawn with it). */
+  readonly code?: number
+}
+
 interface Sample {
-  app: AppName
+  scenario: Scenario
   flavour: Flavour
   rate: number
   run: number
-  /** performance.now() at the first routed frame: ms since the navigation started. */
-  readyAt: number
-  /** Runtime.getHeapUsage right after that frame, and again after a forced garbage collection. */
+  marks: Marks
+  /** Each route drawn, at the frame after it was routed. */
+  routes: Array<{ route: string; at: number }>
+  /** The requests to anything but the page's own origin (Adobe Pass, logos). */
+  requests: RequestTiming[]
+  /** Runtime.getHeapUsage after the run's last mark, and again after a forced garbage collection. */
   heapUsed: number
   heapUsedAfterGc: number
 }
@@ -51,7 +80,7 @@ interface Sample {
 const root = process.cwd()
 const blankDir = join('test', 'bench', 'blank-app')
 const outFile = join('test-artifacts', 'bench', 'startup.json')
-const apps: readonly AppName[] = ['app', 'blank']
+const scenarios: readonly Scenario[] = ['blank', 'first', 'returning']
 const flavours: readonly Flavour[] = ['es6', 'es5']
 const rates: readonly number[] = [1, 6]
 /** Files the production build of the app reads (scripts/build.mjs and the Lightning CLI). */
@@ -169,28 +198,229 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2
 }
 
-/** One cold start: fresh profile, throttling set before navigating, wait for the app's own signal. */
-async function measure(url: string, rate: number): Promise<{ readyAt: number; heapUsed: number; heapUsedAfterGc: number; chromium: string }> {
-  const browser = await launchBrowser()
+/** The code the activation screen shows (letters and digits that cannot be misread). */
+const codeSource = '^[ACEFGHJKMNPRTWXY34679]{7}$'
+
+/**
+ * Runs in the page before its scripts (plain JavaScript: it is not compiled for the page). It wraps
+ * the test hook as the app installs it: each route drawn is noted with performance.now() as the
+ * hook notes it (at the stage's frameEnd), and once the decisions or activation page is drawn, each
+ * frameEnd checks the visible texts until the badges, or the code with its QR code, are there. The
+ * blank app's hook has neither routes nor attach and is left as it is.
+ */
+const recorder = `(() => {
+  const record = { routes: [], marks: {} };
+  window.__benchRecord = record;
+  const code = new RegExp(${JSON.stringify(codeSource)});
+  const watches = {
+    decisions: { mark: 'badges', done: (t) => t.includes('Included') && !t.includes('Checking…') },
+    activation: { mark: 'code', done: (t) => t.some((x) => code.test(x)) && t.includes("Or scan with your phone's camera") },
+  };
+  let hook;
+  let armed = [];
+  const onFrame = () => {
+    if (armed.length === 0) return;
+    const texts = hook.texts();
+    armed = armed.filter((w) => {
+      if (!w.done(texts)) return true;
+      record.marks[w.mark] = performance.now();
+      return false;
+    });
+  };
+  Object.defineProperty(window, '__tvApp', {
+    configurable: true,
+    get: () => hook,
+    set: (value) => {
+      hook = value;
+      if (!value || !Array.isArray(value.routes) || typeof value.attach !== 'function') return;
+      const push = value.routes.push;
+      value.routes.push = function (...routes) {
+        for (const route of routes) {
+          const at = performance.now();
+          record.routes.push({ route, at });
+          if (route === 'decisions' && record.marks.decisions === undefined) record.marks.decisions = at;
+          const watch = watches[route];
+          if (watch && record.marks[watch.mark] === undefined && !armed.includes(watch)) armed.push(watch);
+        }
+        return push.apply(this, routes);
+      };
+      const attach = value.attach;
+      value.attach = function (app) {
+        app.stage.on('frameEnd', onFrame);
+        return attach.call(this, app);
+      };
+    },
+  });
+})();`
+
+interface PageRecord {
+  routes: Array<{ route: string; at: number }>
+  marks: { decisions?: number; badges?: number; code?: number }
+}
+
+/** Routes after which the scenario cannot reach its mark (the run is reported as failed). */
+const offPath: Record<Scenario, readonly string[]> = {
+  blank: [],
+  first: ['error', 'decisions', 'profiles', 'reauth'],
+  returning: ['error', 'activation', 'profiles', 'reauth'],
+}
+
+/** The arguments of test/browser/harness.ts's launchBrowser, for a profile this script keeps. */
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--window-size=1920,1080',
+]
+
+function launchWithProfile(dir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, { executablePath: chromiumPath, headless: true, args: chromiumArgs, viewport: { width: 1920, height: 1080 } })
+}
+
+/**
+ * A returning viewer's browser profile for one app origin: a first launch, the sign-in finished as
+ * on a phone, the decisions screen with its badges, then the browser closed so its storage is on
+ * disk. Only the storage is kept (IndexedDB, localStorage): every run starts from a copy of it with
+ * no code or HTTP cache, as cold as a first launch.
+ */
+async function seedReturning(url: string, sandbox: Sandbox, work: string, name: string): Promise<string> {
+  const dir = mkdtempSync(join(work, `seed-${name}-`))
+  const context = await launchWithProfile(dir)
   try {
-    const page: Page = browser.context.pages()[0] ?? (await browser.context.newPage())
-    const cdp = await browser.context.newCDPSession(page)
+    const page = context.pages()[0] ?? (await context.newPage())
+    await page.addInitScript({ content: recorder })
+    await page.goto(`${url}&pass.pollIntervalMs=3000`)
+    const handle = await page.waitForFunction(
+      (source) => (window as unknown as { __tvApp?: { texts(): string[] } }).__tvApp?.texts().find((t) => new RegExp(source).test(t)) ?? false,
+      codeSource,
+      { timeout: 60_000 },
+    )
+    sandbox.completeSignIn((await handle.jsonValue()) as string, { mvpd: 'Sandbox_Fiber', user: 'viewer' })
+    await page.waitForFunction(() => (window as unknown as { __benchRecord: PageRecord }).__benchRecord.marks.badges !== undefined, null, { timeout: 60_000 })
+    // The provider is remembered as the decisions screen opens; let the stores' writes land.
+    await page.waitForTimeout(1500)
+  } finally {
+    await context.close()
+  }
+  const kept = mkdtempSync(join(work, `returning-${name}-`))
+  for (const part of ['IndexedDB', 'Local Storage']) {
+    const from = join(dir, 'Default', part)
+    if (existsSync(from)) cpSync(from, join(kept, 'Default', part), { recursive: true })
+  }
+  rmSync(dir, { recursive: true, force: true })
+  return kept
+}
+
+/** The requests to other origins, by path (the service's own prefix left out), in the order they started. */
+function requestsOf(entries: Array<{ name: string; start: number; end: number }>, pageOrigin: string): RequestTiming[] {
+  return entries
+    .filter((e) => !e.name.startsWith(pageOrigin))
+    .map((e) => {
+      const url = new URL(e.name)
+      return { what: url.pathname.replace(/^\/api\/v2\/[^/]+\//, ''), start: e.start, end: e.end }
+    })
+    .sort((a, b) => a.start - b.start)
+}
+
+interface Measured {
+  marks: Marks
+  routes: Sample['routes']
+  requests: RequestTiming[]
+  heapUsed: number
+  heapUsedAfterGc: number
+  chromium: string
+}
+
+/**
+ * One cold start: a fresh profile (or a copy of the returning viewer's), throttling set before
+ * navigating, then wait for the scenario's last mark.
+ */
+async function measure(url: string, rate: number, scenario: Scenario, returningProfile: string | undefined, work: string): Promise<Measured> {
+  const dir = mkdtempSync(join(work, 'profile-'))
+  if (returningProfile) cpSync(returningProfile, dir, { recursive: true })
+  const context = await launchWithProfile(dir)
+  try {
+    const page: Page = context.pages()[0] ?? (await context.newPage())
+    await page.addInitScript({ content: recorder })
+    const cdp = await context.newCDPSession(page)
     await cdp.send('Emulation.setCPUThrottlingRate', { rate })
     await page.goto(url)
-    await page.waitForFunction(() => (window as unknown as { __tvApp?: { ready: boolean } }).__tvApp?.ready === true, null, { timeout: 120_000 })
-    const readyAt = await page.evaluate(() => (window as unknown as { __tvApp: { readyAt: number } }).__tvApp.readyAt)
+    const last = scenario === 'blank' ? null : scenario === 'first' ? 'code' : 'badges'
+    await page.waitForFunction(
+      ([mark, off]) => {
+        const hook = (window as unknown as { __tvApp?: { ready: boolean } }).__tvApp
+        const record = (window as unknown as { __benchRecord?: PageRecord }).__benchRecord
+        if (!hook?.ready || !record) return false
+        if (mark === null) return true
+        return (record.marks as Record<string, number | undefined>)[mark] !== undefined || record.routes.some((r) => off.includes(r.route))
+      },
+      [last, offPath[scenario]] as const,
+      { timeout: 120_000 },
+    )
+    const seen = await page.evaluate(() => {
+      const record = (window as unknown as { __benchRecord: PageRecord }).__benchRecord
+      const entries = performance
+        .getEntriesByType('resource')
+        .map((e) => ({ name: e.name, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd }))
+      return {
+        readyAt: (window as unknown as { __tvApp: { readyAt: number } }).__tvApp.readyAt,
+        record: { routes: [...record.routes], marks: { ...record.marks } },
+        entries,
+        origin: location.origin,
+      }
+    })
+    if (last !== null && (seen.record.marks as Record<string, number | undefined>)[last] === undefined) {
+      throw new Error(`${scenario} run left the path: routes ${seen.record.routes.map((r) => r.route).join(' → ')}`)
+    }
     const { usedSize: heapUsed } = await cdp.send('Runtime.getHeapUsage')
     await cdp.send('HeapProfiler.collectGarbage')
     const { usedSize: heapUsedAfterGc } = await cdp.send('Runtime.getHeapUsage')
-    return { readyAt, heapUsed, heapUsedAfterGc, chromium: browser.context.browser()?.version() ?? 'unknown' }
+    return {
+      marks: { firstFrame: seen.readyAt, ...seen.record.marks },
+      routes: seen.record.routes,
+      requests: requestsOf(seen.entries, seen.origin),
+      heapUsed,
+      heapUsedAfterGc,
+      chromium: context.browser()?.version() ?? 'unknown',
+    }
   } finally {
-    await browser.close()
+    await context.close()
+    rmSync(dir, { recursive: true, force: true })
   }
 }
 
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(2)} MB`
 const pad = (s: string, n: number): string => s.padEnd(n)
+const ms = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? '–' : String(Math.round(n)))
+
+/** The figures of the table: which scenario, which mark. */
+const figures = [
+  { label: 'blank first frame', scenario: 'blank', mark: 'firstFrame' },
+  { label: 'returning: decisions', scenario: 'returning', mark: 'decisions' },
+  { label: 'returning: badges', scenario: 'returning', mark: 'badges' },
+  { label: 'first launch: code+QR', scenario: 'first', mark: 'code' },
+  { label: 'app first frame (first launch)', scenario: 'first', mark: 'firstFrame' },
+] as const
+
+/** The request timeline and routes of one run, each line "start → end  what" in ms from navigation. */
+function timeline(sample: Sample): string[] {
+  const lines = [
+    ...sample.requests.map((r) => ({ at: r.start, text: `${ms(r.start).padStart(6)} → ${ms(r.end).padStart(6)}  ${r.what}` })),
+    ...sample.routes.map((r) => ({ at: r.at, text: `${ms(r.at).padStart(6)}            route ${r.route} drawn` })),
+    ...(['badges', 'code'] as const).flatMap((m) => {
+      const at = sample.marks[m]
+      return at === undefined ? [] : [{ at, text: `${ms(at).padStart(6)}            ${m === 'badges' ? 'badges drawn' : 'code and QR on screen'}` }]
+    }),
+  ]
+  return lines.sort((a, b) => a.at - b.at).map((l) => l.text)
+}
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2))
@@ -225,48 +455,59 @@ async function main(): Promise<void> {
         urls.set(`${name}/${flavour}`, `${server.origin}/index.html${name === 'app' ? `?${query}` : ''}`)
       }
     }
+    const urlOf = (scenario: Scenario, flavour: Flavour): string => urls.get(`${scenario === 'blank' ? 'blank' : 'app'}/${flavour}`) ?? ''
 
-    // Interleaved, with the app/blank order flipped every run, so drift in the machine's load
-    // lands on both sides of each ratio.
+    // One sign-in per app origin (storage is per origin), made before any run is timed.
+    const returning = new Map<Flavour, string>()
+    for (const flavour of flavours) {
+      returning.set(flavour, await seedReturning(urlOf('returning', flavour), sandbox, work, flavour))
+      console.log(`  returning viewer's profile ready (${flavour})`)
+    }
+
+    // Interleaved, with the scenario order rotated every run, so drift in the machine's load lands
+    // on every side of each ratio.
     const samples: Sample[] = []
     let chromium = 'unknown'
-    const total = options.runs * flavours.length * rates.length * apps.length
+    const total = options.runs * flavours.length * rates.length * scenarios.length
     for (let r = 0; r < options.runs; r++) {
+      const order = [...scenarios.slice(r % scenarios.length), ...scenarios.slice(0, r % scenarios.length)]
       for (const flavour of flavours) {
         for (const rate of rates) {
-          for (const name of r % 2 === 0 ? apps : [...apps].reverse()) {
-            const url = urls.get(`${name}/${flavour}`) ?? ''
-            const m = await measure(url, rate)
+          for (const scenario of order) {
+            const m = await measure(urlOf(scenario, flavour), rate, scenario, scenario === 'returning' ? returning.get(flavour) : undefined, work)
             chromium = m.chromium
-            samples.push({ app: name, flavour, rate, run: r + 1, readyAt: m.readyAt, heapUsed: m.heapUsed, heapUsedAfterGc: m.heapUsedAfterGc })
-            console.log(`  ${samples.length}/${total}  ${name} ${flavour} ${rate}x run ${r + 1}: ${Math.round(m.readyAt)} ms`)
+            const { chromium: _, ...rest } = m
+            samples.push({ scenario, flavour, rate, run: r + 1, ...rest })
+            const shown = scenario === 'blank' ? m.marks.firstFrame : scenario === 'first' ? m.marks.code : m.marks.badges
+            console.log(`  ${samples.length}/${total}  ${scenario} ${flavour} ${rate}x run ${r + 1}: ${ms(shown)} ms`)
           }
         }
       }
     }
 
-    const pick = (name: AppName, flavour: Flavour, rate: number): Sample[] => samples.filter((s) => s.app === name && s.flavour === flavour && s.rate === rate)
+    const pick = (scenario: Scenario, flavour: Flavour, rate: number): Sample[] =>
+      samples.filter((s) => s.scenario === scenario && s.flavour === flavour && s.rate === rate)
     const results = flavours.flatMap((flavour) =>
       rates.map((rate) => {
-        const of = (name: AppName) => {
-          const s = pick(name, flavour, rate)
-          return {
-            readyAtMs: median(s.map((x) => x.readyAt)),
-            samplesMs: s.map((x) => Math.round(x.readyAt)),
-            heapUsed: median(s.map((x) => x.heapUsed)),
-            heapUsedAfterGc: median(s.map((x) => x.heapUsedAfterGc)),
-          }
+        const blankMs = median(pick('blank', flavour, rate).map((s) => s.marks.firstFrame))
+        const values = figures.map((f) => {
+          const s = pick(f.scenario, flavour, rate)
+          const values = s.map((x) => x.marks[f.mark]).filter((v): v is number => v !== undefined)
+          const value = median(values)
+          return { figure: f.label, ms: value, samplesMs: values.map(Math.round), ratio: value / blankMs }
+        })
+        const heap = (scenario: Scenario) => {
+          const s = pick(scenario, flavour, rate)
+          return { heapUsed: median(s.map((x) => x.heapUsed)), heapUsedAfterGc: median(s.map((x) => x.heapUsedAfterGc)) }
         }
-        const a = of('app')
-        const b = of('blank')
-        return { flavour, rate, app: a, blank: b, ratio: a.readyAtMs / b.readyAtMs }
+        return { flavour, rate, blankMs, figures: values, heap: { blank: heap('blank'), first: heap('first'), returning: heap('returning') } }
       }),
     )
 
     console.log(
       `\nbuild (wall clock): ${app.buildSeconds === undefined ? 'skipped' : `app ${app.buildSeconds.toFixed(1)} s`}${blank.buildSeconds === undefined ? '' : `, blank ${blank.buildSeconds.toFixed(1)} s`}`,
     )
-    for (const name of apps) {
+    for (const name of ['app', 'blank'] as const) {
       console.log(`\n${name} JS files (raw, gzip -9):`)
       for (const flavour of flavours) {
         const rows = sizes[name].filter((s) => s.flavour === flavour)
@@ -275,18 +516,35 @@ async function main(): Promise<void> {
         console.log(`  ${pad(`${flavour} total`, 30)} ${kb(sum('raw')).padStart(10)} ${kb(sum('gzip')).padStart(10)}`)
       }
     }
-    console.log(`\nfirst routed frame, ms from navigation start (median of ${options.runs}; samples in brackets)`)
-    const timeCell = (x: { readyAtMs: number; samplesMs: number[] }) => `${Math.round(x.readyAtMs)} [${x.samplesMs.join(' ')}]`
-    const width = Math.max(...results.flatMap((r) => [timeCell(r.app), timeCell(r.blank)]).map((c) => c.length)) + 2
-    console.log(`  ${pad('dist', 6)}${pad('cpu', 5)}${pad('app', width)}${pad('blank', width)}app/blank`)
+    console.log(`\nms from navigation start (median of ${options.runs}; samples in brackets) and × the blank app's first routed frame`)
     for (const r of results) {
-      console.log(`  ${pad(r.flavour, 6)}${pad(`${r.rate}x`, 5)}${pad(timeCell(r.app), width)}${pad(timeCell(r.blank), width)}${r.ratio.toFixed(2)}`)
+      console.log(`  ${r.flavour} ${r.rate}x`)
+      for (const f of r.figures) {
+        console.log(`    ${pad(f.figure, 32)}${pad(`${ms(f.ms)} [${f.samplesMs.join(' ')}]`, 26)}${f.ratio.toFixed(2)}×`)
+      }
     }
-    console.log(`\nJS heap used after the first routed frame (median; after a forced GC in brackets)`)
-    console.log(`  ${pad('dist', 6)}${pad('cpu', 5)}${pad('app', 22)}blank`)
+
+    // The timeline of the median run of each scenario and setting (the run whose last mark is the median one).
+    console.log(`\nrequest timeline (ms from navigation: start → end of each request to Adobe Pass or a logo, routes drawn)`)
+    for (const flavour of flavours) {
+      for (const rate of rates) {
+        for (const scenario of ['returning', 'first'] as const) {
+          const s = pick(scenario, flavour, rate)
+          const last = (x: Sample): number => (scenario === 'first' ? x.marks.code : x.marks.badges) ?? NaN
+          const sorted = [...s].sort((a, b) => last(a) - last(b))
+          const middle = sorted[Math.floor((sorted.length - 1) / 2)]
+          if (!middle) continue
+          console.log(`  ${scenario === 'first' ? 'first launch' : 'returning viewer'}, ${flavour} ${rate}x (run ${middle.run})`)
+          for (const line of timeline(middle)) console.log(`    ${line}`)
+        }
+      }
+    }
+
+    console.log(`\nJS heap used after each run's last mark (median; after a forced GC in brackets)`)
+    console.log(`  ${pad('dist', 6)}${pad('cpu', 5)}${pad('blank', 22)}${pad('first launch', 22)}returning`)
     for (const r of results) {
       const cell = (x: { heapUsed: number; heapUsedAfterGc: number }) => `${mb(x.heapUsed)} [${mb(x.heapUsedAfterGc)}]`
-      console.log(`  ${pad(r.flavour, 6)}${pad(`${r.rate}x`, 5)}${pad(cell(r.app), 22)}${cell(r.blank)}`)
+      console.log(`  ${pad(r.flavour, 6)}${pad(`${r.rate}x`, 5)}${pad(cell(r.heap.blank), 22)}${pad(cell(r.heap.first), 22)}${cell(r.heap.returning)}`)
     }
 
     const report = {

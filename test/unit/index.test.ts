@@ -166,3 +166,31 @@ describe('the TV’s language', () => {
     expect(new Set([...english.deviceInfo, ...spanish.deviceInfo, ...forced.deviceInfo]).size).toBe(1)
   })
 })
+
+describe('start-up', () => {
+  afterEach(() => {
+    jest.dontMock('../../src/core/platform/language')
+    jest.resetModules()
+  })
+
+  test('the flow asks Adobe Pass before the TV answers its language; the screens follow once it has', async () => {
+    const { en } = await import('../../src/ui/copy/en')
+    const { es } = await import('../../src/ui/copy/es')
+    let answer: (tag: string | null) => void = () => undefined
+    jest.resetModules()
+    jest.doMock('../../src/core/platform/language', () => ({
+      ...jest.requireActual<object>('../../src/core/platform/language'),
+      readLanguage: () => new Promise<string | null>((resolve) => (answer = resolve)),
+    }))
+    const messages: string[] = []
+    const run = await launch('', async () => {
+      built.services?.screens.subscribe((screen) => messages.push((screen.view as { message?: string }).message ?? screen.route))
+      // Waiting on the profiles: the screen is still the one made at launch, in no language yet.
+      expect(messages).toEqual([en.boot.starting])
+      answer('es-US')
+      await waitFor(() => messages.length > 1)
+      expect(messages[messages.length - 1]).toBe(es.boot.checking)
+    })
+    expect(run.languageAtFirstRequest).toBeNull()
+  })
+})

@@ -278,18 +278,29 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
     pendingWrites = pendingWrites.then(() => promiseOf(write)).catch(warnWith(`flow: could not ${what}`))
   }
 
-  /** CL-CFG-2 + CL-AUTHN-4. Save failures are logged, never fatal: the viewer is signed in either way. */
+  /**
+   * CL-CFG-2 + CL-AUTHN-4. The provider is remembered the moment its profile is found, before any
+   * name is looked up: leaving the app meanwhile must not lose it (the next launch asks for its
+   * profile alone). Its name and logo, when not known yet, are stored once the configuration
+   * answers. Save failures are logged, never fatal: the viewer is signed in either way.
+   */
   async function persistAuthorized(profile: Profile, known: LastMvpd | null): Promise<void> {
     const owner = scope
     const { mvpd, attributes, notAfter } = profile
-    await store.saveProfileParts({ mvpd, attributes, notAfter }).catch(warnWith('flow: could not save the profile parts'))
-    const provider = known ?? (await providerFromConfiguration(mvpd, owner))
-    await store.saveLastMvpd(provider).catch(warnWith('flow: could not save the provider'))
+    const first = known ?? byId(mvpd)
+    const saved = Promise.all([
+      store.saveProfileParts({ mvpd, attributes, notAfter }).catch(warnWith('flow: could not save the profile parts')),
+      store.saveLastMvpd(first).catch(warnWith('flow: could not save the provider')),
+    ])
+    const named = isNamed(first) ? null : await providerFromConfiguration(mvpd, owner)
+    await saved
+    const provider = named ?? first
+    if (named) await store.saveLastMvpd(named).catch(warnWith('flow: could not save the provider'))
     deliver(owner.epoch, () => ({ type: 'persisted', provider }))
   }
 
-  /** CL-CFG-1: the configuration is fetched only here, when the provider's name is not already known. */
-  async function providerFromConfiguration(mvpd: string, owner: Scope): Promise<LastMvpd> {
+  /** CL-CFG-1: the configuration is fetched only here, when the provider's name is not already known; null without it. */
+  async function providerFromConfiguration(mvpd: string, owner: Scope): Promise<LastMvpd | null> {
     const controller = new AbortController()
     owner.controllers.add(controller)
     try {
@@ -302,8 +313,7 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
     } finally {
       owner.controllers.delete(controller)
     }
-    // The id alone still lets the next launch ask for this provider's profile.
-    return { id: mvpd, displayName: mvpd }
+    return null
   }
 
   // -- scopes -----------------------------------------------------------------------------------
@@ -357,6 +367,16 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
     getState: () => state,
     serverNow: () => client.serverNow(),
   }
+}
+
+/** A provider known by its id alone: the id still lets the next launch ask for this provider's profile. */
+function byId(mvpd: string): LastMvpd {
+  return { id: mvpd, displayName: mvpd }
+}
+
+/** Whether the provider has a name of its own (one remembered by id alone is named again from the configuration). */
+function isNamed(provider: LastMvpd): boolean {
+  return provider.logoUrl !== undefined || (provider.displayName.trim() !== '' && provider.displayName !== provider.id)
 }
 
 function validate(options: FlowRunnerOptions): FlowRunnerOptions {

@@ -103,7 +103,7 @@ export async function resolveDeviceId(options: DeviceIdOptions): Promise<DeviceI
       // Profiles were bound to the stored id: the viewer signs in again once (CL-HDR-4). No ids logged.
       logger.warn('device id: the platform id replaces the stored id', { stored: stored.value.source })
     }
-    await store.setDeviceId(record)
+    keep(store, record)
     return record
   }
   if (answer.kind === 'late') logger.debug('device id: no platform id within the wait', { waitMs, stored: stored.status })
@@ -121,8 +121,17 @@ export async function resolveDeviceId(options: DeviceIdOptions): Promise<DeviceI
     })
     return record
   }
-  await store.setDeviceId(record)
+  keep(store, record)
   return record
+}
+
+/**
+ * Stores the id without making the caller wait for IndexedDB: every Adobe Pass request waits for
+ * the id (docs/architecture.md "Time"), and the device store writes its mirror before IndexedDB, so
+ * the id is kept even when the app closes before IndexedDB answers. The store's writes never reject.
+ */
+function keep(store: DeviceStore, record: DeviceIdRecord): void {
+  void store.setDeviceId(record)
 }
 
 export interface DeviceIdentityOptions extends DeviceIdOptions {

@@ -14,6 +14,7 @@ import {
   profile,
   session,
   setup,
+  showCode,
 } from '../../../support/flow-harness'
 
 describe('launch with a cached provider', () => {
@@ -193,6 +194,53 @@ describe('persistence never blocks the sign-in', () => {
     expect(h.state('authorized').provider).toEqual({ id: 'ExampleCable', displayName: 'ExampleCable' })
     expect(h.store.lastMvpd?.id).toBe('ExampleCable')
     expect(h.warnings.some((warning) => warning.includes('configuration'))).toBe(true)
+  })
+})
+
+describe('the provider is remembered the moment its profile is found (CL-CFG-2)', () => {
+  const byId = { id: 'ExampleCable', displayName: 'ExampleCable' }
+
+  it('a single profile at launch: stored by id while the configuration is still asked; its name and logo follow', async () => {
+    const h = setup()
+    await h.launch()
+    h.client.last('retrieveProfiles').resolve([profile('ExampleCable', h.client.serverNow() + DAY)])
+    await flushPromises()
+
+    // Leaving the app now must not lose the provider: the configuration has not answered yet.
+    expect(h.client.callsTo('configuration')).toHaveLength(1)
+    expect(h.store.lastMvpd).toEqual(byId)
+    expect(h.store.parts?.mvpd).toBe('ExampleCable')
+    expect(h.state('authorized').persisted).toBe(false)
+
+    h.client.last('configuration').resolve({ mvpds: [exampleCable] })
+    await flushPromises()
+    expect(h.store.lastMvpd).toEqual(exampleCable)
+    expect(h.state('authorized')).toMatchObject({ provider: exampleCable, persisted: true })
+  })
+
+  it('a profile found for the code: stored before the configuration answers', async () => {
+    const h = setup()
+    await showCode(h)
+    h.client.on('retrieveProfileForCode', () => [profile('ExampleCable', h.client.serverNow() + DAY)])
+    await h.clock.advance(5000)
+
+    expect(h.state('authorized').persisted).toBe(false)
+    expect(h.client.callsTo('configuration')).toHaveLength(1)
+    expect(h.store.lastMvpd).toEqual(byId)
+  })
+
+  it('a provider remembered by id alone is named from the configuration at the next sign-in', async () => {
+    const h = setup({ lastMvpd: byId })
+    await h.launch()
+    h.client.last('retrieveProfileForMvpd').resolve(profile('ExampleCable', h.client.serverNow() + DAY))
+    await flushPromises()
+
+    // The decisions screen does not wait for the name: the state is authorized with the id meanwhile.
+    expect(h.state('authorized').provider).toEqual(byId)
+    h.client.last('configuration').resolve({ mvpds: [exampleCable] })
+    await flushPromises()
+    expect(h.state('authorized').provider).toEqual(exampleCable)
+    expect(h.store.lastMvpd).toEqual(exampleCable)
   })
 })
 

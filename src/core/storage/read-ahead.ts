@@ -1,0 +1,51 @@
+/**
+ * Reads of the device store asked for before anyone needs them (docs/architecture.md "Time"): the
+ * composition root starts them as the bundle runs, so the access token and the request budget,
+ * which the first Adobe Pass request reads one after the other, are read while the flow reads its
+ * own records. The first call of each takes the answer already on its way; later calls read the
+ * store again. A write or clear of the record before that first call drops the early read (it may
+ * be older than the write).
+ */
+import type { DeviceStore } from './device-store'
+
+interface Early<T> {
+  /** The early read, once; undefined when taken or dropped. */
+  take(): Promise<T> | undefined
+  drop(): void
+}
+
+function early<T>(read: () => Promise<T>): Early<T> {
+  let pending: Promise<T> | undefined = read()
+  return {
+    take() {
+      const taken = pending
+      pending = undefined
+      return taken
+    },
+    drop() {
+      pending = undefined
+    },
+  }
+}
+
+export function withReadAhead(store: DeviceStore): DeviceStore {
+  const token = early(() => store.getAccessToken())
+  const budget = early(() => store.getRequestBudget())
+  return {
+    ...store,
+    getAccessToken: () => token.take() ?? store.getAccessToken(),
+    setAccessToken: (record) => {
+      token.drop()
+      return store.setAccessToken(record)
+    },
+    clearAccessToken: () => {
+      token.drop()
+      return store.clearAccessToken()
+    },
+    getRequestBudget: () => budget.take() ?? store.getRequestBudget(),
+    setRequestBudget: (record) => {
+      budget.drop()
+      return store.setRequestBudget(record)
+    },
+  }
+}
