@@ -128,7 +128,7 @@ const setNavigatorLanguage = (tag: string): void => {
 describe('the TV’s language', () => {
   afterEach(() => Reflect.deleteProperty(window.navigator, 'language'))
 
-  test('is read and applied before the flow makes its first request, and ?lang= forces it', async () => {
+  test('is read at start-up (here it answers before the first request leaves), and ?lang= forces it', async () => {
     setNavigatorLanguage('en-US')
     expect((await launch('')).languageAtFirstRequest).toBe('en-US')
     expect((await launch('?lang=es')).languageAtFirstRequest).toBe('es')
@@ -174,8 +174,6 @@ describe('start-up', () => {
   })
 
   test('the flow asks Adobe Pass before the TV answers its language; the screens follow once it has', async () => {
-    const { en } = await import('../../src/ui/copy/en')
-    const { es } = await import('../../src/ui/copy/es')
     let answer: (tag: string | null) => void = () => undefined
     jest.resetModules()
     jest.doMock('../../src/core/platform/language', () => ({
@@ -184,12 +182,17 @@ describe('start-up', () => {
     }))
     const messages: string[] = []
     const run = await launch('', async () => {
+      // The copy module the launched app runs on (loaded after the reset above).
+      const copy = await import('../../src/ui/copy')
       built.services?.screens.subscribe((screen) => messages.push((screen.view as { message?: string }).message ?? screen.route))
       // Waiting on the profiles: the screen is still the one made at launch, in no language yet.
-      expect(messages).toEqual([en.boot.starting])
+      expect(messages).toEqual(['starting'])
+      expect(copy.currentLanguage()).toBe('en')
       answer('es-US')
       await waitFor(() => messages.length > 1)
-      expect(messages[messages.length - 1]).toBe(es.boot.checking)
+      // The next screen is drawn with the Spanish table (boot words are looked up when drawn).
+      expect(messages[messages.length - 1]).toBe('checking')
+      expect(copy.currentLanguage()).toBe('es')
     })
     expect(run.languageAtFirstRequest).toBeNull()
   })
