@@ -8,9 +8,13 @@
  *    refreshed with the stored credentials, never one per call (CL-REG-3, CL-REG-R1). A V2 401
  *    refreshes it once (http.ts).
  * Concurrent callers share one registration and one token request.
+ *
+ * Persisting never holds a caller up: a registration or token answer is kept in memory and handed
+ * over at once, and its writes go on behind (WriteBehind: in order, one at a time). Memory wins
+ * over the store from then on, so a write that has not landed is never read back as "none".
  */
 import { clampTimerMs, type Clock, type ServerTime } from '../base/clock'
-import type { Logger } from '../base/logger'
+import { errorName, type Logger } from '../base/logger'
 import type { PassSettings } from '../base/settings'
 import { isPassError } from './errors'
 import { withSignal, type PassHttp, type TokenSource } from './http'
@@ -31,12 +35,66 @@ export interface DcrOptions {
 /** How long to wait before reading storage again when it could not be read at all. */
 const unreadableStoreRetryMs = 1500
 
+/** A record to persist: the value to keep, or null to clear it. */
+type Write =
+  | { readonly record: 'clientCredentials'; readonly value: ClientCredentials | null }
+  | { readonly record: 'accessToken'; readonly value: AccessTokenRecord | null }
+
+/**
+ * The credentials and token writes, off the callers' path: one store call in flight, in call order.
+ * A write not yet started is dropped when a later one of the same record arrives, and that later one
+ * goes to the end, so the last values land in the order they were decided (a token never before the
+ * credentials it belongs to). A failed write is logged and the next one still runs; PassStore
+ * methods do not reject, so this guards a store that breaks its contract.
+ */
+class WriteBehind {
+  private queue: Write[] = []
+  private draining = false
+
+  constructor(
+    private readonly store: PassStore,
+    private readonly logger: Logger,
+  ) {}
+
+  push(write: Write): void {
+    this.queue = this.queue.filter((w) => w.record !== write.record)
+    this.queue.push(write)
+    if (!this.draining) void this.drain()
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true
+    for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+      try {
+        await this.apply(next)
+      } catch (error) {
+        this.logger.warn('pass: storing a DCR record failed', { record: next.record, operation: next.value ? 'set' : 'clear', reason: errorName(error) })
+      }
+    }
+    this.draining = false
+  }
+
+  private async apply(write: Write): Promise<void> {
+    const { store } = this
+    if (write.record === 'clientCredentials') await (write.value ? store.setClientCredentials(write.value) : store.clearClientCredentials())
+    else await (write.value ? store.setAccessToken(write.value) : store.clearAccessToken())
+  }
+}
+
 export class Dcr implements TokenSource {
   /** undefined: not read from the store yet; null: none. */
   private token: AccessTokenRecord | null | undefined
+  /**
+   * undefined: ask the store (not read yet, or it held none: a later read may still find them);
+   * null: none (dropped after `invalid_client`, whose clear may not have landed yet).
+   */
+  private client: ClientCredentials | null | undefined
   private pending: Promise<AccessTokenRecord> | undefined
+  private readonly writes: WriteBehind
 
-  constructor(private readonly options: DcrOptions) {}
+  constructor(private readonly options: DcrOptions) {
+    this.writes = new WriteBehind(options.store, options.logger)
+  }
 
   current(signal?: AbortSignal): Promise<string> {
     if (this.token && this.isFresh(this.token)) return Promise.resolve(this.token.accessToken)
@@ -91,8 +149,7 @@ export class Dcr implements TokenSource {
       const t = this.token
       if (t && t.origin === settings.baseUrl && this.isFresh(t)) return t
     } else if (this.token && this.token.accessToken === rejected) {
-      this.token = null
-      await store.clearAccessToken()
+      this.keepToken(null)
     }
     let credentials = await this.credentials(false)
     let record: AccessTokenRecord
@@ -105,9 +162,14 @@ export class Dcr implements TokenSource {
       credentials = await this.credentials(true)
       record = await this.requestToken(credentials)
     }
-    this.token = record
-    await store.setAccessToken(record)
+    this.keepToken(record)
     return record
+  }
+
+  /** Memory now, the store behind (a clear queued just before is dropped for this write). */
+  private keepToken(token: AccessTokenRecord | null): void {
+    this.token = token
+    this.writes.push({ record: 'accessToken', value: token })
   }
 
   /**
@@ -128,13 +190,17 @@ export class Dcr implements TokenSource {
   }
 
   private async credentials(forceNew: boolean): Promise<ClientCredentials> {
-    const { store, settings, http } = this.options
+    const { settings, http } = this.options
     if (!forceNew) {
-      const stored = await this.storedCredentials()
-      // Credentials belong to the server that issued them (a ?pass.baseUrl override points elsewhere).
-      if (stored && stored.origin === settings.baseUrl) return stored
+      if (this.client) return this.client
+      if (this.client === undefined) {
+        const stored = await this.storedCredentials()
+        // Credentials belong to the server that issued them (a ?pass.baseUrl override points elsewhere).
+        if (stored && stored.origin === settings.baseUrl) return (this.client = stored)
+      }
     } else {
-      await store.clearClientCredentials()
+      this.client = null
+      this.writes.push({ record: 'clientCredentials', value: null })
     }
     // POST /o/client/register (docs/adobe-pass.md "Dynamic Client Registration"): JSON body, X-Device-Info; once per app instance (CL-REG-2).
     const wire = await http.send(
@@ -147,10 +213,14 @@ export class Dcr implements TokenSource {
       origin: settings.baseUrl,
       ...(wire.issuedAt !== undefined ? { issuedAt: wire.issuedAt } : {}),
     }
-    await store.setClientCredentials(credentials)
+    // Kept in memory for this launch; the store catches up behind. An app closed before the write
+    // lands registers again on its next launch and loses nothing: no profile can exist yet for
+    // credentials this new (a sign-in takes a second screen, far longer than the write, whose
+    // synchronous mirror is written first: docs/architecture.md "Storage").
+    this.client = credentials
+    this.writes.push({ record: 'clientCredentials', value: credentials })
     // A token of other credentials is worthless now.
-    this.token = null
-    await store.clearAccessToken()
+    this.keepToken(null)
     return credentials
   }
 

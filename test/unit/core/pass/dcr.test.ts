@@ -4,12 +4,14 @@
  * refreshing once and retrying once, never re-registering to refresh.
  */
 import 'fake-indexeddb/auto'
-import { createDeviceStore, recordVersion, type ClientCredentials } from '../../../../src/core/storage/device-store'
+import { createDeviceStore, recordVersion, type ClientCredentials, type DeviceStore } from '../../../../src/core/storage/device-store'
+import { MemoryStore } from '../../../../src/core/storage/memory-kv'
 import { createIdbStore } from '../../../../src/core/storage/idb-kv'
 import { createResilientStore } from '../../../../src/core/storage/resilient-kv'
 import { createWebStorageStore } from '../../../../src/core/storage/web-storage-kv'
-import { accessTokens, sessionAnswer } from '../../../support/fake-adobe'
+import { accessTokens, clientSecret, sessionAnswer } from '../../../support/fake-adobe'
 import { rig, settle, testSettings, type Rig } from '../../../support/pass-rig'
+import { flushPromises } from '../../../support/fake-clock'
 import { stallable } from '../../../support/stallable-store'
 
 const profilesPath = '/api/v2/MYCHAN/profiles'
@@ -20,6 +22,7 @@ const unauthorized = { status: 401, json: { status: 401, code: 'invalid_access_t
 async function firstCall(r: Rig): Promise<void> {
   r.adobe.script('GET', profilesPath, empty)
   await r.client.retrieveProfiles()
+  await flushPromises() // the writes behind it land
 }
 
 test('CL-REG-2, CL-REG-3: one registration and one token for many calls, never a token per call', async () => {
@@ -293,5 +296,193 @@ describe('CL-REG-2: every read of the credentials reaches IndexedDB (real store,
     expect(r.adobe.count('POST', '/o/client/register')).toBe(0)
     expect(gate.calls.filter((c) => c === 'get clientCredentials')).toHaveLength(1)
     expect(r.logger.lines.some((l) => /cannot be read; registering/.test(l.message))).toBe(false)
+  })
+})
+
+describe('persisting never holds the caller up (credentials and token written behind, in order)', () => {
+  /**
+   * The rig's store with its DCR writes held: each starts (and is listed in `started`) but lands only
+   * when the test releases it, or never. Reads answer from the records that have landed.
+   */
+  function heldWrites(inner: DeviceStore) {
+    const started: string[] = []
+    const landed: string[] = []
+    const held: Array<() => Promise<void>> = []
+    const hold =
+      <A extends unknown[]>(name: string, write: (...args: A) => Promise<void>) =>
+      (...args: A): Promise<void> => {
+        started.push(name)
+        return new Promise<void>((resolve) =>
+          held.push(() =>
+            write(...args).then(() => {
+              landed.push(name)
+              resolve()
+            }),
+          ),
+        )
+      }
+    const store: DeviceStore = {
+      ...inner,
+      setClientCredentials: hold('set credentials', (c: ClientCredentials) => inner.setClientCredentials(c)),
+      clearClientCredentials: hold('clear credentials', () => inner.clearClientCredentials()),
+      setAccessToken: hold('set token', (t: Parameters<DeviceStore['setAccessToken']>[0]) => inner.setAccessToken(t)),
+      clearAccessToken: hold('clear token', () => inner.clearAccessToken()),
+    }
+    /** Lets the oldest held write land, then lets the next one start. */
+    const releaseNext = async (): Promise<void> => {
+      const next = held.shift()
+      if (next) await next()
+      await flushPromises()
+    }
+    return { store, started, landed, releaseNext, held: () => held.length }
+  }
+
+  /** A rig whose store is `heldWrites` over a memory device store that outlives one launch. */
+  function heldRig() {
+    const built: { gate?: ReturnType<typeof heldWrites> } = {}
+    const r = rig({
+      makeStore: (clock, logger) => {
+        built.gate = heldWrites(createDeviceStore({ primary: new MemoryStore(), logger, clock }))
+        return built.gate.store
+      },
+    })
+    const gate = built.gate
+    if (!gate) throw new Error('store not built')
+    return { r, gate }
+  }
+
+  test('writes that never land: the token is handed over and the V2 call goes out with it', async () => {
+    const { r, gate } = heldRig()
+    r.adobe.script('GET', profilesPath, empty)
+    await expect(settle(r.clock, r.client.retrieveProfiles())).resolves.toEqual([])
+    expect(r.adobe.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['POST /o/client/register', 'POST /o/client/token', `GET ${profilesPath}`])
+    expect(r.adobe.requests[2]?.headers['authorization']).toBe(`Bearer ${accessTokens[0]}`)
+    // One write in flight; the rest wait behind it.
+    expect(gate.started).toEqual(['set credentials'])
+    expect(gate.landed).toEqual([])
+  })
+
+  test('later calls use the credentials and token in memory while their writes have not landed', async () => {
+    const { r, gate } = heldRig()
+    r.adobe.script('GET', profilesPath, unauthorized, empty, empty)
+    // The 401 refreshes the token: with the credentials from memory, not by registering again.
+    await expect(settle(r.clock, r.client.retrieveProfiles())).resolves.toEqual([])
+    await r.client.retrieveProfiles()
+    expect(r.adobe.count('POST', '/o/client/register')).toBe(1)
+    expect(r.adobe.requests.filter((q) => q.path === '/o/client/token').map((q) => new URLSearchParams(q.body).get('client_id'))).toEqual([
+      'client-1',
+      'client-1',
+    ])
+    expect(r.adobe.requests[r.adobe.requests.length - 1]?.headers['authorization']).toBe(`Bearer ${accessTokens[1]}`)
+    expect(gate.landed).toEqual([])
+  })
+
+  test('concurrent callers share one registration and one token request while the writes hang', async () => {
+    const { r, gate } = heldRig()
+    r.adobe.script('GET', profilesPath, empty)
+    await settle(r.clock, Promise.all([r.client.retrieveProfiles(), r.client.retrieveProfiles(), r.client.retrieveProfiles()]))
+    expect(r.adobe.count('POST', '/o/client/register')).toBe(1)
+    expect(r.adobe.count('POST', '/o/client/token')).toBe(1)
+    expect(r.adobe.count('GET', profilesPath)).toBe(3)
+    expect(gate.started).toEqual(['set credentials'])
+  })
+
+  test('the writes land one at a time, credentials first, the token clear collapsed into the token write', async () => {
+    const { r, gate } = heldRig()
+    await firstCall(r)
+    expect(gate.started).toEqual(['set credentials'])
+    await gate.releaseNext()
+    expect(gate.landed).toEqual(['set credentials'])
+    expect(gate.started).toEqual(['set credentials', 'set token'])
+    await gate.releaseNext()
+    expect(gate.landed).toEqual(['set credentials', 'set token'])
+    expect(gate.held()).toBe(0)
+    // Both landed: the next launch makes no DCR call and reuses the token.
+    const second = r.restart()
+    r.adobe.script('GET', profilesPath, empty)
+    await second.retrieveProfiles()
+    expect(r.adobe.dcr()).toHaveLength(2)
+    expect(r.adobe.requests[r.adobe.requests.length - 1]?.headers['authorization']).toBe(`Bearer ${accessTokens[0]}`)
+  })
+
+  test('a refresh while the first writes are under way: only the newest token is written after the credentials', async () => {
+    const { r, gate } = heldRig()
+    r.adobe.script('GET', profilesPath, unauthorized, empty)
+    await settle(r.clock, r.client.retrieveProfiles())
+    await gate.releaseNext()
+    await gate.releaseNext()
+    expect(gate.landed).toEqual(['set credentials', 'set token'])
+    expect((await r.store.getAccessToken())?.accessToken).toBe(accessTokens[1])
+  })
+
+  test('the app closes before the credentials write lands: the next launch registers again', async () => {
+    const { r } = heldRig()
+    await firstCall(r)
+    const second = r.restart()
+    r.adobe.script('GET', profilesPath, empty)
+    await settle(r.clock, second.retrieveProfiles())
+    expect(r.adobe.count('POST', '/o/client/register')).toBe(2)
+  })
+
+  test('a write that fails is logged by name, never thrown at the caller, and the next write still runs', async () => {
+    const r = rig({
+      makeStore: (clock, logger) => ({
+        ...createDeviceStore({ primary: new MemoryStore(), logger, clock }),
+        setClientCredentials: () => Promise.reject(new DOMException('quota', 'QuotaExceededError')),
+      }),
+    })
+    r.adobe.script('GET', profilesPath, empty)
+    await expect(settle(r.clock, r.client.retrieveProfiles())).resolves.toEqual([])
+    await flushPromises()
+    const warning = r.logger.lines.find((l) => /storing a DCR record failed/.test(l.message))
+    expect(warning?.fields).toMatchObject({ record: 'clientCredentials', operation: 'set', reason: 'QuotaExceededError' })
+    expect(r.logger.text()).not.toContain(clientSecret)
+    expect((await r.store.getAccessToken())?.accessToken).toBe(accessTokens[0])
+  })
+
+  test('writes that take 200 ms each (IndexedDB on a 2018 TV): the V2 request goes out as soon as the token answers', async () => {
+    const r = rig({
+      makeStore: (clock, logger) => {
+        const inner = createDeviceStore({ primary: new MemoryStore(), logger, clock })
+        const slow =
+          <A extends unknown[]>(write: (...args: A) => Promise<void>) =>
+          (...args: A): Promise<void> =>
+            new Promise<void>((resolve) => clock.setTimeout(() => void write(...args).then(resolve), 200))
+        return {
+          ...inner,
+          setClientCredentials: slow(inner.setClientCredentials),
+          clearClientCredentials: slow(inner.clearClientCredentials),
+          setAccessToken: slow(inner.setAccessToken),
+          clearAccessToken: slow(inner.clearAccessToken),
+        }
+      },
+    })
+    r.adobe.script('GET', profilesPath, empty)
+    const start = r.clock.now()
+    await settle(r.clock, r.client.retrieveProfiles())
+    const sentAt = (path: string) => (r.adobe.requests.find((q) => q.path === path)?.at ?? Number.NaN) - start
+    expect([sentAt('/o/client/register'), sentAt('/o/client/token'), sentAt(profilesPath)]).toEqual([0, 0, 0])
+    // Behind it: the credentials (0–200 ms), then the token alone (200–400 ms), its clear collapsed.
+    await r.clock.advance(400)
+    expect((await r.store.readClientCredentials()).status).toBe('found')
+    expect((await r.store.getAccessToken())?.accessToken).toBe(accessTokens[0])
+  })
+
+  test('the real device store over an IndexedDB that stalls after the reads: the V2 call does not wait for it', async () => {
+    const gate = stallable(new MemoryStore())
+    const r = rig({ makeStore: (clock, logger) => createDeviceStore({ primary: gate.store, logger, clock }) })
+    r.adobe.on((q) => {
+      if (q.path === '/o/client/register') gate.stall()
+      return undefined
+    })
+    r.adobe.script('GET', profilesPath, empty)
+    await expect(settle(r.clock, r.client.retrieveProfiles())).resolves.toEqual([])
+    expect(r.adobe.count('GET', profilesPath)).toBe(1)
+    expect(gate.calls).toEqual(['get accessToken', 'get clientCredentials', 'set clientCredentials'])
+    gate.release()
+    await flushPromises()
+    expect(gate.calls).toEqual(['get accessToken', 'get clientCredentials', 'set clientCredentials', 'set accessToken'])
+    expect((await r.store.getAccessToken())?.accessToken).toBe(accessTokens[0])
+    expect((await r.store.readClientCredentials()).status).toBe('found')
   })
 })
