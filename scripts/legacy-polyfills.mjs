@@ -12,6 +12,10 @@
 //    runs on Chromium 53's own Promise, URL, typed arrays and RegExp, the es6 flavour's floor proves
 //    the rest, and replacing a WebGL engine's typed arrays would cost speed; and none the app's own
 //    first import already installs (legacy-missing-apis.mjs, `appPolyfilled`).
+//
+// What no core-js module provides (AbortController and fetch honouring its signal) is bundled after the
+// core-js modules (`extraPolyfills`), here rather than in the app's module, so the es6 flavour, whose
+// Chrome 80+ has it, does not carry it.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { transformSync } from '@babel/core'
@@ -24,6 +28,20 @@ const require = createRequire(import.meta.url)
 
 /** The core-js version bundled (and the one Babel is told about, so it knows every module). */
 export const coreJsVersion = JSON.parse(readFileSync(require.resolve('core-js/package.json'), 'utf8')).version
+
+/**
+ * Polyfills core-js has no module for, each with the APIs it installs (`Owner.member`, as
+ * legacy-missing-apis.mjs names them). They install only where missing, and run after the core-js
+ * modules, whose use they are scanned for like the shipped scripts (`polyfillSources`).
+ */
+export const extraPolyfills = Object.freeze([
+  // AbortController, AbortSignal, and fetch/Request patched to honour a signal where the engine's fetch
+  // predates it (Chrome 66): https://github.com/mo/abortcontroller-polyfill
+  Object.freeze({ module: 'abortcontroller-polyfill/dist/polyfill-patch-fetch.js', apis: Object.freeze(['AbortController', 'AbortSignal', 'Request.signal']) }),
+])
+
+/** The files of `extraPolyfills`, for step 1's scan. */
+export const polyfillSources = () => extraPolyfills.map((p) => require.resolve(p.module))
 
 /** Step 1: core-js module names (e.g. `es.object.has-own`) that `files` use and core-js-compat says `legacyTargets` need. */
 export function usedPolyfills(files) {
@@ -59,9 +77,10 @@ export function selectPolyfills(used) {
   return { modules, dropped }
 }
 
-/** One unminified ES5 script installing `modules` (core-js is written to run on ES5 engines). */
+/** One unminified ES5 script installing `modules`, then `extraPolyfills` (all written to run on ES5 engines). */
 export async function bundlePolyfills(modules) {
-  const contents = modules.map((name) => `require('core-js/modules/${name}.js');`).join('\n')
+  const requires = [...modules.map((name) => `core-js/modules/${name}.js`), ...extraPolyfills.map((p) => p.module)]
+  const contents = requires.map((path) => `require('${path}');`).join('\n')
   const result = await build({
     stdin: { contents, resolveDir: process.cwd(), loader: 'js' },
     bundle: true,

@@ -2,11 +2,10 @@
  * Polyfills for the oldest TV engines we ship to (Chromium 53 on webOS 4, 56 on Tizen 4) and for the
  * Chrome 80–92 engines the es6 build reaches. Imported first by src/index.ts. ky 2 needs these at run
  * time beyond fetch and Promise (docs/architecture.md "Platforms"); each is installed only where it is missing.
- * In the legacy build the core-js polyfills.js, loaded before the app, has already installed all but
- * AbortController (docs/architecture.md "Build"), so there only that part does anything.
+ * AbortController and fetch honouring its signal (Chrome 66) are not here: the es6 flavour's engines
+ * have them, and the legacy build's polyfills.js, loaded before the app, installs them (docs/architecture.md
+ * "Build"), so the es6 bundle does not carry them.
  */
-// AbortController, and fetch/Request patched to honour its signal where the engine's fetch predates it.
-import 'abortcontroller-polyfill/dist/polyfill-patch-fetch'
 
 type AnyRecord = Record<string, unknown>
 

@@ -58,10 +58,24 @@ afterEach(() => {
 })
 
 test('every API the build found missing really was missing when the legacy bundle started', async () => {
-  // The derived list holds at least what the app's own module adds (AbortController) and what ky 2 uses.
+  // The derived list holds at least what ky 2 uses, AbortController among it (polyfills.js's extra polyfill).
   expect(missing.map((m) => m.api)).toEqual(expect.arrayContaining(['AbortController', 'Object.hasOwn', 'Promise.finally', 'globalThis']))
   const removed = await page.evaluate(() => (window as unknown as { __removedApis: string[] }).__removedApis)
   expect(removed).toEqual(missing.map((m) => m.api))
+})
+
+test('polyfills.js gives the legacy engine an AbortController that aborts a fetch', async () => {
+  await waitForRoute(page, 'activation')
+  const outcome = await page.evaluate(async () => {
+    const controller = new AbortController()
+    const request = fetch(window.location.href, { signal: controller.signal })
+    controller.abort()
+    return request.then(
+      () => 'answered',
+      (error: unknown) => (error instanceof Error ? error.name : 'other'),
+    )
+  })
+  expect(outcome).toBe('AbortError')
 })
 
 test('boots, creates a session over ky and shows a code', async () => {

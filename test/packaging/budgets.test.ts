@@ -15,12 +15,14 @@ const KB = 1024
 // Ratchets: measured (bytes) rounded up to the next KB, plus 2 KB. Targets beside them.
 const budgets = {
   es6: {
-    js: 175 * KB, // ratchet: 177016 measured; target 130 KB
-    shipped: 273 * KB, // ratchet: 277126 measured (static 98824 of it); no target of its own
+    js: 174 * KB, // ratchet: 175157 measured; target 130 KB
+    shipped: 271 * KB, // ratchet: 275267 measured (static 98824 of it); no target of its own
   },
   es5: {
-    js: 209 * KB, // ratchet: 211354 measured; target 170 KB
-    shipped: 307 * KB, // ratchet: 311475 measured; no target of its own
+    // Not raised to 212751 measured + 2 KB (210 KB): AbortController's polyfill moved into polyfills.js,
+    // which compresses apart from the app bundle, cost 0.8 KB here (211949 before); a ratchet only falls.
+    js: 209 * KB, // ratchet: 212751 measured; target 170 KB
+    shipped: 307 * KB, // ratchet: 312872 measured; no target of its own
   },
   wgt: 319 * KB, // ratchet: 324379 measured; target 300 KB
   ipk: 315 * KB, // ratchet: 319810 measured; target 300 KB
@@ -54,6 +56,14 @@ describe.each(['es6', 'es5'] as const)('dist/%s', (flavour) => {
     const { shipped } = flavourFiles(flavour)
     expect(gzipBytes(shipped)).toBeLessThanOrEqual(budgets[flavour].shipped)
   })
+})
+
+// AbortController's polyfill (abortcontroller-polyfill, named by its opt-in flag) ships in the legacy
+// polyfills.js alone: Chrome 80+, the es6 flavour's floor, has AbortController and abortable fetch.
+test('the AbortController polyfill ships in dist/es5/js/polyfills.js only', () => {
+  const marker = '__FORCE_INSTALL_ABORTCONTROLLER_POLYFILL'
+  const carrying = [...flavourFiles('es6').js, ...flavourFiles('es5').js].filter((f) => readFileSync(f, 'utf8').includes(marker))
+  expect(carrying.map((f) => relative('dist', f))).toEqual([join('es5', 'js', 'polyfills.js')])
 })
 
 test.each([
