@@ -8,9 +8,9 @@ const require = createRequire(import.meta.url)
 const bcd = require('@mdn/browser-compat-data')
 
 /**
- * What src/polyfills/legacy.ts installs, as `Owner.member` paths (a prototype's member under its
- * owner's name, as browser-compat-data names it): core-js has no module for the first three, and the
- * rest the es6 flavour needs too, so the legacy polyfills.js leaves them to the app's module.
+ * What core-js does not provide, as `Owner.member` paths (a prototype's member under its owner's
+ * name, as browser-compat-data names it): the first three come from abortcontroller-polyfill in the
+ * legacy polyfills.js, the rest from src/polyfills/legacy.ts (the es6 flavour needs them too).
  */
 export const appPolyfilled = Object.freeze([
   'AbortController',
