@@ -108,7 +108,17 @@ test('English: a first sign-in, a deny, a play and a sign-out are said as they h
 
   // Focus moves say where focus lands: name, state, position.
   await waitForFocus(page, 'Card_mychannel_live')
-  for (let i = 0; i < 3; i++) await press(page, 'ArrowRight')
+  // Three Right presses in one go, as a quick thumb sends them (dispatched in the page in one task,
+  // so a busy machine cannot stretch them past the debounce).
+  await page.evaluate(() => {
+    for (let i = 0; i < 3; i++) {
+      for (const type of ['keydown', 'keyup']) {
+        const event = new KeyboardEvent(type, { key: 'ArrowRight', bubbles: true, cancelable: true })
+        Object.defineProperty(event, 'keyCode', { get: () => 39 })
+        window.dispatchEvent(event)
+      }
+    }
+  })
   await waitForFocus(page, 'Card_mychannel_sports')
   said = await waitToHear(page, 'Sports Center, Not in your package, 4 of 5')
   // Three fast presses: only the title where focus landed is said (the debounce).
