@@ -19,7 +19,7 @@ import { join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { startSandbox, type Sandbox } from '../sandbox'
-import { chromiumPath, type Flavour } from '../browser/harness'
+import { chromiumArgs, chromiumPath, type Flavour } from '../browser/harness'
 import { serveFolder, type StaticServer } from '../support/static-server'
 
 /**
@@ -264,20 +264,6 @@ const offPath: Record<Scenario, readonly string[]> = {
   first: ['error', 'decisions', 'profiles', 'reauth'],
   returning: ['error', 'activation', 'profiles', 'reauth'],
 }
-
-/** The arguments of test/browser/harness.ts's launchBrowser, for a profile this script keeps. */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-  '--window-size=1920,1080',
-]
 
 function launchWithProfile(dir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(dir, { executablePath: chromiumPath, headless: true, args: chromiumArgs, viewport: { width: 1920, height: 1080 } })

@@ -12,7 +12,8 @@ import { serveFolder, type StaticServer } from '../support/static-server'
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const screenshotDir = join('test-artifacts', 'screenshots')
 
-const chromiumArgs = [
+/** The headless Chromium flags every browser test and the start-up benchmark launch with (software WebGL). */
+export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--use-angle=swiftshader',
