@@ -6,7 +6,7 @@
 export type { PassSettings } from './base/settings'
 export { assertNever } from './base/guards'
 export type { EnhancedError } from './pass/errors'
-export type { Mvpd, PassClient } from './pass/types'
+export type { LastMvpd, Mvpd, PassClient } from './pass/types'
 export type { FlowFailure, FlowRunner, FlowState, UserIntent } from './flow'
 export { activationUrls, failureRemedy, NEW_CODE_COOLDOWN_MS } from './flow'
 export type { Badge, DecisionsController, DecisionsState, DenyReason, PlayState } from './decisions'

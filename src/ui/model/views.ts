@@ -68,6 +68,11 @@ export interface DecisionsView {
   /** Small print under a deny: the enhanced error code and trace for support, never a secret. */
   readonly reference?: string
   readonly busy: boolean
+  /**
+   * The remembered provider's profile is still in flight (a returning viewer's launch): the row shows
+   * "Checking…" and a title chosen now waits for the answer instead of being authorized.
+   */
+  readonly confirming?: boolean
 }
 
 /** The player stand-in: playback would start now (the media token's validity, never the token). */

@@ -3,6 +3,7 @@
  * badges and a notice line on the decisions screen, or the player stand-in after a permit. Pure.
  */
 import type { Badge, DecisionsState, DenyReason, EnhancedError, PlayState } from '../../../core'
+import { assertNever } from '../../../core'
 import { copy, durationInWords } from '../../copy'
 import { errorReference, type ReferencedError } from '../reference'
 import type { Screen } from '../screen'
@@ -21,6 +22,37 @@ export function presentDecisions(base: DecisionsView, state: DecisionsState): Sc
   }
   const notice = noticeOf(state, titleOf, base.providerName)
   return { route: 'decisions', view: { ...view, ...notice } }
+}
+
+/** What the viewer chose on the decisions screen while it was `confirming`: carried out once the sign-in is. */
+export type HeldIntent = { readonly type: 'play'; readonly resource: string } | { readonly type: 'signOut' } | { readonly type: 'switchProvider' }
+
+/**
+ * The decisions screen while the sign-in is being confirmed: the row as the flow drew it ("Checking…")
+ * and, once the viewer has chosen, what is waiting (a title being checked, a sign-out under way).
+ */
+export function presentConfirming(base: DecisionsView, held: HeldIntent | undefined): Screen {
+  if (!held) return { route: 'decisions', view: base }
+  const titleOf = (resource: string): string => base.items.find((i) => i.id === resource)?.title ?? resource
+  switch (held.type) {
+    case 'play':
+      return {
+        route: 'decisions',
+        view: {
+          ...base,
+          busy: true,
+          playPending: true,
+          notice: { tone: 'info', text: copy.decisions.checkingAccess(titleOf(held.resource)) },
+          noticeFor: held.resource,
+        },
+      }
+    case 'signOut':
+      return { route: 'decisions', view: { ...base, busy: true, notice: { tone: 'info', text: copy.decisions.signingOut } } }
+    case 'switchProvider':
+      return { route: 'decisions', view: { ...base, busy: true } }
+    default:
+      return assertNever(held)
+  }
 }
 
 function playerView(title: string, play: Extract<PlayState, { kind: 'permitted' }>): PlayerView {

@@ -2,11 +2,13 @@
  * From the sign-in flow's state to the screen the viewer sees (docs/architecture.md, "Screens").
  * Pure: provider names come with the state (the flow asks the configuration for the grid's).
  */
-import type { FlowFailure, FlowState, PassSettings } from '../../../core'
+import type { FlowFailure, FlowState, LastMvpd, PassSettings } from '../../../core'
 import { activationUrls, assertNever, failureRemedy, NEW_CODE_COOLDOWN_MS } from '../../../core'
 import { copy, failureCopy, validityInWords, type FailureCopy } from '../../copy'
 import { errorReference } from '../reference'
 import type { Screen } from '../screen'
+
+type DecisionsScreen = Extract<Screen, { route: 'decisions' }>
 
 export interface PresentContext {
   readonly settings: Pick<PassSettings, 'activationUrl' | 'resources'>
@@ -25,7 +27,7 @@ function screenOf(state: FlowState, ctx: PresentContext): Screen {
     case 'starting':
       return { route: 'boot', view: { message: 'starting' } }
     case 'loadingProfiles':
-      return { route: 'boot', view: { message: 'checking' } }
+      return returningViewer(state, ctx) ?? { route: 'boot', view: { message: 'checking' } }
     case 'choosing': {
       const now = ctx.serverNow()
       return {
@@ -90,15 +92,7 @@ function screenOf(state: FlowState, ctx: PresentContext): Screen {
       const { provider } = state
       // The provider's name is being looked up (CL-CFG-2): finish signing in rather than flash an id.
       if (!provider && !state.persisted) return { route: 'boot', view: { message: 'starting' } }
-      return {
-        route: 'decisions',
-        view: {
-          providerName: provider?.displayName ?? state.profile.mvpd,
-          ...(provider?.logoUrl ? { logoUrl: provider.logoUrl } : {}),
-          items: ctx.settings.resources.map((r) => ({ id: r.id, title: r.title, badge: 'unknown' as const })),
-          busy: false,
-        },
-      }
+      return decisionsOf(provider ?? { id: state.profile.mvpd, displayName: state.profile.mvpd }, 'unknown', ctx)
     }
     case 'failed': {
       const words = failureWords(state.error)
@@ -124,7 +118,31 @@ export function shortUrl(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '')
 }
 
-export function failureWords(error: FlowFailure): FailureCopy {
+export /**
+ * A returning viewer (a remembered provider, asked for by itself at launch) sees the decisions screen
+ * while its profile is in flight, drawn from the remembered name and logo: every title reads
+ * "Checking…" and a choice waits for the answer (`confirming`), so nothing shows as permitted before
+ * Adobe says so. No profile then leads to the reauth screen, as before.
+ */
+function returningViewer(state: Extract<FlowState, { kind: 'loadingProfiles' }>, ctx: PresentContext): Screen | null {
+  if (state.route.by !== 'mvpd' || state.origin.kind !== 'launch') return null
+  const screen = decisionsOf(state.route.mvpd, 'checking', ctx)
+  return { ...screen, view: { ...screen.view, confirming: true } }
+}
+
+function decisionsOf(provider: LastMvpd, badge: 'checking' | 'unknown', ctx: PresentContext): DecisionsScreen {
+  return {
+    route: 'decisions',
+    view: {
+      providerName: provider.displayName.trim() || provider.id,
+      ...(provider.logoUrl ? { logoUrl: provider.logoUrl } : {}),
+      items: ctx.settings.resources.map((r) => ({ id: r.id, title: r.title, badge })),
+      busy: false,
+    },
+  }
+}
+
+function failureWords(error: FlowFailure): FailureCopy {
   if (error.kind === 'offline') return failureCopy.offline
   // CL-ERR-1: the remedy (by action) picks the words first; the kind refines the rest.
   const remedy = failureRemedy(error)

@@ -29,6 +29,40 @@ test('starting and loading show the boot screen', () => {
   expect(present(afterLaunch(null), ctx())).toEqual({ route: 'boot', view: { message: 'checking' } })
 })
 
+test('a returning viewer sees the decisions screen from the remembered provider while its profile is in flight, nothing permitted yet', () => {
+  const loading = afterLaunch(exampleCable)
+  expect(loading.kind).toBe('loadingProfiles')
+  expect(present(loading, ctx())).toEqual({
+    route: 'decisions',
+    view: {
+      providerName: 'Example Cable',
+      logoUrl: 'https://cdn.example/ec.png',
+      items: [{ id: 'live', title: 'Live' }].map((r) => ({ ...r, badge: 'checking' })),
+      busy: false,
+      confirming: true,
+    },
+  })
+  // Confirmed: the same screen, no longer waiting; the badges are the decisions logic's from here.
+  const confirmed = present(transition(loading, { type: 'profileForMvpdLoaded', profile: profile('ExampleCable', T0 + DAY), ...stamp }).state, ctx())
+  expect(confirmed.route === 'decisions' && confirmed.view).toMatchObject({ providerName: 'Example Cable', busy: false })
+  expect(confirmed.route === 'decisions' && confirmed.view.confirming).toBeUndefined()
+  // Not confirmed: the reauth screen, as without the early draw.
+  expect(present(transition(loading, { type: 'profileForMvpdLoaded', profile: null, ...stamp }).state, ctx()).route).toBe('reauth')
+})
+
+test('a provider remembered by its id alone is named by its id, never by an empty name', () => {
+  const screen = present(afterLaunch({ id: 'ExampleCable', displayName: ' ' }), ctx())
+  expect(screen.route === 'decisions' && screen.view.providerName).toBe('ExampleCable')
+})
+
+test('a load that is not a plain returning launch keeps the boot screen: all profiles, or a relaunch with a pending code', () => {
+  expect(present(afterLaunch(null), ctx()).route).toBe('boot')
+  const pending = { code: 'ABCD1234', notAfter: T0 + 20 * 60_000, createdAt: T0 - 60_000, mvpd: null }
+  const relaunch = run(initialState(settings), { type: 'launch' }, { type: 'remembered', lastMvpd: exampleCable, pending, signedOutOf: null, ...stamp }).state
+  expect(relaunch.kind === 'loadingProfiles' && relaunch.origin.kind).toBe('relaunch')
+  expect(present(relaunch, ctx())).toEqual({ route: 'boot', view: { message: 'checking' } })
+})
+
 test('the grid names providers from the configuration, says validity in words and marks the last one used', () => {
   const state = afterLaunch(exampleCable, { type: 'profileForMvpdLoaded', profile: null, ...stamp })
   expect(state.kind).toBe('reauth')
