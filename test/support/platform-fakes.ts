@@ -244,3 +244,17 @@ export function fakeSpeechSynthesis(options: { voices?: ReadonlyArray<{ lang: st
   }
   return { globals: { speechSynthesis, SpeechSynthesisUtterance }, state }
 }
+
+/**
+ * A `document` in `globals` whose visibility the test switches: the returned function sets `hidden`
+ * and dispatches `visibilitychange`, as a TV does when the app is sent to the background and back.
+ */
+export function visibilityOf(globals: Record<string, unknown>): (hidden: boolean) => void {
+  const doc = new EventTarget() as EventTarget & { hidden: boolean }
+  doc.hidden = false
+  globals.document = doc
+  return (hidden) => {
+    doc.hidden = hidden
+    doc.dispatchEvent(new Event('visibilitychange'))
+  }
+}

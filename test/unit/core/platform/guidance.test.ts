@@ -7,19 +7,9 @@ import { createPlatform } from '../../../../src/core/platform/detect'
 import { guidanceOverride, readGuidance, watchGuidance } from '../../../../src/core/platform/guidance'
 import type { Platform } from '../../../../src/core/platform/platform'
 import { FakeClock } from '../../../support/fake-clock'
-import { fakePalmBridge, fakeTizen, fakeWebOs, guidanceAnswer, webosUa, type FakeVoiceGuide } from '../../../support/platform-fakes'
+import { fakePalmBridge, fakeTizen, fakeWebOs, guidanceAnswer, webosUa, type FakeVoiceGuide, visibilityOf } from '../../../support/platform-fakes'
 
 /** A document whose visibility a test switches, firing `visibilitychange` as an engine does. */
-function visibilityOf(globals: Record<string, unknown>) {
-  const doc = new EventTarget() as EventTarget & { hidden: boolean }
-  doc.hidden = false
-  globals.document = doc
-  return (hidden: boolean): void => {
-    doc.hidden = hidden
-    doc.dispatchEvent(new Event('visibilitychange'))
-  }
-}
-
 describe('Tizen: webapis.tvinfo.getMenuValue(VOICE_GUIDE_KEY)', () => {
   test.each<[string, FakeVoiceGuide, boolean]>([
     ['1 is on', 1, true],

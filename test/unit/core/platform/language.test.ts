@@ -8,19 +8,9 @@ import { completeDeviceInfo, encodeDeviceInfo } from '../../../../src/core/platf
 import { languageOverride, readLanguage, watchLanguage } from '../../../../src/core/platform/language'
 import type { Platform } from '../../../../src/core/platform/platform'
 import { FakeClock } from '../../../support/fake-clock'
-import { fakeTizen, fakeWebOs, localeAnswer, type FakeTizenLocale } from '../../../support/platform-fakes'
+import { fakeTizen, fakeWebOs, localeAnswer, type FakeTizenLocale, visibilityOf } from '../../../support/platform-fakes'
 
 /** A document whose visibility a test switches, firing `visibilitychange` as an engine does. */
-function visibilityOf(globals: Record<string, unknown>) {
-  const doc = new EventTarget() as EventTarget & { hidden: boolean }
-  doc.hidden = false
-  globals.document = doc
-  return (hidden: boolean): void => {
-    doc.hidden = hidden
-    doc.dispatchEvent(new Event('visibilitychange'))
-  }
-}
-
 /** A platform whose language() the test scripts; everything else is the browser adapter's. */
 function scripted(language: () => Promise<string | null>): Platform {
   return { ...createPlatform({ clock: new FakeClock(), globals: {} }), language }
