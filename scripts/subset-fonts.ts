@@ -25,12 +25,19 @@ type SubsetFont = (font: Buffer, text: string, options: SubsetOptions) => Promis
 
 // Resolved from the repository, so a subsetter installed elsewhere can be named with NODE_PATH.
 const requireHere = createRequire(resolve('package.json'))
-const subsetFont = requireHere('subset-font') as SubsetFont
+function loadSubsetter(): SubsetFont {
+  try {
+    return requireHere('subset-font') as SubsetFont
+  } catch {
+    throw new Error('subset-font is not installed: install the devDependencies, or name a folder holding it with NODE_PATH')
+  }
+}
 const versionOf = (name: string): string => (requireHere(`${name}/package.json`) as { version: string }).version
 
 const hex = (c: number): string => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`
 
 async function main(): Promise<void> {
+  const subsetFont = loadSubsetter()
   console.log(`@fontsource/inter ${versionOf('@fontsource/inter')}, subset-font ${versionOf('subset-font')}`)
   for (const weight of fontWeights) {
     const source = readFileSync(sourceFontFile(weight))
