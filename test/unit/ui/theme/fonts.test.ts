@@ -43,9 +43,7 @@ function sayings(path: string, value: unknown): string[] {
 }
 
 /** The text of every string and template literal in the UI's source (comments are not literals). */
-let literals: string[] | undefined
 function uiLiterals(): string[] {
-  if (literals) return literals
   const files = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []))
   const texts: string[] = []
@@ -57,9 +55,14 @@ function uiLiterals(): string[] {
     }
     visit(source)
   }
-  literals = texts
   return texts
 }
+
+let literals: string[] = []
+// Parsing every UI module takes a few seconds on a loaded machine: once, with room for it.
+beforeAll(() => {
+  literals = uiLiterals()
+}, 60_000)
 
 function charactersOf(texts: readonly string[]): string[] {
   const set = new Set<string>()
@@ -88,7 +91,7 @@ test.each(['en', 'es'] as const)('every character of the %s copy, in every form,
 })
 
 test('every character of a string in the UI source (pages, components, separators) is in every weight', () => {
-  const characters = charactersOf(uiLiterals()).filter((ch) => !systemFontCharacters.includes(ch) && ch >= ' ')
+  const characters = charactersOf(literals).filter((ch) => !systemFontCharacters.includes(ch) && ch >= ' ')
   expect(characters).toEqual(expect.arrayContaining(['á', 'ó', '¿', '·', '…', '“', '”', '\u00A0']))
   for (const [weight, points] of codePointsOf) {
     const missing = characters.filter((ch) => !points.has(ch.codePointAt(0) ?? 0))
@@ -97,7 +100,7 @@ test('every character of a string in the UI source (pages, components, separator
 })
 
 test('the characters left to the system font are really missing, and really used', () => {
-  const used = charactersOf(uiLiterals())
+  const used = charactersOf(literals)
   for (const ch of systemFontCharacters) {
     expect(used).toContain(ch)
     for (const points of codePointsOf.values()) expect(points.has(ch.codePointAt(0) ?? 0)).toBe(false)
