@@ -4,6 +4,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { distSizes, formatSizes } from './sizes.mjs'
 import { finishLegacyDist } from './legacy-dist.mjs'
+import { withFontPreload } from './font-preload.mjs'
 
 const started = Date.now()
 rmSync('dist', { recursive: true, force: true })
@@ -20,11 +21,13 @@ if (result.status !== 0 || /✖|error/i.test(result.stdout ?? '')) {
 }
 const legacy = await finishLegacyDist('dist/es5')
 // The app has no favicon: say so, instead of a browser asking for /favicon.ico (a 404 at every launch).
+// Then the font preloads, so the fonts the first frame waits for are fetched while the bundles load
+// (CORS ones: dist is served over http; a page run from file:// takes `cors: false`).
 for (const flavour of ['es6', 'es5']) {
   const file = `dist/${flavour}/index.html`
-  const html = readFileSync(file, 'utf8')
-  if (!html.includes('rel="icon"'))
-    writeFileSync(file, html.replace('<meta charset="UTF-8" />', '<meta charset="UTF-8" />\n        <link rel="icon" href="data:," />'))
+  let html = readFileSync(file, 'utf8')
+  if (!html.includes('rel="icon"')) html = html.replace('<meta charset="UTF-8" />', '<meta charset="UTF-8" />\n        <link rel="icon" href="data:," />')
+  writeFileSync(file, withFontPreload(html, `dist/${flavour}`))
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(1)
 console.log(`built dist/es6 and dist/es5 in ${seconds} s`)

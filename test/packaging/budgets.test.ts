@@ -16,16 +16,16 @@ const KB = 1024
 const budgets = {
   es6: {
     js: 174 * KB, // ratchet: 175157 measured; target 130 KB
-    shipped: 271 * KB, // ratchet: 275267 measured (static 98824 of it); no target of its own
+    shipped: 237 * KB, // ratchet: 239784 measured (static 62994 of it); no target of its own
   },
   es5: {
     // Not raised to 212751 measured + 2 KB (210 KB): AbortController's polyfill moved into polyfills.js,
     // which compresses apart from the app bundle, cost 0.8 KB here (211949 before); a ratchet only falls.
     js: 209 * KB, // ratchet: 212751 measured; target 170 KB
-    shipped: 307 * KB, // ratchet: 312872 measured; no target of its own
+    shipped: 274 * KB, // ratchet: 277515 measured (static 62994 of it); no target of its own
   },
-  wgt: 319 * KB, // ratchet: 324379 measured; target 300 KB
-  ipk: 315 * KB, // ratchet: 319810 measured; target 300 KB
+  wgt: 286 * KB, // ratchet: 290472 measured; target 300 KB (met)
+  ipk: 281 * KB, // ratchet: 285480 measured; target 300 KB (met)
 }
 
 function filesUnder(dir: string): string[] {

@@ -1,11 +1,21 @@
 import { Utils } from '@lightningjs/sdk'
-import { fontFamily } from './tokens'
+import { fontFamily, type } from './tokens'
 
-/** The Inter weights the tokens use (files in static/fonts, from @fontsource/inter). */
+/** Every weight a text style uses, lightest first: the app loads these and no other. */
+export function fontWeights(): number[] {
+  const weights: number[] = Object.keys(type).map((name) => type[name as keyof typeof type].weight)
+  return weights.filter((weight, i) => weights.indexOf(weight) === i).sort((a, b) => a - b)
+}
+
+/**
+ * The Inter weights the tokens use, as App.getFonts gives them to the SDK, which loads them all
+ * before the app's first frame. The files in static/fonts are cut by scripts/subset-fonts.ts
+ * (docs/architecture.md, "Fonts"), and index.html preloads each.
+ */
 export function appFonts(): { family: string; url: string; descriptors: FontFaceDescriptors }[] {
-  return [400, 600, 700, 800].map((weight) => ({
+  return fontWeights().map((weight) => ({
     family: fontFamily,
-    url: Utils.asset(`fonts/inter-latin-${weight}-normal.woff2`) as string,
+    url: Utils.asset(`fonts/inter-${weight}.woff2`) as string,
     descriptors: { weight: String(weight) },
   }))
 }
