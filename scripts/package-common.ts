@@ -24,6 +24,7 @@ import { join, relative } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { parsePassSettings, type PassSettings } from '../src/core/base/settings'
 import { bakedAppSettings } from './baked-settings'
+import { withFontPreload } from './font-preload.mjs'
 import { brandAppName, storePass, storeSettingsEnv, storeSettingsJson, type StorePass } from './store-pass'
 import { sandboxRefusal, storeSettingsProblems } from './store-settings-check'
 
@@ -154,6 +155,9 @@ export async function storeBuild(options: PackagingOptions, command: string): Pr
     const started = Date.now()
     lngDistEs5(storeSettings)
     await finishLegacyDist(dir)
+    // The packaged apps run from file://: a preload with `crossorigin` is refused there (origin null)
+    // and the font is fetched twice, so the store build's preloads go without it.
+    writeFileSync(indexPath, withFontPreload(readFileSync(indexPath, 'utf8'), dir, { cors: false }))
     writeFileSync(stamp, hash)
     console.log(`store build in ${((Date.now() - started) / 1000).toFixed(1)} s: ${dir}`)
   }
