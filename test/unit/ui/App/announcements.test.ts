@@ -189,5 +189,6 @@ describe.each([
       mounted.unmount()
       app = undefined
     }
-  })
+    // Six apps mounted one after another: on a loaded 2-core machine that outlasts jest's default 5 s.
+  }, 30_000)
 })
