@@ -19,13 +19,13 @@ const budgets = {
     shipped: 271 * KB, // ratchet: 275267 measured (static 98824 of it); no target of its own
   },
   es5: {
-    // Not raised to 212751 measured + 2 KB (210 KB): AbortController's polyfill moved into polyfills.js,
-    // which compresses apart from the app bundle, cost 0.8 KB here (211949 before); a ratchet only falls.
-    js: 209 * KB, // ratchet: 212751 measured; target 170 KB
-    shipped: 307 * KB, // ratchet: 312872 measured; no target of its own
+    js: 183 * KB, // ratchet: 184995 measured; target 170 KB
+    shipped: 281 * KB, // ratchet: 285116 measured; no target of its own
   },
-  wgt: 319 * KB, // ratchet: 324379 measured; target 300 KB
-  ipk: 315 * KB, // ratchet: 319810 measured; target 300 KB
+  // The store build meets the 300 KB target once it builds its app bundle at the legacy targets too
+  // (LNG_CUSTOM_ROLLUP=true, rollup.es5.config.js: 297732 and 293620 measured).
+  wgt: 309 * KB, // ratchet: 313703 measured; target 300 KB
+  ipk: 305 * KB, // ratchet: 309908 measured; target 300 KB
 }
 
 function filesUnder(dir: string): string[] {
