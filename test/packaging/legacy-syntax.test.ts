@@ -1,9 +1,10 @@
 /**
  * The legacy syntax check (scripts/legacy-syntax.mjs) accepts what Chromium 53 parses and rejects
  * what it does not, naming the file and line, so a bundle lowered less than promised fails the build
- * instead of a TV.
+ * instead of a TV; and the built dist/es5 is lowered no further than that (classes kept), so a build
+ * that fell back to the Lightning CLI's own Chrome 39 settings is noticed too.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -80,6 +81,27 @@ describe('checkLegacyDist', () => {
       expect.stringMatching(new RegExp(`^${escape(join(root, 'js', 'app.js'))}:3:7: `)),
       expect.stringMatching(new RegExp(`^${escape(join(root, 'index.html'))}:3:21: .*\\(inline script\\)$`)),
     ])
+  })
+})
+
+describe('dist/es5, as npm run build makes it', () => {
+  const script = (name: string): string => {
+    const file = join('dist', 'es5', 'js', name)
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`)
+    return readFileSync(file, 'utf8')
+  }
+
+  // The Router's states are classes it names by their class names (`_setState('Widgets')`).
+  test('the app bundle keeps its classes and their names, as the legacy targets allow', () => {
+    const app = script('appBundle.es5.js')
+    expect(app).toMatch(/\bclass Widgets extends\b/)
+    expect(check.legacySyntaxError(app)).toBeNull()
+  })
+
+  test('Lightning keeps its classes and their names', () => {
+    const lightning = script('lightning.es5.min.js')
+    expect(lightning).toMatch(/\bclass StateMachine\b/)
+    expect(check.legacySyntaxError(lightning)).toBeNull()
   })
 })
 
