@@ -1,5 +1,5 @@
 // `npm test`: every gate in order, stopping at the first that fails: typecheck, lint, unit and
-// loopback tests, production build, ES5 parse check of the legacy dist, browser tests, the Tizen and
+// loopback tests, production build, legacy syntax check of the legacy dist, browser tests, the Tizen and
 // webOS store packages and the tests that inspect them. Ends with one
 // plain line "N passed, N failed" counting every test that ran (a failed gate counts as one failure).
 import { spawnSync } from 'node:child_process'
@@ -14,7 +14,7 @@ const steps = [
   ['lint', ['npm', 'run', '--silent', 'lint']],
   ['unit + loopback tests', jest('unit-loopback', ['--selectProjects', 'unit', 'loopback'])],
   ['production build', ['node', 'scripts/build.mjs']],
-  ['ES5 parse check', ['node', 'scripts/check-es5.mjs', 'dist/es5']],
+  ['legacy syntax check', ['node', 'scripts/check-legacy-syntax.mjs', 'dist/es5']],
   ['browser tests', jest('browser', ['--selectProjects', 'browser', '--runInBand'])],
   ['Tizen package', ['npm', 'run', '--silent', 'package:tizen', '--', '--sandbox']],
   ['webOS package', ['npm', 'run', '--silent', 'package:webos', '--', '--sandbox']],

@@ -19,13 +19,11 @@ const budgets = {
     shipped: 237 * KB, // ratchet: 239784 measured (static 62994 of it); no target of its own
   },
   es5: {
-    // Not raised to 212751 measured + 2 KB (210 KB): AbortController's polyfill moved into polyfills.js,
-    // which compresses apart from the app bundle, cost 0.8 KB here (211949 before); a ratchet only falls.
-    js: 209 * KB, // ratchet: 212751 measured; target 170 KB
-    shipped: 274 * KB, // ratchet: 277515 measured (static 62994 of it); no target of its own
+    js: 183 * KB, // ratchet: 184995 measured; target 170 KB
+    shipped: 274 * KB, // ratchet: MEASURE
   },
-  wgt: 286 * KB, // ratchet: 290472 measured; target 300 KB (met)
-  ipk: 281 * KB, // ratchet: 285480 measured; target 300 KB (met)
+  wgt: 286 * KB, // ratchet: MEASURE; target 300 KB (met)
+  ipk: 281 * KB, // ratchet: MEASURE; target 300 KB (met)
 }
 
 function filesUnder(dir: string): string[] {
