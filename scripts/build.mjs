@@ -10,7 +10,7 @@ const started = Date.now()
 rmSync('dist', { recursive: true, force: true })
 const result = spawnSync('npx', ['lng', 'dist', '--es6', '--es5'], {
   stdio: ['ignore', 'pipe', 'pipe'],
-  env: { ...process.env, NODE_ENV: 'production', LNG_CUSTOM_ROLLUP: 'true' },
+  env: { ...process.env, NODE_ENV: 'production' },
   encoding: 'utf8',
 })
 if (result.status !== 0 || /✖|error/i.test(result.stdout ?? '')) {
