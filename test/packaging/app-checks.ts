@@ -64,6 +64,15 @@ export function describeAppFiles(name: string, load: () => Files): void {
       for (const script of legacyScripts) expect({ script, error: legacySyntaxError(text(script)) }).toEqual({ script, error: null })
     })
 
+    test('the fonts are preloaded, without crossorigin (file:// refuses a CORS preload and would fetch them twice)', () => {
+      const html = text('index.html')
+      const preloads = [...html.matchAll(/<link rel="preload"[^>]*>/g)].map((m) => m[0])
+      const fonts = [...files.keys()].filter((f) => f.endsWith('.woff2'))
+      expect(fonts.length).toBeGreaterThan(0)
+      expect(preloads.map((link) => /href="\.?\/?([^"]+)"/.exec(link)?.[1]).sort()).toEqual([...fonts].sort())
+      expect(preloads.filter((link) => /crossorigin/.test(link))).toEqual([])
+    })
+
     test('no source maps and no references to them', () => {
       expect([...files.keys()].filter((f) => f.endsWith('.map'))).toEqual([])
       for (const script of legacyScripts) expect(text(script)).not.toMatch(/sourceMappingURL/)

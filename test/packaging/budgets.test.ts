@@ -20,10 +20,10 @@ const budgets = {
   },
   es5: {
     js: 183 * KB, // ratchet: 184995 measured; target 170 KB
-    shipped: 274 * KB, // ratchet: MEASURE
+    shipped: 246 * KB, // ratchet: 249635 measured (static 62994 of it); no target of its own
   },
-  wgt: 286 * KB, // ratchet: MEASURE; target 300 KB (met)
-  ipk: 281 * KB, // ratchet: MEASURE; target 300 KB (met)
+  wgt: 259 * KB, // ratchet: 262194 measured; target 300 KB (met)
+  ipk: 254 * KB, // ratchet: 257912 measured; target 300 KB (met)
 }
 
 function filesUnder(dir: string): string[] {
