@@ -1,0 +1,85 @@
+// The es6 flavour's rollup config (README "Supported engines": Chromium 80+), read by the Lightning CLI
+// because .env sets LNG_CUSTOM_ROLLUP=true (the CLI's build.md, "Rollup Custom Config"). The CLI
+// deep-merges this object into its own config, and deepmerge concatenates arrays, so plugins listed
+// here would run after its own: its TypeScript (tsconfig's ES2019 target), Babel (preset-env at
+// `safari 12.0` plus the class-properties plugin) and terser would still lower and minify first.
+// The `options` hook below therefore swaps those three for the same plugins set for the flavour's
+// engines, in place, keeping every other plugin and the order. docs/architecture.md "Build".
+const { createRequire } = require('node:module')
+
+// The CLI's own copies of the plugins, whatever the project itself depends on.
+const cliRequire = createRequire(require.resolve('@lightningjs/cli/package.json'))
+const { babel } = cliRequire('@rollup/plugin-babel')
+const typescript = cliRequire('@rollup/plugin-typescript')
+const babelPresetEnv = cliRequire('@babel/preset-env')
+const babelPresetTypescript = cliRequire('@babel/preset-typescript')
+const { terser } = cliRequire('rollup-plugin-terser')
+
+/**
+ * The es6 flavour's engines: `modernTargets` of scripts/legacy-targets.mjs (an ES module, which this
+ * CommonJS file cannot require on every Node the project supports; a unit test keeps the two equal).
+ */
+const modernTargets = { chrome: '80' }
+
+/** The ECMAScript edition Chrome 80 runs in full (optional chaining and `??` came with it). */
+const modernEcmaVersion = 2020
+
+const minify = process.env.LNG_BUILD_MINIFY === 'true' || process.env.NODE_ENV === 'production'
+
+const replacements = {
+  // Sources go to ES2022 so TypeScript lowers nothing Babel would not; Babel then lowers only what
+  // Chrome 80 lacks (private methods, logical assignment). Class fields keep TypeScript's assignment
+  // semantics, as at ES2019: a field must never shadow an accessor of Lightning's Component.
+  typescript: () => typescript({ target: 'ES2022', useDefineForClassFields: false }),
+  babel: () =>
+    babel({
+      presets: [[babelPresetEnv, { targets: modernTargets, bugfixes: true }], [babelPresetTypescript]],
+      extensions: ['.js', '.ts'],
+      babelHelpers: 'bundled',
+    }),
+  // keep_fnames as the CLI has it: Lightning names states by their class (StateMachine._getStateName).
+  terser: () => (minify ? terser({ ecma: modernEcmaVersion, keep_fnames: true, compress: { passes: 2 } }) : null),
+}
+
+/** @type {import('rollup').Plugin} */
+const modernFlavour = {
+  name: 'modern-flavour',
+  async options(options) {
+    const found = new Set()
+    const replaced = new Set()
+    const plugins = options.plugins.flatMap((plugin) => {
+      const make = plugin && replacements[plugin.name]
+      if (!make) return [plugin]
+      found.add(plugin.name)
+      const replacement = make()
+      if (!replacement) return []
+      replaced.add(replacement)
+      return [replacement]
+    })
+    const expected = minify ? Object.keys(replacements) : ['typescript', 'babel']
+    const missing = expected.filter((name) => !found.has(name))
+    if (missing.length > 0) throw new Error(`rollup.es6.config.js: the CLI's config has no ${missing.join(', ')} plugin to replace`)
+    // Rollup has already run the other plugins' `options` hooks; the replacements' (Babel sets up its
+    // file filter in it) run here, as theirs would have.
+    let next = { ...options, plugins }
+    for (const plugin of plugins) {
+      if (!replaced.has(plugin) || typeof plugin.options !== 'function') continue
+      next = (await plugin.options.call(this, next)) ?? next
+    }
+    return next
+  },
+}
+
+/**
+ * The SDK's plugin modules (@lightningjs/sdk 5.5.7 and its @metrological/sdk): only the SDK's Launch
+ * calls them, and only for `platformSettings.plugins`; the app launches through src/ui/launch.ts.
+ * Some run code as they load (the video player's module ends in a call), which would keep them in
+ * the bundle unused: declared free of side effects, they stay out unless something uses them.
+ */
+const sdkPlugins =
+  /node_modules\/(?:@metrological\/sdk\/(?:index\.js|src\/)|@lightningjs\/sdk\/src\/(?:Ads|AudioPlayer|MediaPlayer|Metrics|Pin|Profile|Purchase|Subtitles|TV|VideoPlayer)\/)/
+
+module.exports = {
+  plugins: [modernFlavour],
+  treeshake: { moduleSideEffects: (id) => !sdkPlugins.test(id.replace(/\\/g, '/')) },
+}
