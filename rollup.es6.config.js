@@ -4,8 +4,11 @@
 // here would run after its own: its TypeScript (tsconfig's ES2019 target), Babel (preset-env at
 // `safari 12.0` plus the class-properties plugin) and terser would still lower and minify first.
 // The `options` hook below therefore swaps those three for the same plugins set for the flavour's
-// engines, in place, keeping every other plugin and the order. docs/architecture.md "Build".
+// engines, in place, keeping every other plugin and the order, and puts first a resolver that bundles
+// Lightning core instead of the CLI's alias to the prebuilt one. docs/architecture.md "Build".
+const fs = require('node:fs')
 const { createRequire } = require('node:module')
+const path = require('node:path')
 
 // The CLI's own copies of the plugins, whatever the project itself depends on.
 const cliRequire = createRequire(require.resolve('@lightningjs/cli/package.json'))
@@ -17,7 +20,7 @@ const { terser } = cliRequire('rollup-plugin-terser')
 
 /**
  * The es6 flavour's engines: `modernTargets` of scripts/legacy-targets.mjs (an ES module, which this
- * CommonJS file cannot require on every Node the project supports; a unit test keeps the two equal).
+ * CommonJS file cannot require on every Node the project supports; a packaging test keeps the two equal).
  */
 const modernTargets = { chrome: '80' }
 
@@ -41,6 +44,37 @@ const replacements = {
   terser: () => (minify ? terser({ ecma: modernEcmaVersion, keep_fnames: true, compress: { passes: 2 } }) : null),
 }
 
+/**
+ * Lightning core from its ES modules, in the app bundle, instead of the prebuilt lightning.min.js the
+ * CLI aliases '@lightningjs/core' to (`window.lng`): '@lightningjs/core' is src/ui/lightning/core.ts,
+ * the members the app uses, and only that module reaches the package itself, so the rest of the core
+ * tree-shakes out.
+ */
+const coreModule = path.resolve(__dirname, 'src/ui/lightning/core.ts')
+const coreEntry = require.resolve('@lightningjs/core/package.json').replace(/package\.json$/, 'dist/src/index.js')
+
+/** @type {import('rollup').Plugin} */
+const bundledCore = {
+  name: 'bundled-lightning-core',
+  resolveId(source, importer) {
+    if (source !== '@lightningjs/core' && source !== 'wpe-lightning') return null
+    return importer === coreModule ? coreEntry : coreModule
+  },
+  // The CLI has already copied lightning.min.js and written index.html to load it first.
+  writeBundle(options) {
+    const js = options.file ? path.dirname(options.file) : options.dir
+    fs.rmSync(path.join(js, 'lightning.min.js'), { force: true })
+    fs.rmSync(path.join(js, 'lightning.min.js.map'), { force: true })
+    const html = path.join(js, '..', 'index.html')
+    if (!fs.existsSync(html)) return
+    const page = fs.readFileSync(html, 'utf8')
+    const tag = /\s*<script src="\.\/js\/lightning\.min\.js"><\/script>/
+    // A rebuild into the same folder (npm start) finds the tag already gone.
+    if (tag.test(page)) fs.writeFileSync(html, page.replace(tag, ''))
+    else if (page.includes('lightning.min.js')) throw new Error(`rollup.es6.config.js: ${html} loads lightning.min.js in a way this config does not know`)
+  },
+}
+
 /** @type {import('rollup').Plugin} */
 const modernFlavour = {
   name: 'modern-flavour',
@@ -61,7 +95,7 @@ const modernFlavour = {
     if (missing.length > 0) throw new Error(`rollup.es6.config.js: the CLI's config has no ${missing.join(', ')} plugin to replace`)
     // Rollup has already run the other plugins' `options` hooks; the replacements' (Babel sets up its
     // file filter in it) run here, as theirs would have.
-    let next = { ...options, plugins }
+    let next = { ...options, plugins: [bundledCore, ...plugins] }
     for (const plugin of plugins) {
       if (!replaced.has(plugin) || typeof plugin.options !== 'function') continue
       next = (await plugin.options.call(this, next)) ?? next

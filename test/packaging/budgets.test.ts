@@ -15,8 +15,8 @@ const KB = 1024
 // Ratchets: measured (bytes) rounded up to the next KB, plus 2 KB. Targets beside them.
 const budgets = {
   es6: {
-    js: 164 * KB, // ratchet: 165335 measured; target 130 KB
-    shipped: 262 * KB, // ratchet: 265445 measured (static 98824 of it); no target of its own
+    js: 151 * KB, // ratchet: 151625 measured; target 130 KB
+    shipped: 248 * KB, // ratchet: 251725 measured (static 98824 of it); no target of its own
   },
   es5: {
     // Not raised to 212751 measured + 2 KB (210 KB): AbortController's polyfill moved into polyfills.js,

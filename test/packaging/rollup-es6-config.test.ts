@@ -1,7 +1,8 @@
 /**
  * rollup.es6.config.js names the es6 flavour's engines itself (a CommonJS file read by the Lightning
  * CLI); they must stay those of scripts/legacy-targets.mjs, the one definition (README "Supported
- * engines"). Its `options` hook swaps the CLI's TypeScript, Babel and terser plugins in place.
+ * engines"). Its `options` hook swaps the CLI's TypeScript, Babel and terser plugins in place, and
+ * resolves '@lightningjs/core' before the CLI's alias does.
  */
 import { readFileSync } from 'node:fs'
 
@@ -15,7 +16,7 @@ test('its targets are modernTargets of scripts/legacy-targets.mjs', () => {
   expect(JSON.parse(declared.replace(/(\w+):/g, '"$1":').replace(/'/g, '"'))).toEqual(modernTargets)
 })
 
-test('its options hook replaces the CLI’s TypeScript, Babel and terser plugins, keeping the others in order', async () => {
+test('its options hook puts the Lightning core resolver first and replaces the CLI’s TypeScript, Babel and terser plugins, keeping the others in order', async () => {
   const previous = process.env.NODE_ENV
   process.env.NODE_ENV = 'production'
   try {
@@ -25,9 +26,9 @@ test('its options hook replaces the CLI’s TypeScript, Babel and terser plugins
     if (!swap?.options) throw new Error('rollup.es6.config.js has no options hook')
     const cli: Plugin[] = ['json', 'typescript', 'alias', 'babel', 'terser', 'license'].map((name) => ({ name }))
     const result = (await swap.options.call({ meta: { rollupVersion: '2.80.0', watchMode: false } }, { plugins: [...cli, swap] })) as { plugins: Plugin[] }
-    expect(result.plugins.map((p) => p.name)).toEqual(['json', 'typescript', 'alias', 'babel', 'terser', 'license', 'modern-flavour'])
+    expect(result.plugins.map((p) => p.name)).toEqual(['bundled-lightning-core', 'json', 'typescript', 'alias', 'babel', 'terser', 'license', 'modern-flavour'])
     for (const name of ['typescript', 'babel', 'terser']) expect(result.plugins.find((p) => p.name === name)).not.toBe(cli.find((p) => p.name === name))
-    expect(result.plugins[0]).toBe(cli[0])
+    expect(result.plugins[1]).toBe(cli[0])
   } finally {
     process.env.NODE_ENV = previous
   }

@@ -1,13 +1,32 @@
 /**
+ * What the es6 flavour's bundle holds (docs/architecture.md "Build").
+ *
+ * Lightning core is bundled from its ES modules (src/ui/lightning/core.ts): the prebuilt
+ * lightning.min.js is neither shipped nor loaded.
+ *
  * The Lightning SDK's plugins (video player, ads, media player, purchase, pin, TV, profile) stay out
  * of the es6 app bundle: the app launches through src/ui/launch.ts, not the SDK's Launch, and
  * rollup.es6.config.js declares those modules free of side effects (docs/architecture.md "Build").
  * Each is recognised by a string literal of its own module, which minification keeps.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-const bundle = join('dist', 'es6', 'js', 'appBundle.js')
+const root = join('dist', 'es6')
+const bundle = join(root, 'js', 'appBundle.js')
+
+function built(file: string): string {
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`)
+  return readFileSync(file, 'utf8')
+}
+
+test('Lightning core is in the app bundle, and index.html loads that bundle alone', () => {
+  const scripts = [...built(join(root, 'index.html')).matchAll(/<script src="([^"]+)"/g)].map(([, src]) => src)
+  expect(scripts).toEqual(['./js/appBundle.js'])
+  expect(readdirSync(join(root, 'js')).filter((f) => f.endsWith('.js'))).toEqual(['appBundle.js'])
+  // A string of the core's Stage, kept by minification.
+  expect(built(bundle)).toContain('[Lightning] Using canvas2d renderer')
+})
 
 const plugins = [
   ['VideoPlayer', '@metrological/sdk/src/VideoPlayer/index.js', '$videoPlayerEvent'],
@@ -25,7 +44,6 @@ describe.each(plugins)('the SDK plugin %s', (_name, module, marker) => {
   })
 
   test('is not in dist/es6/js/appBundle.js', () => {
-    if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`npm run build\` first`)
-    expect(readFileSync(bundle, 'utf8')).not.toContain(marker)
+    expect(built(bundle)).not.toContain(marker)
   })
 })
