@@ -40,8 +40,10 @@ const replacements = {
       extensions: ['.js', '.ts'],
       babelHelpers: 'bundled',
     }),
-  // keep_fnames as the CLI has it: Lightning names states by their class (StateMachine._getStateName).
-  terser: () => (minify ? terser({ ecma: modernEcmaVersion, keep_fnames: true, compress: { passes: 2 } }) : null),
+  // Class names kept: Lightning names states by their class (StateMachine._getStateName) and an
+  // element's type by its constructor, ky and the storage guard tell errors by `cls.name`. Nothing
+  // reads a plain function's name, so, unlike the CLI's keep_fnames, those are mangled.
+  terser: () => (minify ? terser({ ecma: modernEcmaVersion, keep_classnames: true, keep_fnames: false, compress: { passes: 2 } }) : null),
 }
 
 /**
@@ -51,7 +53,9 @@ const replacements = {
  * tree-shakes out.
  */
 const coreModule = path.resolve(__dirname, 'src/ui/lightning/core.ts')
-const coreEntry = require.resolve('@lightningjs/core/package.json').replace(/package\.json$/, 'dist/src/index.js')
+// By the project's node_modules path, as the CLI resolves every other package (rollup runs with
+// --preserveSymlinks), so the source maps and the bundle report name it like the others.
+const coreEntry = path.resolve(__dirname, 'node_modules/@lightningjs/core/dist/src/index.js')
 
 /** @type {import('rollup').Plugin} */
 const bundledCore = {

@@ -15,8 +15,8 @@ const KB = 1024
 // Ratchets: measured (bytes) rounded up to the next KB, plus 2 KB. Targets beside them.
 const budgets = {
   es6: {
-    js: 151 * KB, // ratchet: 151625 measured; target 130 KB
-    shipped: 248 * KB, // ratchet: 251725 measured (static 98824 of it); no target of its own
+    js: 147 * KB, // ratchet: 147629 measured; target 130 KB
+    shipped: 244 * KB, // ratchet: 247729 measured (static 98824 of it); no target of its own
   },
   es5: {
     // Not raised to 212751 measured + 2 KB (210 KB): AbortController's polyfill moved into polyfills.js,
