@@ -9,6 +9,7 @@
 const { babel } = require('@rollup/plugin-babel')
 const { join } = require('node:path')
 const { pathToFileURL } = require('node:url')
+const { sdkPluginModules } = require('./scripts/sdk-plugin-modules.cjs')
 
 const extensions = ['.js', '.ts', '.mjs']
 
@@ -37,4 +38,6 @@ module.exports = {
       },
     },
   ],
+  // As in rollup.es6.config.js: the SDK's unused plugin modules stay out of the bundle.
+  treeshake: { moduleSideEffects: (id) => !sdkPluginModules.test(id.replace(/\\/g, '/')) },
 }

@@ -63,7 +63,7 @@ export function filesUnder(dir: string): string[] {
 
 function inputsHash(storeSettings: string): string {
   const hash = createHash('sha256').update(storeSettings).update('\0')
-  const inputs = ['package.json', 'metadata.json', '.env', 'babel.config.js']
+  const inputs = ['package.json', 'metadata.json', '.env', 'babel.config.js', 'rollup.es5.config.js', 'rollup.es6.config.js']
   // scripts: the legacy finish (polyfills.js, Lightning's lowering) shapes the build as much as src.
   for (const dir of ['src', 'static', 'scripts']) for (const f of filesUnder(dir)) inputs.push(join(dir, f))
   for (const file of inputs) {

@@ -4,7 +4,7 @@
  * imports the core modules it wires directly, while the UI sees core only through src/core/index.ts.
  */
 import './polyfills/legacy'
-import { Launch, type AppData, type Lightning, type PlatformSettings } from '@lightningjs/sdk'
+import type { AppData, Lightning, PlatformSettings } from '@lightningjs/sdk'
 import { systemClock } from './core/base/clock'
 import { consoleLogger, errorFields } from './core/base/logger'
 import { parsePassSettings, type PassSettings } from './core/base/settings'
@@ -23,6 +23,7 @@ import { createDeviceIdentity } from './core/storage/device-id'
 import { createPersistentDeviceStore, type DeviceStore } from './core/storage/device-store'
 import { withReadAhead } from './core/storage/read-ahead'
 import { createApp } from './ui/App'
+import { launch } from './ui/launch'
 import { currentLanguage, languageOf, setLanguage } from './ui/copy'
 import { createDecisionsScreens } from './ui/model/decisions/source'
 import { createSignInScreens } from './ui/model/signin/source'
@@ -246,7 +247,7 @@ export default function (appSettings: Lightning.Application.Options & { pass?: u
 
   // Magic Remote (webOS): the App keeps the focus in step with the pointer showing and hiding.
   const App = createApp({ ...services, speech, pointerVisibility: (listener) => platform.onPointerVisibilityChange(listener) }, hook)
-  const app = Launch(App, { ...appSettings, keys }, { ...platformSettings, fontLoader: safeFontLoader } as PlatformSettings, appData)
+  const app = launch(App, { ...appSettings, keys }, { ...platformSettings, fontLoader: safeFontLoader } as PlatformSettings, appData)
   ;(hook as unknown as { attach?(a: unknown): void } | undefined)?.attach?.(app)
   return app
 }

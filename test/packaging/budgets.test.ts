@@ -15,8 +15,8 @@ const KB = 1024
 // Ratchets: measured (bytes) rounded up to the next KB, plus 2 KB. Targets beside them.
 const budgets = {
   es6: {
-    js: 174 * KB, // ratchet: 175157 measured; target 130 KB
-    shipped: 237 * KB, // ratchet: 239784 measured (static 62994 of it); no target of its own
+    js: 147 * KB, // ratchet: 147629 measured; target 130 KB
+    shipped: 214 * KB, // ratchet: MEASURE
   },
   es5: {
     js: 183 * KB, // ratchet: 184995 measured; target 170 KB

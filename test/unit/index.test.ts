@@ -1,7 +1,7 @@
 /**
  * The composition root (src/index.ts) owns what it builds: leaving the app stops the flow runner
  * (its requests are aborted), the screen sources (their listeners hear nothing more) and the
- * platform subscriptions, then asks the platform to exit. Lightning's Launch and the App component
+ * platform subscriptions, then asks the platform to exit. The Lightning launch and the App component
  * are replaced (no WebGL here); everything between them is the real wiring, over a fetch that
  * never answers.
  */
@@ -11,7 +11,7 @@ import settingsJson from '../../settings.json'
 
 const built: { services?: AppServices } = {}
 
-jest.mock('@lightningjs/sdk', () => ({ ...jest.requireActual<object>('@lightningjs/sdk'), Launch: jest.fn(() => ({})) }))
+jest.mock('../../src/ui/launch', () => ({ launch: jest.fn(() => ({})) }))
 jest.mock('../../src/ui/App', () => ({
   createApp: (services: AppServices) => {
     built.services = services

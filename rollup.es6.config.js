@@ -1,0 +1,115 @@
+// The es6 flavour's rollup config (README "Supported engines": Chromium 80+), read by the Lightning CLI
+// because .env sets LNG_CUSTOM_ROLLUP=true (the CLI's build.md, "Rollup Custom Config"). The CLI
+// deep-merges this object into its own config, and deepmerge concatenates arrays, so plugins listed
+// here would run after its own: its TypeScript (tsconfig's ES2019 target), Babel (preset-env at
+// `safari 12.0` plus the class-properties plugin) and terser would still lower and minify first.
+// The `options` hook below therefore swaps those three for the same plugins set for the flavour's
+// engines, in place, keeping every other plugin and the order, and puts first a resolver that bundles
+// Lightning core instead of the CLI's alias to the prebuilt one. docs/architecture.md "Build".
+const fs = require('node:fs')
+const { createRequire } = require('node:module')
+const path = require('node:path')
+const { sdkPluginModules } = require('./scripts/sdk-plugin-modules.cjs')
+
+// The CLI's own copies of the plugins, whatever the project itself depends on.
+const cliRequire = createRequire(require.resolve('@lightningjs/cli/package.json'))
+const { babel } = cliRequire('@rollup/plugin-babel')
+const typescript = cliRequire('@rollup/plugin-typescript')
+const babelPresetEnv = cliRequire('@babel/preset-env')
+const babelPresetTypescript = cliRequire('@babel/preset-typescript')
+const { terser } = cliRequire('rollup-plugin-terser')
+
+/**
+ * The es6 flavour's engines: `modernTargets` of scripts/legacy-targets.mjs (an ES module, which this
+ * CommonJS file cannot require on every Node the project supports; a packaging test keeps the two equal).
+ */
+const modernTargets = { chrome: '80' }
+
+/** The ECMAScript edition Chrome 80 runs in full (optional chaining and `??` came with it). */
+const modernEcmaVersion = 2020
+
+const minify = process.env.LNG_BUILD_MINIFY === 'true' || process.env.NODE_ENV === 'production'
+
+const replacements = {
+  // Sources go to ES2022 so TypeScript lowers nothing Babel would not; Babel then lowers only what
+  // Chrome 80 lacks (private methods, logical assignment). Class fields keep TypeScript's assignment
+  // semantics, as at ES2019: a field must never shadow an accessor of Lightning's Component.
+  typescript: () => typescript({ target: 'ES2022', useDefineForClassFields: false }),
+  babel: () =>
+    babel({
+      presets: [[babelPresetEnv, { targets: modernTargets, bugfixes: true }], [babelPresetTypescript]],
+      extensions: ['.js', '.ts'],
+      babelHelpers: 'bundled',
+    }),
+  // Class names kept: Lightning names states by their class (StateMachine._getStateName) and an
+  // element's type by its constructor, ky and the storage guard tell errors by `cls.name`. Nothing
+  // reads a plain function's name, so, unlike the CLI's keep_fnames, those are mangled.
+  terser: () => (minify ? terser({ ecma: modernEcmaVersion, keep_classnames: true, keep_fnames: false, compress: { passes: 2 } }) : null),
+}
+
+/**
+ * Lightning core from its ES modules, in the app bundle, instead of the prebuilt lightning.min.js the
+ * CLI aliases '@lightningjs/core' to (`window.lng`): '@lightningjs/core' is src/ui/lightning/core.ts,
+ * the members the app uses, and only that module reaches the package itself, so the rest of the core
+ * tree-shakes out.
+ */
+const coreModule = path.resolve(__dirname, 'src/ui/lightning/core.ts')
+// By the project's node_modules path, as the CLI resolves every other package (rollup runs with
+// --preserveSymlinks), so the source maps and the bundle report name it like the others.
+const coreEntry = path.resolve(__dirname, 'node_modules/@lightningjs/core/dist/src/index.js')
+
+/** @type {import('rollup').Plugin} */
+const bundledCore = {
+  name: 'bundled-lightning-core',
+  resolveId(source, importer) {
+    if (source !== '@lightningjs/core' && source !== 'wpe-lightning') return null
+    return importer === coreModule ? coreEntry : coreModule
+  },
+  // The CLI has already copied lightning.min.js and written index.html to load it first.
+  writeBundle(options) {
+    const js = options.file ? path.dirname(options.file) : options.dir
+    fs.rmSync(path.join(js, 'lightning.min.js'), { force: true })
+    fs.rmSync(path.join(js, 'lightning.min.js.map'), { force: true })
+    const html = path.join(js, '..', 'index.html')
+    if (!fs.existsSync(html)) return
+    const page = fs.readFileSync(html, 'utf8')
+    const tag = /\s*<script src="\.\/js\/lightning\.min\.js"><\/script>/
+    // A rebuild into the same folder (npm start) finds the tag already gone.
+    if (tag.test(page)) fs.writeFileSync(html, page.replace(tag, ''))
+    else if (page.includes('lightning.min.js')) throw new Error(`rollup.es6.config.js: ${html} loads lightning.min.js in a way this config does not know`)
+  },
+}
+
+/** @type {import('rollup').Plugin} */
+const modernFlavour = {
+  name: 'modern-flavour',
+  async options(options) {
+    const found = new Set()
+    const replaced = new Set()
+    const plugins = options.plugins.flatMap((plugin) => {
+      const make = plugin && replacements[plugin.name]
+      if (!make) return [plugin]
+      found.add(plugin.name)
+      const replacement = make()
+      if (!replacement) return []
+      replaced.add(replacement)
+      return [replacement]
+    })
+    const expected = minify ? Object.keys(replacements) : ['typescript', 'babel']
+    const missing = expected.filter((name) => !found.has(name))
+    if (missing.length > 0) throw new Error(`rollup.es6.config.js: the CLI's config has no ${missing.join(', ')} plugin to replace`)
+    // Rollup has already run the other plugins' `options` hooks; the replacements' (Babel sets up its
+    // file filter in it) run here, as theirs would have.
+    let next = { ...options, plugins: [bundledCore, ...plugins] }
+    for (const plugin of plugins) {
+      if (!replaced.has(plugin) || typeof plugin.options !== 'function') continue
+      next = (await plugin.options.call(this, next)) ?? next
+    }
+    return next
+  },
+}
+
+module.exports = {
+  plugins: [modernFlavour],
+  treeshake: { moduleSideEffects: (id) => !sdkPluginModules.test(id.replace(/\\/g, '/')) },
+}
