@@ -46,7 +46,7 @@ export interface TvAppHook extends ReadySignal {
 export interface TextureMemory {
   /** Pixels of the textures uploaded now (the texture manager's figure). */
   readonly used: number
-  /** The stage's figure, which the memory-pressure check compares (the same sum, kept by the stage). */
+  /** The stage's figure, which the memory-pressure check compares: textures plus render textures and renderer caches. */
   readonly stage: number
   /** The stage's `memoryPressure` option (settings.json appSettings.stage). */
   readonly memoryPressure: number
