@@ -1,12 +1,15 @@
 /**
- * Start-up benchmark (figures only, never asserted): build time, raw and gzip size of each dist JS
- * file, and at 1x and 6x CPU throttling, es6 and es5: the blank Lightning app's first routed frame,
- * and the app's start-up to the screen the viewer needs, with its request timeline: a returning
- * viewer (remembered provider, valid profile) to the decisions screen drawn and to its badges drawn,
- * a first launch to the code and its QR code on screen. Each figure is also given as a ratio to the
- * blank app's first routed frame from the same run. The JS heap in use after each run's last mark.
+ * The benchmark (figures only, never asserted). Its start-up part: build time, raw and gzip size of
+ * each dist JS file, and at 1x and 6x CPU throttling, es6 and es5: the blank Lightning app's first
+ * routed frame, and the app's start-up to the screen the viewer needs, with its request timeline: a
+ * returning viewer (remembered provider, valid profile) to the decisions screen drawn and to its
+ * badges drawn, a first launch to the code and its QR code on screen. Each figure is also given as a
+ * ratio to the blank app's first routed frame from the same run. The JS heap in use after each run's
+ * last mark. Its runtime parts (frames.ts, heap.ts, textures.ts): frame times while focus moves on
+ * the grid and the titles row at 4x CPU, the heap over an hour of simulated polling, and texture
+ * memory per screen.
  *
- *   npx tsx test/bench/startup.ts [--runs N] [--skip-build] [--ref COMMIT]
+ *   npx tsx test/bench/startup.ts [--only startup|frames|heap|textures] [--flavour es6|es5] [--runs N] [--skip-build] [--ref COMMIT]
  *
  * Run from the repository root. Both apps are built (unless --skip-build) and measured from copies
  * this script owns, so a `dist/` rebuilt meanwhile by another command neither disturbs the figures
