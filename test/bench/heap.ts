@@ -27,14 +27,40 @@ export interface HeapResult {
   readonly heapStart: number
   readonly heapEnd: number
   readonly ratio: number
+  /**
+   * After a forced GC once the first 5 simulated minutes (60 polls) ran: the poll path's code and
+   * type feedback are in the heap by then, so the end against this is the growth over the hour.
+   */
+  readonly heapWarm: number
+  readonly ratioWarm: number
   /** Texture pixels at the start and at the end (the countdown redraws its text). */
   readonly texturesStart: number
   readonly texturesEnd: number
   /** The route at the end (still `activation` if the screen kept polling). */
   readonly routeEnd: string
   readonly wallSeconds: number
+  /** At the start and the end: Resource Timing entries and Lightning's texture sources (uploaded, in its lookup map), where growth would show. */
+  readonly counts: { start: Counts; end: Counts }
   /** Heap in use (no forced GC) every 5 simulated minutes. */
   readonly trend: Array<{ minute: number; heapUsed: number }>
+}
+
+interface Counts {
+  resourceEntries: number
+  uploadedTextures: number
+  lookupTextures: number
+}
+
+function counts(page: Page): Promise<Counts> {
+  return page.evaluate(() => {
+    const stage = (window as unknown as BenchWindow).__benchProbe?.stage as
+      { textureManager?: { _uploadedTextureSources?: unknown[]; textureSourceHashmap?: Map<string, unknown> } } | null | undefined
+    return {
+      resourceEntries: performance.getEntriesByType('resource').length,
+      uploadedTextures: stage?.textureManager?._uploadedTextureSources?.length ?? -1,
+      lookupTextures: stage?.textureManager?.textureSourceHashmap?.size ?? -1,
+    }
+  })
 }
 
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(2)} MB`
@@ -60,9 +86,12 @@ export async function measureHeap(appOrigin: string, flavour: Flavour, work: str
     const heapStart = await heapAfterGc(cdp)
     const texturesStart = (await textureMemory(page)).used
     const pollsStart = polls()
+    const countsStart = await counts(page)
     const started = Date.now()
     const trend: HeapResult['trend'] = []
+    let heapWarm = NaN
     for (let elapsed = 0; elapsed < simulatedMs; elapsed += pollIntervalMs) {
+      if (elapsed === trendEveryMs) heapWarm = await heapAfterGc(cdp)
       if (elapsed % trendEveryMs === 0) {
         const { usedSize } = await cdp.send('Runtime.getHeapUsage')
         trend.push({ minute: elapsed / 60_000, heapUsed: usedSize })
@@ -88,10 +117,13 @@ export async function measureHeap(appOrigin: string, flavour: Flavour, work: str
       heapStart,
       heapEnd,
       ratio: heapEnd / heapStart,
+      heapWarm,
+      ratioWarm: heapEnd / heapWarm,
       texturesStart,
       texturesEnd,
       routeEnd,
       wallSeconds,
+      counts: { start: countsStart, end: await counts(page) },
       trend,
     }
   } finally {
@@ -102,9 +134,17 @@ export async function measureHeap(appOrigin: string, flavour: Flavour, work: str
 export function printHeap(results: readonly HeapResult[]): void {
   console.log(`\nJS heap on the activation screen, after a forced GC, over simulated polling (goal: flat within 5 %)`)
   for (const r of results) {
-    const change = (r.ratio - 1) * 100
+    const pct = (ratio: number): string => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)} %`
+    const goal = (ratio: number): string => (Math.abs(ratio - 1) <= 0.05 ? 'met' : 'not met')
     console.log(
-      `  ${r.flavour}: ${r.simulatedMinutes} min, ${r.polls} polls: ${mb(r.heapStart)} → ${mb(r.heapEnd)} (${change >= 0 ? '+' : ''}${change.toFixed(1)} %, ${Math.abs(change) <= 5 ? 'met' : 'not met'}); textures ${(r.texturesStart / 1e6).toFixed(2)} → ${(r.texturesEnd / 1e6).toFixed(2)} Mpx; ends on ${r.routeEnd}; ${r.wallSeconds.toFixed(0)} s wall clock`,
+      `  ${r.flavour}: ${r.simulatedMinutes} min, ${r.polls} polls: start ${mb(r.heapStart)}, after 5 min ${mb(r.heapWarm)}, end ${mb(r.heapEnd)}: end/start ${pct(r.ratio)} (${goal(r.ratio)}), end/5 min ${pct(r.ratioWarm)} (${goal(r.ratioWarm)})`,
+    )
+    console.log(
+      `    textures ${(r.texturesStart / 1e6).toFixed(2)} → ${(r.texturesEnd / 1e6).toFixed(2)} Mpx; ends on ${r.routeEnd}; ${r.wallSeconds.toFixed(0)} s wall clock`,
+    )
+    const c = r.counts
+    console.log(
+      `    resource timing entries ${c.start.resourceEntries} → ${c.end.resourceEntries}; Lightning texture sources uploaded ${c.start.uploadedTextures} → ${c.end.uploadedTextures}, in its lookup map ${c.start.lookupTextures} → ${c.end.lookupTextures}`,
     )
   }
 }
