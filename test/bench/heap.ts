@@ -39,14 +39,13 @@ export interface HeapResult {
   /** The route at the end (still `activation` if the screen kept polling). */
   readonly routeEnd: string
   readonly wallSeconds: number
-  /** At the start and the end: Resource Timing entries and Lightning's texture sources (uploaded, in its lookup map), where growth would show. */
+  /** At the start and the end: Lightning's texture sources (uploaded, in its lookup map), where growth on this screen would show. */
   readonly counts: { start: Counts; end: Counts }
   /** Heap in use (no forced GC) every 5 simulated minutes. */
   readonly trend: Array<{ minute: number; heapUsed: number }>
 }
 
 interface Counts {
-  resourceEntries: number
   uploadedTextures: number
   lookupTextures: number
 }
@@ -56,7 +55,6 @@ function counts(page: Page): Promise<Counts> {
     const stage = (window as unknown as BenchWindow).__benchProbe?.stage as
       { textureManager?: { _uploadedTextureSources?: unknown[]; textureSourceHashmap?: Map<string, unknown> } } | null | undefined
     return {
-      resourceEntries: performance.getEntriesByType('resource').length,
       uploadedTextures: stage?.textureManager?._uploadedTextureSources?.length ?? -1,
       lookupTextures: stage?.textureManager?.textureSourceHashmap?.size ?? -1,
     }
@@ -144,7 +142,7 @@ export function printHeap(results: readonly HeapResult[]): void {
     )
     const c = r.counts
     console.log(
-      `    resource timing entries ${c.start.resourceEntries} → ${c.end.resourceEntries}; Lightning texture sources uploaded ${c.start.uploadedTextures} → ${c.end.uploadedTextures}, in its lookup map ${c.start.lookupTextures} → ${c.end.lookupTextures}`,
+      `    Lightning texture sources uploaded ${c.start.uploadedTextures} → ${c.end.uploadedTextures}, in its lookup map ${c.start.lookupTextures} → ${c.end.lookupTextures}`,
     )
   }
 }
