@@ -34,6 +34,22 @@ export interface TvAppHook extends ReadySignal {
   /** Every visible text with its drawn box and its container's (the layout test reads them). */
   textBoxes(): TextBox[]
   settled(): boolean
+  /** Lightning's texture memory figures (the start-up benchmark reports them per screen). */
+  textureMemory(): TextureMemory
+}
+
+/**
+ * Texture memory as Lightning counts it, in pixels (width × height of every uploaded texture, about
+ * 4 bytes each on the GPU): the stage collects unused textures once `used` passes `memoryPressure`,
+ * and the Router collects them when a page is unloaded (`gcOnUnload`).
+ */
+export interface TextureMemory {
+  /** Pixels of the textures uploaded now (the texture manager's figure). */
+  readonly used: number
+  /** The stage's figure, which the memory-pressure check compares: textures plus render textures and renderer caches. */
+  readonly stage: number
+  /** The stage's `memoryPressure` option (settings.json appSettings.stage). */
+  readonly memoryPressure: number
 }
 
 /** A box on the 1920×1080 stage, in stage pixels. */
@@ -182,6 +198,11 @@ export function installTestHook(target: Record<string, unknown>): TvAppHook {
     settled() {
       const running = app ? transitionsRunning(app.stage) : false
       return running === undefined ? now() - changedAt >= settleFallbackMs : !running
+    },
+    textureMemory() {
+      const stage = app?.stage
+      if (!stage) return { used: 0, stage: 0, memoryPressure: 0 }
+      return { used: stage.textureManager.usedMemory, stage: stage.usedMemory, memoryPressure: Number(stage.getOption('memoryPressure')) }
     },
   }
   target.__tvApp = hook

@@ -1,12 +1,15 @@
 /**
- * Start-up benchmark (figures only, never asserted): build time, raw and gzip size of each dist JS
- * file, and at 1x and 6x CPU throttling, es6 and es5: the blank Lightning app's first routed frame,
- * and the app's start-up to the screen the viewer needs, with its request timeline: a returning
- * viewer (remembered provider, valid profile) to the decisions screen drawn and to its badges drawn,
- * a first launch to the code and its QR code on screen. Each figure is also given as a ratio to the
- * blank app's first routed frame from the same run. The JS heap in use after each run's last mark.
+ * The benchmark (figures only, never asserted). Its start-up part: build time, raw and gzip size of
+ * each dist JS file, and at 1x and 6x CPU throttling, es6 and es5: the blank Lightning app's first
+ * routed frame, and the app's start-up to the screen the viewer needs, with its request timeline: a
+ * returning viewer (remembered provider, valid profile) to the decisions screen drawn and to its
+ * badges drawn, a first launch to the code and its QR code on screen. Each figure is also given as a
+ * ratio to the blank app's first routed frame from the same run. The JS heap in use after each run's
+ * last mark. Its runtime parts (frames.ts, heap.ts, textures.ts): frame times while focus moves on
+ * the grid and the titles row at 4x CPU, the heap over an hour of simulated polling, and texture
+ * memory per screen.
  *
- *   npx tsx test/bench/startup.ts [--runs N] [--skip-build] [--ref COMMIT]
+ *   npx tsx test/bench/startup.ts [--only startup|frames|heap|textures] [--flavour es6|es5] [--runs N] [--skip-build] [--ref COMMIT]
  *
  * Run from the repository root. Both apps are built (unless --skip-build) and measured from copies
  * this script owns, so a `dist/` rebuilt meanwhile by another command neither disturbs the figures
@@ -21,6 +24,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { startSandbox, type Sandbox } from '../sandbox'
 import { chromiumArgs, chromiumPath, type Flavour } from '../browser/harness'
 import { serveFolder, type StaticServer } from '../support/static-server'
+import { codeSource } from './device'
+import { measureFrames, printFrames, type FramesResult } from './frames'
+import { measureHeap, printHeap, type HeapResult } from './heap'
+import { measureTextures, printTextures, type TexturesResult } from './textures'
 
 /**
  * What one cold start measures: the blank app to its first routed frame; the app as a first launch
@@ -29,7 +36,14 @@ import { serveFolder, type StaticServer } from '../support/static-server'
  */
 type Scenario = 'blank' | 'first' | 'returning'
 
+/** The benchmark's parts; each runs alone with `--only <part>` (repeatable), all by default. */
+const parts = ['startup', 'frames', 'heap', 'textures'] as const
+type Part = (typeof parts)[number]
+
 interface Options {
+  only: ReadonlySet<Part>
+  /** The builds the frames, heap and textures parts measure (the start-up part always measures both). */
+  runtimeFlavours: readonly Flavour[]
   runs: number
   skipBuild: boolean
   /** Build the app from this commit instead of the working tree. */
@@ -87,11 +101,22 @@ const rates: readonly number[] = [1, 6]
 const appInputs = ['package.json', 'metadata.json', 'settings.json', 'tsconfig.json', '.env', 'babel.config.js', 'rollup.es5.config.js', 'rollup.es6.config.js', 'src', 'static', 'scripts']
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { runs: 3, skipBuild: false, ref: undefined }
+  const options: Options = { only: new Set(parts), runtimeFlavours: flavours, runs: 3, skipBuild: false, ref: undefined }
+  const only = new Set<Part>()
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     if (arg === '--skip-build') options.skipBuild = true
-    else if (arg === '--runs') {
+    else if (arg === '--only') {
+      const part = argv[++i]
+      const known = parts.find((p) => p === part)
+      if (!known) throw new Error(`--only needs one of ${parts.join(', ')}`)
+      only.add(known)
+    } else if (arg === '--flavour') {
+      const flavour = flavours.find((f) => f === argv[i + 1])
+      if (!flavour) throw new Error(`--flavour needs one of ${flavours.join(', ')}`)
+      i++
+      options.runtimeFlavours = [flavour]
+    } else if (arg === '--runs') {
       const value = Number(argv[++i])
       if (!Number.isInteger(value) || value < 1) throw new Error('--runs needs a whole number of at least 1')
       options.runs = value
@@ -101,8 +126,9 @@ function parseOptions(argv: string[]): Options {
       // Resolved once, before anything is built: HEAD may move while the benchmark runs.
       options.ref = git(['rev-parse', '--verify', `${ref}^{commit}`])
       if (options.ref === 'unknown') throw new Error(`--ref ${ref}: not a commit`)
-    } else throw new Error(`unknown argument ${String(arg)} (use --runs N, --skip-build, --ref COMMIT)`)
+    } else throw new Error(`unknown argument ${String(arg)} (use --only ${parts.join('|')}, --flavour es6|es5, --runs N, --skip-build, --ref COMMIT)`)
   }
+  if (only.size > 0) options.only = only
   if (options.ref && options.skipBuild) throw new Error('--ref builds the app: it cannot be combined with --skip-build')
   return options
 }
@@ -197,9 +223,6 @@ function median(values: number[]): number {
   const mid = Math.floor(sorted.length / 2)
   return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2
 }
-
-/** The code the activation screen shows (letters and digits that cannot be misread). */
-const codeSource = '^[ACEFGHJKMNPRTWXY34679]{7}$'
 
 /**
  * Runs in the page before its scripts (plain JavaScript: it is not compiled for the page). It wraps
@@ -416,30 +439,91 @@ async function main(): Promise<void> {
     : { commit: git(['rev-parse', 'HEAD']), workingTree: !options.skipBuild, uncommittedChanges: git(['status', '--porcelain']) !== '' }
   const work = mkdtempSync(join(tmpdir(), 'tv-bench-'))
   const servers: StaticServer[] = []
-  const sandbox = await startSandbox({ port: 0, mode: 'test', throttle: false })
   try {
     const from = options.skipBuild
       ? 'the existing dist/ (--skip-build)'
       : options.ref
         ? `commit ${options.ref.slice(0, 7)}`
         : `the working tree (HEAD ${source.commit.slice(0, 7)}${source.uncommittedChanges ? ' plus uncommitted changes' : ''})`
-    console.log(`app from ${from}`)
+    console.log(`app from ${from}; parts: ${[...options.only].join(', ')}`)
     const app = prepareApp(work, options)
+    const appOrigins = new Map<Flavour, string>()
+    for (const flavour of flavours) {
+      const server = await serveFolder(join(app.dist, flavour))
+      servers.push(server)
+      appOrigins.set(flavour, server.origin)
+    }
+    const originOf = (flavour: Flavour): string => appOrigins.get(flavour) ?? ''
+    const report: Record<string, unknown> = {
+      measuredAt: new Date().toISOString(),
+      source,
+      parts: [...options.only],
+      build: { skipped: options.skipBuild, appSeconds: app.buildSeconds ?? null },
+    }
+    if (options.only.has('startup')) Object.assign(report, await runStartup(work, options, app, originOf, servers))
+
+    // The runtime parts: one TV each (its own sandbox and browser profile), es6 then es5.
+    if (options.only.has('frames')) {
+      const results: FramesResult[] = []
+      for (const flavour of options.runtimeFlavours) {
+        results.push(await measureFrames(originOf(flavour), flavour, work))
+        console.log(`  frames measured (${flavour})`)
+      }
+      printFrames(results)
+      report.frames = results
+    }
+    if (options.only.has('textures')) {
+      const results: TexturesResult[] = []
+      for (const flavour of options.runtimeFlavours) {
+        results.push(await measureTextures(originOf(flavour), flavour, work))
+        console.log(`  texture memory measured (${flavour})`)
+      }
+      printTextures(results)
+      report.textures = results
+    }
+    if (options.only.has('heap')) {
+      const results: HeapResult[] = []
+      for (const flavour of options.runtimeFlavours) {
+        results.push(await measureHeap(originOf(flavour), flavour, work))
+        console.log(`  heap measured (${flavour})`)
+      }
+      printHeap(results)
+      report.heap = results
+    }
+
+    mkdirSync(join('test-artifacts', 'bench'), { recursive: true })
+    writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`)
+    console.log(`\nwritten to ${outFile}`)
+  } finally {
+    for (const server of servers) await server.stop()
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+/**
+ * The start-up part: the blank app built beside the app, the sizes, the returning viewer's
+ * profiles, then the interleaved cold starts and their tables. Returns what goes in the report.
+ */
+async function runStartup(
+  work: string,
+  options: Options,
+  app: { dist: string; buildSeconds?: number },
+  originOf: (flavour: Flavour) => string,
+  servers: StaticServer[],
+): Promise<Record<string, unknown>> {
+  const sandbox = await startSandbox({ port: 0, mode: 'test', throttle: false })
+  try {
     const blank = await prepareBlank(work, options)
     const { distSizes } = await loadScript<{ distSizes(root: string): SizeRow[] }>('scripts/sizes.mjs')
     const sizes = { app: distSizes(app.dist), blank: distSizes(blank.dist) }
 
     const query = new URLSearchParams({ 'pass.baseUrl': sandbox.origin, 'pass.activationUrl': `${sandbox.publicOrigin}/activate?code={code}` }).toString()
     const urls = new Map<string, string>()
-    for (const [name, dist] of [
-      ['app', app.dist],
-      ['blank', blank.dist],
-    ] as const) {
-      for (const flavour of flavours) {
-        const server = await serveFolder(join(dist, flavour))
-        servers.push(server)
-        urls.set(`${name}/${flavour}`, `${server.origin}/index.html${name === 'app' ? `?${query}` : ''}`)
-      }
+    for (const flavour of flavours) {
+      const server = await serveFolder(join(blank.dist, flavour))
+      servers.push(server)
+      urls.set(`blank/${flavour}`, `${server.origin}/index.html`)
+      urls.set(`app/${flavour}`, `${originOf(flavour)}/index.html?${query}`)
     }
     const urlOf = (scenario: Scenario, flavour: Flavour): string => urls.get(`${scenario === 'blank' ? 'blank' : 'app'}/${flavour}`) ?? ''
 
@@ -533,23 +617,17 @@ async function main(): Promise<void> {
       console.log(`  ${pad(r.flavour, 6)}${pad(`${r.rate}x`, 5)}${pad(cell(r.heap.blank), 22)}${pad(cell(r.heap.first), 22)}${cell(r.heap.returning)}`)
     }
 
-    const report = {
-      measuredAt: new Date().toISOString(),
-      source,
-      environment: { node: process.version, chromium, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' },
+    const environment = { node: process.version, chromium, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' }
+    return {
+      environment,
       runs: options.runs,
       build: { skipped: options.skipBuild, appSeconds: app.buildSeconds ?? null, blankSeconds: blank.buildSeconds ?? null },
       sizes,
       startup: results,
       samples,
     }
-    mkdirSync(join('test-artifacts', 'bench'), { recursive: true })
-    writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`)
-    console.log(`\nwritten to ${outFile}`)
   } finally {
-    for (const server of servers) await server.stop()
     await sandbox.stop()
-    rmSync(work, { recursive: true, force: true })
   }
 }
 

@@ -41,3 +41,21 @@ test('without a readable transition list, settled means a while after the last r
   expect(hook.settled()).toBe(true)
   jest.dontMock('../../src/ui/lightning/internals')
 })
+
+test('textureMemory reads the stage: nothing before the app is attached, then the uploaded pixels and memoryPressure', () => {
+  const hook = installTestHook({}) as Attachable
+  expect(hook.textureMemory()).toEqual({ used: 0, stage: 0, memoryPressure: 0 })
+
+  application = new Lightning.Application({ stage: { w: 320, h: 180, canvas2d: true, useImageWorker: false, fixedDt: 16, memoryPressure: 5e6 } } as never)
+  hook.attach(application)
+  const before = hook.textureMemory()
+  expect(before.memoryPressure).toBe(5e6)
+
+  application.childList.a({ w: 40, h: 30, texture: { type: Lightning.textures.NoiseTexture, w: 40, h: 30 } as never })
+  for (let i = 0; i < 3; i++) application.stage.drawFrame()
+
+  const after = hook.textureMemory()
+  expect(after.used - before.used).toBeGreaterThan(0)
+  expect(after.used).toBe(application.stage.textureManager.usedMemory)
+  expect(after.stage).toBe(application.stage.usedMemory)
+})
