@@ -98,7 +98,19 @@ const scenarios: readonly Scenario[] = ['blank', 'first', 'returning']
 const flavours: readonly Flavour[] = ['es6', 'es5']
 const rates: readonly number[] = [1, 6]
 /** Files the production build of the app reads (scripts/build.mjs and the Lightning CLI). */
-const appInputs = ['package.json', 'metadata.json', 'settings.json', 'tsconfig.json', '.env', 'babel.config.js', 'rollup.es5.config.js', 'rollup.es6.config.js', 'src', 'static', 'scripts']
+const appInputs = [
+  'package.json',
+  'metadata.json',
+  'settings.json',
+  'tsconfig.json',
+  '.env',
+  'babel.config.js',
+  'rollup.es5.config.js',
+  'rollup.es6.config.js',
+  'src',
+  'static',
+  'scripts',
+]
 
 function parseOptions(argv: string[]): Options {
   const options: Options = { only: new Set(parts), runtimeFlavours: flavours, runs: 3, skipBuild: false, ref: undefined }
