@@ -6,10 +6,9 @@
 // The `options` hook below therefore swaps those three for the same plugins set for the flavour's
 // engines, in place, keeping every other plugin and the order, and puts first a resolver that bundles
 // Lightning core instead of the CLI's alias to the prebuilt one. docs/architecture.md "Build".
-const fs = require('node:fs')
 const { createRequire } = require('node:module')
-const path = require('node:path')
 const { sdkPluginModules } = require('./scripts/sdk-plugin-modules.cjs')
+const { bundledCore: bundledLightningCore } = require('./scripts/bundled-lightning-core.cjs')
 
 // The CLI's own copies of the plugins, whatever the project itself depends on.
 const cliRequire = createRequire(require.resolve('@lightningjs/cli/package.json'))
@@ -47,38 +46,8 @@ const replacements = {
   terser: () => (minify ? terser({ ecma: modernEcmaVersion, keep_classnames: true, keep_fnames: false, compress: { passes: 2 } }) : null),
 }
 
-/**
- * Lightning core from its ES modules, in the app bundle, instead of the prebuilt lightning.min.js the
- * CLI aliases '@lightningjs/core' to (`window.lng`): '@lightningjs/core' is src/ui/lightning/core.ts,
- * the members the app uses, and only that module reaches the package itself, so the rest of the core
- * tree-shakes out.
- */
-const coreModule = path.resolve(__dirname, 'src/ui/lightning/core.ts')
-// By the project's node_modules path, as the CLI resolves every other package (rollup runs with
-// --preserveSymlinks), so the source maps and the bundle report name it like the others.
-const coreEntry = path.resolve(__dirname, 'node_modules/@lightningjs/core/dist/src/index.js')
-
-/** @type {import('rollup').Plugin} */
-const bundledCore = {
-  name: 'bundled-lightning-core',
-  resolveId(source, importer) {
-    if (source !== '@lightningjs/core' && source !== 'wpe-lightning') return null
-    return importer === coreModule ? coreEntry : coreModule
-  },
-  // The CLI has already copied lightning.min.js and written index.html to load it first.
-  writeBundle(options) {
-    const js = options.file ? path.dirname(options.file) : options.dir
-    fs.rmSync(path.join(js, 'lightning.min.js'), { force: true })
-    fs.rmSync(path.join(js, 'lightning.min.js.map'), { force: true })
-    const html = path.join(js, '..', 'index.html')
-    if (!fs.existsSync(html)) return
-    const page = fs.readFileSync(html, 'utf8')
-    const tag = /\s*<script src="\.\/js\/lightning\.min\.js"><\/script>/
-    // A rebuild into the same folder (npm start) finds the tag already gone.
-    if (tag.test(page)) fs.writeFileSync(html, page.replace(tag, ''))
-    else if (page.includes('lightning.min.js')) throw new Error(`rollup.es6.config.js: ${html} loads lightning.min.js in a way this config does not know`)
-  },
-}
+// Lightning core from its ES modules instead of the prebuilt lightning.min.js (scripts/bundled-lightning-core.cjs).
+const bundledCore = bundledLightningCore('lightning.min.js', 'rollup.es6.config.js')
 
 /** @type {import('rollup').Plugin} */
 const modernFlavour = {

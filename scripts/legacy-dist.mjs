@@ -1,12 +1,12 @@
 // What the legacy dist needs after `lng dist --es5` (the everyday build and the store build alike):
-// Lightning at the legacy syntax (lower-lightning-es5.mjs), and the CLI's generic polyfills.js replaced, under the same
-// name so index.html loads it first as before, by the core-js modules the shipped scripts use and the
+// the CLI's generic polyfills.js replaced, under the same name so index.html loads it first as before,
+// by the core-js modules the shipped app bundle (Lightning core inside, rollup.es5.config.js) uses and the
 // polyfills core-js has none for, such as AbortController (legacy-polyfills.mjs). A manifest beside the
 // flavour folder, never shipped, records the modules and the APIs the legacy engines lack
 // (legacy-missing-apis.mjs), for the legacy browser test and the log.
 import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { minifyLegacy, writeLegacyLightning } from './lower-lightning-es5.mjs'
+import { minifyLegacy } from './lower-lightning-es5.mjs'
 import { bundlePolyfills, coreJsVersion, extraPolyfills, polyfillSources, selectPolyfills, usedPolyfills } from './legacy-polyfills.mjs'
 import { missingApis } from './legacy-missing-apis.mjs'
 import { legacyTargets, modernTargets } from './legacy-targets.mjs'
@@ -16,8 +16,7 @@ export const legacyManifestPath = (dir) => join(dirname(dir), 'legacy-polyfills.
 
 export async function finishLegacyDist(dir) {
   const js = join(dir, 'js')
-  await writeLegacyLightning(join(js, 'lightning.es5.min.js'))
-  const used = usedPolyfills([join(js, 'lightning.es5.min.js'), join(js, 'appBundle.es5.js'), ...polyfillSources()])
+  const used = usedPolyfills([join(js, 'appBundle.es5.js'), ...polyfillSources()])
   const { modules, dropped } = selectPolyfills(used)
   writeFileSync(join(js, 'polyfills.js'), await minifyLegacy(await bundlePolyfills(modules), 'polyfills.js'))
   // A missing API an extra polyfill installs is named by its package, not by the app's module.

@@ -1,9 +1,11 @@
-// The legacy dist's Lightning (js/lightning.es5.min.js, the name index.html loads): Lightning's es6
-// bundle lowered to the legacy syntax of legacy-targets.mjs, instead of the CLI's copy of its "es5"
-// bundle, which holds `const` anyway and, lowered to ES5, weighs about 12 KB (gzip) more than the
-// same code at what Chromium 53 parses. esbuild lowers what Chromium 53 lacks (class fields, `?.`,
-// `??`); terser minifies at the same syntax. Class and function names are kept: Lightning names a
-// component's states and a texture source's type by them (`state.name`, `constructor.name`).
+// Minifying at the legacy syntax of legacy-targets.mjs (polyfills.js, legacy-dist.mjs), and the
+// prebuilt Lightning at that syntax for an app that loads it (the start-up benchmark's blank app; the
+// app's own es5 bundle holds Lightning core, rollup.es5.config.js): Lightning's es6 bundle instead of
+// the CLI's copy of its "es5" bundle, which holds `const` anyway and, lowered to ES5, weighs about
+// 12 KB (gzip) more than the same code at what Chromium 53 parses. esbuild lowers what Chromium 53
+// lacks (class fields, `?.`, `??`); terser minifies at the same syntax. Class and function names are
+// kept: Lightning names a component's states and a texture source's type by them (`state.name`,
+// `constructor.name`).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { transform } from 'esbuild'

@@ -1,8 +1,8 @@
 /**
- * What the es6 flavour's bundle holds (docs/architecture.md "Build").
+ * What the app bundles of both flavours hold (docs/architecture.md "Build").
  *
  * Lightning core is bundled from its ES modules (src/ui/lightning/core.ts): the prebuilt
- * lightning.min.js is neither shipped nor loaded.
+ * lightning.min.js (es6) and lightning.es5.min.js (es5) are neither shipped nor loaded.
  *
  * The Lightning SDK's plugins (video player, ads, media player, purchase, pin, TV, profile) stay out
  * of both app bundles: the app launches through src/ui/launch.ts, not the SDK's Launch, and
@@ -20,12 +20,17 @@ function built(file: string): string {
   return readFileSync(file, 'utf8')
 }
 
-test('Lightning core is in the app bundle, and index.html loads that bundle alone', () => {
-  const scripts = [...built(join(root, 'index.html')).matchAll(/<script src="([^"]+)"/g)].map(([, src]) => src)
-  expect(scripts).toEqual(['./js/appBundle.js'])
-  expect(readdirSync(join(root, 'js')).filter((f) => f.endsWith('.js'))).toEqual(['appBundle.js'])
+// es5: the polyfills of the engines it lacks load first (scripts/legacy-dist.mjs).
+test.each([
+  ['es6', ['appBundle.js']],
+  ['es5', ['polyfills.js', 'appBundle.es5.js']],
+] as const)('dist/%s: Lightning core is in the app bundle, and index.html loads %j alone, in order', (flavour, files) => {
+  const dir = join('dist', flavour)
+  const scripts = [...built(join(dir, 'index.html')).matchAll(/<script src="([^"]+)"/g)].map(([, src]) => src)
+  expect(scripts).toEqual(files.map((f) => `./js/${f}`))
+  expect(readdirSync(join(dir, 'js')).filter((f) => f.endsWith('.js'))).toEqual([...files].sort())
   // A string of the core's Stage, kept by minification.
-  expect(built(bundle)).toContain('[Lightning] Using canvas2d renderer')
+  expect(built(join(dir, 'js', files[files.length - 1] ?? ''))).toContain('[Lightning] Using canvas2d renderer')
 })
 
 const plugins = [

@@ -26,7 +26,8 @@ export function expectedAppName(fallback: string): string {
   return brand?.appName || brand?.name || fallback
 }
 
-const legacyScripts = ['js/polyfills.js', 'js/lightning.es5.min.js', 'js/appBundle.es5.js']
+// Lightning core is inside the app bundle (rollup.es5.config.js).
+const legacyScripts = ['js/polyfills.js', 'js/appBundle.es5.js']
 
 interface LegacySyntax {
   legacySyntaxError(code: string): { line: number; column: number; message: string } | null
@@ -50,13 +51,14 @@ export function describeAppFiles(name: string, load: () => Files): void {
       return data.toString('utf8')
     }
 
-    test('the entry file loads the legacy bundle: polyfills, Lightning, then the app', () => {
+    test('the entry file loads the legacy bundle: polyfills, then the app with Lightning core inside', () => {
       const html = text('index.html')
       const order = legacyScripts.map((s) => html.indexOf(`src="./${s}"`))
       expect(order.every((i) => i >= 0)).toBe(true)
       expect([...order].sort((a, b) => a - b)).toEqual(order)
       for (const script of legacyScripts) expect(files.has(script)).toBe(true)
-      expect(html).not.toMatch(/appBundle\.js"|lightning\.min\.js"/)
+      expect(html).not.toMatch(/appBundle\.js"|lightning\.min\.js"|lightning\.es5\.min\.js"/)
+      expect([...files.keys()].filter((f) => /lightning[^/]*\.js$/.test(f))).toEqual([])
     })
 
     test('every script parses at the legacy syntax (the oldest TV engines)', async () => {
