@@ -2,7 +2,7 @@
  * browser tests (real Chromium against a built dist; run after the build, see package.json), and
  * packaging tests (the .wgt and .ipk; run after `npm run package:tizen` and `package:webos`). */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }]
-const esmPackages = ['@lightningjs', '@metrological', '@michieljs', 'localcookies', 'ky', 'idb-keyval', 'qrcode-generator', '@noble/hashes']
+const esmPackages = ['@lightningjs', '@metrological', '@michieljs', 'localcookies', 'ky', 'idb-keyval', '@noble/hashes']
 const common = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],

@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import qrcode from 'qrcode-generator'
+import { correction, generate, mode } from 'lean-qr'
 import { colors } from '../theme/tokens'
 
 export interface QrCodeTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -11,17 +11,26 @@ export interface QrCodeTemplateSpec extends Lightning.Component.TemplateSpec {
 /** Quiet zone in modules (the QR spec asks for 4). */
 const quietZone = 4
 
-/** The modules of `value` as a QR code (error correction M), or null when it cannot be encoded. */
+/**
+ * The modes lean-qr may mix. Its default list adds Shift-JIS, whose test builds a table of 7 973
+ * characters with `TextDecoder('sjis')` on the first call whatever the input: start-up time on a TV
+ * for nothing an address needs. Other text goes as UTF-8 (ECI 26), the bytes a phone's browser expects.
+ */
+const modes = [mode.numeric, mode.alphaNumeric, mode.ascii, mode.utf8]
+
+/**
+ * The modules of `value` as a QR code, rows of dark (true) and light, or null when it cannot be
+ * encoded (longer than a version 40 code holds). Error correction M, never raised: lean-qr would
+ * otherwise take a higher level whenever the chosen size has room for it. The modes are mixed for
+ * the smallest code, so an address gets fewer, larger modules.
+ */
 export function qrModules(value: string): boolean[][] | null {
   try {
-    const qr = qrcode(0, 'M')
-    qr.addData(value)
-    qr.make()
-    const n = qr.getModuleCount()
+    const code = generate(value, { modes, minCorrectionLevel: correction.M, maxCorrectionLevel: correction.M })
     const rows: boolean[][] = []
-    for (let r = 0; r < n; r += 1) {
+    for (let y = 0; y < code.size; y += 1) {
       const row: boolean[] = []
-      for (let c = 0; c < n; c += 1) row.push(qr.isDark(r, c))
+      for (let x = 0; x < code.size; x += 1) row.push(code.get(x, y))
       rows.push(row)
     }
     return rows
