@@ -3,7 +3,7 @@
  * as the store is wrapped; the first call takes that read, later calls read again, and a write or
  * clear made before the first call is never hidden by the older early read.
  */
-import { createDeviceStore, type AccessTokenRecord, type RequestBudget } from '../../../../src/core/storage/device-store'
+import { createDeviceStore, type AccessTokenRecord, type ClientCredentials, type RequestBudget } from '../../../../src/core/storage/device-store'
 import type { KeyValueStore } from '../../../../src/core/storage/kv'
 import { MemoryStore } from '../../../../src/core/storage/memory-kv'
 import { withReadAhead } from '../../../../src/core/storage/read-ahead'
@@ -21,8 +21,10 @@ const token = (accessToken: string): AccessTokenRecord => ({
 
 const budget = (burstLeft: number): RequestBudget => ({ key: 'device-1', burstLeft, at: 1_000 })
 
+const credentials = (clientId: string): ClientCredentials => ({ clientId, clientSecret: 'secret', origin: 'https://api.auth.adobe.com' })
+
 /** A device store over memory whose primary counts its reads by key. */
-async function device(stored: { token?: AccessTokenRecord; budget?: RequestBudget } = {}) {
+async function device(stored: { token?: AccessTokenRecord; budget?: RequestBudget; client?: ClientCredentials } = {}) {
   const memory = new MemoryStore()
   const reads: string[] = []
   const primary: KeyValueStore = {
@@ -36,6 +38,7 @@ async function device(stored: { token?: AccessTokenRecord; budget?: RequestBudge
   const store = createDeviceStore({ primary, logger: new CapturingLogger(), clock: new FakeClock(1_000) })
   if (stored.token) await store.setAccessToken(stored.token)
   if (stored.budget) await store.setRequestBudget(stored.budget)
+  if (stored.client) await store.setClientCredentials(stored.client)
   reads.length = 0
   return { store, reads }
 }
@@ -78,4 +81,22 @@ test('nothing stored reads as nothing, early or not', async () => {
   expect(await ahead.getAccessToken()).toBeNull()
   expect(await ahead.getRequestBudget()).toBeNull()
   expect(await ahead.getLastMvpd()).toBeNull()
+})
+
+test('the client credentials are read at once too, and a new registration before the first call is never hidden by the early read', async () => {
+  const { store, reads } = await device({ client: credentials('client-1') })
+  const ahead = withReadAhead(store)
+  expect(count(reads, 'credentials')).toBe(1)
+  expect(await ahead.readClientCredentials()).toEqual({ status: 'found', value: credentials('client-1') })
+  expect(count(reads, 'credentials')).toBe(1)
+  // Later reads ask the store again (DCR's second read after an unreadable store must be a real one).
+  await ahead.readClientCredentials()
+  expect(count(reads, 'credentials')).toBe(2)
+
+  const registered = withReadAhead(store)
+  await registered.setClientCredentials(credentials('client-2'))
+  expect(await registered.readClientCredentials()).toEqual({ status: 'found', value: credentials('client-2') })
+  const cleared = withReadAhead(store)
+  await cleared.clearClientCredentials()
+  expect((await cleared.readClientCredentials()).status).toBe('absent')
 })
