@@ -15,15 +15,15 @@ const KB = 1024
 // Ratchets: measured (bytes) rounded up to the next KB, plus 2 KB. Targets beside them.
 const budgets = {
   es6: {
-    js: 147 * KB, // ratchet: 147629 measured; target 130 KB
-    shipped: 214 * KB, // ratchet: MEASURE
+    js: 143 * KB, // ratchet: 144258 measured; target 130 KB
+    shipped: 206 * KB, // ratchet: 208609 measured (static 62994 of it); no target of its own
   },
   es5: {
-    js: 161 * KB, // ratchet: 161893 measured; target 170 KB (met)
-    shipped: 223 * KB, // ratchet: 226237 measured (static 62994 of it); no target of its own
+    js: 157 * KB, // ratchet: 158342 measured; target 170 KB (met)
+    shipped: 220 * KB, // ratchet: 222702 measured (static 62994 of it); no target of its own
   },
-  wgt: 235 * KB, // ratchet: 237772 measured; target 300 KB (met)
-  ipk: 231 * KB, // ratchet: 234176 measured; target 300 KB (met)
+  wgt: 231 * KB, // ratchet: 234025 measured; target 300 KB (met)
+  ipk: 228 * KB, // ratchet: 230722 measured; target 300 KB (met)
 }
 
 function filesUnder(dir: string): string[] {
