@@ -1,6 +1,6 @@
 /**
- * Lightning core as the es6 flavour bundles it (docs/architecture.md "Build"): rollup.es6.config.js
- * resolves '@lightningjs/core', which the SDK's Lightning module and so every `Lightning.*` of the app
+ * Lightning core as both flavours bundle it (docs/architecture.md "Build"): rollup.es6.config.js and
+ * rollup.es5.config.js (scripts/bundled-lightning-core.cjs) resolve '@lightningjs/core', which the SDK's Lightning module and so every `Lightning.*` of the app
  * read, to this module, in place of the CLI's alias to the prebuilt lightning.min.js (`window.lng`).
  * It is the prebuilt build's default export (core 2.x, dist/src/lightning.mjs) cut to the members
  * the app and the SDK modules it bundles use, so the rest (its other shaders, textures, components

@@ -5,8 +5,8 @@
  * Lightning's own public behaviour instead of guessing. Nothing else under src/ may touch these
  * members (a unit test greps for them).
  */
-// The Lightning CLI aliases '@lightningjs/core' (and every path under it) to `window.lng`, the core it
-// copies from node_modules/@lightningjs/core/dist into the build, so that package's version is read by
+// '@lightningjs/core' resolves to src/ui/lightning/core.ts in both builds (the core bundled from
+// node_modules/@lightningjs/core, docs/architecture.md "Build"), so that package's version is read by
 // path. (The UI-imports-core lint pattern matches this path too; it is Lightning's, not src/core.)
 // eslint-disable-next-line no-restricted-imports
 import { version as bundledCoreVersion } from '../../../node_modules/@lightningjs/core/package.json'
