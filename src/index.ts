@@ -69,6 +69,11 @@ function flowStoreOf(store: DeviceStore, settings: PassSettings): FlowStore {
   const { serviceProvider } = settings
   return {
     loadLastMvpd: () => store.getLastMvpd(),
+    // The mirror alone, for the first screen: the real reads above still decide what the flow does.
+    peekReturningProvider: async () => {
+      const [mvpd, pending, signedOut] = await Promise.all([store.peekMirror('lastMvpd'), store.peekMirror('pendingSession'), store.peekMirror('signedOut')])
+      return pending || signedOut ? null : (mvpd ?? null)
+    },
     saveLastMvpd: (mvpd) => store.setLastMvpd(mvpd),
     forgetLastMvpd: () => store.clearLastMvpd(),
     saveProfileParts: (parts) => store.setProfile(parts),

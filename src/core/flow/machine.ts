@@ -82,8 +82,11 @@ function fromStarting(state: StartingState, event: FlowEvent): Transition {
   switch (event.type) {
     case 'launch':
       return stay(state, [{ type: 'loadRemembered' }])
+    case 'providerHint':
+      return stay({ ...state, hint: event.mvpd })
     case 'remembered': {
-      const next: StartingState = { ...state, lastMvpd: event.lastMvpd, signedOutOf: event.signedOutOf }
+      const { hint: _hint, ...rest } = state
+      const next: StartingState = { ...rest, lastMvpd: event.lastMvpd, signedOutOf: event.signedOutOf }
       const { pending } = event
       const route: ProfilesRoute = event.lastMvpd ? { by: 'mvpd', mvpd: event.lastMvpd } : { by: 'all' }
       // A relaunch while the viewer is on the phone: the profiles are asked for first (the sign-in may

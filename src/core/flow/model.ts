@@ -119,6 +119,8 @@ export interface PollStatus {
 
 export interface StartingState extends Base {
   readonly kind: 'starting'
+  /** The provider the quick copy suggests (FlowStore.peekReturningProvider), for the first screen only. */
+  readonly hint?: LastMvpd
 }
 
 export interface LoadingProfilesState extends Base {
@@ -270,6 +272,8 @@ export interface Remembered {
 export type EffectResult =
   | { readonly type: 'launch' }
   | ({ readonly type: 'remembered' } & Remembered & Stamp)
+  /** FlowStore.peekReturningProvider answered before the real reads. */
+  | { readonly type: 'providerHint'; readonly mvpd: LastMvpd }
   | ({ readonly type: 'profilesLoaded'; readonly profiles: readonly Profile[] } & Stamp)
   | ({ readonly type: 'profileForMvpdLoaded'; readonly profile: Profile | null } & Stamp)
   | ({ readonly type: 'loadFailed'; readonly error: FlowFailure } & Stamp)

@@ -11,6 +11,12 @@ import type { PendingSession } from './model'
  */
 export interface FlowStore {
   loadLastMvpd(): Promise<LastMvpd | null>
+  /**
+   * A hint, answered before the real reads: the provider a returning viewer will most likely be
+   * asked about (remembered, with no pending sign-in and no sign-out beside it), from a copy that is
+   * quick to read. Only what is drawn first follows it; the flow acts on the real reads alone.
+   */
+  peekReturningProvider?(): Promise<LastMvpd | null>
   saveLastMvpd(mvpd: LastMvpd): Promise<void>
   forgetLastMvpd(): Promise<void>
   /** CL-AUTHN-4: the profile parts kept after a sign-in. */

@@ -337,6 +337,15 @@ export function createFlowRunner(options: FlowRunnerOptions): FlowRunner {
       if (started || stopped) return
       started = true
       dispatch({ type: 'launch' })
+      // A returning viewer's first screen need not wait for IndexedDB: the quick copy's provider is
+      // drawn while the real reads run (dropped if they answer first: the epoch has moved on).
+      const epoch = state.epoch
+      const peek = store.peekReturningProvider
+      if (peek) {
+        promiseOf(() => peek.call(store)).then((mvpd) => {
+          if (mvpd) deliver(epoch, () => ({ type: 'providerHint', mvpd }))
+        }, warnWith('flow: could not peek at the remembered provider'))
+      }
     },
     stop() {
       if (stopped) return

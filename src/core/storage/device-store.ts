@@ -92,6 +92,13 @@ export interface DeviceStore extends PassStore {
   getDeviceId(): Promise<DeviceIdRecord | null>
   setDeviceId(record: DeviceIdRecord): Promise<void>
   getLastMvpd(): Promise<LastMvpd | null>
+  /**
+   * The localStorage mirror's copy alone, without waiting for IndexedDB (which a cold engine opens
+   * only after the first frames): `undefined` when the mirror has no entry, null when it holds a
+   * clear. The mirror is written before IndexedDB on every put, so it is normally the newest; still a
+   * hint for what to draw first, never a read to act on.
+   */
+  peekMirror<K extends 'lastMvpd' | 'pendingSession' | 'signedOut'>(key: K): Promise<RecordOf<K> | null | undefined>
   setLastMvpd(mvpd: LastMvpd): Promise<void>
   clearLastMvpd(): Promise<void>
   // PassStore's credentials, token and profile reads: `readClientCredentials` makes a real
@@ -259,6 +266,13 @@ export function createDeviceStore(options: DeviceStoreOptions): DeviceStore {
     getDeviceId: () => orNull('deviceId'),
     setDeviceId: (record) => write('deviceId', record),
     getLastMvpd: () => orNull('lastMvpd'),
+    peekMirror: async (key) => {
+      if (!mirror || !mirrored.has(key)) return undefined
+      const copy = await rawGet(mirror, key)
+      const entry = copy.ok ? decode(key, copy.value) : null
+      if (!entry) return undefined
+      return entry.kind === 'value' ? entry.value : null
+    },
     setLastMvpd: (mvpd) => write('lastMvpd', mvpd),
     clearLastMvpd: () => clear('lastMvpd'),
     // Always a real attempt: the only caller registers the application again on `unavailable`.

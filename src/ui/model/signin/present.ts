@@ -25,7 +25,7 @@ export function present(state: FlowState, ctx: PresentContext): Screen {
 function screenOf(state: FlowState, ctx: PresentContext): Screen {
   switch (state.kind) {
     case 'starting':
-      return { route: 'boot', view: { message: 'starting' } }
+      return state.hint ? confirming(state.hint, ctx) : { route: 'boot', view: { message: 'starting' } }
     case 'loadingProfiles':
       return returningViewer(state, ctx) ?? { route: 'boot', view: { message: 'checking' } }
     case 'choosing': {
@@ -122,11 +122,18 @@ export /**
  * A returning viewer (a remembered provider, asked for by itself at launch) sees the decisions screen
  * while its profile is in flight, drawn from the remembered name and logo: every title reads
  * "Checking…" and a choice waits for the answer (`confirming`), so nothing shows as permitted before
- * Adobe says so. No profile then leads to the reauth screen, as before.
+ * Adobe says so. No profile then leads to the reauth screen, as before. While the app is still
+ * starting, the same screen is drawn from the quick copy's provider (StartingState.hint), so a cold
+ * engine's IndexedDB does not hold the first screen back.
  */
 function returningViewer(state: Extract<FlowState, { kind: 'loadingProfiles' }>, ctx: PresentContext): Screen | null {
   if (state.route.by !== 'mvpd' || state.origin.kind !== 'launch') return null
-  const screen = decisionsOf(state.route.mvpd, 'checking', ctx)
+  return confirming(state.route.mvpd, ctx)
+}
+
+/** The decisions screen of `provider` while its sign-in is still being confirmed. */
+function confirming(provider: LastMvpd, ctx: PresentContext): Screen {
+  const screen = decisionsOf(provider, 'checking', ctx)
   return { ...screen, view: { ...screen.view, confirming: true } }
 }
 

@@ -303,3 +303,59 @@ describe("the grid's provider names come through the flow (CL-CFG-1)", () => {
     expect(h.state('activating').activation).toBeNull()
   })
 })
+
+describe('the quick copy of the remembered provider (FlowStore.peekReturningProvider)', () => {
+  /** A store whose real reads wait until `answer()` (IndexedDB in a cold engine), with a quick peek. */
+  function slowStore(h: ReturnType<typeof setup>, peek: () => Promise<typeof exampleCable | null>) {
+    let answer: () => void = () => undefined
+    const answered = new Promise<void>((resolve) => (answer = resolve))
+    const load = h.store.loadLastMvpd
+    h.store.loadLastMvpd = () => answered.then(load)
+    Object.assign(h.store, { peekReturningProvider: peek })
+    return () => answer()
+  }
+
+  it('is drawn while the real reads run, and the flow acts on the real reads alone', async () => {
+    const h = setup({ lastMvpd: exampleCable })
+    const answer = slowStore(h, async () => exampleCable)
+    await h.launch()
+    expect(h.state('starting').hint).toEqual(exampleCable)
+    // Nothing is asked of Adobe Pass on the strength of the hint.
+    expect(h.client.calls).toEqual([])
+
+    answer()
+    await flushPromises()
+    const loading = h.state('loadingProfiles')
+    expect(loading.route).toEqual({ by: 'mvpd', mvpd: exampleCable })
+    expect('hint' in loading).toBe(false)
+    expect(h.client.calls.map((call) => call.method)).toEqual(['retrieveProfileForMvpd'])
+  })
+
+  it('a hint the real reads contradict changes nothing: no provider remembered means all profiles', async () => {
+    const h = setup({ lastMvpd: null })
+    const answer = slowStore(h, async () => exampleCable)
+    await h.launch()
+    expect(h.state('starting').hint).toEqual(exampleCable)
+    answer()
+    await flushPromises()
+    expect(h.state('loadingProfiles').route).toEqual({ by: 'all' })
+  })
+
+  it('a hint that comes after the real reads, or a peek that fails, is dropped', async () => {
+    const late = setup({ lastMvpd: exampleCable })
+    let release: () => void = () => undefined
+    Object.assign(late.store, { peekReturningProvider: () => new Promise((resolve) => (release = () => resolve(exampleCable))) })
+    await late.launch()
+    expect(late.state('loadingProfiles').route).toEqual({ by: 'mvpd', mvpd: exampleCable })
+    release()
+    await flushPromises()
+    expect(late.runner.getState().kind).toBe('loadingProfiles')
+    expect(late.states.some((s) => s.kind === 'starting' && s.hint)).toBe(false)
+
+    const failing = setup({ lastMvpd: exampleCable })
+    Object.assign(failing.store, { peekReturningProvider: () => Promise.reject(new Error('mirror broken')) })
+    await failing.launch()
+    expect(failing.state('loadingProfiles').route).toEqual({ by: 'mvpd', mvpd: exampleCable })
+    expect(failing.warnings).toContain('flow: could not peek at the remembered provider')
+  })
+})

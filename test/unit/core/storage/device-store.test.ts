@@ -503,3 +503,16 @@ describe('the pending sign-in session, the sign-out and the request budget', () 
     await expect(store.getRequestBudget()).resolves.toEqual({ ...budget, burstLeft: 0, at: 109 })
   })
 })
+
+test("peekMirror answers the mirror's copy at once, even while IndexedDB stalls: the value, null for a clear, undefined for nothing", async () => {
+  const l = launch(newDevice())
+  const provider = { id: 'ExampleCable', displayName: 'Example Cable' }
+  await l.store.setLastMvpd(provider)
+  await l.store.clearSignedOut()
+  l.gate.stall()
+  expect(await l.store.peekMirror('lastMvpd')).toEqual(provider)
+  expect(await l.store.peekMirror('signedOut')).toBeNull()
+  expect(await l.store.peekMirror('pendingSession')).toBeUndefined()
+  // The mirror alone was asked: no IndexedDB read is waiting.
+  expect(l.gate.calls.filter((call) => call.startsWith('get'))).toEqual([])
+})

@@ -50,6 +50,17 @@ test('a returning viewer sees the decisions screen from the remembered provider 
   expect(present(transition(loading, { type: 'profileForMvpdLoaded', profile: null, ...stamp }).state, ctx()).route).toBe('reauth')
 })
 
+test("while the app starts, the quick copy's provider draws the same confirming screen; the real reads then decide", () => {
+  const hinted = run(initialState(settings), { type: 'launch' }, { type: 'providerHint', mvpd: exampleCable }).state
+  const screen = present(hinted, ctx())
+  expect(screen.route === 'decisions' && screen.view).toMatchObject({ providerName: 'Example Cable', confirming: true })
+  expect(screen.route === 'decisions' && screen.view.items.every((i) => i.badge === 'checking')).toBe(true)
+  // The real reads found a pending code: the boot screen while the profiles load, as without the hint.
+  const pending = { code: 'ABCD1234', notAfter: T0 + 20 * 60_000, createdAt: T0 - 60_000, mvpd: null }
+  const relaunch = transition(hinted, { type: 'remembered', lastMvpd: exampleCable, pending, signedOutOf: null, ...stamp }).state
+  expect(present(relaunch, ctx()).route).toBe('boot')
+})
+
 test('a provider remembered by its id alone is named by its id, never by an empty name', () => {
   const screen = present(afterLaunch({ id: 'ExampleCable', displayName: ' ' }), ctx())
   expect(screen.route === 'decisions' && screen.view.providerName).toBe('ExampleCable')
