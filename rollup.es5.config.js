@@ -15,6 +15,7 @@ const { join } = require('node:path')
 const { pathToFileURL } = require('node:url')
 const { sdkPluginModules } = require('./scripts/sdk-plugin-modules.cjs')
 const { bundledCore } = require('./scripts/bundled-lightning-core.cjs')
+const { swapCliPlugins } = require('./scripts/swap-cli-plugins.cjs')
 
 // The CLI's own copies of the plugins, as rollup.es6.config.js takes them.
 const cliRequire = createRequire(require.resolve('@lightningjs/cli/package.json'))
@@ -46,38 +47,14 @@ const replacements = {
 
 module.exports = {
   plugins: [
-    {
+    swapCliPlugins({
       name: 'legacy-targets',
-      async options(options) {
-        const found = new Set()
-        const replaced = new Set()
-        const plugins = []
-        for (const plugin of [options.plugins].flat()) {
-          if (plugin && plugin.name === 'legacy-targets') continue
-          const make = plugin && replacements[plugin.name]
-          if (!make) {
-            plugins.push(plugin)
-            continue
-          }
-          found.add(plugin.name)
-          const replacement = await make()
-          if (!replacement) continue
-          replaced.add(replacement)
-          plugins.push(replacement)
-        }
-        const expected = minify ? Object.keys(replacements) : ['babel']
-        const missing = expected.filter((name) => !found.has(name))
-        if (missing.length > 0) throw new Error(`rollup.es5.config.js: the CLI's es5 config has no ${missing.join(', ')} plugin to replace`)
-        // Rollup has already run the other plugins' `options` hooks; the replacements' (Babel sets up
-        // its file filter in it) run here, as theirs would have.
-        let next = { ...options, plugins: [bundledCore('lightning.es5.min.js', 'rollup.es5.config.js'), ...plugins] }
-        for (const plugin of plugins) {
-          if (!replaced.has(plugin) || typeof plugin.options !== 'function') continue
-          next = (await plugin.options.call(this, next)) ?? next
-        }
-        return next
-      },
-    },
+      configName: 'rollup.es5.config.js',
+      replacements,
+      required: minify ? Object.keys(replacements) : ['babel'],
+      first: bundledCore('lightning.es5.min.js', 'rollup.es5.config.js'),
+      dropSelf: true,
+    }),
   ],
   // As in rollup.es6.config.js: the SDK's unused plugin modules stay out of the bundle.
   treeshake: { moduleSideEffects: (id) => !sdkPluginModules.test(id.replace(/\\/g, '/')) },

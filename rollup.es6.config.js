@@ -8,6 +8,7 @@
 // Lightning core instead of the CLI's alias to the prebuilt one. docs/architecture.md "Build".
 const { createRequire } = require('node:module')
 const { sdkPluginModules } = require('./scripts/sdk-plugin-modules.cjs')
+const { swapCliPlugins } = require('./scripts/swap-cli-plugins.cjs')
 const { bundledCore: bundledLightningCore } = require('./scripts/bundled-lightning-core.cjs')
 
 // The CLI's own copies of the plugins, whatever the project itself depends on.
@@ -49,34 +50,13 @@ const replacements = {
 // Lightning core from its ES modules instead of the prebuilt lightning.min.js (scripts/bundled-lightning-core.cjs).
 const bundledCore = bundledLightningCore('lightning.min.js', 'rollup.es6.config.js')
 
-/** @type {import('rollup').Plugin} */
-const modernFlavour = {
+const modernFlavour = swapCliPlugins({
   name: 'modern-flavour',
-  async options(options) {
-    const found = new Set()
-    const replaced = new Set()
-    const plugins = options.plugins.flatMap((plugin) => {
-      const make = plugin && replacements[plugin.name]
-      if (!make) return [plugin]
-      found.add(plugin.name)
-      const replacement = make()
-      if (!replacement) return []
-      replaced.add(replacement)
-      return [replacement]
-    })
-    const expected = minify ? Object.keys(replacements) : ['typescript', 'babel']
-    const missing = expected.filter((name) => !found.has(name))
-    if (missing.length > 0) throw new Error(`rollup.es6.config.js: the CLI's config has no ${missing.join(', ')} plugin to replace`)
-    // Rollup has already run the other plugins' `options` hooks; the replacements' (Babel sets up its
-    // file filter in it) run here, as theirs would have.
-    let next = { ...options, plugins: [bundledCore, ...plugins] }
-    for (const plugin of plugins) {
-      if (!replaced.has(plugin) || typeof plugin.options !== 'function') continue
-      next = (await plugin.options.call(this, next)) ?? next
-    }
-    return next
-  },
-}
+  configName: 'rollup.es6.config.js',
+  replacements,
+  required: minify ? Object.keys(replacements) : ['typescript', 'babel'],
+  first: bundledCore,
+})
 
 module.exports = {
   plugins: [modernFlavour],
