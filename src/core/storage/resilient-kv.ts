@@ -69,8 +69,9 @@ export function canLookup(store: KeyValueStore): store is KeyValueStore & Pick<R
  * 1. Every call is bounded by `timeoutMs`; a call that fails or times out is answered from the
  *    session copy, and reads skip IndexedDB for `retryAfterMs`, then try it again.
  * 2. Writes go to the session copy and to IndexedDB (write-through). A write IndexedDB has not
- *    confirmed stays pending and is sent again as soon as IndexedDB answers any call (a late answer
- *    of a timed-out call counts), so a write made during a stall is not lost.
+ *    confirmed (refused, or timed out) stays pending and is sent again as soon as IndexedDB answers
+ *    any call (a late answer of a timed-out call counts), so a write made during a stall is not
+ *    lost; a write still on its way is not sent twice.
  * 3. A read of a key with a pending write answers from the session copy (newer than IndexedDB).
  *    A `probe` lookup asks IndexedDB even while reads skip it (see LookupOptions).
  * One warning per outage (when IndexedDB stops answering), a debug line when it is back. Never
@@ -85,6 +86,8 @@ export function createResilientStore(options: ResilientStoreOptions): ResilientS
   const known = new Set<string>()
   /** Keys written this session that IndexedDB has not confirmed, with the generation of the write. */
   const pending = new Map<string, number>()
+  /** Keys with a write sent and neither answered nor timed out: a flush leaves them to that write. */
+  const inFlight = new Map<string, number>()
   let generation = 0
   let degraded = false
   let lastFailure: StorageFailure | undefined
@@ -151,25 +154,41 @@ export function createResilientStore(options: ResilientStoreOptions): ResilientS
       )
     })
 
+  /** One write of `key` has an answer, or has timed out (a blocked call may never settle). */
+  const settled = (key: string): void => {
+    const left = (inFlight.get(key) ?? 1) - 1
+    if (left > 0) inFlight.set(key, left)
+    else inFlight.delete(key)
+  }
+
   /** Sends the session copy's value of `key` to IndexedDB; settles when that is known to work or not. */
   const send = async (key: string, operation: 'set' | 'del', value: unknown): Promise<void> => {
     const mine = pending.get(key)
     const confirm = (): void => {
       if (pending.get(key) === mine) pending.delete(key)
     }
+    inFlight.set(key, (inFlight.get(key) ?? 0) + 1)
     try {
       await call(operation, () => (operation === 'set' ? primary.set(key, value) : primary.del(key)), confirm)
+      settled(key)
       answered()
     } catch (error) {
+      settled(key)
       failed(operation, key, error)
     }
   }
 
-  /** Sends every pending write again (the session copy holds the newest value of each). */
+  /**
+   * Sends every pending write again (the session copy holds the newest value of each), except those
+   * still on their way: IndexedDB runs writes in order, so a second copy behind the first would
+   * only delay every request queued after it (at start-up each read's answer would otherwise send
+   * every write in flight again).
+   */
   function flush(): void {
-    if (flushing || pending.size === 0) return
+    if (flushing) return
+    const keys = Array.from(pending.keys()).filter((key) => !inFlight.has(key))
+    if (keys.length === 0) return
     flushing = true
-    const keys = Array.from(pending.keys())
     const resend = async (key: string): Promise<void> => {
       const value = await session.get(key)
       await send(key, value === undefined ? 'del' : 'set', value)

@@ -2,7 +2,7 @@ import { currentTokens } from '../theme/current'
 import { Lightning } from '@lightningjs/sdk'
 import type { Announcement } from '../../core'
 import { activationSteps, expiresIn, reminderDue, SENTENCE_PAUSE_MS } from '../model/spoken'
-import { SecondTicker } from './second-ticker'
+import { PageTicker } from './page-ticker'
 import { Button } from '../components/Button'
 import { CodeBox } from '../components/CodeBox'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
@@ -58,7 +58,7 @@ export class ActivationPage
   private activationView: ActivationView | undefined
   /** What voice guidance last knew of the code (undefined: nothing yet on this visit). */
   private spoken: { readonly code: string; readonly expired: boolean; readonly left: number } | undefined
-  private readonly ticker = new SecondTicker(() => this.tick())
+  private readonly ticker = new PageTicker(() => this.tick())
   private pulse: Lightning.types.Animation[] = []
 
   static override _template(): Lightning.Component.Template<ActivationTemplateSpec> {

@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
 import type { Announcement } from '../../core'
-import { SecondTicker } from './second-ticker'
+import { PageTicker } from './page-ticker'
 import { Button } from '../components/Button'
 import { chromeTemplate, placeBrand, type ChromeSpec } from '../components/PageChrome'
 import { Row } from '../components/Row'
@@ -28,7 +28,7 @@ interface PageConfig extends Lightning.Component.TypeConfig {
  */
 export class ErrorPage extends Lightning.Component<ErrorTemplateSpec, PageConfig> implements Lightning.Component.ImplementTemplateSpec<ErrorTemplateSpec> {
   private errorView: ErrorView = { title: '', message: '', actionLabel: copy.error.tryAgain }
-  private readonly ticker = new SecondTicker(() => this.tick())
+  private readonly ticker = new PageTicker(() => this.tick())
 
   static override _template(): Lightning.Component.Template<ErrorTemplateSpec> {
     return {

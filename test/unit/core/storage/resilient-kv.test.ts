@@ -199,6 +199,33 @@ describe('createResilientStore: a failure is not final', () => {
     expect(await idb.get('accessToken')).toBe('AT')
   })
 
+  test('a write on its way is not sent again when another call answers first (IndexedDB runs writes in order)', async () => {
+    const idb = new MemoryStore()
+    const sent: string[] = []
+    let land: (() => void) | undefined
+    const slowWrites: KeyValueStore = {
+      get: (key) => idb.get(key),
+      set: (key, value) => {
+        sent.push(key)
+        return new Promise<void>((resolve) => {
+          land = () => void idb.set(key, value).then(resolve)
+        })
+      },
+      del: (key) => idb.del(key),
+    }
+    const store = createResilientStore({ primary: slowWrites, clock: new FakeClock(), logger: new CapturingLogger() })
+    const written = store.set('deviceId', 'D')
+    await store.get('lastMvpd') // answered while the write is on its way
+    await flushPromises()
+    expect(sent).toEqual(['deviceId'])
+    land?.()
+    await written
+    await store.get('lastMvpd')
+    await flushPromises()
+    expect(sent).toEqual(['deviceId'])
+    expect(await idb.get('deviceId')).toBe('D')
+  })
+
   test('lookup tells "absent" (IndexedDB answered) from "unavailable" (it did not)', async () => {
     const clock = new FakeClock()
     const ok = createResilientStore({ primary: new MemoryStore(), clock, logger: new CapturingLogger() })
