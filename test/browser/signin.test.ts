@@ -76,6 +76,9 @@ describe('first launch, second-screen sign-in and relaunch', () => {
     tv = await stack.openTv()
     await waitForRoute(tv, 'decisions')
     await waitForText(tv, /Summit Fiber/)
+    // The decisions screen is drawn from the remembered provider before its profile is asked for;
+    // the one preauthorize follows the profile's answer, so after it every profiles request is in.
+    await waitForRequests(stack.sandbox, /^POST \/api\/v2\/MYCHAN\/decisions\/preauthorize\//)
     const profileCalls = stack.sandbox.requests().filter((r) => r.method === 'GET' && r.path.startsWith('/api/v2/MYCHAN/profiles'))
     expect(profileCalls.map((r) => r.path)).toEqual(['/api/v2/MYCHAN/profiles/Sandbox_Fiber'])
     // No new client registration or token: both were kept (CL-REG-2, CL-REG-3).

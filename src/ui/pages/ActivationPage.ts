@@ -33,6 +33,10 @@ const qrCard = 500
 const timerSlot = 84
 const qrSize = 440
 
+/** Each dot's alpha through one 1.5 s wave, in 250 ms steps; the next dot is a step behind. */
+const WAVE = [1, 0.75, 0.5, 0.25, 0.5, 0.75] as const
+const WAVE_STEP_MS = 250
+
 function dot(i: number): object {
   return { x: i * 28, w: 18, h: 18, texture: Lightning.Tools.getRoundRect(18, 18, 9, 0, 0, true, colors.accent) }
 }
@@ -49,7 +53,8 @@ function stepNumber(n: string): object {
 /**
  * No profile (docs/architecture.md "Screens"): the activation address as text, the code large and letter-spaced,
  * a QR code of the address with the code filled in, a countdown in server time, "Get a new code".
- * The page owns one 1 s ticker for the countdown, started on activation and cleared when it leaves.
+ * The page owns a 1 s ticker for the countdown and a 250 ms one for the waiting dots, started on
+ * activation and cleared when it leaves.
  */
 export class ActivationPage
   extends Lightning.Component<ActivationTemplateSpec, PageConfig>
@@ -59,7 +64,13 @@ export class ActivationPage
   /** What voice guidance last knew of the code (undefined: nothing yet on this visit). */
   private spoken: { readonly code: string; readonly expired: boolean; readonly left: number } | undefined
   private readonly ticker = new PageTicker(() => this.tick())
-  private pulse: Lightning.types.Animation[] = []
+  /**
+   * The waiting dots' wave in 250 ms steps, not as 60 fps animations: the viewer may sit on this
+   * screen for many minutes, and each frame Lightning draws is main-thread time the polls, the
+   * countdown and a 2018 TV's remote handling share (docs/architecture.md "Time").
+   */
+  private readonly wave = new PageTicker(() => this.waveStep(), WAVE_STEP_MS)
+  private wavePhase = 0
 
   static override _template(): Lightning.Component.Template<ActivationTemplateSpec> {
     return {
@@ -131,33 +142,40 @@ export class ActivationPage
       const w = Math.round(urlText.renderWidth + 40)
       this.tag('Step1.Url')?.patch({ w, texture: Lightning.Tools.getRoundRect(w, 60, 10, 0, 0, true, colors.surface) })
     })
-    // A calm wave through three dots: waiting, not loading.
-    const dots = [this.tag('Waiting.Dots.D0'), this.tag('Waiting.Dots.D1'), this.tag('Waiting.Dots.D2')]
-    this.pulse = []
     // The template is built once per class; the brand's accent is applied per instance.
     const accent = currentTokens().colors.accent
-    dots.forEach((d, i) => {
-      d?.patch({ texture: Lightning.Tools.getRoundRect(18, 18, 9, 0, 0, true, accent) })
-      if (d) this.pulse.push(d.animation({ duration: 1.5, repeat: -1, delay: i * 0.25, actions: [{ p: 'alpha', v: { 0: 1, 0.5: 0.25, 1: 1 } }] }))
-    })
+    for (const d of this.dots()) d?.patch({ texture: Lightning.Tools.getRoundRect(18, 18, 9, 0, 0, true, accent) })
     this.tag('Actions')?.setItems([{ ref: 'NewCode', type: Button, label: copy.activation.newCode }])
     this._update()
   }
 
   override _active(): void {
     this.ticker.start()
-    this.pulse.forEach((a) => a.start())
+    this.wave.start()
     this.tick()
   }
 
   override _inactive(): void {
     this.spoken = undefined
     this.ticker.stop()
-    this.pulse.forEach((a) => a.stop())
+    this.wave.stop()
   }
 
   override _detach(): void {
     this.ticker.stop()
+    this.wave.stop()
+  }
+
+  private dots(): (Lightning.Element | undefined)[] {
+    return [this.tag('Waiting.Dots.D0'), this.tag('Waiting.Dots.D1'), this.tag('Waiting.Dots.D2')]
+  }
+
+  /** A calm wave through three dots (waiting, not loading): each a step behind the one before. */
+  private waveStep(): void {
+    this.wavePhase = (this.wavePhase + 1) % WAVE.length
+    // Hidden (the code expired): nothing to draw.
+    if (this.activationView?.expired) return
+    this.dots().forEach((d, i) => d?.patch({ alpha: WAVE[(this.wavePhase - i + WAVE.length) % WAVE.length] }))
   }
 
   override _getFocused(): Lightning.Component | undefined {

@@ -10,15 +10,20 @@ const outage: Screen = {
 let app: MountedApp | undefined
 afterEach(() => app?.unmount())
 
-/** Mounts on `first`, counting the intervals set through Registry that are still running. */
-async function mountCounting(first: Screen): Promise<{ running(): number }> {
+interface Ticker {
+  readonly ms: number
+  readonly tick: () => void
+}
+
+/** Mounts on `first`, keeping the intervals set through Registry that are still running. */
+async function mountCounting(first: Screen): Promise<{ running(): Ticker[] }> {
   const sdk = await freshSdk()
-  const live = new Set<unknown>()
+  const live = new Map<unknown, Ticker>()
   const set = sdk.Registry.setInterval.bind(sdk.Registry)
   const clear = sdk.Registry.clearInterval.bind(sdk.Registry)
   jest.spyOn(sdk.Registry, 'setInterval').mockImplementation((...args: Parameters<typeof set>) => {
     const id = set(...args)
-    live.add(id)
+    live.set(id, { tick: args[0] as () => void, ms: Number(args[1]) })
     return id
   })
   jest.spyOn(sdk.Registry, 'clearInterval').mockImplementation((id) => {
@@ -26,54 +31,61 @@ async function mountCounting(first: Screen): Promise<{ running(): number }> {
     clear(id)
   })
   app = await mountApp(first, { sdk })
-  return { running: () => live.size }
+  return { running: () => [...live.values()] }
 }
 
+const periods = (tickers: Ticker[]): number[] => tickers.map((t) => t.ms).sort((a, b) => a - b)
+
+type Node = { ref?: string; alpha: number; rotation: number; children: Node[] }
+const find = (node: Node, ref: string): Node | undefined => (node.ref === ref ? node : node.children.map((c) => find(c, ref)).find(Boolean))
+const runningAnimations = (mounted: MountedApp): number =>
+  [...(mounted.app.stage as unknown as { animations: { active: Set<{ isActive(): boolean }> } }).animations.active].filter((a) => a.isActive()).length
+
 test.each([
-  ['the activation countdown', activationScreen()],
-  ['the automatic retry countdown', outage],
-])('%s runs one 1 s ticker while its page is shown and stops it when the page is left', async (_name, screen) => {
+  ['the activation countdown and waiting dots', activationScreen(), [250, 1000]],
+  ['the automatic retry countdown', outage, [1000]],
+])('%s: page tickers run while the page is shown and stop when it is left', async (_name, screen, expected) => {
   const timers = await mountCounting(screen)
-  expect(timers.running()).toBe(1)
+  expect(periods(timers.running())).toEqual(expected)
 
   await app?.publish(reauthScreen)
-  expect(timers.running()).toBe(0)
+  expect(timers.running()).toHaveLength(0)
 
-  // Coming back starts one ticker again, not a second one beside a leftover.
+  // Coming back starts them again, not a second set beside leftovers.
   await app?.publish(screen)
-  expect(timers.running()).toBe(1)
+  expect(periods(timers.running())).toEqual(expected)
 })
 
-test('the boot spinner turns in steps on one 100 ms ticker, not as a per-frame animation, and stops when its page is left', async () => {
-  const sdk = await freshSdk()
-  const ticks: { handler: () => void; ms: number; id: unknown }[] = []
-  const live = new Set<unknown>()
-  const set = sdk.Registry.setInterval.bind(sdk.Registry)
-  const clear = sdk.Registry.clearInterval.bind(sdk.Registry)
-  jest.spyOn(sdk.Registry, 'setInterval').mockImplementation((...args: Parameters<typeof set>) => {
-    const id = set(...args)
-    ticks.push({ handler: args[0] as () => void, ms: Number(args[1]), id })
-    live.add(id)
-    return id
-  })
-  jest.spyOn(sdk.Registry, 'clearInterval').mockImplementation((id) => {
-    live.delete(id)
-    clear(id)
-  })
-  app = await mountApp({ route: 'boot', view: { message: 'starting' } }, { sdk })
-  expect([...live].map((id) => ticks.find((t) => t.id === id)?.ms)).toEqual([100])
-  type Node = { ref?: string; rotation: number; children: Node[] }
-  const find = (node: Node, ref: string): Node | undefined => (node.ref === ref ? node : node.children.map((c) => find(c, ref)).find(Boolean))
-  const spinner = find(app.app as unknown as Node, 'Spinner')
-  const tick = ticks.find((t) => live.has(t.id))
-  expect(spinner).toBeDefined()
+// Every frame Lightning draws costs a slow TV's main thread: what moves while the viewer waits
+// changes a few times a second, never at 60 fps.
+test('the boot spinner turns in twelfths of a turn on a 100 ms ticker, with no animation running', async () => {
+  const timers = await mountCounting({ route: 'boot', view: { message: 'starting' } })
+  const [ticker] = timers.running()
+  expect(periods(timers.running())).toEqual([100])
+  const spinner = find(app?.app as unknown as Node, 'Spinner')
   const before = spinner?.rotation ?? NaN
-  tick?.handler()
+  ticker?.tick()
   expect((spinner?.rotation ?? NaN) - before).toBeCloseTo((Math.PI * 2) / 12)
-  // Nothing else keeps Lightning drawing: no animation is running on the stage.
-  const { active } = (app.app.stage as unknown as { animations: { active: Set<{ isActive(): boolean }> } }).animations
-  expect([...active].filter((a) => a.isActive())).toHaveLength(0)
+  expect(runningAnimations(app as MountedApp)).toBe(0)
+})
 
-  await app.publish(reauthScreen)
-  expect(live.size).toBe(0)
+test('the waiting dots step through one wave, each dot a step behind the one before, with no animation running', async () => {
+  const timers = await mountCounting(activationScreen())
+  const wave = timers.running().find((t) => t.ms === 250)
+  const dots = ['D0', 'D1', 'D2'].map((ref) => find(app?.app as unknown as Node, ref))
+  const seen: number[][] = []
+  for (let i = 0; i < 6; i++) {
+    wave?.tick()
+    seen.push(dots.map((d) => d?.alpha ?? NaN))
+  }
+  // Six steps make one 1.5 s wave: the seventh is the first again.
+  wave?.tick()
+  expect(dots.map((d) => d?.alpha)).toEqual(seen[0])
+  // Dot i shows at each step what dot 0 showed i steps before.
+  for (let step = 2; step < 6; step++) {
+    expect(seen[step]?.[1]).toBe(seen[step - 1]?.[0])
+    expect(seen[step]?.[2]).toBe(seen[step - 2]?.[0])
+  }
+  expect(new Set(seen.map((s) => s[0])).size).toBeGreaterThan(2)
+  expect(runningAnimations(app as MountedApp)).toBe(0)
 })
