@@ -15,6 +15,22 @@ const coreModule = path.join(root, 'src/ui/lightning/core.ts')
 // --preserveSymlinks), so the source maps and the bundle report name it like the others.
 const coreEntry = path.join(root, 'node_modules/@lightningjs/core/dist/src/index.js')
 
+const coreDir = path.dirname(coreEntry)
+
+/**
+ * Core modules neither the app nor the SDK runs, replaced by the stand-ins in
+ * src/ui/lightning/left-out (each says why it is safe; test/unit/ui/lightning/left-out.test.ts
+ * checks that nothing asks for them and that each path still exists in the core).
+ * @type {ReadonlyArray<readonly [string, string]>} [core module under dist/src, stand-in]
+ */
+const leftOut = [
+  ['animation/AnimationManager.mjs', 'src/ui/lightning/left-out/animation-manager.ts'],
+  ['platforms/browser/ImageWorker.mjs', 'src/ui/lightning/left-out/image-worker.ts'],
+  ['renderer/spark/SparkRenderer.mjs', 'src/ui/lightning/left-out/spark-renderer.ts'],
+  ['textures/TextTextureRendererAdvanced.js', 'src/ui/lightning/left-out/text-renderer-advanced.ts'],
+]
+const standIns = new Map(leftOut.map(([core, standIn]) => [path.join(coreDir, core), path.join(root, standIn)]))
+
 /**
  * The resolver, which then removes the prebuilt core the CLI has already copied into the flavour
  * (`script`: lightning.min.js for es6, lightning.es5.min.js for es5) and its tag in index.html.
@@ -28,6 +44,7 @@ function bundledCore(script, configName) {
   return {
     name: 'bundled-lightning-core',
     resolveId(source, importer) {
+      if (importer && source.startsWith('.') && importer.startsWith(coreDir)) return standIns.get(path.resolve(path.dirname(importer), source)) ?? null
       if (source !== '@lightningjs/core' && source !== 'wpe-lightning') return null
       return importer === coreModule ? coreEntry : coreModule
     },
@@ -45,4 +62,4 @@ function bundledCore(script, configName) {
   }
 }
 
-module.exports = { bundledCore, coreModule, coreEntry }
+module.exports = { bundledCore, coreModule, coreEntry, leftOut }

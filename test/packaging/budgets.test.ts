@@ -15,15 +15,15 @@ const KB = 1024
 // Ratchets: measured (bytes) rounded up to the next KB, plus 2 KB. Targets beside them.
 const budgets = {
   es6: {
-    js: 143 * KB, // ratchet: 144258 measured; target 130 KB
-    shipped: 206 * KB, // ratchet: 208609 measured (static 62994 of it); no target of its own
+    js: 137 * KB, // ratchet: 138076 measured; target 130 KB
+    shipped: 200 * KB, // ratchet: 202427 measured (static 62994 of it); no target of its own
   },
   es5: {
-    js: 157 * KB, // ratchet: 158342 measured; target 170 KB (met)
-    shipped: 220 * KB, // ratchet: 222702 measured (static 62994 of it); no target of its own
+    js: 151 * KB, // ratchet: 152064 measured; target 170 KB (met)
+    shipped: 214 * KB, // ratchet: 216424 measured (static 62994 of it); no target of its own
   },
-  wgt: 231 * KB, // ratchet: 234025 measured; target 300 KB (met)
-  ipk: 228 * KB, // ratchet: 230722 measured; target 300 KB (met)
+  wgt: 225 * KB, // ratchet: 227427 measured; target 300 KB (met)
+  ipk: 222 * KB, // ratchet: 225130 measured; target 300 KB (met)
 }
 
 function filesUnder(dir: string): string[] {
