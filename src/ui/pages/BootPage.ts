@@ -14,9 +14,10 @@ interface BootTemplateSpec extends Lightning.Component.TemplateSpec, ChromeSpec 
   Message: object
 }
 
-/** One turn in 1.2 s, as 12 steps of 100 ms. */
+/** One turn in 1.2 s, as 12 steps of 100 ms, after 1 s hidden. */
 const SPIN_STEPS = 12
 const SPIN_STEP_MS = 100
+const SPIN_DELAY_STEPS = 10
 
 interface PageConfig extends Lightning.Component.TypeConfig {
   IsPage: true
@@ -25,13 +26,14 @@ interface PageConfig extends Lightning.Component.TypeConfig {
 /** Splash while the app starts and asks for profiles: brand, a calm spinner, no harmful keys. */
 export class BootPage extends Lightning.Component<BootTemplateSpec, PageConfig> implements Lightning.Component.ImplementTemplateSpec<BootTemplateSpec> {
   /**
-   * The spinner turns in steps, 12 a turn, 10 a second, not as a 60 fps animation: every frame
-   * Lightning draws costs the main thread the start-up is waiting on (its storage, requests and
-   * next page). On a software GPU at 6x CPU a smooth spinner delayed a first launch's code by about
-   * 2 s (docs/architecture.md "Time"); a 2018 TV's weak CPU pays the same kind of price.
+   * The spinner shows only once the start has taken a second (a shorter wait needs none) and then
+   * turns in steps, 12 a turn, 10 a second, never as a 60 fps animation: each frame Lightning draws
+   * takes main-thread time the start-up is waiting on (storage answers, responses, the next page).
+   * docs/architecture.md "Time" has the figures.
    */
   private readonly spin = new PageTicker(() => this.step(), SPIN_STEP_MS)
-  private angle = 0
+  /** Ticks since the page was shown. */
+  private ticks = 0
   /** Undefined until the flow gives one: the default words are looked up when drawn, in the language of that moment. */
   private bootView: BootView | undefined
 
@@ -45,6 +47,7 @@ export class BootPage extends Lightning.Component<BootTemplateSpec, PageConfig> 
         w: 96,
         h: 96,
         texture: Lightning.Tools.getRoundRect(96, 96, 48, 8, colors.accent, false, 0),
+        visible: false,
         Cut: { x: 48, y: -4, w: 56, h: 56, rect: true, color: colors.background },
       },
       Message: { x: layout.stageW / 2, y: layout.stageH / 2 + 60, mountX: 0.5, text: textOf(type.subtitle, '', colors.text2) },
@@ -73,11 +76,16 @@ export class BootPage extends Lightning.Component<BootTemplateSpec, PageConfig> 
   }
 
   private step(): void {
-    this.angle = (this.angle + 1) % SPIN_STEPS
-    this.tag('Spinner')?.patch({ rotation: (this.angle / SPIN_STEPS) * Math.PI * 2 })
+    const turned = this.ticks - SPIN_DELAY_STEPS
+    this.ticks += 1
+    // Nothing to draw while hidden.
+    if (turned < 0) return
+    this.tag('Spinner')?.patch({ visible: true, rotation: ((turned % SPIN_STEPS) / SPIN_STEPS) * Math.PI * 2 })
   }
 
   override _active(): void {
+    this.ticks = 0
+    this.tag('Spinner')?.patch({ visible: false })
     this.spin.start()
   }
 
