@@ -4,18 +4,10 @@
  * reads it fails only on a TV. Under jest '@lightningjs/core' is its CommonJS build, so the module
  * is checked over the core's ES modules, as rollup sees them.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { bundledSources } from '../../../support/source-files'
 
 jest.mock('@lightningjs/core', () => jest.requireActual('../../../../node_modules/@lightningjs/core/dist/src/index.js'))
-
-function sources(dir: string, pattern: RegExp): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) return sources(path, pattern)
-    return pattern.test(name) ? [path] : []
-  })
-}
 
 /** `Lightning.a.b…` paths read in `files`; `Lightning.types` holds types only. */
 function lightningPaths(files: readonly string[]): string[] {
@@ -39,12 +31,7 @@ function missingAt(root: object, path: string): string | null {
 
 test('every Lightning.* path of src/ and the SDK is in the bundled core', async () => {
   const { default: core } = await import('../../../../src/ui/lightning/core')
-  const files = [
-    ...sources('src', /\.ts$/),
-    ...sources(join('node_modules', '@lightningjs', 'sdk', 'src'), /\.js$/),
-    ...sources(join('node_modules', '@metrological', 'sdk', 'src'), /\.js$/),
-  ]
-  const paths = lightningPaths(files)
+  const paths = lightningPaths(bundledSources())
   expect(paths).toEqual(expect.arrayContaining(['Component', 'Tools.getRoundRect', 'textures.ImageTexture', 'shaders.WebGLDefaultShader']))
   const missing = paths.filter((path) => missingAt(core, path) !== null)
   expect(missing).toEqual([])

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { Lightning } from '@lightningjs/sdk'
 import { version as bundledCoreVersion } from '@lightningjs/core/package.json'
@@ -9,16 +9,10 @@ import {
   transitionsRunning,
   type CollisionSearch,
 } from '../../../../src/ui/lightning/internals'
+import { filesMatching } from '../../../support/source-files'
 
 const srcRoot = join(__dirname, '..', '..', '..', '..', 'src')
 const internalsFile = ['ui', 'lightning', 'internals.ts'].join(sep)
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    return statSync(path).isDirectory() ? sourceFiles(path) : /\.ts$/.test(name) ? [path] : []
-  })
-}
 
 function mountStage(): Lightning.Application {
   return new Lightning.Application({ stage: { w: 320, h: 180, canvas2d: true, useImageWorker: false, fixedDt: 16 } } as never)
@@ -107,7 +101,7 @@ describe('on another core version', () => {
 
 test("no other file under src/ touches Lightning's private members", () => {
   const privateAccess = /_findChildren|__hoveredChild|\.transitions\b|\[\s*['"]transitions['"]\s*\]/
-  const offenders = sourceFiles(srcRoot)
+  const offenders = filesMatching(srcRoot, /\.ts$/)
     .filter((file) => relative(srcRoot, file) !== internalsFile)
     .filter((file) => privateAccess.test(readFileSync(file, 'utf8')))
     .map((file) => relative(srcRoot, file))

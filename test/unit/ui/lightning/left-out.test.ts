@@ -4,27 +4,17 @@
  * on a TV: nothing in src/ or the SDK asks for what was left out, and each replaced module still
  * exists where the core imports it (a core upgrade that moves one fails here, not silently).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { bundledSources } from '../../../support/source-files'
 
 const { leftOut, coreEntry } = require('../../../../scripts/bundled-lightning-core.cjs') as {
   leftOut: ReadonlyArray<readonly [string, string]>
   coreEntry: string
 }
 
-function sources(dir: string, pattern: RegExp): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) return sources(path, pattern)
-    return pattern.test(name) ? [path] : []
-  })
-}
-
-const bundledSources = (): string[] => [
-  ...sources('src', /\.ts$/).filter((file) => !file.includes(join('lightning', 'left-out'))),
-  ...sources(join('node_modules', '@lightningjs', 'sdk', 'src'), /\.js$/),
-  ...sources(join('node_modules', '@metrological', 'sdk', 'src'), /\.js$/),
-]
+/** Without the stand-ins themselves, which name what they replace. */
+const sourcesOutsideLeftOut = (): string[] => bundledSources().filter((file) => !file.includes(join('lightning', 'left-out')))
 
 /** What asks for each left-out module from code the bundles hold. */
 const askedFor: Record<string, RegExp> = {
@@ -44,7 +34,7 @@ test('every left-out module has a check here, and the stand-in and the core modu
 })
 
 test.each(Object.entries(askedFor))('nothing in src/ or the SDK asks for %s', (_core, pattern) => {
-  const users = bundledSources().filter((file) => pattern.test(readFileSync(file, 'utf8')))
+  const users = sourcesOutsideLeftOut().filter((file) => pattern.test(readFileSync(file, 'utf8')))
   expect(users).toEqual([])
 })
 
